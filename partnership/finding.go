@@ -1,0 +1,69 @@
+package partnership
+
+import (
+	"cmp"
+	"slices"
+)
+
+// Severity ranks a finding. The zero value is not a valid severity.
+type Severity string
+
+// The three severities, from least to most urgent.
+const (
+	Info     Severity = "info"
+	Warning  Severity = "warning"
+	Critical Severity = "critical"
+)
+
+// Rank orders severities: critical is 3, warning 2, info 1, anything else 0.
+func (s Severity) Rank() int {
+	switch s {
+	case Critical:
+		return 3
+	case Warning:
+		return 2
+	case Info:
+		return 1
+	}
+	return 0
+}
+
+// Finding is what every check in partnerkit returns: something a team should
+// look at and talk about. A finding never decides for the team.
+type Finding struct {
+	// Rule is the stable ID of the rule that fired, such as "agenda.time-budget".
+	Rule string `json:"rule"`
+	// Severity is info, warning or critical.
+	Severity Severity `json:"severity"`
+	// Standard is the ID of the framework standard the rule serves ("communication.2"), or empty.
+	Standard string `json:"standard,omitempty"`
+	// Message says in plain words what was found.
+	Message string `json:"message"`
+	// Evidence lists the people, initiatives, dates or numbers behind the finding.
+	Evidence []string `json:"evidence,omitempty"`
+	// Question is what the team could discuss about it.
+	Question string `json:"question,omitempty"`
+	// Path is the JSON path of the thing the finding concerns ("partners[1]"), or empty.
+	Path string `json:"path,omitempty"`
+}
+
+// Theme returns the theme ID of the finding's standard, or "" when it has none.
+func (f Finding) Theme() string {
+	if s, ok := StandardByID(f.Standard); ok {
+		return s.Theme
+	}
+	return ""
+}
+
+// SortFindings orders findings most severe first, then by rule, path and
+// message, so that reports are stable from run to run.
+func SortFindings(fs []Finding) {
+	slices.SortStableFunc(fs, func(a, b Finding) int {
+		return cmp.Or(
+			cmp.Compare(b.Severity.Rank(), a.Severity.Rank()),
+			cmp.Compare(a.Rule, b.Rule),
+			cmp.Compare(a.Path, b.Path),
+			cmp.Compare(a.Message, b.Message),
+		)
+	})
+}

@@ -1,0 +1,40 @@
+// Command build compiles partnerkit's page to WebAssembly and writes it as one
+// self-contained HTML file that works offline from file:// and from a server.
+//
+//	go run ./wasm/build                      # writes dist/partnerkit.html
+//	go run ./wasm/build -o site/rubric.html  # writes elsewhere
+//	go run ./wasm/build -serve localhost:8080  # also serves it
+package main
+
+import (
+	"flag"
+	"fmt"
+	"log"
+	"os"
+)
+
+func main() {
+	log.SetFlags(0)
+	log.SetPrefix("build: ")
+	out := flag.String("o", "dist/partnerkit.html", "write the page to `FILE`")
+	serve := flag.String("serve", "", "after building, serve the page at `ADDR` (such as localhost:8080)")
+	flag.Usage = func() {
+		fmt.Fprintf(flag.CommandLine.Output(), "usage: go run ./wasm/build [-o FILE] [-serve ADDR]\n\nBuilds partnerkit's single-file page.\n\n")
+		flag.PrintDefaults()
+	}
+	flag.Parse()
+	if flag.NArg() > 0 {
+		flag.Usage()
+		os.Exit(2)
+	}
+	size, err := Build(Options{Out: *out})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("wrote %s (%.2f MB)\n", *out, float64(size)/1e6)
+	if *serve != "" {
+		if err := Serve(*serve, *out); err != nil {
+			log.Fatal(err)
+		}
+	}
+}

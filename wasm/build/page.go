@@ -1,0 +1,116 @@
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"encoding/base64"
+	"fmt"
+	"html/template"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+)
+
+// Options says what to build.
+type Options struct {
+	// Out is the HTML file to write.
+	Out string
+	// Package is the Go package of the app; empty means the module's wasm/app.
+	Package string
+}
+
+//go:embed page.html.tmpl
+var pageTemplate string
+
+// CSP is the page's Content-Security-Policy: inline script and style, and
+// WebAssembly compilation, are all it allows; every network request is refused.
+const CSP = "default-src 'none'; script-src 'unsafe-inline' 'wasm-unsafe-eval'; style-src 'unsafe-inline'; " +
+	"img-src data: blob:; font-src 'none'; connect-src 'none'; media-src 'none'; object-src 'none'; " +
+	"frame-src 'none'; worker-src 'none'; manifest-src 'none'; form-action 'none'; base-uri 'none'"
+
+// Build compiles the app and writes the page, returning its size in bytes.
+func Build(o Options) (int, error) {
+	if o.Package == "" {
+		o.Package = "./wasm/app"
+	}
+	tmp, err := os.MkdirTemp("", "partnerkit-build-")
+	if err != nil {
+		return 0, err
+	}
+	defer os.RemoveAll(tmp)
+	wasmFile := filepath.Join(tmp, "app.wasm")
+	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", wasmFile, o.Package)
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	cmd.Stderr = os.Stderr
+	if err := cmd.Run(); err != nil {
+		return 0, fmt.Errorf("compiling %s to WebAssembly: %w", o.Package, err)
+	}
+	wasm, err := os.ReadFile(wasmFile)
+	if err != nil {
+		return 0, err
+	}
+	execJS, err := wasmExecJS()
+	if err != nil {
+		return 0, err
+	}
+	page, err := Page(wasm, execJS)
+	if err != nil {
+		return 0, err
+	}
+	if dir := filepath.Dir(o.Out); dir != "" {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return 0, err
+		}
+	}
+	if err := os.WriteFile(o.Out, page, 0o644); err != nil {
+		return 0, err
+	}
+	return len(page), nil
+}
+
+// wasmExecJS returns the toolchain's wasm_exec.js, which must match the Go
+// version that compiled the app.
+func wasmExecJS() ([]byte, error) {
+	out, err := exec.Command("go", "env", "GOROOT").Output()
+	goroot := strings.TrimSpace(string(out))
+	if err != nil || goroot == "" {
+		goroot = runtime.GOROOT()
+	}
+	for _, p := range []string{"lib/wasm/wasm_exec.js", "misc/wasm/wasm_exec.js"} {
+		if b, err := os.ReadFile(filepath.Join(goroot, p)); err == nil {
+			return b, nil
+		}
+	}
+	return nil, fmt.Errorf("wasm_exec.js not found under %s/lib/wasm: is the Go toolchain complete?", goroot)
+}
+
+// Page returns the single-file HTML page holding the compiled app, gzipped and
+// base64-encoded, and the Go runtime's support script.
+func Page(wasm, execJS []byte) ([]byte, error) {
+	var gz bytes.Buffer
+	zw, err := gzip.NewWriterLevel(&gz, gzip.BestCompression)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := zw.Write(wasm); err != nil {
+		return nil, err
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	t, err := template.New("page").Parse(pageTemplate)
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	err = t.Execute(&buf, map[string]any{
+		"CSP":    CSP,
+		"ExecJS": template.JS(execJS),
+		// base64 text holds only [A-Za-z0-9+/=]: safe to place raw in the data element.
+		"Wasm": template.HTML(base64.StdEncoding.EncodeToString(gz.Bytes())),
+	})
+	return buf.Bytes(), err
+}

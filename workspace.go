@@ -1,0 +1,169 @@
+// Package partnerkit holds the workspace: one partnership with its readiness
+// rounds, its contract supplement and its meetings, saved as one versioned
+// JSON file. Load reads and checks such a file, Save writes it, and Review
+// runs every check of partnerkit across the tools.
+package partnerkit
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/partnerkit/partnerkit/agenda"
+	"github.com/partnerkit/partnerkit/contract"
+	"github.com/partnerkit/partnerkit/partnership"
+	"github.com/partnerkit/partnerkit/readiness"
+)
+
+// SchemaVersion is the version of the workspace file format this build
+// writes, and the newest it reads.
+const SchemaVersion = 1
+
+// MaxFileSize is the largest workspace file Load accepts: 64 MiB, room for
+// about 100,000 readiness responses.
+const MaxFileSize = 64 << 20
+
+// ErrTooLarge is returned by Load for a file over MaxFileSize.
+var ErrTooLarge = fmt.Errorf("the file is larger than %d MiB, more than any partnerkit workspace needs; check that it is the right file", MaxFileSize>>20)
+
+// VersionError is returned by Load for a file written by a newer partnerkit,
+// or one whose schemaVersion is missing or not a version at all.
+type VersionError struct {
+	// Found is the file's schemaVersion; 0 when it is missing or unreadable.
+	Found int
+}
+
+func (e *VersionError) Error() string {
+	if e.Found > SchemaVersion {
+		return fmt.Sprintf("schemaVersion: this file was written by a newer partnerkit (file format version %d); this build reads %s, so please open it with a newer partnerkit", e.Found, readable())
+	}
+	return fmt.Sprintf("schemaVersion: the file does not say which version of the partnerkit file format it uses; this build reads %s (write \"schemaVersion\": %d at the top)", readable(), SchemaVersion)
+}
+
+// readable names the file format versions this build reads.
+func readable() string {
+	if SchemaVersion == 1 {
+		return "version 1"
+	}
+	return fmt.Sprintf("versions 1 to %d", SchemaVersion)
+}
+
+// Workspace is everything partnerkit keeps about one partnership.
+type Workspace struct {
+	// SchemaVersion is the file format's version; Save always writes SchemaVersion.
+	SchemaVersion int `json:"schemaVersion"`
+	// Partnership is the district, its partners, people and initiatives; nil when not described yet.
+	Partnership *partnership.Partnership `json:"partnership,omitempty"`
+	// Readiness holds the rounds of the Readiness for Partnership rubric, oldest first.
+	Readiness []readiness.Round `json:"readiness,omitempty"`
+	// Contract is the Contract Supplement; nil when not started.
+	Contract *contract.Supplement `json:"contract,omitempty"`
+	// Meetings are the partnership's meetings, in the order they were added.
+	Meetings []agenda.Meeting `json:"meetings,omitempty"`
+}
+
+// New returns an empty workspace of the current version.
+func New() *Workspace {
+	return &Workspace{SchemaVersion: SchemaVersion}
+}
+
+// Load reads a workspace file, brings an older format up to date, and checks
+// it. It returns a *partnership.ValidationError listing every unknown field,
+// wrongly typed value and invalid value by JSON path; a *VersionError for a
+// file it cannot read the version of; ErrTooLarge for a file over MaxFileSize.
+func Load(r io.Reader) (*Workspace, error) {
+	ws, err := Decode(r)
+	if err != nil {
+		return nil, err
+	}
+	if err := ws.Validate(); err != nil {
+		return nil, err
+	}
+	return ws, nil
+}
+
+// Decode reads a workspace file like Load but does not check the values, only
+// the structure: an editor uses it to reopen a draft that is not finished yet,
+// and shows Validate's problems to the user instead of refusing the file.
+func Decode(r io.Reader) (*Workspace, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("reading the workspace: %w", err)
+	}
+	if len(data) > MaxFileSize {
+		return nil, ErrTooLarge
+	}
+	data, err = migrate(data)
+	if err != nil {
+		return nil, err
+	}
+	ws := new(Workspace)
+	if err := partnership.DecodeJSON(data, ws); err != nil {
+		return nil, err
+	}
+	return ws, nil
+}
+
+// migrate reads the file's schemaVersion and rewrites older formats into the
+// current one. Version 1 is the first format, so there is nothing to rewrite
+// yet; a later version adds a step here for each older one.
+func migrate(data []byte) ([]byte, error) {
+	var head struct {
+		SchemaVersion json.RawMessage `json:"schemaVersion"`
+	}
+	if err := json.Unmarshal(data, &head); err != nil {
+		// Let DecodeJSON report the syntax error with its line and column;
+		// a file that is not an object at all gets its message from there too.
+		var se *json.SyntaxError
+		if errors.As(err, &se) || len(data) == 0 {
+			return data, nil
+		}
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) && te.Field == "" {
+			return nil, &partnership.ValidationError{Problems: []partnership.Problem{{
+				Message: "the file must hold one JSON object, starting with { and ending with }",
+			}}}
+		}
+		return data, nil
+	}
+	var v int
+	if len(head.SchemaVersion) == 0 || json.Unmarshal(head.SchemaVersion, &v) != nil || v < 1 {
+		return nil, &VersionError{}
+	}
+	if v > SchemaVersion {
+		return nil, &VersionError{Found: v}
+	}
+	return data, nil
+}
+
+// Validate checks every part of the workspace and returns a
+// *partnership.ValidationError listing every problem by its JSON path from the
+// top of the file ("partnership.partners[1].approach").
+func (ws *Workspace) Validate() error {
+	ve := &partnership.ValidationError{}
+	if ws.SchemaVersion != SchemaVersion {
+		ve.Add("schemaVersion", "schemaVersion must be %d", SchemaVersion)
+	}
+	if ws.Partnership != nil {
+		ve.Problems = append(ve.Problems, partnership.Prefix("partnership", partnership.ProblemsOf(ws.Partnership.Validate()))...)
+	}
+	ve.Problems = append(ve.Problems, readinessProblems(ws)...)
+	ve.Problems = append(ve.Problems, contractProblems(ws)...)
+	ve.Problems = append(ve.Problems, meetingProblems(ws)...)
+	return ve.Err()
+}
+
+// Save writes the workspace as indented JSON with a final newline. The output
+// is deterministic: saving what Load read gives the same bytes again.
+func (ws *Workspace) Save(w io.Writer) error {
+	out := *ws
+	out.SchemaVersion = SchemaVersion
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(&out); err != nil {
+		return fmt.Errorf("saving the workspace: %w", err)
+	}
+	return nil
+}
