@@ -10,7 +10,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
 )
 
@@ -75,10 +74,10 @@ func Build(o Options) (int, error) {
 // version that compiled the app.
 func wasmExecJS() ([]byte, error) {
 	out, err := exec.Command("go", "env", "GOROOT").Output()
-	goroot := strings.TrimSpace(string(out))
-	if err != nil || goroot == "" {
-		goroot = runtime.GOROOT()
+	if err != nil {
+		return nil, fmt.Errorf("asking the Go toolchain for GOROOT: %w", err)
 	}
+	goroot := strings.TrimSpace(string(out))
 	for _, p := range []string{"lib/wasm/wasm_exec.js", "misc/wasm/wasm_exec.js"} {
 		if b, err := os.ReadFile(filepath.Join(goroot, p)); err == nil {
 			return b, nil
