@@ -50,7 +50,8 @@ func DecodeJSON(data []byte, v any) error {
 func syntaxProblem(data []byte, err error) error {
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
-		line, col := lineCol(data, se.Offset)
+		// Offset counts the bytes read, the offending one included.
+		line, col := lineCol(data, se.Offset-1)
 		return &ValidationError{Problems: []Problem{{
 			Message: fmt.Sprintf("the file is not valid JSON: line %d, column %d: %s", line, col, strings.TrimPrefix(se.Error(), "json: ")),
 		}}}
@@ -71,10 +72,7 @@ func lineCol(data []byte, off int64) (line, col int) {
 	}
 	before := data[:off]
 	line = bytes.Count(before, []byte{'\n'}) + 1
-	col = int(off) - (bytes.LastIndexByte(before, '\n') + 1)
-	if col < 1 {
-		col = 1
-	}
+	col = int(off) - bytes.LastIndexByte(before, '\n')
 	return line, col
 }
 
