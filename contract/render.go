@@ -215,10 +215,10 @@ func (s *Supplement) view() view {
 	if strings.HasSuffix(oneLine(last), ".") {
 		v.Stop = ""
 	}
-	v.Form = "addendum to the contract"
+	v.Form = "An addendum to the contract"
 	v.Title = "Contract Supplement"
 	if s.Form == MOU {
-		v.Form = "memorandum of understanding accompanying the contract"
+		v.Form = "A memorandum of understanding accompanying the contract"
 	}
 	for _, sc := range s.Schools {
 		v.Schools = append(v.Schools, sc.Name)
