@@ -301,7 +301,12 @@ func (c *checker) people() {
 		}
 	}
 	ct := c.s.Appendix.Contacts
+	// The partner's own people are checked against its ID when the
+	// partnership knows that partner; otherwise any partner will do.
 	partnerOrg := c.s.Partner.ID
+	if _, ok := p.Partner(partnerOrg); !ok {
+		partnerOrg = ""
+	}
 	for _, x := range []struct {
 		path, what string
 		c          Contact
