@@ -3,6 +3,7 @@ package contract_test
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/partnerkit/partnerkit/contract"
 	"github.com/partnerkit/partnerkit/partnership"
@@ -72,4 +73,47 @@ func ExampleSupplement_Completeness() {
 	// Liaisons and managers complete: false
 	// - appendix.contacts.districtManager: name the district's overall manager, who attends the quarterly meetings
 	// - appendix.contacts.partnerManager: name the partner's overall manager, who attends the quarterly meetings
+}
+
+// Check compares the supplement with the partnership: here the partner's
+// overall manager is not a person of higher authority, and one measure has
+// nobody to provide or report its data.
+func ExampleCheck() {
+	p := &partnership.Partnership{
+		Name:     "Riverside 2026–27",
+		District: partnership.Org{ID: "rusd", Name: "Riverside Unified"},
+		Partners: []partnership.Partner{{ID: "lp", Name: "Learning Partners Inc."}},
+		People: []partnership.Person{
+			{ID: "eli", Name: "Eli Stone", Org: "lp", Roles: []partnership.Role{partnership.PointPerson}},
+		},
+	}
+	s := contract.New("Riverside Unified", "Learning Partners Inc.")
+	s.Partner.ID = "lp"
+	s.Appendix.Contacts.PartnerManager = contract.Contact{Person: "eli"}
+	s.Appendix.Measures = []contract.Measure{{ID: "attendance", Name: "PD attendance", Kind: contract.Output, Audience: contract.Adults}}
+	s.Appendix.Meetings.Cadence = contract.Monthly
+
+	for _, f := range contract.Check(s, p) {
+		fmt.Printf("%s %s (%s) at %s\n", f.Severity, f.Rule, f.Standard, f.Path)
+	}
+	// Output:
+	// warning contract.manager-not-higher-authority (communication.2) at appendix.contacts.partnerManager.person
+	// warning contract.measure-no-data (metrics.2) at appendix.measures[0]
+	// info contract.measure-mix (metrics.1) at appendix.measures
+}
+
+// Names are printed as text in every format: in Markdown the characters
+// that would become markup are escaped.
+func ExampleSupplement_WriteMarkdown() {
+	s := contract.New("Riverside <script>alert(1)</script>", `Smith & Sons "TA"`)
+	var b strings.Builder
+	if err := s.WriteMarkdown(&b); err != nil {
+		fmt.Println(err)
+	}
+	lines := strings.Split(b.String(), "\n")
+	fmt.Println(lines[0])
+	fmt.Println(lines[2])
+	// Output:
+	// # Contract Supplement
+	// An addendum to the contract between **Riverside \<script\>alert(1)\</script\>** and **Smith \& Sons "TA"**.
 }

@@ -292,3 +292,35 @@ func TestNilSupplement(t *testing.T) {
 	assert.Nil(t, Check(s, nil))
 	assert.Nil(t, s.Structure())
 }
+
+func TestResolved(t *testing.T) {
+	s := New("", "Typed Partner Name")
+	s.District.ID, s.Partner.ID = "rusd", "dp"
+	s.Schools = []School{{ID: "hayes"}, {ID: "lincoln", Name: "Lincoln MS"}}
+	s.Appendix.Priority.Priority = "portfolio"
+	s.Appendix.Contacts.DistrictManager = Contact{Person: "ben", Title: "Assistant Superintendent"}
+	s.Appendix.Contacts.PartnerManager = Contact{Person: "eli", Name: "E. Stone"}
+	s.Appendix.DataPlan.Duties = []DataDuty{{Provider: Contact{Person: "ana"}, Reporter: Contact{Person: "nobody"}}}
+	s.Session.Attendees = []Attendee{{Person: "cy"}, {Person: "dee"}}
+	before, err := json.Marshal(s)
+	require.NoError(t, err)
+
+	r := s.Resolved(riverside())
+	assert.Equal(t, "Riverside Unified", r.District.Name)
+	assert.Equal(t, "Typed Partner Name", r.Partner.Name, "typed text is kept")
+	assert.Equal(t, "Hayes High School", r.Schools[0].Name)
+	assert.Equal(t, "Lincoln MS", r.Schools[1].Name)
+	assert.Equal(t, "Every graduate completes a graduation portfolio", r.Appendix.Priority.Statement)
+	assert.Equal(t, Contact{Person: "ben", Name: "Ben Okafor", Title: "Assistant Superintendent"}, r.Appendix.Contacts.DistrictManager)
+	assert.Equal(t, "E. Stone", r.Appendix.Contacts.PartnerManager.Name)
+	assert.Equal(t, "Ana Ruiz", r.Appendix.DataPlan.Duties[0].Provider.Name)
+	assert.Empty(t, r.Appendix.DataPlan.Duties[0].Reporter.Name, "an unknown person stays as it was")
+	assert.Equal(t, Attendee{Person: "cy", Name: "Cy Lam", Side: DistrictSide, SchoolLeader: true}, r.Session.Attendees[0])
+	assert.Equal(t, Attendee{Person: "dee", Name: "Dee Park", Side: PartnerSide}, r.Session.Attendees[1])
+
+	after, err := json.Marshal(s)
+	require.NoError(t, err)
+	assert.JSONEq(t, string(before), string(after), "the original is not changed")
+	assert.Equal(t, s, s.Resolved(nil))
+	assert.Nil(t, (*Supplement)(nil).Resolved(riverside()))
+}
