@@ -60,6 +60,8 @@ func contractFindings(ws *Workspace) []partnership.Finding {
 	out = append(out, partnership.Finding{
 		Rule:     contract.RuleIncomplete,
 		Severity: partnership.Info,
+		// The supplement is the implementation plan the district, partner and
+		// school leader write together: the standard that stakeholders shape it.
 		Standard: "alignment.4",
 		Message:  "The contract supplement is not complete yet: " + c.Summary() + ".",
 		Evidence: evidence,

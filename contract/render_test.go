@@ -296,3 +296,23 @@ func htmlText(t testing.TB, doc string) string {
 	walk(root)
 	return b.String()
 }
+
+func BenchmarkWriteHTML(b *testing.B) {
+	s := load(b, "complete.json")
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := s.WriteHTML(io.Discard); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkCompleteness(b *testing.B) {
+	s := load(b, "complete.json")
+	b.ReportAllocs()
+	for b.Loop() {
+		if !s.Completeness().Complete {
+			b.Fatal("the fixture is complete")
+		}
+	}
+}
