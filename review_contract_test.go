@@ -152,3 +152,18 @@ func TestReviewContractCrossChecks(t *testing.T) {
 	}
 	assert.Len(t, got, 5)
 }
+
+func TestContractSavesStably(t *testing.T) {
+	draft := New()
+	draft.Contract = contract.New("Smith & Sons \"TA\"", "<script>alert(1)</script>")
+	for name, ws := range map[string]*Workspace{"complete": contractWorkspace(), "draft": draft} {
+		var first, second bytes.Buffer
+		require.NoError(t, ws.Save(&first), name)
+		again, err := Load(bytes.NewReader(first.Bytes()))
+		require.NoError(t, err, name)
+		require.NoError(t, again.Save(&second), name)
+		assert.Equal(t, first.String(), second.String(), name)
+		assert.Equal(t, ws.Contract, again.Contract, name)
+		assert.Contains(t, first.String(), `"appendix": {`, name)
+	}
+}
