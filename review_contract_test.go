@@ -139,6 +139,7 @@ func TestReviewContractCrossChecks(t *testing.T) {
 		contract.RuleManagerNotHigherAuthority: "contract.appendix.contacts.partnerManager.person",
 		contract.RuleMeasureNoData:             "contract.appendix.measures[1]",
 		contract.RuleCadence:                   "contract.appendix.meetings.cadence",
+		contract.RulePracticeUnsupported:       "contract.practices.outcomes",
 		contract.RuleIncomplete:                "contract",
 	} {
 		f, ok := got[rule]
@@ -150,7 +151,8 @@ func TestReviewContractCrossChecks(t *testing.T) {
 			assert.NotEmpty(t, f.Question, rule)
 		}
 	}
-	assert.Len(t, got, 5)
+	assert.Len(t, got, 6)
+	assert.Equal(t, "The partner liaison, Ana Ruiz, belongs to Riverside Unified rather than to Learning Partners Inc.", got[contract.RuleLiaisonOrg].Message)
 }
 
 func TestContractSavesStably(t *testing.T) {

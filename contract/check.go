@@ -22,6 +22,8 @@ const (
 	RuleMeasureMix                = "contract.measure-mix"
 	RuleCadence                   = "contract.cadence"
 	RuleIncomplete                = "contract.incomplete"
+	RulePracticeUnsupported       = "contract.practice-unsupported"
+	RuleMeasureTiming             = "contract.measure-timing"
 )
 
 // maxGapDays is the longest gap between two planned meetings that still
@@ -47,6 +49,7 @@ func Check(s *Supplement, p *partnership.Partnership) []partnership.Finding {
 	c.measures()
 	c.cadence()
 	c.managerIsLiaison()
+	c.practicesSupported()
 	if p != nil {
 		c.parties()
 		c.people()
@@ -61,7 +64,13 @@ type checker struct {
 	out []partnership.Finding
 }
 
-func (c *checker) add(f partnership.Finding) { c.out = append(c.out, f) }
+func (c *checker) add(f partnership.Finding) {
+	// A message that ends with a name ending in a full stop ("Inc.") gets one stop.
+	if strings.HasSuffix(f.Message, "..") && !strings.HasSuffix(f.Message, "...") {
+		f.Message = strings.TrimSuffix(f.Message, ".")
+	}
+	c.out = append(c.out, f)
+}
 
 func (c *checker) measures() {
 	ms := c.s.Appendix.Measures
@@ -80,6 +89,7 @@ func (c *checker) measures() {
 				Path:     at,
 			})
 		}
+		c.measureTiming(i, m)
 		if finalNotAfterInterim(m) {
 			c.add(partnership.Finding{
 				Rule: RuleFinalBeforeInterim, Severity: partnership.Warning, Standard: "metrics.2",
@@ -165,6 +175,48 @@ func (c *checker) cadence() {
 		if t.After(prev) {
 			prev, prevDate = t, d
 		}
+	}
+}
+
+// practicesSupported warns of a practice marked done while an appendix item
+// that records its details is still incomplete: the document would affirm
+// something it does not show.
+func (c *checker) practicesSupported() {
+	items := c.s.items()
+	byNumber := make(map[int]Item)
+	for _, it := range items {
+		if it.Group == GroupAppendix {
+			byNumber[it.Number] = it
+		}
+	}
+	for _, p := range Practices() {
+		if !c.s.Practices.Record(p.ID).IsDone() {
+			continue
+		}
+		var open []string
+		var evidence []string
+		for _, n := range p.Appendix {
+			it := byNumber[n]
+			if it.Complete || len(it.Missing) == 0 {
+				continue
+			}
+			open = append(open, fmt.Sprintf("%d (%s)", n, strings.ToLower(it.Title)))
+			evidence = append(evidence, fmt.Sprintf("appendix item %d: %s", n, it.Missing[0].Message))
+		}
+		if len(open) == 0 {
+			continue
+		}
+		word := "item"
+		if len(open) > 1 {
+			word = "items"
+		}
+		c.add(partnership.Finding{
+			Rule: RulePracticeUnsupported, Severity: partnership.Warning, Standard: p.Standards[0],
+			Message:  fmt.Sprintf("Practice %d (%s) is marked done, but appendix %s %s, where its details belong, is not complete.", p.Number, strings.ToLower(p.Title), word, joinAnd(open)),
+			Evidence: evidence,
+			Question: "Is the practice really in place? If so, what should the appendix say about it?",
+			Path:     "practices." + string(p.ID),
+		})
 	}
 }
 
@@ -374,4 +426,33 @@ func joinAnd(xs []string) string {
 		return xs[0]
 	}
 	return strings.Join(xs[:len(xs)-1], ", ") + " and " + xs[len(xs)-1]
+}
+
+// measureTiming notes a checkpoint far from the months the source suggests:
+// interim results around January (December to February) and final ones
+// around June (May to July).
+func (c *checker) measureTiming(i int, m Measure) {
+	at := fmt.Sprintf("appendix.measures[%d]", i)
+	var evidence []string
+	path := ""
+	if t, ok := m.Interim.Due.Time(); ok && t.Month() > time.February && t.Month() < time.December {
+		evidence = append(evidence, "interim due: "+string(m.Interim.Due))
+		path = at + ".interim.due"
+	}
+	if t, ok := m.Final.Due.Time(); ok && (t.Month() < time.May || t.Month() > time.July) {
+		evidence = append(evidence, "final due: "+string(m.Final.Due))
+		if path == "" {
+			path = at + ".final.due"
+		}
+	}
+	if len(evidence) == 0 {
+		return
+	}
+	c.add(partnership.Finding{
+		Rule: RuleMeasureTiming, Severity: partnership.Info, Standard: "metrics.2",
+		Message:  fmt.Sprintf("Measure %d (%s) is not checked around January and June, as the framework suggests for interim and final results.", i+1, measureLabel(m)),
+		Evidence: evidence,
+		Question: "Do these dates fit the school year? A mid-year reading in January leaves time to change course before June.",
+		Path:     path,
+	})
 }

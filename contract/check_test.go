@@ -40,6 +40,7 @@ func TestCheck(t *testing.T) {
 		name          string
 		change        func(*Supplement, *partnership.Partnership)
 		noPartnership bool
+		also          []string // other rules the change fires as well
 		rule          string
 		severity      partnership.Severity
 		standard      string
@@ -77,13 +78,13 @@ func TestCheck(t *testing.T) {
 		}, rule: RulePriorityUnknown, severity: partnership.Warning, standard: "alignment.1", path: "appendix.priority.priority"},
 		{name: "measure without data", noPartnership: true, change: func(s *Supplement, _ *partnership.Partnership) {
 			s.Appendix.DataPlan.Duties = s.Appendix.DataPlan.Duties[1:]
-		}, rule: RuleMeasureNoData, severity: partnership.Warning, standard: "metrics.2", path: "appendix.measures[0]"},
+		}, also: []string{RulePracticeUnsupported}, rule: RuleMeasureNoData, severity: partnership.Warning, standard: "metrics.2", path: "appendix.measures[0]"},
 		{name: "final before interim", noPartnership: true, change: func(s *Supplement, _ *partnership.Partnership) {
 			s.Appendix.Measures[1].Final.Due = "2027-01-01"
-		}, rule: RuleFinalBeforeInterim, severity: partnership.Warning, standard: "metrics.2", path: "appendix.measures[1].final.due"},
+		}, also: []string{RulePracticeUnsupported, RuleMeasureTiming}, rule: RuleFinalBeforeInterim, severity: partnership.Warning, standard: "metrics.2", path: "appendix.measures[1].final.due"},
 		{name: "final on interim date", noPartnership: true, change: func(s *Supplement, _ *partnership.Partnership) {
 			s.Appendix.Measures[1].Final.Due = s.Appendix.Measures[1].Interim.Due
-		}, rule: RuleFinalBeforeInterim, severity: partnership.Warning, standard: "metrics.2", path: "appendix.measures[1].final.due"},
+		}, also: []string{RulePracticeUnsupported, RuleMeasureTiming}, rule: RuleFinalBeforeInterim, severity: partnership.Warning, standard: "metrics.2", path: "appendix.measures[1].final.due"},
 		{name: "no adult measure", noPartnership: true, change: func(s *Supplement, _ *partnership.Partnership) {
 			s.Appendix.Measures[1].Audience = Students
 		}, rule: RuleMeasureMix, severity: partnership.Info, standard: "metrics.1", path: "appendix.measures"},
@@ -96,6 +97,20 @@ func TestCheck(t *testing.T) {
 		{name: "gap between meetings", noPartnership: true, change: func(s *Supplement, _ *partnership.Partnership) {
 			s.Appendix.Meetings.Dates = []partnership.Date{"2026-09-15", "2026-12-08", "2027-04-13"}
 		}, rule: RuleCadence, severity: partnership.Warning, standard: "communication.5", path: "appendix.meetings.dates[2]"},
+		{name: "practice done, appendix item open", noPartnership: true, change: func(s *Supplement, _ *partnership.Partnership) {
+			s.Appendix.Contacts.PartnerManager = Contact{}
+		}, rule: RulePracticeUnsupported, severity: partnership.Warning, standard: "resources.5", path: "practices.liaisons"},
+		{name: "pending practice, appendix item open", noPartnership: true, change: func(s *Supplement, _ *partnership.Partnership) {
+			s.Appendix.Contacts.PartnerManager = Contact{}
+			s.Practices.Liaisons.Status = Pending
+			s.Appendix.Meetings.Dates = []partnership.Date{"2026-09-15", "2027-01-15"}
+		}, rule: RuleCadence, severity: partnership.Warning, standard: "communication.5", path: "appendix.meetings.dates[1]"},
+		{name: "interim in spring", noPartnership: true, change: func(s *Supplement, _ *partnership.Partnership) {
+			s.Appendix.Measures[0].Interim.Due = "2027-04-01"
+		}, rule: RuleMeasureTiming, severity: partnership.Info, standard: "metrics.2", path: "appendix.measures[0].interim.due"},
+		{name: "final in autumn", noPartnership: true, change: func(s *Supplement, _ *partnership.Partnership) {
+			s.Appendix.Measures[1].Final.Due = "2027-09-30"
+		}, rule: RuleMeasureTiming, severity: partnership.Info, standard: "metrics.2", path: "appendix.measures[1].final.due"},
 		{name: "manager is liaison", noPartnership: true, change: func(s *Supplement, _ *partnership.Partnership) {
 			s.Appendix.Contacts.DistrictManager = Contact{Name: "ana ruiz "}
 			s.Appendix.Contacts.DistrictLiaison = Contact{Name: "Ana Ruiz"}
@@ -106,8 +121,15 @@ func TestCheck(t *testing.T) {
 			s, p := load(t, "complete.json"), riverside()
 			tt.change(s, p)
 			fs := Check(s, p)
-			require.Len(t, fs, 1, "%+v", fs)
-			f := fs[0]
+			var rules []string
+			var f partnership.Finding
+			for _, x := range fs {
+				rules = append(rules, x.Rule)
+				if x.Rule == tt.rule {
+					f = x
+				}
+			}
+			assert.ElementsMatch(t, append([]string{tt.rule}, tt.also...), rules, "%+v", fs)
 			assert.Equal(t, tt.rule, f.Rule)
 			assert.Equal(t, tt.severity, f.Severity)
 			assert.Equal(t, tt.standard, f.Standard)

@@ -42,7 +42,9 @@ type Practice struct {
 	When When   `json:"when"`
 	// Standards are the IDs of the framework standards the practice serves.
 	Standards []string `json:"standards"`
-	Source    string   `json:"source"`
+	// Appendix are the numbers of the appendix items that record the practice's details.
+	Appendix []int  `json:"appendix"`
+	Source   string `json:"source"`
 }
 
 // Practices returns the six practices in source order. Each call returns new
@@ -50,7 +52,14 @@ type Practice struct {
 func Practices() []Practice {
 	const src = "ODST, Standards for Effective Partnerships (2015), Contract Supplement, practices 1–6"
 	p := func(id PracticeID, n int, when When, title, text string, standards ...string) Practice {
-		return Practice{ID: id, Number: n, Key: "practice." + string(rune('0'+n)), Title: title, Text: text, When: when, Standards: standards, Source: src}
+		appendix := []int{n}
+		switch id {
+		case PracticeOutcomes:
+			appendix = []int{5, 6}
+		case PracticeMeetings:
+			appendix = []int{7}
+		}
+		return Practice{ID: id, Number: n, Key: "practice." + string(rune('0'+n)), Title: title, Text: text, When: when, Standards: standards, Appendix: appendix, Source: src}
 	}
 	return []Practice{
 		p(PracticeAlignment, 1, BeforeWork, "Strategic alignment",
