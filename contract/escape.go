@@ -54,8 +54,9 @@ const mdLineStart = "#-+=>"
 
 // mdInline escapes user text for Markdown, on one line, so that it renders
 // as the same text and never as markup: every character that could start
-// inline markup is backslash-escaped, and so is the first character when it
-// could start a block.
+// inline markup is backslash-escaped, so is the first character when it
+// could start a block, and so are the characters that would make an
+// automatic link of an address ("@", the ":" of "://", the "." of "www.").
 func mdInline(s string) string {
 	s = oneLine(s)
 	var b strings.Builder
@@ -68,10 +69,24 @@ func mdInline(s string) string {
 			b.WriteByte('\\')
 		case (r == '.' || r == ')') && i > 0 && allDigits(s[:i]):
 			b.WriteByte('\\') // "1." or "1)" at the start would be an ordered list
+		case r == '@', r == ':' && strings.HasPrefix(s[i+1:], "//"), r == '.' && afterWWW(s, i):
+			b.WriteByte('\\') // GitHub-flavoured Markdown turns e-mail addresses, URLs and www. into links
 		}
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// afterWWW reports whether s[i] is the dot of a word "www.".
+func afterWWW(s string, i int) bool {
+	if i < 3 || !strings.EqualFold(s[i-3:i], "www") {
+		return false
+	}
+	if i == 3 {
+		return true
+	}
+	c := s[i-4]
+	return !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_')
 }
 
 func allDigits(s string) bool {

@@ -14,6 +14,9 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	gmhtml "github.com/yuin/goldmark/renderer/html"
 	"golang.org/x/net/html"
 )
 
@@ -90,9 +93,18 @@ func TestHostileNamesPrintAsText(t *testing.T) {
 		out := b.String()
 		assert.Contains(t, out, `Riverside \<script\>alert(1)\</script\>`)
 		assert.Contains(t, out, `Smith \& Sons "TA"`)
-		assert.Contains(t, out, `\[Learning\](https://evil.example) \*Partners\* #1`)
+		assert.Contains(t, out, `\[Learning\](https\://evil.example) \*Partners\* #1`)
 		assert.NotRegexp(t, regexp.MustCompile(`(^|[^\\])<(script|img)`), out, "raw HTML in Markdown would run in many renderers")
 		assert.NotRegexp(t, regexp.MustCompile(`(^|[^\\])\[Learning\]`), out)
+
+		// What a Markdown renderer makes of it: the same text, no links, no HTML.
+		page := renderMarkdown(t, out)
+		requireWellFormed(t, page)
+		assert.NotContains(t, page, "<a ")
+		text := htmlText(t, page)
+		for _, want := range []string{"Riverside " + hostileScript, hostileQuotes, hostileMarkup, hostileComment} {
+			assert.Contains(t, text, want, "the rendered Markdown must show the typed text")
+		}
 	})
 	t.Run("text", func(t *testing.T) {
 		var b bytes.Buffer
@@ -192,6 +204,10 @@ func TestMarkdownEscape(t *testing.T) {
 		{`back\slash`, `back\\slash`},
 		{"  two\n lines\t ", "two lines"},
 		{"&amp;", `\&amp;`},
+		{"see https://evil.example or www.evil.example", `see https\://evil.example or www\.evil.example`},
+		{"WWW.x.org awww.x", `WWW\.x.org awww.x`},
+		{"ana@rusd.example.org", `ana\@rusd.example.org`},
+		{"at 3:30, notes: none", "at 3:30, notes: none"},
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, mdInline(tt.in), "mdInline(%q)", tt.in)
@@ -315,4 +331,14 @@ func BenchmarkCompleteness(b *testing.B) {
 			b.Fatal("the fixture is complete")
 		}
 	}
+}
+
+// renderMarkdown renders a Markdown document as GitHub does (CommonMark with
+// tables, autolinks and strikethrough), keeping raw HTML as a renderer that
+// allows it would, so that any HTML that slipped through would show.
+func renderMarkdown(t testing.TB, md string) string {
+	t.Helper()
+	var b bytes.Buffer
+	require.NoError(t, goldmark.New(goldmark.WithExtensions(extension.GFM), goldmark.WithRendererOptions(gmhtml.WithUnsafe())).Convert([]byte(md), &b))
+	return "<!DOCTYPE html><html><head><title>t</title></head><body>" + b.String() + "</body></html>"
 }
