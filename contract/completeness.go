@@ -27,6 +27,10 @@ type Item struct {
 	// Number is the practice or appendix item number, 0 for the others.
 	Number int    `json:"number,omitempty"`
 	Title  string `json:"title"`
+	// Guidance says in plain words what the part asks for, for a form to show.
+	Guidance string `json:"guidance"`
+	// Standards are the IDs of the framework standards the part serves.
+	Standards []string `json:"standards,omitempty"`
 	// Path is the JSON path of the part in the supplement, for a form to link to.
 	Path     string `json:"path"`
 	Complete bool   `json:"complete"`
@@ -157,7 +161,8 @@ func (s *Supplement) items() []Item {
 	var out []Item
 	g := &gaps{}
 	s.partiesGaps(g)
-	out = append(out, Item{Key: "parties", Group: GroupParties, Title: "Parties and schools", Path: "district", Missing: g.take()})
+	out = append(out, Item{Key: "parties", Group: GroupParties, Title: "Parties and schools", Path: "district", Missing: g.take(),
+		Guidance: "Name the district and the partner as they will sign, and the schools the work serves."})
 	for _, p := range Practices() {
 		r := s.Practices.Record(p.ID)
 		path := "practices." + string(p.ID)
@@ -167,15 +172,19 @@ func (s *Supplement) items() []Item {
 		if strings.TrimSpace(r.Evidence) == "" {
 			g.add(path+".evidence", "practice %d (%s) needs evidence: say how the parties know it holds", p.Number, strings.ToLower(p.Title))
 		}
-		out = append(out, Item{Key: p.Key, Group: GroupPractice, Number: p.Number, Title: p.Title, Path: path, Missing: g.take()})
+		out = append(out, Item{Key: p.Key, Group: GroupPractice, Number: p.Number, Title: p.Title, Path: path, Missing: g.take(),
+			Guidance: p.Text, Standards: p.Standards})
 	}
 	checks := []func(*gaps){s.priorityGaps, s.investmentGaps, s.scheduleGaps, s.contactsGaps, s.measureGaps, s.dataGaps, s.meetingGaps}
 	for i, a := range AppendixItems() {
 		checks[i](g)
-		out = append(out, Item{Key: a.Key, Group: GroupAppendix, Number: a.Number, Title: a.Title, Path: a.Path, Missing: g.take()})
+		out = append(out, Item{Key: a.Key, Group: GroupAppendix, Number: a.Number, Title: a.Title, Path: a.Path, Missing: g.take(),
+			Guidance: a.Guidance, Standards: a.Standards})
 	}
 	s.sessionGaps(g)
-	out = append(out, Item{Key: "session", Group: GroupSession, Title: "Drafting session", Path: "session", Missing: g.take()})
+	out = append(out, Item{Key: "session", Group: GroupSession, Title: "Drafting session", Path: "session", Missing: g.take(),
+		Guidance:  "Record when district and partner met to draft the supplement together (about 90 minutes) and who took part; a school leader is expected.",
+		Standards: []string{"alignment.4"}})
 	return out
 }
 

@@ -56,6 +56,11 @@ func TestCompleteFixture(t *testing.T) {
 		keys[i] = it.Key
 		assert.True(t, it.Complete, it.Key)
 		assert.Empty(t, it.Missing, it.Key)
+		assert.NotEmpty(t, it.Guidance, it.Key)
+		for _, id := range it.Standards {
+			_, ok := partnership.StandardByID(id)
+			assert.True(t, ok, "%s cites unknown standard %s", it.Key, id)
+		}
 	}
 	assert.Equal(t, []string{"parties", "practice.1", "practice.2", "practice.3", "practice.4", "practice.5", "practice.6",
 		"appendix.1", "appendix.2", "appendix.3", "appendix.4", "appendix.5", "appendix.6", "appendix.7", "session"}, keys)
