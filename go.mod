@@ -6,6 +6,8 @@ require (
 	github.com/go-playground/validator/v10 v10.30.6
 	github.com/hack-pad/safejs v0.1.0
 	github.com/stretchr/testify v1.12.1
+	github.com/yuin/goldmark v1.8.7
+	golang.org/x/net v0.62.0
 )
 
 require (
