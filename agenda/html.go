@@ -54,7 +54,8 @@ ol.questions>li{margin:.25rem 0}
 .none{color:#555;font-style:italic}
 .budget{color:#8a4b00}
 .check{display:inline-block;width:1em}
-@media print{body{margin:0;max-width:none;font-size:10pt}h2{break-after:avoid}section,tr{break-inside:avoid}.notes{min-height:1em}}
+.write{display:none}
+@media print{.write{display:block;height:3.5em;border-bottom:1px dotted #999}body{margin:0;max-width:none;font-size:10pt}h2{break-after:avoid}section,tr{break-inside:avoid}.notes{min-height:1em}}
 </style>
 </head>
 <body>
@@ -106,6 +107,8 @@ ol.questions>li{margin:.25rem 0}
 <div class="notes">{{range $i, $l := lines .Notes}}{{if $i}}<br>{{end}}{{$l}}{{end}}</div>
 {{- else if $minutes}}
 <div class="notes none">No notes.</div>
+{{- else}}
+<div class="write" aria-hidden="true"></div>
 {{- end}}
 </li>
 {{- end}}

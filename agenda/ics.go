@@ -79,7 +79,8 @@ func (c Calendar) Write(w io.Writer, ms ...Meeting) error {
 		e.SetDescription(icsText(Description(m)))
 		e.AddCategory(string(m.Cadence))
 	}
-	if err := cal.SerializeTo(w); err != nil {
+	// RFC 5545 ends lines with CRLF; golang-ical writes LF unless told.
+	if err := cal.SerializeTo(w, ics.WithNewLine("\r\n")); err != nil {
 		return fmt.Errorf("writing the calendar: %w", err)
 	}
 	return nil
@@ -161,7 +162,11 @@ func Description(m Meeting) string {
 	if len(open) > 0 {
 		b.WriteString("\nOpen action items:\n")
 		for _, a := range open {
-			fmt.Fprintf(&b, "- %s (%s, due %s)\n", a.Text, orDash(a.Owner, "no owner"), orDash(string(a.Due), "no date"))
+			due := "no due date"
+			if a.Due != "" {
+				due = "due " + string(a.Due)
+			}
+			fmt.Fprintf(&b, "- %s (%s, %s)\n", a.Text, orDash(a.Owner, "no owner"), due)
 		}
 	}
 	return strings.TrimRight(b.String(), "\n")

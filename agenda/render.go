@@ -83,7 +83,11 @@ func (m Meeting) WriteMarkdown(w io.Writer) error {
 			fmt.Fprintf(&b, "| %d | %s | %s | %s | %s | %s |\n", a.Number, mdCell(a.Text), mdCell(a.Owner), mdCell(a.Due), a.Status, mdCell(a.Raised))
 		}
 	}
-	_, err := io.WriteString(w, b.String())
+	out := b.String()
+	for strings.Contains(out, "\n\n\n") { // user text never holds blank lines here
+		out = strings.ReplaceAll(out, "\n\n\n", "\n\n")
+	}
+	_, err := io.WriteString(w, out)
 	return err
 }
 

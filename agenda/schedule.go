@@ -22,9 +22,11 @@ type Year struct {
 	Clock string
 	// Location is the time zone of the meetings; nil means UTC.
 	Location *time.Location
-	// Holidays are days with no meeting: a meeting that falls on one moves
-	// a week later, or a week earlier if that leaves the month or the year;
-	// failing both, the month has no meeting.
+	// Holidays are days with no meeting. A meeting that falls on one, or
+	// outside First to Last, moves to the same weekday one week later, one
+	// earlier, two later or two earlier, the first of these that is in the
+	// same month, in the year and not a holiday; failing all, the month has
+	// no meeting.
 	Holidays []partnership.Date
 	// QuarterlyMonths are the months of the quarterly reviews. Empty means
 	// the last month of each calendar quarter that has a meeting (for a
