@@ -34,7 +34,7 @@ func TestSchedule(t *testing.T) {
 	assert.Equal(t, []string{
 		"2026-09-08 15:30 EDT quarterly",
 		"2026-10-13 15:30 EDT monthly",
-		"2026-11-17 15:30 EST monthly", // the 10th is a holiday: a week later
+		"2026-11-17 15:30 EST monthly",   // the 10th is a holiday: a week later
 		"2026-12-01 15:30 EST quarterly", // the 8th and the 15th are holidays: a week earlier
 		"2027-01-12 15:30 EST monthly",
 		"2027-02-09 15:30 EST monthly",
