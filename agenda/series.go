@@ -19,6 +19,8 @@ import (
 //   - every calendar month in that span holds at least one meeting of any
 //     cadence, the at-least-monthly contact of the source.
 //
+// A run of quarters or months without one is a single finding.
+//
 // An open action item carried into a later meeting is reported overdue only
 // at the latest meeting that holds it. Meetings are compared by start, in
 // their own time zones; ones without a start take no part in the cadence
@@ -112,25 +114,35 @@ func cadence(ms []Meeting, now time.Time) []partnership.Finding {
 		endQ = quarterOf(now) - 1
 	}
 	for q := quarterOf(first); q <= endQ; q++ {
-		var held []string
-		quarterly := false
-		for _, i := range quarters[q] {
-			held = append(held, describeMeeting(ms[i]))
-			quarterly = quarterly || ms[i].Cadence == CadenceQuarterly
-		}
-		if quarterly {
+		if hasQuarterly(ms, quarters[q]) {
 			continue
 		}
+		// One finding for a run of quarters without a review.
+		to := q
+		for to+1 <= endQ && !hasQuarterly(ms, quarters[to+1]) {
+			to++
+		}
+		var held []string
+		for p := q; p <= to && len(held) < 12; p++ {
+			for _, i := range quarters[p] {
+				held = append(held, describeMeeting(ms[i]))
+			}
+		}
 		if len(held) == 0 {
-			held = []string{"no meetings in this quarter"}
+			held = []string{"no meetings at all in that time"}
+		}
+		msg := fmt.Sprintf("there is no quarterly review in %s", quarterName(q))
+		if to > q {
+			msg = fmt.Sprintf("there is no quarterly review in the %d quarters from %s to %s", to-q+1, quarterName(q), quarterName(to))
 		}
 		out = append(out, partnership.Finding{
 			Rule: RuleCadenceQuarterly, Severity: partnership.Warning, Standard: "communication.5",
-			Message:  fmt.Sprintf("there is no quarterly review in %s", quarterName(q)),
+			Message:  msg,
 			Evidence: held,
 			Question: "When will district, partner and school, with their leaders, review progress formally this quarter?",
-			Path:     nextPath(ms, idx, q, quarterOf),
+			Path:     nextPath(ms, idx, to, quarterOf),
 		})
+		q = to
 	}
 
 	endM := monthOf(last)
@@ -141,15 +153,34 @@ func cadence(ms []Meeting, now time.Time) []partnership.Finding {
 		if len(months[mo]) > 0 {
 			continue
 		}
+		to := mo
+		for to+1 <= endM && len(months[to+1]) == 0 {
+			to++
+		}
+		msg := fmt.Sprintf("there is no meeting in %s", monthName(mo))
+		if to > mo {
+			msg = fmt.Sprintf("there is no meeting in the %d months from %s to %s", to-mo+1, monthName(mo), monthName(to))
+		}
 		out = append(out, partnership.Finding{
 			Rule: RuleCadenceMonthly, Severity: partnership.Info, Standard: "communication.1",
-			Message:  fmt.Sprintf("there is no meeting in %s", monthName(mo)),
-			Evidence: []string{"before: " + around(ms, idx, mo, true), "after: " + around(ms, idx, mo, false)},
-			Question: "Did district, partner and school stay in touch this month some other way, and should a check-in be added?",
-			Path:     nextPath(ms, idx, mo, monthOf),
+			Message:  msg,
+			Evidence: []string{"before: " + around(ms, idx, mo, true), "after: " + around(ms, idx, to, false)},
+			Question: "Did district, partner and school stay in touch some other way, and should a check-in be added?",
+			Path:     nextPath(ms, idx, to, monthOf),
 		})
+		mo = to
 	}
 	return out
+}
+
+// hasQuarterly reports whether one of the meetings at indexes is quarterly.
+func hasQuarterly(ms []Meeting, indexes []int) bool {
+	for _, i := range indexes {
+		if ms[i].Cadence == CadenceQuarterly {
+			return true
+		}
+	}
+	return false
 }
 
 // describeMeeting names a meeting in evidence.

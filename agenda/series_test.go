@@ -37,16 +37,14 @@ func TestCheckAllCadence(t *testing.T) {
 	// With a clock, empty quarters and months up to last month count too.
 	fs = agenda.CheckAll(ms, nil, mustTime(t, "2027-05-02T00:00:00Z"))
 	months := only(fs, agenda.RuleCadenceMonthly)
-	require.Len(t, months, 4)
+	require.Len(t, months, 2)
 	var msgs []string
 	for _, f := range months {
 		msgs = append(msgs, f.Message+"@"+f.Path)
 	}
 	assert.ElementsMatch(t, []string{
 		"there is no meeting in November 2026@[2]",
-		"there is no meeting in February 2027@",
-		"there is no meeting in March 2027@",
-		"there is no meeting in April 2027@",
+		"there is no meeting in the 3 months from February 2027 to April 2027@",
 	}, msgs)
 	assert.Len(t, only(fs, agenda.RuleCadenceQuarterly), 1, "2027 Q2 is not over yet")
 }
@@ -65,4 +63,18 @@ func TestCheckAllPathsPointAtMeetings(t *testing.T) {
 	a.AddAction(agenda.Action{Text: "no owner", Due: "2026-10-01"})
 	fs := agenda.CheckAll([]agenda.Meeting{complete(t), a}, nil, time.Time{})
 	assert.Equal(t, []string{"agenda.action-owner@[1].actions[0].owner"}, rules(fs))
+}
+
+func TestCheckAllLongGap(t *testing.T) {
+	a := agenda.Quarterly().At(time.Date(2001, 1, 9, 15, 0, 0, 0, time.UTC))
+	b := agenda.Quarterly().At(time.Date(2026, 1, 13, 15, 0, 0, 0, time.UTC))
+	fs := agenda.CheckAll([]agenda.Meeting{a, b}, nil, time.Time{})
+	q := only(fs, agenda.RuleCadenceQuarterly)
+	require.Len(t, q, 1, "one finding for the whole run")
+	assert.Equal(t, "there is no quarterly review in the 99 quarters from 2001 Q2 (Apr–Jun) to 2025 Q4 (Oct–Dec)", q[0].Message)
+	assert.Equal(t, "[1]", q[0].Path)
+	m := only(fs, agenda.RuleCadenceMonthly)
+	require.Len(t, m, 1)
+	assert.Equal(t, "there is no meeting in the 299 months from February 2001 to December 2025", m[0].Message)
+	assert.Equal(t, []string{"before: Quarterly partnership review (quarterly, 2001-01-09)", "after: Quarterly partnership review (quarterly, 2026-01-13)"}, m[0].Evidence)
 }
