@@ -14,8 +14,9 @@ import (
 // that a workspace puts "meetings" in front), and then the habits across
 // meetings:
 //
-//   - every calendar quarter from the first meeting to the last (or to the
-//     quarter before now's, when now is later) holds a quarterly review;
+//   - every calendar quarter from the first meeting's up to the one before
+//     the last meeting's (or before now's, when now is later) holds a
+//     quarterly review: the last quarter may still get one;
 //   - every calendar month in that span holds at least one meeting of any
 //     cadence, the at-least-monthly contact of the source.
 //
@@ -109,7 +110,9 @@ func cadence(ms []Meeting, now time.Time) []partnership.Finding {
 		quarters[quarterOf(ms[i].Start)] = append(quarters[quarterOf(ms[i].Start)], i)
 	}
 
-	endQ := quarterOf(last)
+	// The quarter of the last meeting may still hold a review not yet
+	// added; only the quarters before it are complete, or before now's.
+	endQ := quarterOf(last) - 1
 	if !now.IsZero() && quarterOf(now)-1 > endQ {
 		endQ = quarterOf(now) - 1
 	}
