@@ -315,7 +315,7 @@ func (c *checker) people() {
 			continue
 		}
 		c.add(partnership.Finding{
-			Rule: RuleUnknownPerson, Severity: partnership.Warning,
+			Rule: RuleUnknownPerson, Severity: partnership.Warning, Standard: "communication.2",
 			Message:  fmt.Sprintf("attendee %s names person %q, who is not among the partnership's people", a.Name, a.Person),
 			Evidence: []string{"known people: " + peopleList(p)},
 			Question: "Is this person missing from the partnership, or is the id mistyped?",
@@ -328,7 +328,7 @@ func (c *checker) people() {
 			continue
 		}
 		c.add(partnership.Finding{
-			Rule: RuleUnknownPerson, Severity: partnership.Info,
+			Rule: RuleUnknownPerson, Severity: partnership.Info, Standard: "communication.2",
 			Message:  fmt.Sprintf("the owner of action item %q, %q, is not one of the partnership's people or this meeting's attendees", short(a.Text), owner),
 			Evidence: []string{"known people: " + peopleList(p)},
 			Question: "Should this owner be added to the partnership's people, so their actions can be followed up?",

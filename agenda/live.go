@@ -22,6 +22,7 @@ type IndexError struct {
 	Len int
 }
 
+// Error says which number was asked for and which exist.
 func (e *IndexError) Error() string {
 	if e.Len == 0 {
 		return fmt.Sprintf("there is no %s %d: there are none", e.What, e.Index)

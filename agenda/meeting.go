@@ -12,6 +12,7 @@ package agenda
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -200,19 +201,10 @@ func IDFor(start time.Time, c Cadence, taken ...string) string {
 	}
 	base = strings.ToLower(base)
 	id := base
-	for n := 2; contains(taken, id); n++ {
+	for n := 2; slices.Contains(taken, id); n++ {
 		id = fmt.Sprintf("%s-%d", base, n)
 	}
 	return id
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // At returns a copy of the template m dated start: its ID is set with IDFor
