@@ -52,6 +52,7 @@ th{background:#eee}
 ol.questions>li{margin:.25rem 0}
 .notes{margin:.25rem 0 .5rem;padding:.25rem .5rem;border-left:3px solid #bbb;white-space:pre-wrap}
 .none{color:#555;font-style:italic}
+.date{white-space:nowrap}
 .budget{color:#8a4b00}
 .check{display:inline-block;width:1em}
 .write{display:none}
@@ -65,7 +66,7 @@ ol.questions>li{margin:.25rem 0}
 {{- if .Where}}
 <dt>Where</dt><dd>{{.Where}}</dd>
 {{- end}}
-<dt>Meeting</dt><dd>{{.Cadence}}</dd>
+<dt>Meeting</dt><dd>{{.Kind}}</dd>
 {{- if .BudgetNote}}
 <dt>Time budget</dt><dd class="budget">{{.BudgetNote}}</dd>
 {{- end}}
@@ -134,7 +135,7 @@ ol.questions>li{margin:.25rem 0}
 <thead><tr><th>#</th><th>Action</th><th>Owner</th><th>Due</th><th>Status</th><th>Raised</th></tr></thead>
 <tbody>
 {{- range .Actions}}
-<tr id="{{.ID}}"><td>{{.Number}}</td><td>{{.Text}}</td><td>{{.Owner}}</td><td>{{.Due}}</td><td>{{.Status}}</td><td>{{.Raised}}</td></tr>
+<tr id="{{.ID}}"><td>{{.Number}}</td><td>{{.Text}}</td><td>{{.Owner}}</td><td class="date">{{.Due}}</td><td>{{.Status}}</td><td>{{.Raised}}</td></tr>
 {{- end}}
 </tbody>
 </table>

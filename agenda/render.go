@@ -20,7 +20,7 @@ func (m Meeting) WriteMarkdown(w io.Writer) error {
 	if v.Where != "" {
 		fmt.Fprintf(&b, "- **Where:** %s\n", mdText(v.Where))
 	}
-	fmt.Fprintf(&b, "- **Meeting:** %s, %d minutes\n", v.Cadence, m.Minutes)
+	fmt.Fprintf(&b, "- **Meeting:** %s\n", v.Kind)
 	if v.BudgetNote != "" {
 		fmt.Fprintf(&b, "- **Time budget:** %s\n", v.BudgetNote)
 	}
@@ -98,7 +98,7 @@ type view struct {
 	Title          string
 	When           string
 	Where          string
-	Cadence        string
+	Kind           string // "quarterly, 60 minutes"
 	BudgetNote     string
 	AttendeesTitle string
 	Attendees      []attendeeView
@@ -131,7 +131,7 @@ func newView(m Meeting) view {
 		Title:          m.Title,
 		Heading:        m.Title,
 		When:           when(m),
-		Cadence:        string(m.Cadence),
+		Kind:           fmt.Sprintf("%s, %d minutes", m.Cadence, m.Minutes),
 		AttendeesTitle: "Attendees",
 		ActionsTitle:   "Open action items",
 		Prep:           m.Prep,
