@@ -165,9 +165,10 @@ func (m *Meeting) Close() { m.Closed = true }
 // Next returns the meeting that follows m, starting at start: the same
 // title, cadence, length, place, attendees, sections and questions (without
 // their notes) and preparation list (not done yet), with m's open action
-// items carried over first, their IDs unchanged and their origin kept in
-// From. Done items, notes and the record stay with m. The new meeting's ID
-// comes from IDFor and differs from m's.
+// items carried over first, as Carry does. Done items, notes and the record
+// stay with m. The new meeting's ID comes from IDFor and differs from m's;
+// check it against the other meetings of the workspace, and choose another
+// with IDFor(start, cadence, taken...) if it is used.
 func Next(m Meeting, start time.Time) Meeting {
 	next := m.clone()
 	next.Start = start
@@ -183,17 +184,34 @@ func Next(m Meeting, start time.Time) Meeting {
 		next.Prep[i].Done = false
 	}
 	next.Actions = nil
-	for _, a := range m.Actions {
+	return Carry(m, next)
+}
+
+// Carry returns next with the open action items of prev put first, for a
+// meeting that was planned ahead, such as one from Schedule, or one of a
+// different cadence (Carry(q3, agenda.Monthly().At(start))). Carried items
+// keep their IDs and say in From which meeting raised them; an item next
+// already holds is left as next has it. prev and next are not changed.
+func Carry(prev, next Meeting) Meeting {
+	out := next.clone()
+	var carried []Action
+	for _, a := range prev.Actions {
 		if !a.IsOpen() {
 			continue
 		}
+		if _, ok := out.action(a.ID); ok {
+			continue
+		}
 		if a.From == "" {
-			a.From = m.ID
+			a.From = prev.ID
 		}
 		a.Status = Open
-		next.Actions = append(next.Actions, a)
+		carried = append(carried, a)
 	}
-	return next
+	if len(carried) > 0 {
+		out.Actions = append(carried, out.Actions...)
+	}
+	return out
 }
 
 // Carried reports whether action a came from an earlier meeting than m.

@@ -128,3 +128,26 @@ func TestIDFor(t *testing.T) {
 	assert.Equal(t, "2026-09-15-quarterly-2", agenda.IDFor(start, agenda.CadenceQuarterly, "2026-09-15-quarterly"))
 	assert.Equal(t, "2026-09-15-quarterly-3", agenda.IDFor(start, agenda.CadenceQuarterly, "2026-09-15-quarterly", "2026-09-15-quarterly-2"))
 }
+
+func TestCarryIntoPlannedMeeting(t *testing.T) {
+	q3, err := agenda.Decode(fixture(t))
+	require.NoError(t, err)
+	planned := agenda.Monthly().At(mustTime(t, "2026-10-13T15:30:00-04:00"))
+	planned.AddAction(agenda.Action{Text: "Already planned", Owner: "ana", Due: "2026-10-20"})
+	before := planned.Actions[0]
+
+	got := agenda.Carry(q3, planned)
+	var ids []string
+	for _, a := range got.Actions {
+		ids = append(ids, a.ID)
+	}
+	assert.Equal(t, []string{"2026-06-09-quarterly.a1", "2026-09-15-quarterly.a1", "2026-09-15-quarterly.a3", before.ID}, ids)
+	assert.Equal(t, agenda.CadenceMonthly, got.Cadence)
+	assert.Len(t, planned.Actions, 1, "next is not changed")
+
+	// Carrying again adds nothing twice, and keeps next's version of an item.
+	got.Actions[0].Status = agenda.Done
+	again := agenda.Carry(q3, got)
+	assert.Len(t, again.Actions, 4)
+	assert.Equal(t, agenda.Done, again.Actions[0].Status)
+}

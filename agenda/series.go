@@ -22,8 +22,9 @@ import (
 //
 // A run of quarters or months without one is a single finding.
 //
-// An open action item carried into a later meeting is reported overdue only
-// at the latest meeting that holds it. Meetings are compared by start, in
+// An action item carried into later meetings is reported (overdue, no
+// owner, no due date, an unknown owner) only at the latest meeting that
+// holds it, where it is followed up. Meetings are compared by start, in
 // their own time zones; ones without a start take no part in the cadence
 // checks.
 func CheckAll(ms []Meeting, p *partnership.Partnership, now time.Time) []partnership.Finding {
@@ -31,7 +32,7 @@ func CheckAll(ms []Meeting, p *partnership.Partnership, now time.Time) []partner
 	latest := latestHolder(ms)
 	for i, m := range ms {
 		for _, f := range CheckWith(m, p, now) {
-			if f.Rule == RuleOverdue && !isLatest(ms, i, f.Path, latest) {
+			if strings.HasPrefix(f.Path, "actions[") && !isLatest(ms, i, f.Path, latest) {
 				continue
 			}
 			f.Path = partnership.JoinPath(fmt.Sprintf("[%d]", i), f.Path)
