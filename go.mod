@@ -3,6 +3,7 @@ module github.com/partnerkit/partnerkit
 go 1.26.0
 
 require (
+	github.com/arran4/golang-ical v0.3.4
 	github.com/go-playground/validator/v10 v10.30.6
 	github.com/hack-pad/safejs v0.1.0
 	github.com/stretchr/testify v1.12.1

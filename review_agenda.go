@@ -2,20 +2,49 @@ package partnerkit
 
 import (
 	"fmt"
+	"time"
 
+	"github.com/partnerkit/partnerkit/agenda"
 	"github.com/partnerkit/partnerkit/partnership"
 )
 
-// meetingProblems validates the meetings.
+// meetingProblems validates the meetings: each meeting's own rules (an id,
+// a start, known values, action ids used once) and meeting ids used once in
+// the workspace. What is merely missing for a good meeting (attendees,
+// owners, due dates, the record) is left to meetingFindings, so drafts load.
 func meetingProblems(ws *Workspace) []partnership.Problem {
 	var out []partnership.Problem
-	for i := range ws.Meetings {
-		out = append(out, partnership.Prefix(fmt.Sprintf("meetings[%d]", i), partnership.ValidateStruct(&ws.Meetings[i]))...)
+	seen := make(map[string]int, len(ws.Meetings))
+	for i, m := range ws.Meetings {
+		at := fmt.Sprintf("meetings[%d]", i)
+		out = append(out, partnership.Prefix(at, partnership.ProblemsOf(m.Validate()))...)
+		if m.ID == "" {
+			continue
+		}
+		if j, dup := seen[m.ID]; dup {
+			out = append(out, partnership.Problem{
+				Path:    at + ".id",
+				Message: fmt.Sprintf("id %q is already used at meetings[%d]; every meeting needs its own id", m.ID, j),
+			})
+			continue
+		}
+		seen[m.ID] = i
 	}
 	return out
 }
 
-// meetingFindings runs the checks of the meetings.
+// meetingFindings checks every meeting with agenda.CheckAll: each meeting on
+// its own (paths under "meetings[i]"), attendees and owners resolved against
+// the partnership when there is one, and the cadence across meetings.
+// Review takes no clock, so overdue items are judged against each meeting's
+// own start, which keeps a review of the same file the same from day to day.
 func meetingFindings(ws *Workspace) []partnership.Finding {
-	return nil
+	if len(ws.Meetings) == 0 {
+		return nil
+	}
+	fs := agenda.CheckAll(ws.Meetings, ws.Partnership, time.Time{})
+	for i := range fs {
+		fs[i].Path = partnership.JoinPath("meetings", fs[i].Path)
+	}
+	return fs
 }

@@ -1,0 +1,377 @@
+package agenda
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/partnerkit/partnerkit/partnership"
+)
+
+// Rule IDs of the findings this package returns. They are stable.
+const (
+	RuleTimeBudget       = "agenda.time-budget"
+	RuleMissingSide      = "agenda.missing-side"
+	RuleHigherAuthority  = "agenda.higher-authority"
+	RuleInPerson         = "agenda.in-person"
+	RuleActionOwner      = "agenda.action-owner"
+	RuleActionDue        = "agenda.action-due"
+	RuleNoRecord         = "agenda.no-record"
+	RuleNoWrapUpActions  = "agenda.no-wrap-up-actions"
+	RuleOverdue          = "agenda.overdue"
+	RuleUnknownPerson    = "agenda.unknown-person"
+	RuleCadenceQuarterly = "agenda.cadence-quarterly"
+	RuleCadenceMonthly   = "agenda.cadence-monthly"
+)
+
+// Check returns what is missing from one meeting, with paths relative to the
+// meeting ("actions[0].owner"): the sections' minutes against the meeting's
+// length; district, partner and school each represented; for a quarterly
+// review, a higher authority from district and from partner, and meeting in
+// person; an owner and a due date for every action item; once the meeting is
+// closed, a record and new action items; and open action items already past
+// due when the meeting starts.
+//
+// Check is deterministic: it compares due dates with the meeting's own start
+// date, so an item carried over from an earlier meeting and not done by the
+// day of this one is overdue. CheckWith compares with another day, such as
+// today, and resolves people against a partnership.
+func Check(m Meeting) []partnership.Finding {
+	return CheckWith(m, nil, time.Time{})
+}
+
+// CheckWith is Check with a partnership and a reference time. When p is not
+// nil, attendees' person IDs and action owners must name its people, and a
+// person's roles in the partnership count as the attendee's. When now is not
+// zero, open items due before now's date are overdue, and a meeting whose end
+// is before now counts as held even if it is not closed.
+func CheckWith(m Meeting, p *partnership.Partnership, now time.Time) []partnership.Finding {
+	c := checker{m: m, p: p, now: now}
+	c.timeBudget()
+	c.attendance()
+	c.actions()
+	c.afterwards()
+	c.people()
+	partnership.SortFindings(c.out)
+	return c.out
+}
+
+type checker struct {
+	m   Meeting
+	p   *partnership.Partnership
+	now time.Time
+	out []partnership.Finding
+}
+
+func (c *checker) add(f partnership.Finding) { c.out = append(c.out, f) }
+
+// standard returns the standard a meeting of this cadence serves: the formal
+// quarterly communication, or the at-least-monthly contact.
+func (c *checker) standard() string {
+	if c.m.Cadence == CadenceQuarterly {
+		return "communication.5"
+	}
+	return "communication.1"
+}
+
+func (c *checker) timeBudget() {
+	m := c.m
+	planned := m.Planned()
+	if planned == m.Minutes || len(m.Sections) == 0 {
+		return
+	}
+	ev := make([]string, 0, len(m.Sections)+1)
+	for _, s := range m.Sections {
+		ev = append(ev, fmt.Sprintf("%s: %d min", s.Title, s.Minutes))
+	}
+	ev = append(ev, fmt.Sprintf("meeting: %d min", m.Minutes))
+	msg := fmt.Sprintf("sections add up to %d of %d minutes", planned, m.Minutes)
+	q := fmt.Sprintf("Which section gets the %d spare minutes, or should the meeting be shorter?", m.Minutes-planned)
+	if planned > m.Minutes {
+		msg += fmt.Sprintf(", %d more than the meeting has", planned-m.Minutes)
+		q = fmt.Sprintf("Which sections give up %d minutes, or should the meeting be longer?", planned-m.Minutes)
+	}
+	c.add(partnership.Finding{
+		Rule: RuleTimeBudget, Severity: partnership.Warning, Standard: c.standard(),
+		Message: msg, Evidence: ev, Question: q, Path: "minutes",
+	})
+}
+
+// roles returns an attendee's roles, with the roles of the person they name
+// in the partnership.
+func (c *checker) roles(a Attendee) []partnership.Role {
+	rs := a.Roles
+	if c.p != nil && a.Person != "" {
+		if per, ok := c.p.Person(a.Person); ok {
+			rs = append(slices.Clip(rs), per.Roles...)
+		}
+	}
+	return rs
+}
+
+func (c *checker) attendance() {
+	m := c.m
+	present := map[Side][]string{}
+	authority := map[Side][]string{}
+	for _, a := range m.Attendees {
+		present[a.Side] = append(present[a.Side], a.Name)
+		if slices.Contains(c.roles(a), partnership.HigherAuthority) {
+			authority[a.Side] = append(authority[a.Side], a.Name)
+		}
+	}
+	for _, s := range Sides() {
+		if len(present[s]) > 0 {
+			continue
+		}
+		c.add(partnership.Finding{
+			Rule: RuleMissingSide, Severity: partnership.Warning, Standard: "communication.1",
+			Message:  fmt.Sprintf("no one from the %s is on the list of attendees", sideName(s)),
+			Evidence: attendeeEvidence(m),
+			Question: fmt.Sprintf("Who will speak for the %s at this meeting?", sideName(s)),
+			Path:     "attendees",
+		})
+	}
+	if m.Cadence != CadenceQuarterly {
+		return
+	}
+	for _, s := range []Side{District, Partner} {
+		if len(authority[s]) > 0 {
+			continue
+		}
+		ev := present[s]
+		if len(ev) == 0 {
+			ev = []string{"no " + sideName(s) + " attendee"}
+		}
+		c.add(partnership.Finding{
+			Rule: RuleHigherAuthority, Severity: partnership.Warning, Standard: "communication.2",
+			Message:  fmt.Sprintf("no one with higher authority from the %s attends this quarterly review", sideName(s)),
+			Evidence: ev,
+			Question: fmt.Sprintf("Which %s leader with overall responsibility for the work can attend?", sideName(s)),
+			Path:     "attendees",
+		})
+	}
+	if !m.InPerson {
+		ev := []string{"inPerson: false"}
+		if m.Location != "" {
+			ev = append(ev, "location: "+m.Location)
+		}
+		c.add(partnership.Finding{
+			Rule: RuleInPerson, Severity: partnership.Warning, Standard: "communication.5",
+			Message:  "this quarterly review is not planned in person",
+			Evidence: ev,
+			Question: "Can district, partner and school meet face to face for the quarterly review?",
+			Path:     "inPerson",
+		})
+	}
+}
+
+func attendeeEvidence(m Meeting) []string {
+	if len(m.Attendees) == 0 {
+		return []string{"no attendees yet"}
+	}
+	ev := make([]string, 0, len(m.Attendees))
+	for _, a := range m.Attendees {
+		ev = append(ev, fmt.Sprintf("%s (%s)", a.Name, a.Side))
+	}
+	return ev
+}
+
+// sideName names a side in a sentence.
+func sideName(s Side) string {
+	switch s {
+	case District, Partner, School:
+		return string(s)
+	}
+	return fmt.Sprintf("%q side", string(s))
+}
+
+// reference returns the day open items are compared with, and false when
+// there is none.
+func (c *checker) reference() (partnership.Date, bool) {
+	switch {
+	case !c.now.IsZero():
+		return partnership.DateOf(c.now), true
+	case !c.m.Start.IsZero():
+		return partnership.DateOf(c.m.Start), true
+	}
+	return "", false
+}
+
+func (c *checker) actions() {
+	ref, hasRef := c.reference()
+	for i, a := range c.m.Actions {
+		at := fmt.Sprintf("actions[%d]", i)
+		if !a.IsOpen() {
+			continue // a done item needs no owner, date or reminder any more
+		}
+		if strings.TrimSpace(a.Owner) == "" {
+			c.add(partnership.Finding{
+				Rule: RuleActionOwner, Severity: partnership.Warning, Standard: "communication.4",
+				Message:  fmt.Sprintf("action item %q has no owner", short(a.Text)),
+				Evidence: []string{"action " + a.ID},
+				Question: "Who will see this action through?",
+				Path:     at + ".owner",
+			})
+		}
+		if a.Due == "" {
+			c.add(partnership.Finding{
+				Rule: RuleActionDue, Severity: partnership.Warning, Standard: "communication.4",
+				Message:  fmt.Sprintf("action item %q has no due date", short(a.Text)),
+				Evidence: []string{"action " + a.ID},
+				Question: "By when will this action be done?",
+				Path:     at + ".due",
+			})
+		}
+		if !hasRef {
+			continue
+		}
+		if _, ok := a.Due.Time(); !ok || a.Due >= ref {
+			continue // YYYY-MM-DD dates compare as text
+		}
+		ev := []string{"due " + string(a.Due), "compared with " + string(ref)}
+		if a.Owner != "" {
+			ev = append(ev, "owner "+a.Owner)
+		}
+		if a.From != "" {
+			ev = append(ev, "raised at meeting "+a.From)
+		}
+		c.add(partnership.Finding{
+			Rule: RuleOverdue, Severity: partnership.Warning, Standard: "communication.4",
+			Message:  fmt.Sprintf("action item %q is still open and was due %s", short(a.Text), a.Due),
+			Evidence: ev,
+			Question: "What is holding this action up, and what is a realistic new date?",
+			Path:     at,
+		})
+	}
+}
+
+// held reports whether the meeting has taken place.
+func (c *checker) held() bool {
+	if c.m.Closed {
+		return true
+	}
+	return !c.now.IsZero() && !c.m.Start.IsZero() && c.now.After(c.m.End())
+}
+
+func (c *checker) afterwards() {
+	if !c.held() {
+		return
+	}
+	m := c.m
+	if strings.TrimSpace(m.Record) == "" && !hasNotes(m) {
+		c.add(partnership.Finding{
+			Rule: RuleNoRecord, Severity: partnership.Warning, Standard: "communication.5",
+			Message:  "the meeting has taken place but there is no record of the conversation",
+			Evidence: []string{"meeting " + m.ID + " on " + string(partnership.DateOf(m.Start))},
+			Question: "Who will write up what was said, so that those absent and the next meeting can rely on it?",
+			Path:     "record",
+		})
+	}
+	for _, a := range m.Actions {
+		if a.From == "" || a.From == m.ID {
+			return
+		}
+	}
+	ev := []string{"no action items raised at this meeting"}
+	if n := len(m.Actions); n > 0 {
+		ev = []string{fmt.Sprintf("%d action items, all carried over from earlier meetings", n)}
+	}
+	path := "actions"
+	if w := m.WrapUp(); w >= 0 {
+		path = fmt.Sprintf("sections[%d]", w)
+	}
+	c.add(partnership.Finding{
+		Rule: RuleNoWrapUpActions, Severity: partnership.Warning, Standard: "communication.4",
+		Message:  "the meeting ended without new action items",
+		Evidence: ev,
+		Question: "What are the next steps agreed at this meeting, and who owns each one by when?",
+		Path:     path,
+	})
+}
+
+// hasNotes reports whether any question has notes.
+func hasNotes(m Meeting) bool {
+	for _, s := range m.Sections {
+		for _, q := range s.Questions {
+			if strings.TrimSpace(q.Notes) != "" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (c *checker) people() {
+	p := c.p
+	if p == nil {
+		return
+	}
+	for i, a := range c.m.Attendees {
+		if a.Person == "" {
+			continue
+		}
+		if _, ok := p.Person(a.Person); ok {
+			continue
+		}
+		c.add(partnership.Finding{
+			Rule: RuleUnknownPerson, Severity: partnership.Warning, Standard: "communication.2",
+			Message:  fmt.Sprintf("attendee %s names person %q, who is not among the partnership's people", a.Name, a.Person),
+			Evidence: []string{"known people: " + peopleList(p)},
+			Question: "Is this person missing from the partnership, or is the id mistyped?",
+			Path:     fmt.Sprintf("attendees[%d].person", i),
+		})
+	}
+	for i, a := range c.m.Actions {
+		owner := strings.TrimSpace(a.Owner)
+		if owner == "" || c.resolves(owner) {
+			continue
+		}
+		c.add(partnership.Finding{
+			Rule: RuleUnknownPerson, Severity: partnership.Info, Standard: "communication.2",
+			Message:  fmt.Sprintf("the owner of action item %q, %q, is not one of the partnership's people or this meeting's attendees", short(a.Text), owner),
+			Evidence: []string{"known people: " + peopleList(p)},
+			Question: "Should this owner be added to the partnership's people, so their actions can be followed up?",
+			Path:     fmt.Sprintf("actions[%d].owner", i),
+		})
+	}
+}
+
+// resolves reports whether an owner names a person of the partnership, by
+// ID or by name, or an attendee of the meeting by name.
+func (c *checker) resolves(owner string) bool {
+	if _, ok := c.p.Person(owner); ok {
+		return true
+	}
+	for _, per := range c.p.People {
+		if strings.EqualFold(per.Name, owner) {
+			return true
+		}
+	}
+	for _, a := range c.m.Attendees {
+		if strings.EqualFold(a.Name, owner) || a.Person == owner && a.Person != "" {
+			return true
+		}
+	}
+	return false
+}
+
+func peopleList(p *partnership.Partnership) string {
+	if len(p.People) == 0 {
+		return "none yet"
+	}
+	names := make([]string, 0, len(p.People))
+	for _, x := range p.People {
+		names = append(names, fmt.Sprintf("%s (%s)", x.Name, x.ID))
+	}
+	return strings.Join(names, ", ")
+}
+
+// short shortens text for a message, keeping whole runes.
+func short(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > 60 {
+		return string(r[:59]) + "…"
+	}
+	return s
+}

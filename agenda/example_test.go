@@ -1,0 +1,166 @@
+package agenda_test
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/partnerkit/partnerkit/agenda"
+	"github.com/partnerkit/partnerkit/partnership"
+)
+
+// A new user gets the quarterly review in one call, adds people, and sees
+// what is still missing.
+func ExampleQuarterly() {
+	start := time.Date(2026, 9, 15, 15, 30, 0, 0, time.FixedZone("", -4*3600))
+	m := agenda.Quarterly().At(start)
+	fmt.Println(m.ID, m.Minutes, "minutes")
+	for _, s := range m.Sections {
+		fmt.Printf("%2d min  %s, questions: %d\n", s.Minutes, s.Title, len(s.Questions))
+	}
+
+	m.Attendees = []agenda.Attendee{
+		{Name: "Ana Ruiz", Side: agenda.District, Roles: []partnership.Role{partnership.PointPerson}},
+		{Name: "Dee Park", Side: agenda.Partner, Roles: []partnership.Role{partnership.HigherAuthority}},
+	}
+	m.Sections[3].Minutes = 15 // as the source's sample agenda prints it
+	m.AddAction(agenda.Action{Text: "Send the attendance data"})
+	for _, f := range agenda.Check(m) {
+		fmt.Printf("%s: %s (%s)\n", f.Rule, f.Message, f.Path)
+	}
+	// Output:
+	// 2026-09-15-quarterly 60 minutes
+	// 10 min  Alignment of strategic priority and objectives, questions: 2
+	// 10 min  Appropriate and sufficient resources, questions: 1
+	// 15 min  Clear metrics established, questions: 2
+	// 20 min  Ongoing communication and collaboration, questions: 3
+	//  5 min  Wrap-up, questions: 1
+	// agenda.action-due: action item "Send the attendance data" has no due date (actions[0].due)
+	// agenda.action-owner: action item "Send the attendance data" has no owner (actions[0].owner)
+	// agenda.higher-authority: no one with higher authority from the district attends this quarterly review (attendees)
+	// agenda.missing-side: no one from the school is on the list of attendees (attendees)
+	// agenda.time-budget: sections add up to 55 of 60 minutes (minutes)
+}
+
+// The next meeting opens with last quarter's open action items already there.
+func ExampleNext() {
+	q3 := agenda.Quarterly().At(time.Date(2026, 9, 15, 15, 30, 0, 0, time.UTC))
+	a := q3.AddAction(agenda.Action{Text: "Move the summer institute", Owner: "Dee Park", Due: "2026-10-15"})
+	b := q3.AddAction(agenda.Action{Text: "Share the PD calendar", Owner: "Ana Ruiz", Due: "2026-10-01"})
+	_ = q3.SetStatus(b.ID, agenda.Done)
+	q3.Record = "Agreed to revisit the summer calendar."
+	q3.Close()
+
+	q4 := agenda.Next(q3, time.Date(2026, 12, 8, 15, 30, 0, 0, time.UTC))
+	q4.AddAction(agenda.Action{Text: "Plan the spring survey", Owner: "Ana Ruiz", Due: "2027-01-15"})
+	fmt.Println(q4.ID)
+	for _, x := range q4.Actions {
+		fmt.Printf("%s  %s  carried=%v\n", x.ID, x.Text, q4.Carried(x))
+	}
+	fmt.Println(a.ID == q4.Actions[0].ID)
+	for _, f := range agenda.Check(q4) {
+		if f.Rule == agenda.RuleOverdue {
+			fmt.Println(f.Message)
+		}
+	}
+	// Output:
+	// 2026-12-08-quarterly
+	// 2026-09-15-quarterly.a1  Move the summer institute  carried=true
+	// 2026-12-08-quarterly.a2  Plan the spring survey  carried=false
+	// true
+	// action item "Move the summer institute" is still open and was due 2026-10-15
+}
+
+// A school year of meetings, exported to a calendar file.
+func ExampleSchedule() {
+	ms, err := agenda.Schedule(agenda.Year{
+		First: "2026-09-01", Last: "2027-06-15",
+		Weekday: time.Tuesday, Week: 2, Clock: "15:30",
+		Holidays: []partnership.Date{"2026-11-10"},
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, m := range ms[:4] {
+		fmt.Println(m.Start.Format("Mon 2006-01-02 15:04"), m.Cadence, m.Minutes)
+	}
+	var ics strings.Builder
+	if err := agenda.WriteICS(&ics, ms...); err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(strings.Count(ics.String(), "BEGIN:VEVENT"), "events")
+	// Output:
+	// Tue 2026-09-08 15:30 quarterly 60
+	// Tue 2026-10-13 15:30 monthly 30
+	// Tue 2026-11-17 15:30 monthly 30
+	// Tue 2026-12-08 15:30 quarterly 60
+	// 10 events
+}
+
+// A live meeting: a countdown for the section under way and quick notes.
+func ExampleMeeting_Remaining() {
+	m := agenda.Monthly().At(time.Date(2026, 10, 13, 15, 30, 0, 0, time.UTC))
+	since := m.Start.Add(2 * time.Minute) // the first section began two minutes late
+	left, _ := m.Remaining(0, since, since.Add(7*time.Minute+15*time.Second))
+	fmt.Println(agenda.Countdown(left))
+	left, _ = m.Remaining(0, since, since.Add(11*time.Minute))
+	fmt.Println(agenda.Countdown(left))
+
+	_ = m.Note(0, 1, "Attendance at PD fell from 52 to 25.")
+	_ = m.Note(3, -1, "Next check-in moved to the 10th.")
+	fmt.Println(m.Sections[0].Questions[1].Notes)
+	fmt.Println(m.Record)
+	// Output:
+	// 2:45
+	// -1:00
+	// Attendance at PD fell from 52 to 25.
+	// Wrap-up: Next check-in moved to the 10th.
+}
+
+// The minutes of a closed meeting, as Markdown.
+func ExampleMeeting_WriteMarkdown() {
+	m := agenda.Meeting{
+		ID: "2026-10-13-monthly", Title: "Monthly check-in", Cadence: agenda.CadenceMonthly,
+		Start: time.Date(2026, 10, 13, 15, 30, 0, 0, time.UTC), Minutes: 15,
+		Attendees: []agenda.Attendee{{Name: "Ana Ruiz", Side: agenda.District}},
+		Sections: []agenda.Section{{Title: "Wrap-up", Minutes: 15, Questions: []agenda.Question{
+			{Text: "Does every action step have an owner and a timeline?", Notes: "Yes."},
+		}}},
+		Record: "Short meeting.",
+	}
+	m.AddAction(agenda.Action{Text: "Send the data", Owner: "Ana Ruiz", Due: "2026-10-20"})
+	m.Close()
+	_ = m.WriteMarkdown(os.Stdout)
+	// Output:
+	// # Minutes: Monthly check-in
+	//
+	// - **When:** Tuesday 13 October 2026, 15:30–15:45 (UTC+00:00)
+	// - **Meeting:** monthly, 15 minutes
+	//
+	// ## Present
+	//
+	// | Name | Side | Roles |
+	// |---|---|---|
+	// | Ana Ruiz | district |  |
+	//
+	// ## Agenda
+	//
+	// ### 1. Wrap-up (15 min, 15:30–15:45)
+	//
+	// 1. Does every action step have an owner and a timeline?
+	//
+	//    Yes.
+	//
+	// ## Record
+	//
+	// Short meeting.
+	//
+	// ## Action items
+	//
+	// | # | Action | Owner | Due | Status | Raised |
+	// |---|---|---|---|---|---|
+	// | 1 | Send the data | Ana Ruiz | 2026-10-20 | open | this meeting |
+}

@@ -1,0 +1,158 @@
+package agenda
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/partnerkit/partnerkit/partnership"
+)
+
+// Year describes the meetings of a school year for Schedule: one meeting a
+// month on the same weekday, a quarterly review in place of the monthly
+// check-in once a calendar quarter, none on a holiday.
+type Year struct {
+	// First and Last are the first and last days meetings may be held.
+	First, Last partnership.Date
+	// Weekday is the day of the week meetings are held.
+	Weekday time.Weekday
+	// Week is which such weekday of the month: 1 for the first (the
+	// default), up to 4; -1 for the last.
+	Week int
+	// Clock is the time of day, "15:30"; the default is "15:30".
+	Clock string
+	// Location is the time zone of the meetings; nil means UTC.
+	Location *time.Location
+	// Holidays are days with no meeting. A meeting that falls on one, or
+	// outside First to Last, moves to the same weekday one week later, one
+	// earlier, two later or two earlier, the first of these that is in the
+	// same month, in the year and not a holiday; failing all, the month has
+	// no meeting.
+	Holidays []partnership.Date
+	// QuarterlyMonths are the months of the quarterly reviews. Empty means
+	// the last month of each calendar quarter that has a meeting (for a
+	// school year from September to June: September, December, March,
+	// June).
+	QuarterlyMonths []time.Month
+	// Place is the location of the quarterly reviews, held in person.
+	Place string
+}
+
+// Schedule returns the meetings of a school year, in date order: a
+// quarterly review (Quarterly) in each quarterly month and a monthly
+// check-in (Monthly) in every other month, each dated with At. It returns a
+// *partnership.ValidationError naming the field for a date that is not one,
+// a last day before the first, or a week or clock out of range.
+func Schedule(y Year) ([]Meeting, error) {
+	ve := &partnership.ValidationError{}
+	first, okF := y.First.Time()
+	last, okL := y.Last.Time()
+	if !okF {
+		ve.Add("first", "first must be a date written as YYYY-MM-DD, such as 2026-09-01, not %q", y.First)
+	}
+	if !okL {
+		ve.Add("last", "last must be a date written as YYYY-MM-DD, such as 2027-06-15, not %q", y.Last)
+	}
+	if okF && okL && last.Before(first) {
+		ve.Add("last", "last (%s) is before first (%s)", y.Last, y.First)
+	}
+	if okF && okL && last.Sub(first) > 3*366*24*time.Hour {
+		ve.Add("last", "a schedule may span at most three years")
+	}
+	week := y.Week
+	if week == 0 {
+		week = 1
+	}
+	if week < -1 || week > 4 {
+		ve.Add("week", "week must be 1 to 4, or -1 for the last week of the month, not %d", y.Week)
+	}
+	if y.Weekday < time.Sunday || y.Weekday > time.Saturday {
+		ve.Add("weekday", "weekday must be a day of the week")
+	}
+	clock := y.Clock
+	if clock == "" {
+		clock = "15:30"
+	}
+	hm, err := time.Parse("15:04", clock)
+	if err != nil {
+		ve.Add("clock", "clock must be a time of day written as HH:MM, such as 15:30, not %q", y.Clock)
+	}
+	for i, h := range y.Holidays {
+		if _, ok := h.Time(); !ok {
+			ve.Add(fmt.Sprintf("holidays[%d]", i), "each holiday must be a date written as YYYY-MM-DD, not %q", h)
+		}
+	}
+	if err := ve.Err(); err != nil {
+		return nil, err
+	}
+	loc := y.Location
+	if loc == nil {
+		loc = time.UTC
+	}
+	holiday := make(map[partnership.Date]bool, len(y.Holidays))
+	for _, h := range y.Holidays {
+		holiday[h] = true
+	}
+	inYear := func(d time.Time) bool { return !d.Before(first) && !d.After(last) }
+
+	var days []time.Time
+	for mo := time.Date(first.Year(), first.Month(), 1, 0, 0, 0, 0, time.UTC); !mo.After(last); mo = mo.AddDate(0, 1, 0) {
+		d := nthWeekday(mo, y.Weekday, week)
+		ok := inYear(d) && !holiday[partnership.DateOf(d)]
+		for _, shift := range []int{7, -7, 14, -14} {
+			if ok {
+				break
+			}
+			alt := d.AddDate(0, 0, shift)
+			ok = alt.Month() == mo.Month() && inYear(alt) && !holiday[partnership.DateOf(alt)]
+			if ok {
+				d = alt
+			}
+		}
+		if ok {
+			days = append(days, d)
+		}
+	}
+
+	quarterly := make(map[int]bool) // index into days
+	if len(y.QuarterlyMonths) > 0 {
+		for i, d := range days {
+			for _, m := range y.QuarterlyMonths {
+				if d.Month() == m {
+					quarterly[i] = true
+				}
+			}
+		}
+	} else {
+		for i, d := range days {
+			if i+1 == len(days) || quarterOf(days[i+1]) != quarterOf(d) {
+				quarterly[i] = true
+			}
+		}
+	}
+
+	out := make([]Meeting, 0, len(days))
+	var taken []string
+	for i, d := range days {
+		start := time.Date(d.Year(), d.Month(), d.Day(), hm.Hour(), hm.Minute(), 0, 0, loc)
+		t := Monthly()
+		if quarterly[i] {
+			t = Quarterly()
+			t.Location = y.Place
+		}
+		t.ID = IDFor(start, t.Cadence, taken...)
+		taken = append(taken, t.ID)
+		out = append(out, t.At(start))
+	}
+	return out, nil
+}
+
+// nthWeekday returns the n-th weekday wd of the month that month's first day
+// is in; n is 1 to 4, or -1 for the last.
+func nthWeekday(month time.Time, wd time.Weekday, n int) time.Time {
+	if n == -1 {
+		last := month.AddDate(0, 1, -1)
+		return last.AddDate(0, 0, -((int(last.Weekday()) - int(wd) + 7) % 7))
+	}
+	d := month.AddDate(0, 0, (int(wd)-int(month.Weekday())+7)%7)
+	return d.AddDate(0, 0, 7*(n-1))
+}
