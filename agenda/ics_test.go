@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	ics "github.com/arran4/golang-ical"
 	"github.com/partnerkit/partnerkit/agenda"
@@ -108,4 +109,32 @@ func TestWriteICSUnsafeID(t *testing.T) {
 	require.Len(t, cal.Events(), 2)
 	assert.NotEqual(t, cal.Events()[0].Id(), cal.Events()[1].Id())
 	assert.NotContains(t, cal.Events()[0].Id(), " ")
+}
+
+func TestWriteICSFoldsWithoutSplittingEscapesOrCharacters(t *testing.T) {
+	m := agenda.Quarterly()
+	m.ID = "m1"
+	m.Start = stamp
+	for _, title := range []string{
+		strings.Repeat("x", 66) + `,,,,,,,,,,,,`,
+		strings.Repeat("é", 40),
+		strings.Repeat(`\`, 50),
+		strings.Repeat("a", 67) + "日本語のタイトル",
+	} {
+		m.Title = title
+		var buf bytes.Buffer
+		require.NoError(t, agenda.Calendar{Stamp: stamp}.Write(&buf, m))
+		lines := strings.Split(buf.String(), "\r\n")
+		for i, line := range lines {
+			assert.LessOrEqual(t, len(line), 75)
+			assert.True(t, utf8.ValidString(line), "line %d is valid UTF-8: %q", i, line)
+			if i+1 < len(lines) && strings.HasPrefix(lines[i+1], " ") {
+				assert.Equal(t, 0, (len(line)-len(strings.TrimRight(line, `\`)))%2, "line %d ends inside an escape: %q", i, line)
+			}
+		}
+		cal, err := ics.ParseCalendar(strings.NewReader(buf.String()))
+		require.NoError(t, err)
+		require.Len(t, cal.Events(), 1)
+		assert.Equal(t, title, cal.Events()[0].GetProperty(ics.ComponentPropertySummary).Value)
+	}
 }
