@@ -62,11 +62,11 @@ const (
 	chartPlotX0  = 240
 	chartPlotX1  = 610
 	chartTop     = 40
-	chartDot     = 5   // radius
-	chartDotGap  = 11  // distance between dots at one level
-	chartPerLine = 5   // dots side by side before a new line
-	chartMaxDots = 15  // above this a level shows one dot with its count
-	chartRowPad  = 14  // space above and below a row's dots
+	chartDot     = 5  // radius
+	chartDotGap  = 11 // distance between dots at one level
+	chartPerLine = 5  // dots side by side before a new line
+	chartMaxDots = 15 // above this a level shows one dot with its count
+	chartRowPad  = 14 // space above and below a row's dots
 	chartRowMinH = 40
 )
 
