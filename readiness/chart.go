@@ -195,7 +195,10 @@ func svgID(s string) string {
 			b.WriteByte('-')
 		}
 	}
-	if b.Len() == 0 || !(b.String()[0] >= 'a' && b.String()[0] <= 'z' || b.String()[0] >= 'A' && b.String()[0] <= 'Z') {
+	if b.Len() == 0 {
+		return "chart"
+	}
+	if !(b.String()[0] >= 'a' && b.String()[0] <= 'z' || b.String()[0] >= 'A' && b.String()[0] <= 'Z') {
 		return "chart-" + b.String()
 	}
 	return b.String()

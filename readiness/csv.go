@@ -105,7 +105,7 @@ type columns struct {
 // A bad cell or header is reported as a *CSVError that lists every problem
 // found, each with its line, its column's header and what is allowed.
 func ReadCSV(r io.Reader, rb Rubric) ([]Response, error) {
-	if err := rb.Validate(); err != nil {
+	if err := rb.usable(); err != nil {
 		return nil, fmt.Errorf("the rubric is not valid: %w", err)
 	}
 	br := bufio.NewReaderSize(r, 64<<10)

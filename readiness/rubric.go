@@ -194,6 +194,22 @@ func (r *Rubric) Validate() error {
 	return ve.Err()
 }
 
+// usable checks, without allocating, what Summarize and ReadCSV rely on:
+// a scale of consecutive levels. Validate checks everything else.
+func (r *Rubric) usable() error {
+	levels := r.Scale.Levels
+	if len(levels) == 0 {
+		return &partnership.ValidationError{Problems: []partnership.Problem{{Path: "scale.levels", Message: "levels is required"}}}
+	}
+	for i := 1; i < len(levels); i++ {
+		if levels[i].Value != levels[i-1].Value+1 {
+			return &partnership.ValidationError{Problems: []partnership.Problem{{Path: fmt.Sprintf("scale.levels[%d].value", i),
+				Message: "levels must be consecutive whole numbers, lowest first (such as 1, 2, 3, 4)"}}}
+		}
+	}
+	return nil
+}
+
 // Category returns the category with the given ID and its position.
 func (r *Rubric) Category(id string) (Category, int, bool) {
 	for i, c := range r.Categories {

@@ -105,8 +105,8 @@ func (t TeamSummary) Category(id string) (CategorySummary, bool) {
 	return CategorySummary{}, false
 }
 
-// Summarize summarizes the responses per team and category. The rubric must be
-// valid, and every rating must be on its scale and of one of its categories;
+// Summarize summarizes the responses per team and category. The rubric's scale
+// must be consecutive levels (Rubric.Validate checks the rest), and every rating must be on its scale and of one of its categories;
 // otherwise Summarize returns a *partnership.ValidationError naming, for each
 // bad rating, the response ("responses[3].ratings.metrics"), the rater and the
 // category. Unrated categories are fine.
@@ -115,7 +115,7 @@ func (t TeamSummary) Category(id string) (CategorySummary, bool) {
 // responses (one slab each for ratings, concerns, counts and summaries), plus
 // a few per team; its cost grows linearly with the number of responses.
 func Summarize(rb Rubric, responses []Response) (Report, error) {
-	if err := rb.Validate(); err != nil {
+	if err := rb.usable(); err != nil {
 		return Report{}, fmt.Errorf("the rubric is not valid: %w", err)
 	}
 	nc := len(rb.Categories)
