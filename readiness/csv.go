@@ -447,14 +447,23 @@ func blank(rec []string) bool {
 
 // WriteCSV writes responses as a CSV file that ReadCSV reads back to the same
 // responses: a header row, then one row per response with the rater's name,
-// team, submission time, a rating per category and a concern per category.
+// team (left out when no response has one), submission time, a rating per
+// category and a concern per category.
 // Texts are written as they are, so ReadCSV gives them back unchanged when
 // they have no surrounding spaces.
 func WriteCSV(w io.Writer, rb Rubric, responses []Response) error {
 	cw := csv.NewWriter(w)
 	nc := len(rb.Categories)
+	teams := false // without any team, as ReadCSV gives for a file without a team column, leave the column out
+	for _, r := range responses {
+		teams = teams || r.Team != ""
+	}
 	row := make([]string, 0, 3+2*nc)
-	row = append(row, "Name", "Team", "Submitted")
+	row = append(row, "Name")
+	if teams {
+		row = append(row, "Team")
+	}
+	row = append(row, "Submitted")
 	for _, c := range rb.Categories {
 		row = append(row, fmt.Sprintf("%s [%s]", c.Title, c.ID))
 	}
@@ -466,7 +475,11 @@ func WriteCSV(w io.Writer, rb Rubric, responses []Response) error {
 	}
 	var num [4]byte
 	for _, r := range responses {
-		row = append(row[:0], r.Rater, r.Team, r.Submitted)
+		row = append(row[:0], r.Rater)
+		if teams {
+			row = append(row, r.Team)
+		}
+		row = append(row, r.Submitted)
 		for _, c := range rb.Categories {
 			if v, ok := r.Ratings[c.ID]; ok {
 				row = append(row, string(strconv.AppendInt(num[:0], int64(v), 10)))
