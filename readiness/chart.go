@@ -107,21 +107,7 @@ func WriteSVG(w io.Writer, c Chart) error {
 		}
 		return chartPlotX0 + (v-float64(low))/float64(high-low)*(chartPlotX1-chartPlotX0)
 	}
-	heights := make([]int, len(c.Rows))
-	total := chartTop
-	for i, row := range c.Rows {
-		lines := 1
-		for _, lc := range row.Summary.Counts {
-			n := lc.Count
-			if n > chartMaxDots {
-				n = 1
-			}
-			lines = max(lines, (n+chartPerLine-1)/chartPerLine)
-		}
-		heights[i] = max(chartRowMinH, lines*chartDotGap+2*chartRowPad)
-		total += heights[i]
-	}
-	total += 10
+	heights, total := c.layout()
 	e := html.EscapeString
 	fmt.Fprintf(bw, `<svg xmlns="http://www.w3.org/2000/svg" class="readiness-chart" role="img" viewBox="0 0 %d %d" width="%d" height="%d" aria-labelledby="%s-title %s-desc" font-family="system-ui, sans-serif" font-size="13">`+"\n",
 		chartWidth, total, chartWidth, total, id, id)
@@ -183,6 +169,32 @@ func WriteSVG(w io.Writer, c Chart) error {
 	}
 	bw.WriteString("</svg>\n")
 	return bw.Flush()
+}
+
+// Height returns the height of the chart WriteSVG draws, so that several
+// charts can be stacked in one drawing.
+func (c Chart) Height() int {
+	_, total := c.layout()
+	return total
+}
+
+// layout returns the height of each row and of the whole chart.
+func (c Chart) layout() (heights []int, total int) {
+	heights = make([]int, len(c.Rows))
+	total = chartTop
+	for i, row := range c.Rows {
+		lines := 1
+		for _, lc := range row.Summary.Counts {
+			n := lc.Count
+			if n > chartMaxDots {
+				n = 1
+			}
+			lines = max(lines, (n+chartPerLine-1)/chartPerLine)
+		}
+		heights[i] = max(chartRowMinH, lines*chartDotGap+2*chartRowPad)
+		total += heights[i]
+	}
+	return heights, total + 10
 }
 
 // svgID keeps the characters of s that are safe in an id.

@@ -26,6 +26,8 @@ type Rubric struct {
 // a descriptor that tells a rater when to choose it.
 type Scale struct {
 	Levels []Level `json:"levels" validate:"required,min=2,max=10,dive"`
+	// Source says where the scale comes from, if anywhere.
+	Source string `json:"source,omitempty" validate:"max=500"`
 }
 
 // Level is one point of a scale.
@@ -76,11 +78,11 @@ func ODST() Rubric {
 		Title:  "Readiness for Partnership",
 		Source: odstRubricSource,
 		Scale: Scale{Levels: []Level{
-			{Value: 1, Label: "Several significant concerns", Descriptor: "Many of the items to address raise a significant concern. (" + scaleSource + ")"},
-			{Value: 2, Label: "More than one significant concern", Descriptor: "Two or more of the items to address raise a significant concern. (" + scaleSource + ")"},
-			{Value: 3, Label: "Agreement on most items", Descriptor: "The parties probably agree and are aligned on most of the items to address. (" + scaleSource + ")"},
-			{Value: 4, Label: "Agreement on all items", Descriptor: "The parties probably agree and are aligned on every item to address. (" + scaleSource + ")"},
-		}},
+			{Value: 1, Label: "Several significant concerns", Descriptor: "Many of the items to address raise a significant concern."},
+			{Value: 2, Label: "More than one significant concern", Descriptor: "Two or more of the items to address raise a significant concern."},
+			{Value: 3, Label: "Agreement on most items", Descriptor: "The parties probably agree and are aligned on most of the items to address."},
+			{Value: 4, Label: "Agreement on all items", Descriptor: "The parties probably agree and are aligned on every item to address."},
+		}, Source: scaleSource},
 		Categories: []Category{
 			{
 				ID: partnership.ThemeAlignment, Theme: partnership.ThemeAlignment,
