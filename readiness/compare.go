@@ -1,8 +1,10 @@
 package readiness
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 )
@@ -180,4 +182,52 @@ func (r Report) CompareTeams(a, b string) (TeamComparison, error) {
 		out.Categories[i] = cc
 	}
 	return out, nil
+}
+
+// WriteMarkdown writes what moved between the two rounds: per team, each
+// category's mean before and after, the change, and consensus before and after.
+func (c RoundComparison) WriteMarkdown(w io.Writer) error {
+	bw := bufio.NewWriter(w)
+	fmt.Fprintf(bw, "# What moved from %s to %s\n\n", mdEscape(c.From), mdEscape(c.To))
+	for _, t := range c.Teams {
+		fmt.Fprintf(bw, "## %s\n\n| Category | Before | After | Change | Consensus |\n|---|--:|--:|---|---|\n", mdEscape(t.Team))
+		for _, cc := range t.Categories {
+			fmt.Fprintf(bw, "| %s | %s | %s | %s | %s → %s |\n", mdEscape(cc.Title), meanText(cc.Before), meanText(cc.After),
+				changeText(cc), consensusText(cc.Before), consensusText(cc.After))
+		}
+		bw.WriteString("\n")
+	}
+	return bw.Flush()
+}
+
+func changeText(cc CategoryChange) string {
+	switch cc.Direction {
+	case Up:
+		return fmt.Sprintf("up %.1f", cc.Change)
+	case Down:
+		return fmt.Sprintf("down %.1f", -cc.Change)
+	case Same:
+		return "same"
+	case Added:
+		return "rated only now"
+	case Dropped:
+		return "rated only before"
+	}
+	return "not rated"
+}
+
+// WriteMarkdown writes the two teams' summaries side by side. It lists
+// numbers only; the source notes that the teams need not compare ratings.
+func (c TeamComparison) WriteMarkdown(w io.Writer) error {
+	bw := bufio.NewWriter(w)
+	a, b := mdEscape(c.A), mdEscape(c.B)
+	fmt.Fprintf(bw, "| Category | %s: mean (ratings) | %s: mean (ratings) | Difference |\n|---|--:|--:|--:|\n", a, b)
+	for _, cc := range c.Categories {
+		diff := "–"
+		if cc.A.N > 0 && cc.B.N > 0 {
+			diff = fmt.Sprintf("%+.1f", cc.Difference)
+		}
+		fmt.Fprintf(bw, "| %s | %s (%d) | %s (%d) | %s |\n", mdEscape(cc.Title), meanText(cc.A), cc.A.N, meanText(cc.B), cc.B.N, diff)
+	}
+	return bw.Flush()
 }

@@ -26,7 +26,7 @@ type Response struct {
 // each rating on its scale. It returns a *partnership.ValidationError whose
 // paths are relative to the response ("ratings.metrics") and whose messages
 // name the rater and the category, or nil.
-func (r *Rubric) ValidateResponse(resp Response) error {
+func (r Rubric) ValidateResponse(resp Response) error {
 	ve := &partnership.ValidationError{Problems: partnership.ValidateStruct(&resp)}
 	r.checkRatings(ve, "", &resp)
 	return ve.Err()
@@ -34,7 +34,7 @@ func (r *Rubric) ValidateResponse(resp Response) error {
 
 // checkRatings adds a problem, at path prefix, for every rating that is off
 // the scale and every rating or concern of a category the rubric lacks.
-func (r *Rubric) checkRatings(ve *partnership.ValidationError, prefix string, resp *Response) {
+func (r Rubric) checkRatings(ve *partnership.ValidationError, prefix string, resp *Response) {
 	known := 0
 	for _, c := range r.Categories {
 		v, ok := resp.Ratings[c.ID]
@@ -55,7 +55,7 @@ func (r *Rubric) checkRatings(ve *partnership.ValidationError, prefix string, re
 
 // checkUnknown adds a problem for every rating or concern of a category the
 // rubric lacks, in sorted order.
-func (r *Rubric) checkUnknown(ve *partnership.ValidationError, prefix string, resp *Response) {
+func (r Rubric) checkUnknown(ve *partnership.ValidationError, prefix string, resp *Response) {
 	for _, id := range r.unknownKeys(keysOf(resp.Ratings)) {
 		ve.Add(partnership.JoinPath(prefix, "ratings."+id),
 			"%s rated %q, which is not a category of this rubric; use one of: %s",
@@ -69,7 +69,7 @@ func (r *Rubric) checkUnknown(ve *partnership.ValidationError, prefix string, re
 }
 
 // unknownKeys returns, sorted, the keys that are not category IDs.
-func (r *Rubric) unknownKeys(keys []string) []string {
+func (r Rubric) unknownKeys(keys []string) []string {
 	var out []string
 	for _, k := range keys {
 		if _, _, ok := r.Category(k); !ok {
@@ -92,7 +92,7 @@ func keysOf[V any](m map[string]V) []string {
 }
 
 // categoryIDs lists the rubric's category IDs for messages.
-func (r *Rubric) categoryIDs() string {
+func (r Rubric) categoryIDs() string {
 	s := ""
 	for i, c := range r.Categories {
 		if i > 0 {

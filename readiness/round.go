@@ -21,7 +21,7 @@ type Round struct {
 
 // RubricOrODST returns the round's custom rubric, or the ODST rubric when it
 // has none.
-func (r *Round) RubricOrODST() Rubric {
+func (r Round) RubricOrODST() Rubric {
 	if r.Rubric != nil {
 		return *r.Rubric
 	}
@@ -34,8 +34,8 @@ func (r *Round) RubricOrODST() Rubric {
 // responses are fine: a round being filled in is valid. The problems come in a
 // *partnership.ValidationError with paths relative to the round, such as
 // "responses[3].ratings.metrics".
-func (r *Round) Validate() error {
-	ve := &partnership.ValidationError{Problems: partnership.ValidateStruct(r)}
+func (r Round) Validate() error {
+	ve := &partnership.ValidationError{Problems: partnership.ValidateStruct(&r)}
 	rb := r.RubricOrODST()
 	if r.Rubric != nil {
 		if err := r.Rubric.Validate(); err != nil {
@@ -52,6 +52,6 @@ func (r *Round) Validate() error {
 }
 
 // Summarize summarizes the round's responses with its rubric.
-func (r *Round) Summarize() (Report, error) {
+func (r Round) Summarize() (Report, error) {
 	return Summarize(r.RubricOrODST(), r.Responses)
 }

@@ -155,8 +155,8 @@ func DecodeRubric(data []byte) (Rubric, error) {
 // lengths it checks that category and item IDs are unique, that the scale's
 // levels are consecutive whole numbers from lowest to highest, and that
 // standards named by categories exist.
-func (r *Rubric) Validate() error {
-	ve := &partnership.ValidationError{Problems: partnership.ValidateStruct(r)}
+func (r Rubric) Validate() error {
+	ve := &partnership.ValidationError{Problems: partnership.ValidateStruct(&r)}
 	levels := r.Scale.Levels
 	for i := 1; i < len(levels); i++ {
 		if levels[i].Value != levels[i-1].Value+1 {
@@ -198,7 +198,7 @@ func (r *Rubric) Validate() error {
 
 // usable checks, without allocating, what Summarize and ReadCSV rely on:
 // a scale of consecutive levels. Validate checks everything else.
-func (r *Rubric) usable() error {
+func (r Rubric) usable() error {
 	levels := r.Scale.Levels
 	if len(levels) == 0 {
 		return &partnership.ValidationError{Problems: []partnership.Problem{{Path: "scale.levels", Message: "levels is required"}}}
@@ -213,7 +213,7 @@ func (r *Rubric) usable() error {
 }
 
 // Category returns the category with the given ID and its position.
-func (r *Rubric) Category(id string) (Category, int, bool) {
+func (r Rubric) Category(id string) (Category, int, bool) {
 	for i, c := range r.Categories {
 		if c.ID == id {
 			return c, i, true

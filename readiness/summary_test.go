@@ -1,6 +1,7 @@
 package readiness
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/partnerkit/partnerkit/partnership"
@@ -159,4 +160,32 @@ func TestCompareRounds(t *testing.T) {
 	custom.ID = "other"
 	_, err = Compare(spring, Round{ID: "x", Rubric: &custom})
 	assert.ErrorIs(t, err, ErrDifferentRubrics)
+}
+
+func TestComparisonMarkdown(t *testing.T) {
+	spring := Round{ID: "spring", Responses: []Response{
+		resp("Ana", "District", map[string]int{"metrics": 1, "alignment": 3}, nil),
+		resp("Ben", "District", map[string]int{"metrics": 2, "alignment": 3}, nil),
+	}}
+	fall := Round{ID: "fall", Responses: []Response{
+		resp("Ana", "District", map[string]int{"metrics": 3, "alignment": 2, "resources": 3}, nil),
+		resp("Ben", "District", map[string]int{"metrics": 3, "alignment": 3}, nil),
+	}}
+	c, err := Compare(spring, fall)
+	require.NoError(t, err)
+	var b strings.Builder
+	require.NoError(t, c.WriteMarkdown(&b))
+	assert.Contains(t, b.String(), "| Clear metrics established | 1.5 | 3.0 | up 1.5 | yes → yes |")
+	assert.Contains(t, b.String(), "| Alignment of strategic priority and objectives | 3.0 | 2.5 | down 0.5 | yes → yes |")
+	assert.Contains(t, b.String(), "| Appropriate and sufficient resources | – | 3.0 | rated only now | – → yes |")
+
+	fall.Responses = append(fall.Responses, resp("Dee", "Partner", map[string]int{"metrics": 4}, nil))
+	rep, err := fall.Summarize()
+	require.NoError(t, err)
+	tc, err := rep.CompareTeams("District", "Partner")
+	require.NoError(t, err)
+	b.Reset()
+	require.NoError(t, tc.WriteMarkdown(&b))
+	assert.Contains(t, b.String(), "| Clear metrics established | 3.0 (2) | 4.0 (1) | +1.0 |")
+	assert.Contains(t, b.String(), "| Alignment of strategic priority and objectives | 2.5 (2) | – (0) | – |")
 }
