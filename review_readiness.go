@@ -79,6 +79,9 @@ func readinessFindings(ws *Workspace) []partnership.Finding {
 	low := rb.Scale.Lowest() + 1
 	var out []partnership.Finding
 	for _, t := range rep.Teams {
+		if t.Team == "" {
+			t.Team = "responses without a team"
+		}
 		if t.Raters < 2 {
 			out = append(out, partnership.Finding{
 				Rule:     ruleReadinessFewRaters,

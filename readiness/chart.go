@@ -34,7 +34,7 @@ func TeamChart(r Report, team string) (Chart, bool) {
 	if !ok {
 		return Chart{}, false
 	}
-	c := Chart{ID: "chart-" + t.Team, Title: t.Team + ": ratings by category", Scale: r.Rubric.Scale}
+	c := Chart{ID: "chart-" + t.Team, Title: teamLabel(t.Team) + ": ratings by category", Scale: r.Rubric.Scale}
 	for _, cs := range t.Categories {
 		c.Rows = append(c.Rows, ChartRow{Label: cs.Title, Summary: cs})
 	}
@@ -50,7 +50,7 @@ func CategoryChart(r Report, categoryID string) (Chart, bool) {
 	c := Chart{ID: "chart-" + cat.ID, Title: cat.Title + ": ratings by team", Scale: r.Rubric.Scale}
 	for _, t := range r.Teams {
 		cs, _ := t.Category(categoryID)
-		c.Rows = append(c.Rows, ChartRow{Label: t.Team, Summary: cs})
+		c.Rows = append(c.Rows, ChartRow{Label: teamLabel(t.Team), Summary: cs})
 	}
 	return c, true
 }

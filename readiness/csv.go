@@ -281,9 +281,12 @@ func planColumns(header []string, line int, rb Rubric, ce *CSVError) columns {
 			*slot = j
 			continue
 		}
+		isTeam := hasWord(n, "team") || hasWord(n, "organization") || hasWord(n, "organisation")
 		switch {
-		case hasWord(n, "team") || hasWord(n, "organization") || hasWord(n, "organisation"):
-			take(&cols.team, j)
+		case isTeam && strings.Contains(n, "name") && (hasWord(n, "member") || strings.Contains(n, "your name") || hasWord(n, "rater")):
+			take(&cols.rater, j) // "Team member name"
+		case isTeam:
+			take(&cols.team, j) // "Which team are you on?", "Team name", "Organization"
 		case strings.Contains(n, "email") || strings.Contains(n, "e mail"):
 			take(&cols.email, j)
 		case strings.Contains(n, "name"):

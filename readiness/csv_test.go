@@ -92,6 +92,11 @@ func TestReadCSVCases(t *testing.T) {
 			},
 		},
 		{
+			name: "team member name is the rater, team name the team",
+			csv:  "Team name,Team member name,Metrics\nDistrict,Ana,3\n",
+			want: []Response{{Rater: "Ana", Team: "District", Ratings: map[string]int{"metrics": 3}}},
+		},
+		{
 			name:     "no usable columns",
 			csv:      "Timestamp,Favourite colour\n1,red\n",
 			problems: []string{`line 1: no column holds a rating`, `line 1: no column says who rated`},

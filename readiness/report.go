@@ -30,7 +30,7 @@ func WriteMarkdown(w io.Writer, r Report) error {
 		bw.WriteString("No responses yet.\n")
 	}
 	for _, t := range r.Teams {
-		fmt.Fprintf(bw, "## %s\n\n%s.\n\n", mdEscape(t.Team), plural(t.Raters, "rater", "raters"))
+		fmt.Fprintf(bw, "## %s\n\n%s.\n\n", mdEscape(teamLabel(t.Team)), plural(t.Raters, "rater", "raters"))
 		bw.WriteString("Suggested order of discussion (lowest mean first, then widest spread):\n\n")
 		for i, id := range t.DiscussFirst {
 			c, _ := t.Category(id)
@@ -74,6 +74,14 @@ func WriteMarkdown(w io.Writer, r Report) error {
 		fmt.Fprintf(bw, "---\n\nRubric: %s. Source: %s.\n", mdEscape(rb.Title), mdEscape(rb.Source))
 	}
 	return bw.Flush()
+}
+
+// teamLabel names a team in a report, even one whose responses gave none.
+func teamLabel(team string) string {
+	if team == "" {
+		return "(no team given)"
+	}
+	return team
 }
 
 // categoryLine sums up a category in a few words for the discussion order.
@@ -156,7 +164,7 @@ var reportTemplate = sync.OnceValue(func() *template.Template {
 			c, _ := t.Category(id)
 			return c
 		},
-		"inc":    func(i int) int { return i + 1 },
+		"team":   teamLabel,
 		"plural": plural,
 		"levels": func(s Scale) []Level {
 			out := make([]Level, len(s.Levels))
