@@ -96,7 +96,9 @@ type columns struct {
 //   - the team: a header that contains "team" or "organization";
 //   - when the response was submitted: "submitted", "timestamp" or "completion time".
 //
-// Other columns (ID, start time, and so on) are ignored. A rating cell holds a
+// Fields are separated by commas, or by semicolons or tabs when the header
+// row holds more of those than commas. Other columns (ID, start time, and so
+// on) are ignored. A rating cell holds a
 // level of the scale, alone or followed by its description ("3", "3 - Most
 // items", "3 – Most items"), or a level's label; an empty cell leaves the
 // category unrated. Concerns, rater, team and time are kept as written, with
@@ -113,6 +115,7 @@ func ReadCSV(r io.Reader, rb Rubric) ([]Response, error) {
 		_, _ = br.Discard(3)
 	}
 	cr := csv.NewReader(br)
+	cr.Comma = separator(br)
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
 	var ce CSVError
@@ -210,6 +213,38 @@ func ReadCSV(r io.Reader, rb Rubric) ([]Response, error) {
 		return nil, &ce
 	}
 	return out, nil
+}
+
+// separator guesses the field separator from the header line: a comma,
+// or a semicolon (spreadsheets saved in locales with a decimal comma) or a tab
+// when the header holds more of them than commas.
+func separator(br *bufio.Reader) rune {
+	head, _ := br.Peek(br.Size())
+	var commas, semis, tabs int
+	quoted := false
+scan:
+	for _, b := range head { // count outside quotes, up to the header's end
+		switch {
+		case b == '"':
+			quoted = !quoted
+		case quoted:
+		case b == '\n':
+			break scan
+		case b == ',':
+			commas++
+		case b == ';':
+			semis++
+		case b == '\t':
+			tabs++
+		}
+	}
+	switch {
+	case tabs > commas && tabs > semis:
+		return '\t'
+	case semis > commas:
+		return ';'
+	}
+	return ','
 }
 
 // csvSyntax turns an encoding/csv error into a problem with its line.

@@ -97,6 +97,21 @@ func TestReadCSVCases(t *testing.T) {
 			want: []Response{{Rater: "Ana", Team: "District", Ratings: map[string]int{"metrics": 3}}},
 		},
 		{
+			name: "semicolons, as spreadsheets in some locales save",
+			csv:  "Name;Team;Metrics;Metrics concerns\nAna;District;2;\"Data, late\"\n",
+			want: []Response{{Rater: "Ana", Team: "District", Ratings: map[string]int{"metrics": 2}, Concerns: map[string]string{"metrics": "Data, late"}}},
+		},
+		{
+			name: "semicolons inside a quoted header do not count",
+			csv:  "Name,\"Metrics; outputs; outcomes; data\"\nAna,3\n",
+			want: []Response{{Rater: "Ana", Ratings: map[string]int{"metrics": 3}}},
+		},
+		{
+			name: "tabs",
+			csv:  "Name\tTeam\tMetrics\nAna\tDistrict\t4 - all\n",
+			want: []Response{{Rater: "Ana", Team: "District", Ratings: map[string]int{"metrics": 4}}},
+		},
+		{
 			name:     "no usable columns",
 			csv:      "Timestamp,Favourite colour\n1,red\n",
 			problems: []string{`line 1: no column holds a rating`, `line 1: no column says who rated`},
