@@ -1,8 +1,10 @@
 package readiness
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/partnerkit/partnerkit/partnership"
@@ -121,4 +123,28 @@ func TestRoundValidate(t *testing.T) {
 	ps = partnership.ProblemsOf(custom.Validate())
 	require.NotEmpty(t, ps)
 	assert.Equal(t, "rubric.title", ps[0].Path)
+}
+
+// TestFivePointRubric runs a custom 1–5 rubric through every step.
+func TestFivePointRubric(t *testing.T) {
+	rb, err := DecodeRubric([]byte(`{"id":"five","title":"Five-point readiness","scale":{"levels":[
+		{"value":1,"label":"Strongly disagree","descriptor":"a"},{"value":2,"descriptor":"b"},{"value":3,"descriptor":"c"},
+		{"value":4,"descriptor":"d"},{"value":5,"label":"Strongly agree","descriptor":"e"}]},
+		"categories":[{"id":"vision","title":"Shared vision","standards":["alignment.1"]},{"id":"money","title":"Budget"}]}`))
+	require.NoError(t, err)
+	rs, err := ReadCSV(strings.NewReader("Name,Team,Shared vision,Budget,Budget concerns\nA,T,5 - Strongly agree,Strongly disagree,Too little\nB,T,4,2,\n"), rb)
+	require.NoError(t, err)
+	_, err = ReadCSV(strings.NewReader("Name,Team,Shared vision\nA,T,6\n"), rb)
+	assert.ErrorContains(t, err, "allowed: 1, 2, 3, 4, 5")
+
+	rep, err := Summarize(rb, rs)
+	require.NoError(t, err)
+	v, _ := rep.Teams[0].Category("vision")
+	assert.InDelta(t, 4.5, v.Mean, 1e-9)
+	assert.True(t, v.Consensus)
+	m, _ := rep.Teams[0].Category("money")
+	assert.True(t, m.Consensus, "1 and 2 are one level apart, and 2 is not the highest level")
+	var md bytes.Buffer
+	require.NoError(t, WriteMarkdown(&md, rep))
+	assert.Contains(t, md.String(), "| Budget | 2 | 1.5 | 1–2 | 1 | 1 | 0 | 0 | 0 | yes |")
 }
