@@ -96,13 +96,15 @@ type columns struct {
 //   - the team: a header that contains "team" or "organization";
 //   - when the response was submitted: "submitted", "timestamp" or "completion time".
 //
-// Fields are separated by commas, or by semicolons or tabs when the header
-// row holds more of those than commas. Other columns (ID, start time, and so
-// on) are ignored. A rating cell holds a
-// level of the scale, alone or followed by its description ("3", "3 - Most
-// items", "3 – Most items"), or a level's label; an empty cell leaves the
-// category unrated. Concerns, rater, team and time are kept as written, with
-// surrounding spaces removed; an empty concern is left out.
+// Other columns (ID, start time, e-mail when there is a name, and so on) are
+// ignored. Fields are separated by commas, or by semicolons or tabs when the
+// header row holds more of those than commas.
+//
+// A rating cell holds a level of the scale, alone or followed by its
+// description ("3", "3 - Most items", "3 – Most items"), or a level's label;
+// an empty cell leaves the category unrated. An empty name falls back to the
+// e-mail address when there is one. Concerns, rater, team and time are kept as
+// written, with surrounding spaces removed; an empty concern is left out.
 //
 // A bad cell or header is reported as a *CSVError that lists every problem
 // found, each with its line, its column's header and what is allowed.
