@@ -112,8 +112,9 @@ func (t TeamSummary) Category(id string) (CategorySummary, bool) {
 // category. Unrated categories are fine.
 //
 // Summarize makes a fixed number of allocations whatever the number of
-// responses (one slab each for ratings, concerns, counts and summaries), plus
-// a few per team; its cost grows linearly with the number of responses.
+// responses (one slab each for ratings, concerns, counts and summaries, and
+// two for what the first pass found), plus a few per team; its cost grows
+// linearly with the number of responses.
 func Summarize(rb Rubric, responses []Response) (Report, error) {
 	if err := rb.usable(); err != nil {
 		return Report{}, fmt.Errorf("the rubric is not valid: %w", err)
@@ -127,7 +128,9 @@ func Summarize(rb Rubric, responses []Response) (Report, error) {
 	var (
 		teams     teamIndex
 		teamOf    = make([]int32, len(responses))
-		nRatings  []int // per team*nc+category
+		given     = make([]int8, len(responses)*nc) // level - lowest + 1 per response*nc+category; 0 is unrated
+		concerned = make([]bool, len(responses)*nc) // a concern with text per response*nc+category
+		nRatings  []int                             // per team*nc+category
 		nConcerns []int
 		raters    []int // per team
 		ve        partnership.ValidationError
@@ -149,6 +152,7 @@ func Summarize(rb Rubric, responses []Response) (Report, error) {
 				knownRatings++
 				if rb.Scale.Contains(v) {
 					nRatings[t*nc+c]++
+					given[i*nc+c] = int8(v - low + 1)
 				} else {
 					ve.Add(fmt.Sprintf("responses[%d].ratings.%s", i, id),
 						"%s rated %q %d, which is not on the scale; allowed: %s, or leave it out for unrated",
@@ -159,6 +163,7 @@ func Summarize(rb Rubric, responses []Response) (Report, error) {
 				knownConcerns++
 				if strings.TrimSpace(text) != "" {
 					nConcerns[t*nc+c]++
+					concerned[i*nc+c] = true
 				}
 			}
 		}
@@ -191,15 +196,15 @@ func Summarize(rb Rubric, responses []Response) (Report, error) {
 		t := int(teamOf[i])
 		for c := range rb.Categories {
 			k := t*nc + c
-			id := rb.Categories[c].ID
-			if v, ok := resp.Ratings[id]; ok {
+			if g := int(given[i*nc+c]); g > 0 {
+				v := g - 1 + low
 				ratingSlab[fillR[k]] = Rating{Rater: resp.Rater, Level: v}
 				fillR[k]++
-				countSlab[k*nl+v-low].Count++
+				countSlab[k*nl+g-1].Count++
 				sums[k] += v
 			}
-			if text, ok := resp.Concerns[id]; ok && strings.TrimSpace(text) != "" {
-				concernSlab[fillC[k]] = Concern{Rater: resp.Rater, Text: text}
+			if concerned[i*nc+c] {
+				concernSlab[fillC[k]] = Concern{Rater: resp.Rater, Text: resp.Concerns[rb.Categories[c].ID]}
 				fillC[k]++
 			}
 		}
