@@ -99,6 +99,8 @@ func readinessFindings(ws *Workspace) []partnership.Finding {
 			std := ""
 			if len(cat.Standards) > 0 {
 				std = cat.Standards[0]
+			} else if ss := partnership.StandardsOf(cat.Theme); len(ss) > 0 {
+				std = ss[0].ID // a custom category that names only its theme
 			}
 			if c.N >= 2 && !c.Consensus {
 				out = append(out, partnership.Finding{
