@@ -2,6 +2,7 @@ package partnerkit
 
 import (
 	"fmt"
+	"github.com/partnerkit/partnerkit/contract"
 	"math"
 	"strings"
 	"unicode"
@@ -140,12 +141,15 @@ var readinessScheduleWords = [...]string{
 	"summer", "semester", "term", "substitute", "substitutes", "release", "bargaining",
 }
 
-// readinessConcernFindings looks for concerns that name a person of the partnership or
-// speak of schedules and time: the contract supplement is where such things
-// are written down (who the liaisons and managers are; a schedule of
-// activities the district confirms it can meet). The check looks only at
-// whether a contract supplement exists: without one nothing is settled yet;
-// with one, the finding asks the team to check that it covers the concern.
+// readinessConcernFindings looks for concerns that name a person of the
+// partnership or speak of schedules and time: the contract supplement is
+// where such things are written down (who the liaisons and managers are; a
+// schedule of activities the district confirms it can meet). A concern is
+// settled, and not reported, when the supplement names every person it
+// mentions (as a contact, school leader, data provider, assurance giver,
+// session attendee, or in an activity's "who") and, for schedule words, holds
+// a schedule of activities with the district's assurance on resources and
+// the bargaining agreement.
 func readinessConcernFindings(ws *Workspace, ri int, rb readiness.Rubric) []partnership.Finding {
 	var people []partnership.Person
 	if ws.Partnership != nil {
@@ -173,13 +177,17 @@ func readinessConcernFindings(ws *Workspace, ri int, rb readiness.Rubric) []part
 			if len(named) == 0 && len(timeWords) == 0 {
 				continue
 			}
+			missing := contractMissing(ws.Contract, named, len(timeWords) > 0)
+			if ws.Contract != nil && len(missing) == 0 {
+				continue
+			}
 			std, what := "resources.3", "a schedule"
 			if len(timeWords) == 0 {
 				std, what = "resources.5", "people's part in the work"
 			}
 			msg := fmt.Sprintf("%s's concern about %q speaks of %s, and there is no contract supplement yet to settle it.", resp.Rater, cat.Title, what)
 			if ws.Contract != nil {
-				msg = fmt.Sprintf("%s's concern about %q speaks of %s; check that the contract supplement settles it.", resp.Rater, cat.Title, what)
+				msg = fmt.Sprintf("%s's concern about %q speaks of %s, which the contract supplement does not settle yet: %s.", resp.Rater, cat.Title, what, strings.Join(missing, "; "))
 			}
 			ev := []string{fmt.Sprintf("%s (%s): %q", resp.Rater, resp.Team, readinessShorten(text, 160))}
 			if len(named) > 0 {
@@ -271,4 +279,50 @@ func readinessShorten(s string, n int) string {
 		return s
 	}
 	return strings.TrimSpace(string(r[:n-1])) + "…"
+}
+
+// contractMissing says what a contract supplement lacks to settle a concern
+// that names people or speaks of schedules; nothing when it settles it.
+func contractMissing(s *contract.Supplement, named []string, schedule bool) []string {
+	if s == nil {
+		return []string{"there is no supplement"}
+	}
+	var out []string
+	if len(named) > 0 {
+		var text []string
+		add := func(c contract.Contact) { text = append(text, c.Name, c.Person) }
+		a := s.Appendix
+		for _, c := range []contract.Contact{a.Contacts.DistrictLiaison, a.Contacts.PartnerLiaison, a.Contacts.DistrictManager, a.Contacts.PartnerManager, a.Schedule.Assurance.GivenBy} {
+			add(c)
+		}
+		for _, c := range a.Investment.SchoolLeaders {
+			add(c)
+		}
+		for _, d := range a.DataPlan.Duties {
+			add(d.Provider)
+			add(d.Reporter)
+		}
+		for _, at := range s.Session.Attendees {
+			add(at.Contact())
+		}
+		for _, act := range a.Schedule.Activities {
+			text = append(text, act.Who)
+		}
+		words := readinessWords(strings.Join(text, " "))
+		for _, name := range named {
+			if !readinessMentions(words, name) {
+				out = append(out, name+" is not named in it")
+			}
+		}
+	}
+	if schedule {
+		sch := s.Appendix.Schedule
+		switch {
+		case len(sch.Activities) == 0:
+			out = append(out, "it has no schedule of activities")
+		case !sch.Assurance.WithinResources || !sch.Assurance.WithinBargainingAgreement:
+			out = append(out, "the district has not yet confirmed the schedule fits its resources and the bargaining agreement")
+		}
+	}
+	return out
 }

@@ -114,9 +114,22 @@ func TestReadinessFindings(t *testing.T) {
 	assert.ElementsMatch(t, []string{"readiness[1].responses[0].concerns.resources", "readiness[1].responses[1].concerns.metrics"}, paths)
 
 	ws.Contract = contract.New("rusd", "lp")
+	var msgs []string
 	for _, f := range findingsOf(Review(ws), "readiness.concern-not-in-contract") {
-		assert.Contains(t, f.Message, "check that the contract supplement settles it")
+		msgs = append(msgs, f.Message)
 	}
+	require.Len(t, msgs, 2)
+	assert.Contains(t, strings.Join(msgs, "\n"), "which the contract supplement does not settle yet: it has no schedule of activities")
+	assert.Contains(t, strings.Join(msgs, "\n"), "Dee Park is not named in it")
+
+	// Once the supplement names the person and holds a schedule the district
+	// has confirmed, the concerns are settled and no longer reported.
+	ws.Contract.Appendix.Contacts.PartnerLiaison = contract.Contact{Name: "Dee Park"}
+	ws.Contract.Appendix.Schedule.Activities = []contract.Activity{{What: "Coaching", Who: "Grade 9 teachers", When: "Tuesdays", Hours: 20}}
+	ws.Contract.Appendix.Schedule.Assurance.WithinResources = true
+	assert.Len(t, findingsOf(Review(ws), "readiness.concern-not-in-contract"), 1, "the schedule still lacks the bargaining-agreement assurance")
+	ws.Contract.Appendix.Schedule.Assurance.WithinBargainingAgreement = true
+	assert.Empty(t, findingsOf(Review(ws), "readiness.concern-not-in-contract"))
 
 	for _, f := range fs {
 		if !strings.HasPrefix(f.Rule, "readiness.") {
