@@ -54,8 +54,10 @@ func (c Conflict) Over() bool { return c.HasCapacity && c.Demanded > c.Available
 // Conflicts finds where initiatives compete for the same people's time: for
 // every audience (compared without regard to case or surrounding spaces) at
 // every school, and every week, it adds up the hours per week of the demands
-// that cover that week. A demand with no schools applies at every school, or
-// district-wide when the partnership names no schools. Consecutive weeks with
+// that cover that week. A demand with no schools applies at every school; it
+// is counted district-wide instead when the partnership names no schools or
+// no demand on that audience names one (an audience such as "district
+// leaders" that is not tied to schools). Consecutive weeks with
 // the same initiatives asking the same hours make one Conflict, and schools
 // with exactly the same conflict are reported together.
 //
@@ -131,6 +133,7 @@ type sweep struct {
 	audIndex map[string]int
 	audName  []string
 	capacity []centi // by audience index; -1 when not given
+	bySchool []bool  // by audience index: some demand names schools
 	schIndex map[string]int
 	schID    []string
 	stride   int64
@@ -165,8 +168,10 @@ func newSweep(p *Partnership) *sweep {
 		}
 		s.ownerOf[i] = o
 		for _, d := range in.Demands {
+			a := s.audience(d.Audience)
 			for _, id := range d.Schools {
 				s.addSchool(id)
+				s.bySchool[a] = true
 			}
 		}
 	}
@@ -188,6 +193,7 @@ func (s *sweep) audience(name string) int {
 		s.audIndex[k] = i
 		s.audName = append(s.audName, strings.TrimSpace(name))
 		s.capacity = append(s.capacity, -1)
+		s.bySchool = append(s.bySchool, false)
 	}
 	return i
 }
@@ -231,7 +237,7 @@ func (s *sweep) collect() {
 					stamp[x] = serial
 					add(int64(x) + 1)
 				}
-			case len(s.schID) == 0:
+			case len(s.schID) == 0 || !s.bySchool[a]:
 				add(0)
 			default:
 				for x := range s.schID {
