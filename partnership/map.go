@@ -160,7 +160,6 @@ func newMapLayout(p *Partnership, opts MapOptions) *mapLayout {
 			}
 		}
 	}
-	m.nInit = len(seenInit)
 	if t, ok := opts.From.Time(); ok {
 		lo = weekOf(t)
 	}
@@ -187,9 +186,34 @@ func newMapLayout(p *Partnership, opts MapOptions) *mapLayout {
 	// Sort groups: audiences in order of first appearance, then schools in
 	// the partnership's order, district-wide first.
 	sortGroupKeys(order, func(k gkey) (int, int) { return k.aud, k.school })
+	// Keep only what falls within the weeks shown.
+	first, last := lo*7+4, hi*7+10
 	for _, k := range order {
-		m.groups = append(m.groups, index[k])
+		g := index[k]
+		rows := g.rows[:0]
+		for _, r := range g.rows {
+			bars := r.bars[:0]
+			for _, bar := range r.bars {
+				if bar.to >= first && bar.from <= last {
+					bars = append(bars, bar)
+				}
+			}
+			if r.bars = bars; len(bars) > 0 {
+				rows = append(rows, r)
+				seenInit[r.init] = true
+			}
+		}
+		if g.rows = rows; len(rows) > 0 {
+			m.groups = append(m.groups, g)
+		}
 	}
+	clear(seenInit)
+	for _, g := range m.groups {
+		for _, r := range g.rows {
+			seenInit[r.init] = true
+		}
+	}
+	m.nInit = len(seenInit)
 	// Shade the over-capacity weeks of each group.
 	m.overall = Conflicts(p)
 	for _, c := range m.overall {
@@ -327,8 +351,8 @@ func (m *mapLayout) describe() string {
 		return "No initiative asks anyone for time yet."
 	}
 	var d strings.Builder
-	fmt.Fprintf(&d, "%d initiatives asking time of %d audience and school groups, weeks of %s to %s.",
-		m.nInit, len(m.groups), mondayOf(m.week0), mondayOf(m.week0+m.weeks-1))
+	fmt.Fprintf(&d, "%s asking time of %s, weeks of %s to %s.",
+		plural(m.nInit, "initiative"), plural(len(m.groups), "audience and school group"), mondayOf(m.week0), mondayOf(m.week0+m.weeks-1))
 	var over []string
 	for _, c := range m.overall {
 		if c.Over() {
@@ -442,4 +466,12 @@ func addWeeks(d Date, n int) Date {
 		return d
 	}
 	return DateOf(t.AddDate(0, 0, 7*n))
+}
+
+// plural writes a count and a noun: "1 initiative", "2 initiatives".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
 }
