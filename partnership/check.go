@@ -1,7 +1,10 @@
 package partnership
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -124,7 +127,7 @@ func Check(p *Partnership) []Finding {
 	if p == nil {
 		return nil
 	}
-	c := &checker{p: p, rules: make(map[string]RuleInfo)}
+	c := &checker{p: p, names: newNames(p), rules: make(map[string]RuleInfo)}
 	for _, r := range Rules() {
 		c.rules[r.ID] = r
 	}
@@ -133,12 +136,35 @@ func Check(p *Partnership) []Finding {
 	c.roles()
 	c.sustainability()
 	c.context()
-	SortFindings(c.out)
+	sortFindings(c.out)
 	return c.out
 }
 
+// sortFindings puts findings in the order SortFindings gives, breaking the
+// remaining ties by evidence, with an unstable sort that compares each field
+// only when the ones before it are equal: Check may return tens of
+// thousands of findings for a large district.
+func sortFindings(fs []Finding) {
+	slices.SortFunc(fs, func(a, b Finding) int {
+		if c := cmp.Compare(b.Severity.Rank(), a.Severity.Rank()); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.Rule, b.Rule); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.Path, b.Path); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.Message, b.Message); c != 0 {
+			return c
+		}
+		return slices.Compare(a.Evidence, b.Evidence)
+	})
+}
+
 type checker struct {
-	p     *Partnership
+	p *Partnership
+	*names
 	rules map[string]RuleInfo
 	out   []Finding
 }
@@ -155,38 +181,19 @@ func (c *checker) addSeverity(sev Severity, rule, path, msg, question string, ev
 	})
 }
 
-// orgName names an organisation for a message, falling back to its ID.
-func (c *checker) orgName(id string) string {
-	if n := c.p.OrgName(id); n != "" {
-		return n
-	}
-	return id
-}
-
-func (c *checker) initiativeName(i int) string {
-	in := c.p.Initiatives[i]
-	if strings.TrimSpace(in.Name) != "" {
-		return in.Name
-	}
-	if in.ID != "" {
-		return in.ID
-	}
-	return fmt.Sprintf("initiative %d", i+1)
-}
-
 // --- time --------------------------------------------------------------
 
 func (c *checker) timeConflicts() {
-	for _, k := range Conflicts(c.p) {
+	conflicts := Conflicts(c.p)
+	c.out = slices.Grow(c.out, len(conflicts)+32)
+	for _, k := range conflicts {
 		who := c.who(k)
-		summary := ConflictSummary(c.p, k)
-		evidence := []string{summary}
+		evidence := make([]string, 1, 1+len(k.Shares))
+		evidence[0] = c.summary(k, who)
 		for _, sh := range k.Shares {
-			in := c.p.Initiatives[sh.Initiative]
-			evidence = append(evidence, fmt.Sprintf("%s, run by %s: %s h a week (initiatives[%d])",
-				c.initiativeName(sh.Initiative), c.orgName(in.Owner), formatHours(sh.Hours), sh.Initiative))
+			evidence = append(evidence, c.runBy(sh.Initiative)+formatHours(sh.Hours)+" h a week (initiatives["+strconv.Itoa(sh.Initiative)+"])")
 		}
-		path := fmt.Sprintf("initiatives[%d]", k.Shares[0].Initiative)
+		path := "initiatives[" + strconv.Itoa(k.Shares[0].Initiative) + "]"
 		when := weeksPhrase(k)
 		owners := make([]string, len(k.Owners))
 		for i, o := range k.Owners {
@@ -199,7 +206,7 @@ func (c *checker) timeConflicts() {
 				msg += fmt.Sprintf(" %d organisations ask for this time: %s.", len(owners), joinAnd(owners))
 			}
 			c.add(RuleOverCapacity, path, msg,
-				fmt.Sprintf("Which of these can move, shrink or be dropped so that %s can give their time to what matters most?", who),
+				"Which of these can move, shrink or be dropped so that "+who+" can give their time to what matters most?",
 				evidence...)
 			continue
 		}
@@ -219,18 +226,89 @@ func (c *checker) timeConflicts() {
 // and available, and the share of each initiative, such as
 // "teachers at Hayes, week of 2017-06-19: 34.5 h demanded, 10 h available — Summer PBL institute 30 h, Summer school 4.5 h".
 func ConflictSummary(p *Partnership, k Conflict) string {
-	c := &checker{p: p}
-	var b strings.Builder
-	b.WriteString(c.who(k))
-	b.WriteString(", ")
-	if k.Weeks <= 1 {
-		fmt.Fprintf(&b, "week of %s", k.From)
-	} else {
-		fmt.Fprintf(&b, "weeks of %s to %s (%d weeks)", k.From, k.To, k.Weeks)
+	n := newNames(p)
+	return n.summary(k, n.who(k))
+}
+
+// names looks up and remembers the names findings and maps show.
+type names struct {
+	p       *Partnership
+	orgs    map[string]string
+	schools map[string]string
+	inits   []string // initiative names, filled as asked for
+	runBys  []string // "name, run by owner: ", filled as asked for
+}
+
+func newNames(p *Partnership) *names {
+	n := &names{p: p, orgs: make(map[string]string), schools: make(map[string]string)}
+	if p == nil {
+		return n
 	}
-	fmt.Fprintf(&b, ": %s h demanded, ", formatHours(k.Demanded))
+	for i := len(p.Partners) - 1; i >= 0; i-- { // the first of equal IDs wins, as in OrgName
+		n.orgs[p.Partners[i].ID] = p.Partners[i].Name
+	}
+	n.orgs[p.District.ID] = p.District.Name
+	for i := len(p.Schools) - 1; i >= 0; i-- {
+		if strings.TrimSpace(p.Schools[i].Name) != "" {
+			n.schools[p.Schools[i].ID] = p.Schools[i].Name
+		}
+	}
+	n.inits = make([]string, len(p.Initiatives))
+	n.runBys = make([]string, len(p.Initiatives))
+	return n
+}
+
+// orgName names an organisation for a message, falling back to its ID.
+func (n *names) orgName(id string) string {
+	if name := n.orgs[id]; name != "" {
+		return name
+	}
+	return id
+}
+
+func (n *names) schoolName(id string) string {
+	if name, ok := n.schools[id]; ok {
+		return name
+	}
+	return id
+}
+
+func (n *names) initiativeName(i int) string {
+	if n.inits[i] != "" {
+		return n.inits[i]
+	}
+	in := n.p.Initiatives[i]
+	name := in.Name
+	switch {
+	case strings.TrimSpace(name) != "":
+	case in.ID != "":
+		name = in.ID
+	default:
+		name = fmt.Sprintf("initiative %d", i+1)
+	}
+	n.inits[i] = name
+	return name
+}
+
+// runBy returns "name, run by owner: " for initiative i.
+func (n *names) runBy(i int) string {
+	if n.runBys[i] == "" {
+		n.runBys[i] = n.initiativeName(i) + ", run by " + n.orgName(n.p.Initiatives[i].Owner) + ": "
+	}
+	return n.runBys[i]
+}
+
+func (n *names) summary(k Conflict, who string) string {
+	var b strings.Builder
+	b.WriteString(who)
+	if k.Weeks <= 1 {
+		b.WriteString(", week of " + string(k.From))
+	} else {
+		b.WriteString(", weeks of " + string(k.From) + " to " + string(k.To) + " (" + strconv.Itoa(k.Weeks) + " weeks)")
+	}
+	b.WriteString(": " + formatHours(k.Demanded) + " h demanded, ")
 	if k.HasCapacity {
-		fmt.Fprintf(&b, "%s h available", formatHours(k.Available))
+		b.WriteString(formatHours(k.Available) + " h available")
 	} else {
 		b.WriteString("no capacity given")
 	}
@@ -239,33 +317,29 @@ func ConflictSummary(p *Partnership, k Conflict) string {
 		if i > 0 {
 			b.WriteString(", ")
 		}
-		fmt.Fprintf(&b, "%s %s h", c.initiativeName(sh.Initiative), formatHours(sh.Hours))
+		b.WriteString(n.initiativeName(sh.Initiative))
+		b.WriteByte(' ')
+		b.WriteString(formatHours(sh.Hours))
+		b.WriteString(" h")
 	}
 	return b.String()
 }
 
 // who names the audience and the schools of a conflict: "teachers at Hayes".
-func (c *checker) who(k Conflict) string {
+func (n *names) who(k Conflict) string {
 	if len(k.Schools) == 0 {
 		return k.Audience + " across the district"
 	}
 	const shown = 4
-	names := make([]string, 0, shown+1)
+	list := make([]string, 0, shown+1)
 	for i, id := range k.Schools {
 		if i == shown && len(k.Schools) > shown+1 {
-			names = append(names, fmt.Sprintf("%d other schools", len(k.Schools)-shown))
+			list = append(list, fmt.Sprintf("%d other schools", len(k.Schools)-shown))
 			break
 		}
-		names = append(names, c.schoolName(id))
+		list = append(list, n.schoolName(id))
 	}
-	return k.Audience + " at " + joinAnd(names)
-}
-
-func (c *checker) schoolName(id string) string {
-	if s, ok := c.p.School(id); ok && strings.TrimSpace(s.Name) != "" {
-		return s.Name
-	}
-	return id
+	return k.Audience + " at " + joinAnd(list)
 }
 
 func weeksPhrase(k Conflict) string {

@@ -2,6 +2,7 @@ package partnership
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -249,4 +250,16 @@ func TestValidateCoherenceFields(t *testing.T) {
 		`context[2].org: the answers for "p" are already given at context[1]; give each organisation once`,
 		`context[3].org: there is no organisation (the district or a partner) with id "q"; use one of: d, p`,
 	}, got)
+}
+
+func TestCheckOrderMatchesSortFindings(t *testing.T) {
+	p := benchPartnership(300)
+	fs := Check(p)
+	require.Greater(t, len(fs), 100)
+	want := slices.Clone(fs)
+	SortFindings(want)
+	key := func(f Finding) string { return fmt.Sprint(f.Severity, f.Rule, f.Path, f.Message) }
+	for i := range fs {
+		require.Equal(t, key(want[i]), key(fs[i]), "finding %d", i)
+	}
 }

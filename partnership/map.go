@@ -79,6 +79,7 @@ type mapGroup struct {
 
 type mapLayout struct {
 	p         *Partnership
+	names     *names
 	id        string
 	weekWidth float64
 	week0     int64 // first week shown
@@ -89,7 +90,7 @@ type mapLayout struct {
 }
 
 func newMapLayout(p *Partnership, opts MapOptions) *mapLayout {
-	m := &mapLayout{p: p, id: mapID(opts.ID)}
+	m := &mapLayout{p: p, id: mapID(opts.ID), names: newNames(p)}
 	if p == nil {
 		return m
 	}
@@ -308,7 +309,7 @@ func (m *mapLayout) schoolName(id string) string {
 }
 
 func (m *mapLayout) initName(i int) string {
-	return (&checker{p: m.p}).initiativeName(i)
+	return m.names.initiativeName(i)
 }
 
 func (m *mapLayout) draw(b *strings.Builder) {
@@ -356,7 +357,7 @@ func (m *mapLayout) describe() string {
 	var over []string
 	for _, c := range m.overall {
 		if c.Over() {
-			over = append(over, ConflictSummary(m.p, c))
+			over = append(over, m.names.summary(c, m.names.who(c)))
 		}
 	}
 	if len(over) == 0 {
@@ -404,7 +405,7 @@ func (m *mapLayout) drawGroup(b *strings.Builder, gi int, g *mapGroup, y float64
 		if x1 <= x0 {
 			continue
 		}
-		summary := ConflictSummary(m.p, c)
+		summary := m.names.summary(c, m.names.who(c))
 		fmt.Fprintf(b, `<rect class="pk-map-over" x="%s" y="%s" width="%s" height="%s" fill="#d9534f" fill-opacity="0.18" stroke="#b52b27" stroke-dasharray="3 2"><title>Over capacity: %s</title></rect>`+"\n",
 			num(x0), num(y+2), num(x1-x0), num(mapHeadHeight-2+rows), esc(summary))
 	}
@@ -428,7 +429,7 @@ func (m *mapLayout) drawGroup(b *strings.Builder, gi int, g *mapGroup, y float64
 	y += mapHeadHeight
 	for _, r := range g.rows {
 		in := m.p.Initiatives[r.init]
-		owner := (&checker{p: m.p}).orgName(in.Owner)
+		owner := m.names.orgName(in.Owner)
 		rowLabel := m.initName(r.init) + " — " + owner
 		fmt.Fprintf(b, `<text class="pk-map-row-label" x="%d" y="%s"><title>%s</title>%s</text>`+"\n",
 			mapMargin+8, num(y+14), esc(rowLabel), esc(clip(rowLabel, mapLabelRunes)))
