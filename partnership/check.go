@@ -191,7 +191,7 @@ func (c *checker) timeConflicts() {
 		evidence := make([]string, 1, 1+len(k.Shares))
 		evidence[0] = c.summary(k, who)
 		for _, sh := range k.Shares {
-			evidence = append(evidence, c.runBy(sh.Initiative)+formatHours(sh.Hours)+" h a week (initiatives["+strconv.Itoa(sh.Initiative)+"])")
+			evidence = append(evidence, c.runBy(sh.Initiative)+formatHours(sh.Hours)+" h a week")
 		}
 		path := "initiatives[" + strconv.Itoa(k.Shares[0].Initiative) + "]"
 		when := weeksPhrase(k)
