@@ -27,6 +27,9 @@ func FuzzCheck(f *testing.F) {
 		`{"id":"i","name":"","owner":"zz","priorities":["nope"],"demands":[{"audience":"t","schools":["a","a"],"start":"2020-01-01","end":"2020-01-01","hoursPerWeek":0.005}]}],` +
 		`"capacity":[{"audience":"t","hoursPerWeek":1},{"audience":"T","hoursPerWeek":1e308}],"start":"2021-01-01","end":"2020-01-01","context":[{"org":"ghost"},{"org":"d"},{"org":"d"}]}`))
 	f.Add([]byte(`{"district":{},"people":[{"id":"a","roles":["point-person","point-person","higher-authority"]}],"schools":[{"id":""}]}`))
+	f.Add([]byte(`{"name":"\u0001\ufffe","district":{"id":"d","name":"\u001f"},"schools":[{"id":"s","name":"\u0000"}],` +
+		`"initiatives":[{"id":"i","name":"\b","owner":"d","demands":[{"audience":"\u0002","schools":["s"],"start":"2020-01-01","end":"2020-02-01","hoursPerWeek":5}]},` +
+		`{"id":"j","name":"J","owner":"e","demands":[{"audience":"\u0002","start":"2020-01-01","end":"2020-01-01","hoursPerWeek":5}]}]}`))
 	f.Add([]byte(`{}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var p partnership.Partnership

@@ -271,11 +271,10 @@ func mapID(s string) string {
 	return b.String()
 }
 
-// esc escapes text for use in XML content and in quoted attributes.
+// esc escapes text for use in XML content and in quoted attributes; bytes
+// that are not UTF-8 and characters XML does not allow (most control
+// characters) become U+FFFD, so the map stays well-formed whatever was typed.
 func esc(s string) string {
-	if !strings.ContainsAny(s, "<>&'\"\r\n\t") && utf8.ValidString(s) {
-		return s
-	}
 	var b strings.Builder
 	_ = xml.EscapeText(&b, []byte(s)) // a strings.Builder never fails
 	return b.String()

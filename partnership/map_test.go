@@ -55,6 +55,7 @@ func TestWriteMapEscapesEverythingTyped(t *testing.T) {
 	p.Partners[0].Name = "Smith & Sons"
 	p.Initiatives[0].Name = "<script>alert('x')</script>"
 	p.Schools[0].Name = "A&B <Academy>"
+	p.Initiatives[1].Name = "PLCs\x01\x1f\xff"
 	p.Initiatives[0].Demands[0].Schools = []string{"a"}
 	p.Initiatives[0].Demands[0].HoursPerWeek = 12
 	p.Initiatives[0].Demands[0].Audience = `teachers "&" <aides>`
@@ -69,6 +70,7 @@ func TestWriteMapEscapesEverythingTyped(t *testing.T) {
 	assert.Contains(t, all, `teachers "&" <aides> at A&B <Academy> (capacity 10 h a week)`)
 	assert.Contains(t, text["title"][0], `Partnership <b>bold</b> "quoted"`)
 	assert.Contains(t, string(svg), `aria-labelledby="x---script--title x---script--desc"`)
+	assert.Contains(t, all, "PLCs\uFFFD\uFFFD\uFFFD — District", "characters XML cannot hold are replaced, not dropped silently")
 }
 
 func TestWriteMapIsAccessible(t *testing.T) {
