@@ -9,25 +9,43 @@ import (
 	"time"
 )
 
-// The rules of Check. Their IDs are stable: files, pages and tests refer to them.
+// The rules of Check. Their IDs are stable: files, pages and tests refer to
+// them. Rules returns each with its explanation, threshold and source.
 const (
-	RuleOverCapacity              = "partnership.over-capacity"
-	RuleCompetingDemands          = "partnership.competing-demands"
-	RuleNoPriorities              = "partnership.no-priorities"
+	// RuleOverCapacity: an audience is asked for more hours in a week than it has.
+	RuleOverCapacity = "partnership.over-capacity"
+	// RuleCompetingDemands: two or more organisations ask the same people for time in the same week.
+	RuleCompetingDemands = "partnership.competing-demands"
+	// RuleNoPriorities: there are initiatives but no strategic priorities.
+	RuleNoPriorities = "partnership.no-priorities"
+	// RuleInitiativeWithoutPriority: an initiative serves no strategic priority.
 	RuleInitiativeWithoutPriority = "partnership.initiative-without-priority"
-	RuleTooManyPriorities         = "partnership.too-many-priorities"
+	// RuleTooManyPriorities: more than MaxPriorities strategic priorities.
+	RuleTooManyPriorities = "partnership.too-many-priorities"
+	// RulePriorityWithoutInitiative: a strategic priority no initiative serves.
 	RulePriorityWithoutInitiative = "partnership.priority-without-initiative"
-	RuleNoPointPerson             = "partnership.no-point-person"
-	RuleNoHigherAuthority         = "partnership.no-higher-authority"
-	RuleNoSchoolLeader            = "partnership.no-school-leader"
-	RuleSinglePointOfFailure      = "partnership.single-point-of-failure"
-	RuleApproachUnstated          = "partnership.approach-unstated"
-	RuleNoContinuation            = "partnership.no-continuation"
-	RuleNoEndDate                 = "partnership.no-end-date"
-	RuleYearlyRenewal             = "partnership.yearly-renewal"
-	RuleInterestsUnstated         = "partnership.interests-unstated"
-	RuleApproachMismatch          = "partnership.approach-mismatch"
-	RuleReceiverStance            = "partnership.receiver-stance"
+	// RuleNoPointPerson: the district or a partner names no point person.
+	RuleNoPointPerson = "partnership.no-point-person"
+	// RuleNoHigherAuthority: the district or a partner names no person of higher authority.
+	RuleNoHigherAuthority = "partnership.no-higher-authority"
+	// RuleNoSchoolLeader: a school, or the whole partnership, has no school leader.
+	RuleNoSchoolLeader = "partnership.no-school-leader"
+	// RuleSinglePointOfFailure: one person holds every key role of an organisation.
+	RuleSinglePointOfFailure = "partnership.single-point-of-failure"
+	// RuleApproachUnstated: a partner has not stated its approach.
+	RuleApproachUnstated = "partnership.approach-unstated"
+	// RuleNoContinuation: nothing the district runs carries the work on after the partnership ends.
+	RuleNoContinuation = "partnership.no-continuation"
+	// RuleNoEndDate: the partnership has partners but no end date.
+	RuleNoEndDate = "partnership.no-end-date"
+	// RuleYearlyRenewal: the partnership runs longer than RenewalMonths.
+	RuleYearlyRenewal = "partnership.yearly-renewal"
+	// RuleInterestsUnstated: an organisation has not stated its interests (the first of the four I's).
+	RuleInterestsUnstated = "partnership.interests-unstated"
+	// RuleApproachMismatch: a partner's approach differs from the one the district expects.
+	RuleApproachMismatch = "partnership.approach-mismatch"
+	// RuleReceiverStance: the district takes part as a passive receiver of services.
+	RuleReceiverStance = "partnership.receiver-stance"
 )
 
 // MaxPriorities is the most strategic priorities Check accepts before it
