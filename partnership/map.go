@@ -430,8 +430,13 @@ func (m *mapLayout) drawGroup(b *strings.Builder, gi int, g *mapGroup, y float64
 		in := m.p.Initiatives[r.init]
 		owner := m.names.orgName(in.Owner)
 		rowLabel := m.initName(r.init) + " — " + owner
+		short := clip(owner, 20)
+		if m.p.IsDistrict(in.Owner) {
+			short = "district"
+		}
+		short = clip(m.initName(r.init), max(mapLabelRunes-3-utf8.RuneCountInString(short), 16)) + " — " + short
 		fmt.Fprintf(b, `<text class="pk-map-row-label" x="%d" y="%s"><title>%s</title>%s</text>`+"\n",
-			mapMargin+8, num(y+14), esc(rowLabel), esc(clip(rowLabel, mapLabelRunes)))
+			mapMargin+8, num(y+14), esc(rowLabel), esc(short))
 		fill := "#4a78b0"
 		if m.p.IsDistrict(in.Owner) {
 			fill = "#7d7d7d"
