@@ -335,7 +335,7 @@ func (s *sweep) sweepKey(evs []event) {
 			continue
 		}
 		if pending != nil && pending.to+1 == week && pending.sig == sig && pending.total == total &&
-			pending.n == len(s.active) && pending.over == over {
+			pending.n == len(s.active) && pending.over == over && s.same(pending.shares) {
 			pending.to = end
 			continue
 		}
@@ -344,6 +344,18 @@ func (s *sweep) sweepKey(evs []event) {
 		s.snapshot(pending)
 	}
 	flush()
+}
+
+// same reports whether the initiatives active now ask exactly the hours of
+// shares (the caller has checked that the counts are equal). The signature
+// has already matched, so this costs no more than a new snapshot would.
+func (s *sweep) same(shares []Share) bool {
+	for _, sh := range shares {
+		if s.count[sh.Initiative] == 0 || s.hours[sh.Initiative] != toCenti(sh.Hours) {
+			return false
+		}
+	}
+	return true
 }
 
 // snapshot records the initiatives active now, most hours first.
@@ -366,8 +378,9 @@ func (s *sweep) snapshot(f *found) {
 }
 
 // mix spreads one initiative's hours over 64 bits, so that the sum of mix
-// over the active initiatives identifies the set and its hours; an
-// initiative with no hours contributes nothing.
+// over the active initiatives is a signature of the set and its hours that
+// is updated in constant time; an initiative with no hours contributes
+// nothing. Equal signatures are confirmed with same.
 func mix(i int32, h centi) uint64 {
 	if h == 0 {
 		return 0

@@ -1,7 +1,6 @@
 package partnership
 
 import (
-	"encoding/xml"
 	"fmt"
 	"io"
 	"math"
@@ -271,12 +270,38 @@ func mapID(s string) string {
 	return b.String()
 }
 
-// esc escapes text for use in XML content and in quoted attributes; bytes
-// that are not UTF-8 and characters XML does not allow (most control
-// characters) become U+FFFD, so the map stays well-formed whatever was typed.
+// esc escapes text for use in XML content and in quoted attributes, as
+// encoding/xml's EscapeText does (without making the page that draws maps
+// carry encoding/xml): bytes that are not UTF-8 and characters XML does not
+// allow (most control characters) become U+FFFD, so the map stays
+// well-formed whatever was typed.
 func esc(s string) string {
 	var b strings.Builder
-	_ = xml.EscapeText(&b, []byte(s)) // a strings.Builder never fails
+	b.Grow(len(s))
+	for _, r := range s { // a byte that is not UTF-8 comes as utf8.RuneError, U+FFFD
+		switch {
+		case r == '&':
+			b.WriteString("&amp;")
+		case r == '<':
+			b.WriteString("&lt;")
+		case r == '>':
+			b.WriteString("&gt;")
+		case r == '"':
+			b.WriteString("&#34;")
+		case r == '\'':
+			b.WriteString("&#39;")
+		case r == '\t':
+			b.WriteString("&#x9;")
+		case r == '\n':
+			b.WriteString("&#xA;")
+		case r == '\r':
+			b.WriteString("&#xD;")
+		case r >= 0x20 && r <= 0xD7FF, r >= 0xE000 && r <= 0xFFFD, r >= 0x10000 && r <= utf8.MaxRune:
+			b.WriteRune(r)
+		default:
+			b.WriteRune(utf8.RuneError)
+		}
+	}
 	return b.String()
 }
 
