@@ -169,3 +169,14 @@ func TestRunErrors(t *testing.T) {
 
 	require.Error(t, run(io.Discard, []string{"-nope"}))
 }
+
+func TestTheCaseSurvivesSaveAndLoad(t *testing.T) {
+	ws := loadCase(t)
+	var buf bytes.Buffer
+	require.NoError(t, ws.Save(&buf))
+	again, err := partnerkit.Load(&buf)
+	require.NoError(t, err)
+	assert.Equal(t, ws, again, "every field of the case, the new ones included, is kept")
+	assert.Equal(t, partnership.Receiver, again.Partnership.District.Stance)
+	assert.Len(t, again.Partnership.Context, 4)
+}
