@@ -204,6 +204,21 @@ func (s *sweep) collect() {
 	s.stride = int64(len(s.schID)) + 1
 	stamp := make([]int, len(s.schID)) // demand serial that last used each school
 	serial := 0
+	// Size the events once: at most two for each demand at each school.
+	n := 0
+	for _, in := range p.Initiatives {
+		for _, d := range in.Demands {
+			switch {
+			case len(d.Schools) > 0:
+				n += 2 * len(d.Schools)
+			case len(s.schID) == 0:
+				n += 2
+			default:
+				n += 2 * len(s.schID)
+			}
+		}
+	}
+	s.events = make([]event, 0, n)
 	for i, in := range p.Initiatives {
 		for _, d := range in.Demands {
 			if !(d.HoursPerWeek > 0 && d.HoursPerWeek <= 168) || normAudience(d.Audience) == "" {
@@ -259,7 +274,10 @@ func (s *sweep) collect() {
 // run sorts the events and sweeps over each key's weeks.
 func (s *sweep) run() {
 	slices.SortFunc(s.events, func(a, b event) int {
-		return cmp.Or(cmp.Compare(a.key, b.key), cmp.Compare(a.week, b.week))
+		if a.key != b.key {
+			return cmp.Compare(a.key, b.key)
+		}
+		return cmp.Compare(a.week, b.week)
 	})
 	n := len(s.p.Initiatives)
 	s.hours = make([]centi, n)
@@ -402,8 +420,8 @@ func (s *sweep) merge() []Conflict {
 		total    centi
 		n        int
 	}
-	index := make(map[groupKey]int)
-	var out []Conflict
+	index := make(map[groupKey]int, len(s.found))
+	out := make([]Conflict, 0, len(s.found))
 	for _, f := range s.found {
 		aud := f.key / s.stride
 		school := f.key%s.stride - 1
