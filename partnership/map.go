@@ -79,6 +79,7 @@ type mapGroup struct {
 type mapLayout struct {
 	p         *Partnership
 	names     *names
+	anyDemand bool // some demand can be drawn, in the weeks shown or not
 	id        string
 	weekWidth float64
 	week0     int64 // first week shown
@@ -166,8 +167,8 @@ func newMapLayout(p *Partnership, opts MapOptions) *mapLayout {
 	if t, ok := opts.To.Time(); ok {
 		hi = weekOf(t)
 	}
+	m.anyDemand = len(order) > 0
 	if len(order) == 0 || hi < lo {
-		m.groups = nil
 		return m
 	}
 	m.week0, m.weeks = lo, hi-lo+1
@@ -358,7 +359,7 @@ func (m *mapLayout) draw(b *strings.Builder) {
 	fmt.Fprintf(b, "<desc id=\"%s-desc\">%s</desc>\n", id, esc(m.describe()))
 	fmt.Fprintf(b, `<rect x="0" y="0" width="%s" height="%s" fill="#ffffff"/>`+"\n", num(width), num(height))
 	if len(m.groups) == 0 {
-		fmt.Fprintf(b, `<text x="%d" y="%d">No initiative asks anyone for time yet.</text>`+"\n</svg>\n", mapMargin, mapMargin+mapRowHeight)
+		fmt.Fprintf(b, `<text x="%d" y="%d">%s</text>`+"\n</svg>\n", mapMargin, mapMargin+mapRowHeight, m.describe())
 		return
 	}
 	m.drawAxis(b, height)
@@ -373,6 +374,9 @@ func (m *mapLayout) draw(b *strings.Builder) {
 
 func (m *mapLayout) describe() string {
 	if len(m.groups) == 0 {
+		if m.anyDemand {
+			return "No initiative asks for time in the weeks shown."
+		}
 		return "No initiative asks anyone for time yet."
 	}
 	var d strings.Builder

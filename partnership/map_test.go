@@ -124,6 +124,11 @@ func TestWriteMapEmpty(t *testing.T) {
 		text := svgText(t, svg)
 		assert.Equal(t, []string{"No initiative asks anyone for time yet."}, text["desc"])
 	}
+	for _, opts := range []MapOptions{{From: "2030-01-01"}, {To: "2020-01-01"}, {From: "2027-01-01", To: "2026-12-01"}} {
+		text := svgText(t, drawMap(t, healthy(), opts))
+		assert.Equal(t, []string{"No initiative asks for time in the weeks shown."}, text["desc"], "%+v", opts)
+		assert.Equal(t, []string{"No initiative asks for time in the weeks shown."}, text["text"], "%+v", opts)
+	}
 }
 
 type failingWriter struct{}
