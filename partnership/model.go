@@ -17,12 +17,29 @@ type Partnership struct {
 	Priorities  []Priority   `json:"priorities,omitempty" validate:"dive"`
 	Initiatives []Initiative `json:"initiatives,omitempty" validate:"dive"`
 	Capacity    []Capacity   `json:"capacity,omitempty" validate:"dive"`
+	// Start is the first day of the partnership, when known.
+	Start Date `json:"start,omitempty" validate:"omitempty,date"`
+	// End is the last day of the partnership as agreed, when known. Check asks
+	// what of the work the district carries on after it.
+	End Date `json:"end,omitempty" validate:"omitempty,date"`
+	// Context holds each organisation's answers to the district-context
+	// diagnostic (Weiss's four I's; see FourIs), at most one entry per
+	// organisation.
+	Context []OrgContext `json:"context,omitempty" validate:"dive"`
 }
 
 // Org is an organisation taking part: the district, or the basis of a partner.
 type Org struct {
 	ID   string `json:"id" validate:"required,id"`
 	Name string `json:"name" validate:"required,max=200"`
+	// Stance is how the district takes part in technical assistance: a
+	// passive receiver of services or an active partner (SCOPE, "Beyond
+	// Alignment"); empty when not yet stated. Used for the district only.
+	Stance Stance `json:"stance,omitempty" validate:"omitempty,oneof=receiver active-partner"`
+	// Expects is the approach the district wants its partners to take
+	// (co-design, consultancy or delivery); empty when not yet stated. Check
+	// compares it with each partner's Approach. Used for the district only.
+	Expects Approach `json:"expects,omitempty" validate:"omitempty,oneof=co-design consultancy delivery"`
 }
 
 // Approach is how a technical-assistance organisation works with a district,
@@ -100,6 +117,10 @@ type Person struct {
 	Org   string `json:"org" validate:"required"`
 	Email string `json:"email,omitempty" validate:"omitempty,email"`
 	Roles []Role `json:"roles,omitempty" validate:"dive,oneof=point-person higher-authority school-leader liaison manager teacher-leader"`
+	// Schools are the IDs of the schools the person works for, such as the
+	// school a school leader leads; empty means the person is not tied to
+	// one school (a school leader with no schools counts for every school).
+	Schools []string `json:"schools,omitempty"`
 }
 
 // HasRole reports whether the person holds role r.

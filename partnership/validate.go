@@ -34,6 +34,9 @@ func (p *Partnership) checkReferences(ve *ValidationError) {
 	for i, x := range p.People {
 		people.add(fmt.Sprintf("people[%d].id", i), x.ID)
 		orgs.ref(fmt.Sprintf("people[%d].org", i), "organisation (the district or a partner)", x.Org)
+		for k, s := range x.Schools {
+			schools.ref(fmt.Sprintf("people[%d].schools[%d]", i, k), "school", s)
+		}
 	}
 	priorities := newIDSet(ve)
 	for i, x := range p.Priorities {
@@ -59,6 +62,7 @@ func (p *Partnership) checkReferences(ve *ValidationError) {
 			}
 		}
 	}
+	p.checkCoherenceFields(ve, orgs)
 	seen := make(map[string]int)
 	for i, c := range p.Capacity {
 		key := strings.ToLower(strings.TrimSpace(c.Audience))
@@ -109,4 +113,27 @@ func (s *idSet) ref(path, what, id string) {
 		return
 	}
 	s.ve.Add(path, "there is no %s with id %q; use one of: %s", what, id, strings.Join(s.order, ", "))
+}
+
+// checkCoherenceFields checks the fields the coherence checks read: the
+// partnership's dates and the context diagnostic.
+func (p *Partnership) checkCoherenceFields(ve *ValidationError, orgs *idSet) {
+	start, okStart := p.Start.Time()
+	end, okEnd := p.End.Time()
+	if okStart && okEnd && end.Before(start) {
+		ve.Add("end", "end (%s) is before start (%s); the last day must be on or after the first", p.End, p.Start)
+	}
+	first := make(map[string]int)
+	for i, c := range p.Context {
+		at := fmt.Sprintf("context[%d].org", i)
+		orgs.ref(at, "organisation (the district or a partner)", c.Org)
+		if c.Org == "" {
+			continue
+		}
+		if j, dup := first[c.Org]; dup {
+			ve.Add(at, "the answers for %q are already given at context[%d]; give each organisation once", c.Org, j)
+			continue
+		}
+		first[c.Org] = i
+	}
 }

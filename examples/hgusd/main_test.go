@@ -1,0 +1,182 @@
+package main
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"flag"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/partnerkit/partnerkit"
+	"github.com/partnerkit/partnerkit/partnership"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+func loadCase(t *testing.T) *partnerkit.Workspace {
+	t.Helper()
+	f, err := os.Open("hgusd.json")
+	require.NoError(t, err)
+	defer f.Close()
+	ws, err := partnerkit.Load(f)
+	require.NoError(t, err, "the case must be a valid workspace")
+	return ws
+}
+
+// golden compares got with testdata/name, rewriting it under -update.
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		require.NoError(t, os.WriteFile(path, got, 0o644))
+	}
+	want, err := os.ReadFile(path)
+	require.NoError(t, err, "run go test ./examples/hgusd -update to create it")
+	assert.Equal(t, string(want), string(got))
+}
+
+// findings returns the review's findings of one rule.
+func findings(ws *partnerkit.Workspace, rule string) []partnership.Finding {
+	var out []partnership.Finding
+	for _, f := range partnerkit.Review(ws) {
+		if f.Rule == rule {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func evidence(fs []partnership.Finding) []string {
+	var out []string
+	for _, f := range fs {
+		out = append(out, f.Evidence[0])
+	}
+	return out
+}
+
+func TestTheSummerPDClashes(t *testing.T) {
+	over := findings(loadCase(t), partnership.RuleOverCapacity)
+	assert.Contains(t, evidence(over),
+		"teachers at Hayes Middle School and Roosevelt High School, week of 2017-07-10: 40 h demanded, 10 h available — "+
+			"Summer institute: project-based teaching and performance assessment 30 h, District summer PD on the math curriculum 6 h, Summer school 4 h")
+	for _, f := range over {
+		if f.Path == "partnership.initiatives[0]" {
+			assert.Contains(t, f.Message, "2 organisations ask for this time: Teaching TAO and Hams Gulch Unified School District")
+			assert.Equal(t, "resources.3", f.Standard)
+			assert.Equal(t, partnership.Critical, f.Severity)
+		}
+	}
+}
+
+func TestThePlanningTimeIsTaken(t *testing.T) {
+	ws := loadCase(t)
+	over := evidence(findings(ws, partnership.RuleOverCapacity))
+	const planning = "Math curriculum adoption 5 h, Balanced literacy roll-out 4 h, Grade-level project planning time set aside by the Hayes principal 3 h"
+	assert.Contains(t, over, "teachers at Hayes Middle School, weeks of 2018-01-08 to 2018-01-29 (4 weeks): 12 h demanded, 10 h available — "+planning)
+	assert.Contains(t, over, "teachers at Hayes Middle School, week of 2018-02-05: 19 h demanded, 10 h available — Follow-up days 7 h, "+planning)
+	assert.Contains(t, over, "teachers at Hayes Middle School, weeks of 2018-02-12 to 2018-05-28 (16 weeks): 12 h demanded, 10 h available — "+planning)
+	assert.Contains(t, over, "teachers at Roosevelt High School, week of 2018-02-05: 16 h demanded, 10 h available — Follow-up days 7 h, Math curriculum adoption 5 h, Balanced literacy roll-out 4 h")
+	assert.Len(t, over, 5)
+	// In October the follow-up day fits, but two organisations ask the same teachers.
+	assert.Equal(t, []string{"teachers at Hayes Middle School, week of 2017-10-02: 10 h demanded, 10 h available — Follow-up days 7 h, Grade-level project planning time set aside by the Hayes principal 3 h"},
+		evidence(findings(ws, partnership.RuleCompetingDemands)))
+}
+
+func TestTheDistrictIsAReceiverAndApproachesDiffer(t *testing.T) {
+	ws := loadCase(t)
+	receiver := findings(ws, partnership.RuleReceiverStance)
+	require.Len(t, receiver, 1)
+	assert.Equal(t, "partnership.district.stance", receiver[0].Path)
+
+	mismatch := findings(ws, partnership.RuleApproachMismatch)
+	require.Len(t, mismatch, 1)
+	assert.Equal(t, "partnership.partners[0].approach", mismatch[0].Path)
+	assert.Equal(t, "Teaching TAO works by delivery, while Hams Gulch Unified School District expects co-design.", mismatch[0].Message)
+	assert.Equal(t, partnership.Warning, mismatch[0].Severity)
+
+	unstated := findings(ws, partnership.RuleApproachUnstated)
+	require.Len(t, unstated, 1)
+	assert.Equal(t, "partnership.partners[1].approach", unstated[0].Path)
+	assert.Contains(t, unstated[0].Message, "Assessment TAO")
+}
+
+func TestTheRestOfTheReview(t *testing.T) {
+	ws := loadCase(t)
+	paths := func(rule string) []string {
+		var out []string
+		for _, f := range findings(ws, rule) {
+			out = append(out, f.Path)
+		}
+		return out
+	}
+	assert.Equal(t, []string{"partnership.people[0].roles", "partnership.people[6].roles"}, paths(partnership.RuleSinglePointOfFailure))
+	assert.Equal(t, []string{"partnership.partners[1]"}, paths(partnership.RuleNoHigherAuthority))
+	assert.Equal(t, []string{"partnership.initiatives[3].priorities"}, paths(partnership.RuleInitiativeWithoutPriority))
+	assert.Equal(t, []string{"partnership.priorities[1]"}, paths(partnership.RulePriorityWithoutInitiative))
+	assert.Equal(t, []string{"partnership.end"}, paths(partnership.RuleNoContinuation))
+	assert.Empty(t, paths(partnership.RuleInterestsUnstated), "the study states every organisation's interests")
+	assert.Empty(t, paths("workspace.invalid"))
+}
+
+func TestReviewGolden(t *testing.T) {
+	var buf bytes.Buffer
+	require.NoError(t, run(&buf, nil))
+	golden(t, "review.golden.txt", buf.Bytes())
+}
+
+func TestMapGolden(t *testing.T) {
+	ws := loadCase(t)
+	var buf bytes.Buffer
+	require.NoError(t, partnership.WriteMap(&buf, ws.Partnership, partnership.MapOptions{ID: "hgusd-map"}))
+	golden(t, "map.golden.svg", buf.Bytes())
+}
+
+func TestRunWritesTheMap(t *testing.T) {
+	name := filepath.Join(t.TempDir(), "hgusd.svg")
+	var out bytes.Buffer
+	require.NoError(t, run(&out, []string{"-map", name}))
+	assert.Contains(t, out.String(), "The map of initiatives is in "+name)
+	svg, err := os.ReadFile(name)
+	require.NoError(t, err)
+	dec := xml.NewDecoder(bytes.NewReader(svg))
+	for {
+		_, err := dec.Token()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		require.NoError(t, err)
+	}
+	assert.Contains(t, string(svg), "over capacity: 40 h of 10 h")
+	assert.Contains(t, string(svg), "over capacity: up to 19 h of 10 h")
+}
+
+func TestRunErrors(t *testing.T) {
+	var out bytes.Buffer
+	err := run(&out, []string{"-in", filepath.Join(t.TempDir(), "missing.json")})
+	require.Error(t, err)
+
+	bad := filepath.Join(t.TempDir(), "bad.json")
+	require.NoError(t, os.WriteFile(bad, []byte(`{"schemaVersion":1,"partnership":{"name":"x","district":{"id":"d","name":"D","stance":"passive"}}}`), 0o644))
+	err = run(&out, []string{"-in", bad})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "partnership.district.stance: stance must be one of receiver, active-partner")
+
+	require.Error(t, run(io.Discard, []string{"-nope"}))
+}
+
+func TestTheCaseSurvivesSaveAndLoad(t *testing.T) {
+	ws := loadCase(t)
+	var buf bytes.Buffer
+	require.NoError(t, ws.Save(&buf))
+	again, err := partnerkit.Load(&buf)
+	require.NoError(t, err)
+	assert.Equal(t, ws, again, "every field of the case, the new ones included, is kept")
+	assert.Equal(t, partnership.Receiver, again.Partnership.District.Stance)
+	assert.Len(t, again.Partnership.Context, 4)
+}
