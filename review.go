@@ -1,12 +1,27 @@
 package partnerkit
 
-import "github.com/partnerkit/partnerkit/partnership"
+import (
+	"time"
+
+	"github.com/partnerkit/partnerkit/partnership"
+)
 
 // Review runs every check partnerkit has across the workspace and returns the
 // findings, most severe first. Problems that make the workspace invalid come
 // back as critical findings with rule "workspace.invalid" and the path of the
 // field, so an editor can show them beside the thing to fix.
+//
+// Review takes no clock, so the same file always gives the same review: an
+// action item counts as overdue when a later meeting starts after its due
+// date. ReviewAt also judges open items against today.
 func Review(ws *Workspace) []partnership.Finding {
+	return ReviewAt(ws, time.Time{})
+}
+
+// ReviewAt is Review with today's date: open action items past their due
+// date on now are overdue even before another meeting is held. A zero now
+// means no clock, as in Review.
+func ReviewAt(ws *Workspace, now time.Time) []partnership.Finding {
 	if ws == nil {
 		return nil
 	}
@@ -23,7 +38,7 @@ func Review(ws *Workspace) []partnership.Finding {
 	out = append(out, partnershipFindings(ws)...)
 	out = append(out, readinessFindings(ws)...)
 	out = append(out, contractFindings(ws)...)
-	out = append(out, meetingFindings(ws)...)
+	out = append(out, meetingFindings(ws, now)...)
 	partnership.SortFindings(out)
 	return out
 }

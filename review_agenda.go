@@ -36,13 +36,14 @@ func meetingProblems(ws *Workspace) []partnership.Problem {
 // meetingFindings checks every meeting with agenda.CheckAll: each meeting on
 // its own (paths under "meetings[i]"), attendees and owners resolved against
 // the partnership when there is one, and the cadence across meetings.
-// Review takes no clock, so overdue items are judged against each meeting's
-// own start, which keeps a review of the same file the same from day to day.
-func meetingFindings(ws *Workspace) []partnership.Finding {
+// With a zero now (Review), overdue items are judged against each meeting's
+// own start, which keeps a review of the same file the same from day to day;
+// ReviewAt passes today's date.
+func meetingFindings(ws *Workspace, now time.Time) []partnership.Finding {
 	if len(ws.Meetings) == 0 {
 		return nil
 	}
-	fs := agenda.CheckAll(ws.Meetings, ws.Partnership, time.Time{})
+	fs := agenda.CheckAll(ws.Meetings, ws.Partnership, now)
 	for i := range fs {
 		fs[i].Path = partnership.JoinPath("meetings", fs[i].Path)
 	}

@@ -105,3 +105,20 @@ func TestLoadMeetings(t *testing.T) {
 	}
 	assert.ElementsMatch(t, []string{"meetings[1].cadence", "meetings[1].actions[0].due", "meetings[2].id"}, paths)
 }
+
+func TestReviewAtJudgesOpenItemsAgainstToday(t *testing.T) {
+	ws := meetingsWorkspace(t)
+	ws.Meetings = ws.Meetings[:1] // the quarterly review only: no later meeting yet
+	overdue := func(fs []partnership.Finding) []string {
+		var out []string
+		for _, f := range fs {
+			if f.Rule == "agenda.overdue" {
+				out = append(out, f.Path)
+			}
+		}
+		return out
+	}
+	assert.Empty(t, overdue(partnerkit.Review(ws)), "without a clock nothing is overdue before the next meeting")
+	assert.Empty(t, overdue(partnerkit.ReviewAt(ws, time.Date(2026, 9, 20, 12, 0, 0, 0, time.UTC))), "nothing is due yet")
+	assert.NotEmpty(t, overdue(partnerkit.ReviewAt(ws, time.Date(2026, 11, 2, 12, 0, 0, 0, time.UTC))), "both items are past due")
+}
