@@ -42,14 +42,33 @@ func TestSaveGolden(t *testing.T) {
 }
 
 func TestSaveLoadSaveIsByteIdentical(t *testing.T) {
-	ws := load(t, "valid.json")
-	var first, second bytes.Buffer
-	require.NoError(t, ws.Save(&first))
-	again, err := partnerkit.Load(bytes.NewReader(first.Bytes()))
+	for _, name := range []string{"valid.json", "full.json"} {
+		t.Run(name, func(t *testing.T) {
+			ws := load(t, name)
+			var first, second bytes.Buffer
+			require.NoError(t, ws.Save(&first))
+			again, err := partnerkit.Load(bytes.NewReader(first.Bytes()))
+			require.NoError(t, err)
+			require.NoError(t, again.Save(&second))
+			assert.Equal(t, first.String(), second.String())
+			assert.Equal(t, ws, again)
+		})
+	}
+}
+
+func TestFullWorkspaceIsSavedAsWritten(t *testing.T) {
+	// full.json holds every part of the format: a partnership, a readiness
+	// round, a contract supplement and a meeting, as Save writes them.
+	want, err := os.ReadFile(filepath.Join("testdata", "full.json"))
 	require.NoError(t, err)
-	require.NoError(t, again.Save(&second))
-	assert.Equal(t, first.String(), second.String())
-	assert.Equal(t, ws, again)
+	ws := load(t, "full.json")
+	require.Len(t, ws.Readiness, 1)
+	require.NotNil(t, ws.Contract)
+	require.Len(t, ws.Meetings, 1)
+	var buf bytes.Buffer
+	require.NoError(t, ws.Save(&buf))
+	assert.Equal(t, string(want), buf.String())
+	assert.NotEmpty(t, partnerkit.Review(ws))
 }
 
 func TestSaveKeepsUserTextAsTyped(t *testing.T) {
