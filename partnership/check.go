@@ -1,7 +1,6 @@
 package partnership
 
 import (
-	"cmp"
 	"fmt"
 	"slices"
 	"strconv"
@@ -154,30 +153,8 @@ func Check(p *Partnership) []Finding {
 	c.roles()
 	c.sustainability()
 	c.context()
-	sortFindings(c.out)
+	SortFindings(c.out)
 	return c.out
-}
-
-// sortFindings puts findings in the order SortFindings gives, breaking the
-// remaining ties by evidence, with an unstable sort that compares each field
-// only when the ones before it are equal: Check may return tens of
-// thousands of findings for a large district.
-func sortFindings(fs []Finding) {
-	slices.SortFunc(fs, func(a, b Finding) int {
-		if c := cmp.Compare(b.Severity.Rank(), a.Severity.Rank()); c != 0 {
-			return c
-		}
-		if c := strings.Compare(a.Rule, b.Rule); c != 0 {
-			return c
-		}
-		if c := strings.Compare(a.Path, b.Path); c != 0 {
-			return c
-		}
-		if c := strings.Compare(a.Message, b.Message); c != 0 {
-			return c
-		}
-		return slices.Compare(a.Evidence, b.Evidence)
-	})
 }
 
 type checker struct {

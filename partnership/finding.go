@@ -56,10 +56,11 @@ func (f Finding) Theme() string {
 	return ""
 }
 
-// SortFindings orders findings most severe first, then by rule, path and
-// message, so that reports are stable from run to run.
+// SortFindings orders findings most severe first, then by rule, path,
+// message and evidence, so that reports are stable from run to run. Findings
+// equal in all of these are interchangeable, so the sort need not be stable.
 func SortFindings(fs []Finding) {
-	slices.SortStableFunc(fs, func(a, b Finding) int {
+	slices.SortFunc(fs, func(a, b Finding) int {
 		// Compare lazily: Review sorts tens of thousands of findings.
 		if c := cmp.Compare(b.Severity.Rank(), a.Severity.Rank()); c != 0 {
 			return c
@@ -70,6 +71,9 @@ func SortFindings(fs []Finding) {
 		if c := strings.Compare(a.Path, b.Path); c != 0 {
 			return c
 		}
-		return strings.Compare(a.Message, b.Message)
+		if c := strings.Compare(a.Message, b.Message); c != 0 {
+			return c
+		}
+		return slices.Compare(a.Evidence, b.Evidence)
 	})
 }
