@@ -18,8 +18,11 @@ func main() {
 	log.SetPrefix("build: ")
 	out := flag.String("o", "dist/partnerkit.html", "write the page to `FILE`")
 	serve := flag.String("serve", "", "after building, serve the page at `ADDR` (such as localhost:8080)")
+	rubric := flag.String("rubric", "", "bake the custom rubric in the JSON `FILE` into the page, in place of the ODST rubric")
+	title := flag.String("title", "", "the page's `TITLE` (default partnerkit)")
+	pkg := flag.String("pkg", "", "build the Go `PACKAGE` instead of ./wasm/app (for tests)")
 	flag.Usage = func() {
-		fmt.Fprintf(flag.CommandLine.Output(), "usage: go run ./wasm/build [-o FILE] [-serve ADDR]\n\nBuilds partnerkit's single-file page.\n\n")
+		fmt.Fprintf(flag.CommandLine.Output(), "usage: go run ./wasm/build [-o FILE] [-serve ADDR] [-rubric FILE]\n\nBuilds partnerkit's single-file page.\n\n")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
@@ -27,7 +30,15 @@ func main() {
 		flag.Usage()
 		os.Exit(2)
 	}
-	size, err := Build(Options{Out: *out})
+	o := Options{Out: *out, Package: *pkg, Title: *title}
+	if *rubric != "" {
+		code, err := RubricCode(*rubric)
+		if err != nil {
+			log.Fatal(err)
+		}
+		o.Rubric = code
+	}
+	size, err := Build(o)
 	if err != nil {
 		log.Fatal(err)
 	}

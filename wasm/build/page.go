@@ -19,6 +19,11 @@ type Options struct {
 	Out string
 	// Package is the Go package of the app; empty means the module's wasm/app.
 	Package string
+	// Rubric is a custom rubric, as a rubric code (see ui.EncodeCode), baked
+	// into the page in place of the ODST rubric; empty for none.
+	Rubric string
+	// Title is the page's title; empty means "partnerkit".
+	Title string
 }
 
 //go:embed page.html.tmpl
@@ -55,7 +60,7 @@ func Build(o Options) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	page, err := Page(wasm, execJS)
+	page, err := Page(wasm, execJS, o)
 	if err != nil {
 		return 0, err
 	}
@@ -88,7 +93,13 @@ func wasmExecJS() ([]byte, error) {
 
 // Page returns the single-file HTML page holding the compiled app, gzipped and
 // base64-encoded, and the Go runtime's support script.
-func Page(wasm, execJS []byte) ([]byte, error) {
+func Page(wasm, execJS []byte, o Options) ([]byte, error) {
+	if !codeText(o.Rubric) {
+		return nil, fmt.Errorf("the rubric code has characters a code cannot have")
+	}
+	if o.Title == "" {
+		o.Title = "partnerkit"
+	}
 	var gz bytes.Buffer
 	zw, err := gzip.NewWriterLevel(&gz, gzip.BestCompression)
 	if err != nil {
@@ -106,10 +117,24 @@ func Page(wasm, execJS []byte) ([]byte, error) {
 	}
 	var buf bytes.Buffer
 	err = t.Execute(&buf, map[string]any{
-		"CSP":    CSP,
+		"CSP":   CSP,
+		"Title": o.Title,
+		// A code holds only [A-Za-z0-9._-] (checked above): safe as raw text.
+		"Rubric": template.HTML(o.Rubric),
 		"ExecJS": template.JS(execJS),
-		// base64 text holds only [A-Za-z0-9+/=]: safe to place raw in the data element.
-		"Wasm": template.HTML(base64.StdEncoding.EncodeToString(gz.Bytes())),
+		// base64url text holds only [A-Za-z0-9_-]: nothing in it needs escaping
+		// in the script's string literal.
+		"Wasm": base64.RawURLEncoding.EncodeToString(gz.Bytes()),
 	})
 	return buf.Bytes(), err
+}
+
+// codeText reports whether s holds only the characters of a code.
+func codeText(s string) bool {
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '.' || r == '_' || r == '-') {
+			return false
+		}
+	}
+	return true
 }
