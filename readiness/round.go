@@ -1,7 +1,14 @@
 package readiness
 
-// Round is one use of the readiness rubric: the responses gathered from the
-// district's and the partner's leadership teams at one point in time.
+import (
+	"fmt"
+
+	"github.com/partnerkit/partnerkit/partnership"
+)
+
+// Round is one use of the rubric: the responses gathered from the district's
+// and the partner's leadership teams at one point in time. A workspace keeps
+// its rounds in its "readiness" list, oldest first.
 type Round struct {
 	ID    string `json:"id" validate:"required,id"`
 	Title string `json:"title" validate:"required,max=200"`
@@ -9,30 +16,42 @@ type Round struct {
 	Date string `json:"date,omitempty" validate:"omitempty,date"`
 	// Rubric is a custom rubric; nil means the ODST rubric.
 	Rubric    *Rubric    `json:"rubric,omitempty"`
-	Responses []Response `json:"responses,omitempty" validate:"dive"`
+	Responses []Response `json:"responses,omitempty"`
 }
 
-// Rubric is a set of rating categories with a rating scale.
-type Rubric struct {
-	ID         string     `json:"id" validate:"required,id"`
-	Title      string     `json:"title" validate:"required"`
-	Categories []Category `json:"categories" validate:"required,dive"`
+// RubricOrODST returns the round's custom rubric, or the ODST rubric when it
+// has none.
+func (r Round) RubricOrODST() Rubric {
+	if r.Rubric != nil {
+		return *r.Rubric
+	}
+	return ODST()
 }
 
-// Category is one part of a rubric that raters rate as a whole.
-type Category struct {
-	ID    string `json:"id" validate:"required,id"`
-	Title string `json:"title" validate:"required"`
+// Validate checks the round: its own fields, its custom rubric if any, and
+// every response against the rubric (rater and team given, ratings on the
+// scale and of known categories). Unrated categories and a round without
+// responses are fine: a round being filled in is valid. The problems come in a
+// *partnership.ValidationError with paths relative to the round, such as
+// "responses[3].ratings.metrics".
+func (r Round) Validate() error {
+	ve := &partnership.ValidationError{Problems: partnership.ValidateStruct(&r)}
+	rb := r.RubricOrODST()
+	if r.Rubric != nil {
+		if err := r.Rubric.Validate(); err != nil {
+			ve.Problems = append(ve.Problems, partnership.Prefix("rubric", partnership.ProblemsOf(err))...)
+			return ve.Err() // responses cannot be checked against a broken rubric
+		}
+	}
+	for i := range r.Responses {
+		at := fmt.Sprintf("responses[%d]", i)
+		ve.Problems = append(ve.Problems, partnership.Prefix(at, partnership.ValidateStruct(&r.Responses[i]))...)
+		rb.checkRatings(ve, at, &r.Responses[i])
+	}
+	return ve.Err()
 }
 
-// Response is one rater's ratings and concerns.
-type Response struct {
-	Rater string `json:"rater" validate:"required,max=200"`
-	Team  string `json:"team" validate:"required,max=200"`
-	// Ratings maps a category ID to the level given; a missing category is unrated.
-	Ratings map[string]int `json:"ratings,omitempty"`
-	// Concerns maps a category ID to the rater's areas of concern.
-	Concerns map[string]string `json:"concerns,omitempty"`
-	// Submitted is when the response was submitted (RFC 3339), if known.
-	Submitted string `json:"submitted,omitempty"`
+// Summarize summarizes the round's responses with its rubric.
+func (r Round) Summarize() (Report, error) {
+	return Summarize(r.RubricOrODST(), r.Responses)
 }

@@ -1,0 +1,106 @@
+// Command readiness-csv summarizes a Readiness for Partnership survey exported
+// from Google Forms or Microsoft Forms, with the ODST rubric, and prints the
+// summary as Markdown, HTML, SVG charts or JSON.
+//
+// Without a file it uses survey.csv beside this program: a Google Forms export
+// (byte-order mark, CRLF line ends, a two-line answer) in which the five
+// members of a district leadership team and the five of a partner leadership
+// team rated the four categories and wrote their concerns.
+//
+// Usage:
+//
+//	go run ./examples/readiness-csv                       # Markdown of the bundled survey
+//	go run ./examples/readiness-csv -f html > report.html # a page to print
+//	go run ./examples/readiness-csv -f svg  > charts.svg  # one chart per category
+//	go run ./examples/readiness-csv -f json export.csv    # your own export
+//
+// Column headers are matched as readiness.ReadCSV describes: a rating column
+// names a category ("Clear Metrics Established", or just "Metrics"), a concern
+// column also says "concern", and the rater and team come from columns whose
+// headers contain "name" and "team". A bad cell is reported with its line and
+// column, all at once, and nothing is summarized until the file is right.
+package main
+
+import (
+	"bytes"
+	_ "embed"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/partnerkit/partnerkit/readiness"
+)
+
+//go:embed survey.csv
+var survey []byte
+
+func main() {
+	if err := run(os.Args[1:], os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "readiness-csv:", err)
+		os.Exit(1)
+	}
+}
+
+func run(args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("readiness-csv", flag.ContinueOnError)
+	format := fs.String("f", "md", "output format: md, html, svg or json")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	in := io.Reader(bytes.NewReader(survey))
+	switch fs.NArg() {
+	case 0:
+	case 1:
+		f, err := os.Open(fs.Arg(0))
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		in = f
+	default:
+		return errors.New("give at most one CSV file")
+	}
+
+	rubric := readiness.ODST()
+	responses, err := readiness.ReadCSV(in, rubric)
+	if err != nil {
+		return err
+	}
+	report, err := readiness.Summarize(rubric, responses)
+	if err != nil {
+		return err
+	}
+	switch *format {
+	case "md":
+		return readiness.WriteMarkdown(stdout, report)
+	case "html":
+		return readiness.WriteHTML(stdout, report)
+	case "json":
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(report)
+	case "svg":
+		// An SVG file holds one root element: wrap the per-category charts.
+		var body bytes.Buffer
+		y := 0
+		for _, c := range rubric.Categories {
+			chart, _ := readiness.CategoryChart(report, c.ID)
+			fmt.Fprintf(&body, "<g transform=\"translate(0 %d)\">\n", y)
+			if err := readiness.WriteSVG(&body, chart); err != nil {
+				return err
+			}
+			body.WriteString("</g>\n")
+			y += chart.Height()
+		}
+		fmt.Fprintf(stdout, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"640\" height=\"%d\">\n", y)
+		if _, err := body.WriteTo(stdout); err != nil {
+			return err
+		}
+		_, err := fmt.Fprintln(stdout, "</svg>")
+		return err
+	}
+	return fmt.Errorf("unknown format %q; use md, html, svg or json", *format)
+}

@@ -1,0 +1,181 @@
+package readiness
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func readFixture(t testing.TB, name string) []byte {
+	t.Helper()
+	data, err := os.ReadFile("testdata/" + name)
+	require.NoError(t, err)
+	return data
+}
+
+func TestReadCSVGoogleForms(t *testing.T) {
+	data := readFixture(t, "google-forms.csv")
+	require.True(t, bytes.HasPrefix(data, []byte("\ufeff")), "the fixture starts with a byte-order mark")
+	require.Contains(t, string(data), "\r\n", "the fixture uses CRLF")
+
+	rs, err := ReadCSV(bytes.NewReader(data), ODST())
+	require.NoError(t, err)
+	require.Len(t, rs, 10)
+	ben := rs[1]
+	assert.Equal(t, "Ben Okafor", ben.Rater, "the name column wins over the e-mail column")
+	assert.Equal(t, "District leadership team", ben.Team)
+	assert.Equal(t, "3/2/2027 9:40:51", ben.Submitted)
+	assert.Equal(t, map[string]int{"alignment": 3, "resources": 2, "metrics": 2, "communication": 3}, ben.Ratings)
+	assert.Equal(t, "Principal planning time is already taken by two district initiatives.\nWho covers release time?", ben.Concerns["resources"],
+		"a quoted answer keeps its line break")
+	assert.Equal(t, `We need a way to resolve conflicts, "fast".`, rs[2].Concerns["communication"])
+	kiran := rs[4]
+	assert.NotContains(t, kiran.Ratings, "resources", "an empty cell is unrated")
+	assert.Nil(t, kiran.Concerns)
+
+	rep, err := Summarize(ODST(), rs)
+	require.NoError(t, err)
+	require.Len(t, rep.Teams, 2)
+	assert.Equal(t, 5, rep.Teams[0].Raters)
+	assert.Equal(t, 5, rep.Teams[1].Raters)
+}
+
+func TestReadCSVMicrosoftForms(t *testing.T) {
+	rs, err := ReadCSV(bytes.NewReader(readFixture(t, "microsoft-forms.csv")), ODST())
+	require.NoError(t, err)
+	require.Len(t, rs, 5)
+	assert.Equal(t, "Maria Rivera", rs[0].Rater, `"Name" wins over "Email" (which says anonymous)`)
+	assert.Equal(t, "3/2/27 9:14:05", rs[0].Submitted, "completion time is when it was submitted")
+	assert.Equal(t, "jtan@riverside.example.org", rs[3].Rater, "an empty name falls back to the e-mail")
+	assert.Equal(t, "District", rs[0].Team)
+	assert.Equal(t, "Line one\nline two", rs[1].Concerns["resources"])
+	assert.Equal(t, map[string]int{"alignment": 4, "metrics": 3, "communication": 3}, rs[4].Ratings)
+}
+
+func TestReadCSVBadCells(t *testing.T) {
+	_, err := ReadCSV(bytes.NewReader(readFixture(t, "bad-cells.csv")), ODST())
+	var ce *CSVError
+	require.True(t, errors.As(err, &ce), "got %v", err)
+	require.Len(t, ce.Problems, 3, "%v", err)
+	assert.Equal(t, 2, ce.Problems[0].Line)
+	assert.Equal(t, "Alignment of Strategic Priority and Objectives — rating (1-4)", ce.Problems[0].Column)
+	assert.Contains(t, ce.Problems[0].Message, "1, 2, 3, 4")
+	assert.Equal(t, 3, ce.Problems[1].Line)
+	assert.Contains(t, ce.Problems[1].Message, `"N/A"`)
+	assert.Equal(t, 5, ce.Problems[2].Line, "the row after a two-line answer starts on line 5")
+	assert.Contains(t, ce.Problems[2].Message, `"3.5"`)
+	assert.Contains(t, err.Error(), `line 3, column "Appropriate and Sufficient Resources — rating (1-4)"`)
+}
+
+func TestReadCSVCases(t *testing.T) {
+	tests := []struct {
+		name, csv string
+		want      []Response
+		problems  []string // CellError strings
+	}{
+		{
+			name: "email only, organization, label and dash forms",
+			csv:  "Email,Organization,Alignment,Metrics,Resources,Communication\na@x.org,District,Agreement on most items,2 - some,4—all,1: none\n",
+			want: []Response{{Rater: "a@x.org", Team: "District", Ratings: map[string]int{"alignment": 3, "metrics": 2, "resources": 4, "communication": 1}}},
+		},
+		{
+			name: "no team column, ragged row, blank row skipped",
+			csv:  "Name,Metrics,Concerns about metrics\nAna,2\n,,\nBen,,Too many\n",
+			want: []Response{
+				{Rater: "Ana", Ratings: map[string]int{"metrics": 2}},
+				{Rater: "Ben", Concerns: map[string]string{"metrics": "Too many"}},
+			},
+		},
+		{
+			name: "team member name is the rater, team name the team",
+			csv:  "Team name,Team member name,Metrics\nDistrict,Ana,3\n",
+			want: []Response{{Rater: "Ana", Team: "District", Ratings: map[string]int{"metrics": 3}}},
+		},
+		{
+			name: "semicolons, as spreadsheets in some locales save",
+			csv:  "Name;Team;Metrics;Metrics concerns\nAna;District;2;\"Data, late\"\n",
+			want: []Response{{Rater: "Ana", Team: "District", Ratings: map[string]int{"metrics": 2}, Concerns: map[string]string{"metrics": "Data, late"}}},
+		},
+		{
+			name: "semicolons inside a quoted header do not count",
+			csv:  "Name,\"Metrics; outputs; outcomes; data\"\nAna,3\n",
+			want: []Response{{Rater: "Ana", Ratings: map[string]int{"metrics": 3}}},
+		},
+		{
+			name: "tabs",
+			csv:  "Name\tTeam\tMetrics\nAna\tDistrict\t4 - all\n",
+			want: []Response{{Rater: "Ana", Team: "District", Ratings: map[string]int{"metrics": 4}}},
+		},
+		{
+			name:     "no usable columns",
+			csv:      "Timestamp,Favourite colour\n1,red\n",
+			problems: []string{`line 1: no column holds a rating`, `line 1: no column says who rated`},
+		},
+		{
+			name:     "duplicate rating column",
+			csv:      "Name,Team,Metrics,Clear metrics established\nA,T,1,2\n",
+			problems: []string{`line 1, column "Clear metrics established": column "Metrics" already holds the rating of category "metrics"`},
+		},
+		{
+			name:     "empty rater and team",
+			csv:      "Name,Team,Metrics\n,,2\n",
+			problems: []string{`line 2, column "Name": the rater's name is empty`, `line 2, column "Team": the team is empty`},
+		},
+		{
+			name:     "ranges and decimals are not one level",
+			csv:      "Name,Team,Metrics,Alignment\nA,T,3-4,2.5\n",
+			problems: []string{`line 2, column "Metrics": "3-4" is not a rating`, `line 2, column "Alignment": "2.5" is not a rating`},
+		},
+		{
+			name:     "broken quotes",
+			csv:      "Name,Team,Metrics\nA,T,\"2\nB,T,3\n",
+			problems: []string{`line 2: the file is not valid CSV`},
+		},
+		{
+			name:     "empty file",
+			csv:      "",
+			problems: []string{"line 1: the file is empty"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rs, err := ReadCSV(strings.NewReader(tt.csv), ODST())
+			if tt.problems == nil {
+				require.NoError(t, err)
+				assert.Equal(t, tt.want, rs)
+				return
+			}
+			var ce *CSVError
+			require.True(t, errors.As(err, &ce), "got %v", err)
+			require.Len(t, ce.Problems, len(tt.problems), "%v", err)
+			for i, p := range tt.problems {
+				assert.True(t, strings.HasPrefix(ce.Problems[i].String(), p), "%q does not start with %q", ce.Problems[i].String(), p)
+			}
+		})
+	}
+}
+
+func TestReadCSVCustomRubric(t *testing.T) {
+	rb, err := DecodeRubric([]byte(`{"id":"c","title":"C","scale":{"levels":[{"value":0,"descriptor":"none"},{"value":1,"descriptor":"some"},{"value":2,"descriptor":"all"}]},
+		"categories":[{"id":"staff-concerns","title":"Staff concerns heard"},{"id":"money","title":"Budget"}]}`))
+	require.NoError(t, err)
+	rs, err := ReadCSV(strings.NewReader("Name,Team,Staff concerns heard,Concerns: Staff concerns heard,Budget\nA,T,0,Not yet,2\n"), rb)
+	require.NoError(t, err)
+	assert.Equal(t, []Response{{Rater: "A", Team: "T", Ratings: map[string]int{"staff-concerns": 0, "money": 2},
+		Concerns: map[string]string{"staff-concerns": "Not yet"}}}, rs)
+}
+
+func TestWriteCSVRoundTrip(t *testing.T) {
+	rs, err := ReadCSV(bytes.NewReader(readFixture(t, "google-forms.csv")), ODST())
+	require.NoError(t, err)
+	var buf bytes.Buffer
+	require.NoError(t, WriteCSV(&buf, ODST(), rs))
+	back, err := ReadCSV(&buf, ODST())
+	require.NoError(t, err)
+	assert.Equal(t, rs, back)
+}

@@ -1,0 +1,105 @@
+package readiness_test
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/partnerkit/partnerkit/readiness"
+)
+
+func ExampleODST() {
+	rb := readiness.ODST()
+	for _, c := range rb.Categories {
+		fmt.Printf("%-13s %d items  %s\n", c.ID, len(c.Items), c.Title)
+	}
+	fmt.Println("scale:", rb.Scale)
+	// Output:
+	// alignment     4 items  Alignment of strategic priority and objectives
+	// resources     4 items  Appropriate and sufficient resources
+	// metrics       2 items  Clear metrics established
+	// communication 6 items  Ongoing communication and collaboration
+	// scale: 1–4
+}
+
+func ExampleSummarize() {
+	responses := []readiness.Response{
+		{Rater: "Ana", Team: "District", Ratings: map[string]int{"alignment": 4, "metrics": 1}, Concerns: map[string]string{"metrics": "No baseline yet."}},
+		{Rater: "Ben", Team: "District", Ratings: map[string]int{"alignment": 3, "metrics": 3}},
+		{Rater: "Cy", Team: "District", Ratings: map[string]int{"alignment": 4, "metrics": 2}},
+	}
+	rep, err := readiness.Summarize(readiness.ODST(), responses)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	team := rep.Teams[0]
+	for _, c := range team.Categories {
+		if c.N == 0 {
+			fmt.Printf("%s: not rated\n", c.CategoryID)
+			continue
+		}
+		fmt.Printf("%s: n=%d mean=%.2f range=%d-%d consensus=%t concerns=%d\n", c.CategoryID, c.N, c.Mean, c.Min, c.Max, c.Consensus, len(c.Concerns))
+	}
+	fmt.Println("discuss first:", team.DiscussFirst[0])
+	// Output:
+	// alignment: n=3 mean=3.67 range=3-4 consensus=true concerns=0
+	// resources: not rated
+	// metrics: n=3 mean=2.00 range=1-3 consensus=false concerns=1
+	// communication: not rated
+	// discuss first: metrics
+}
+
+func ExampleReadCSV() {
+	export := "\ufeffTimestamp,Email address,Your name,Team,Clear Metrics Established,Areas of concern: metrics\r\n" +
+		"2027/03/02 9:14:05,ana@example.org,Ana Ruiz,District,2 – More than one significant concern,\"No baseline.\r\nWho reports?\"\r\n" +
+		"2027/03/02 9:40:51,ben@example.org,Ben Okafor,District,5,\r\n"
+	_, err := readiness.ReadCSV(strings.NewReader(export), readiness.ODST())
+	fmt.Println(err)
+
+	fixed := strings.Replace(export, ",5,", ",3 - Agreement on most items,", 1)
+	responses, err := readiness.ReadCSV(strings.NewReader(fixed), readiness.ODST())
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, r := range responses {
+		fmt.Printf("%s (%s): metrics %d, concern %q\n", r.Rater, r.Team, r.Ratings["metrics"], r.Concerns["metrics"])
+	}
+	// Output:
+	// reading the survey file: line 4, column "Clear Metrics Established": "5" is not a rating; allowed: 1, 2, 3, 4 (a number, optionally followed by " - " and its description), or empty for unrated
+	// Ana Ruiz (District): metrics 2, concern "No baseline.\nWho reports?"
+	// Ben Okafor (District): metrics 3, concern ""
+}
+
+func ExampleWriteMarkdown() {
+	rep, _ := readiness.Summarize(readiness.ODST(), []readiness.Response{
+		{Rater: "Dee", Team: "Partner", Ratings: map[string]int{"alignment": 3, "resources": 3, "metrics": 2, "communication": 4}},
+	})
+	var b strings.Builder
+	_ = readiness.WriteMarkdown(&b, rep)
+	for _, line := range strings.Split(b.String(), "\n") {
+		if strings.HasPrefix(line, "1. ") || strings.HasPrefix(line, "| Clear") {
+			fmt.Println(line)
+		}
+	}
+	// Output:
+	// 1. Clear metrics established — mean 2.0, ratings 2
+	// | Clear metrics established | 1 | 2.0 | 2 | 0 | 1 | 0 | 0 | yes |
+}
+
+func ExampleWriteSVG() {
+	rep, _ := readiness.Summarize(readiness.ODST(), []readiness.Response{
+		{Rater: "Ana", Team: "District", Ratings: map[string]int{"metrics": 2}},
+		{Rater: "Dee", Team: "Partner", Ratings: map[string]int{"metrics": 3}},
+	})
+	chart, _ := readiness.CategoryChart(rep, "metrics")
+	chart.ID = "metrics-by-team"
+	var b strings.Builder
+	_ = readiness.WriteSVG(&b, chart)
+	for _, line := range strings.Split(b.String(), "\n")[1:3] {
+		fmt.Println(line)
+	}
+	// Output:
+	// <title id="metrics-by-team-title">Clear metrics established: ratings by team</title>
+	// <desc id="metrics-by-team-desc">Ratings on a scale of 1–4. District: 1 rating, all 2, mean 2.0. Partner: 1 rating, all 3, mean 3.0.</desc>
+}

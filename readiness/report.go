@@ -1,0 +1,207 @@
+package readiness
+
+import (
+	"bufio"
+	"bytes"
+	_ "embed"
+	"fmt"
+	"html/template"
+	"io"
+	"strings"
+	"sync"
+)
+
+// WriteMarkdown writes the report as Markdown: the note that it decides
+// nothing, the scale, and per team the suggested order of discussion, a table
+// of the categories and the concerns raised. Text from users is escaped so
+// that it stays text.
+func WriteMarkdown(w io.Writer, r Report) error {
+	bw := bufio.NewWriter(w)
+	rb := r.Rubric
+	fmt.Fprintf(bw, "# %s: summary of ratings\n\n", mdEscape(rb.Title))
+	fmt.Fprintf(bw, "> %s\n\n", Note)
+	fmt.Fprintf(bw, "Scale (%s):\n\n", rb.Scale)
+	for i := len(rb.Scale.Levels) - 1; i >= 0; i-- {
+		l := rb.Scale.Levels[i]
+		fmt.Fprintf(bw, "- **%d**%s\n", l.Value, mdLevelText(l))
+	}
+	bw.WriteString("\n")
+	if len(r.Teams) == 0 {
+		bw.WriteString("No responses yet.\n")
+	}
+	for _, t := range r.Teams {
+		fmt.Fprintf(bw, "## %s\n\n%s.\n\n", mdEscape(teamLabel(t.Team)), plural(t.Raters, "rater", "raters"))
+		bw.WriteString("Suggested order of discussion (lowest mean first, then widest spread):\n\n")
+		for i, id := range t.DiscussFirst {
+			c, _ := t.Category(id)
+			fmt.Fprintf(bw, "%d. %s — %s\n", i+1, mdEscape(c.Title), categoryLine(c))
+		}
+		bw.WriteString("\n| Category | Ratings | Mean | Range |")
+		for _, l := range rb.Scale.Levels {
+			fmt.Fprintf(bw, " %d |", l.Value)
+		}
+		bw.WriteString(" Consensus |\n|---|--:|--:|:-:|")
+		for range rb.Scale.Levels {
+			bw.WriteString("--:|")
+		}
+		bw.WriteString(":-:|\n")
+		for _, c := range t.Categories {
+			fmt.Fprintf(bw, "| %s | %d | %s | %s |", mdEscape(c.Title), c.N, meanText(c), rangeText(c))
+			for _, lc := range c.Counts {
+				fmt.Fprintf(bw, " %d |", lc.Count)
+			}
+			fmt.Fprintf(bw, " %s |\n", consensusText(c))
+		}
+		bw.WriteString("\n### Concerns\n\n")
+		wrote := false
+		for _, c := range t.Categories {
+			if len(c.Concerns) == 0 {
+				continue
+			}
+			wrote = true
+			fmt.Fprintf(bw, "**%s**\n\n", mdEscape(c.Title))
+			for _, cn := range c.Concerns {
+				text := strings.ReplaceAll(mdEscape(cn.Text), "\n", "\n  ")
+				fmt.Fprintf(bw, "- %s: %s\n", mdEscape(cn.Rater), text)
+			}
+			bw.WriteString("\n")
+		}
+		if !wrote {
+			bw.WriteString("No concerns were written.\n\n")
+		}
+	}
+	if rb.Source != "" {
+		fmt.Fprintf(bw, "---\n\nRubric: %s. Source: %s.\n", mdEscape(rb.Title), mdEscape(rb.Source))
+	}
+	return bw.Flush()
+}
+
+// teamLabel names a team in a report, even one whose responses gave none.
+func teamLabel(team string) string {
+	if team == "" {
+		return "(no team given)"
+	}
+	return team
+}
+
+// categoryLine sums up a category in a few words for the discussion order.
+func categoryLine(c CategorySummary) string {
+	if c.N == 0 {
+		return "not rated"
+	}
+	s := fmt.Sprintf("mean %s, ratings %s", formatMean(c.Mean), rangeText(c))
+	if !c.Consensus {
+		s += ", ratings differ"
+	}
+	if n := len(c.Concerns); n > 0 {
+		s += ", " + plural(n, "concern", "concerns")
+	}
+	return s
+}
+
+func meanText(c CategorySummary) string {
+	if c.N == 0 {
+		return "–"
+	}
+	return formatMean(c.Mean)
+}
+
+func rangeText(c CategorySummary) string {
+	switch {
+	case c.N == 0:
+		return "–"
+	case c.Min == c.Max:
+		return fmt.Sprint(c.Min)
+	}
+	return fmt.Sprintf("%d–%d", c.Min, c.Max)
+}
+
+func consensusText(c CategorySummary) string {
+	switch {
+	case c.N == 0:
+		return "–"
+	case c.Consensus:
+		return "yes"
+	}
+	return "no"
+}
+
+func mdLevelText(l Level) string {
+	s := ""
+	if l.Label != "" {
+		s += " " + mdEscape(l.Label) + ":"
+	}
+	return s + " " + mdEscape(l.Descriptor)
+}
+
+// mdEscape puts a backslash before the characters that Markdown or the HTML
+// it allows would read as markup, so that what users typed stays text.
+func mdEscape(s string) string {
+	if !strings.ContainsAny(s, "\\`*_[]<>|#~&!") {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if strings.ContainsRune("\\`*_[]<>|#~&!", r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+//go:embed report.html.tmpl
+var reportHTML string
+
+// reportTemplate is parsed on first use, not at start-up.
+var reportTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("report").Funcs(template.FuncMap{
+		"mean":      meanText,
+		"spread":    rangeText,
+		"consensus": consensusText,
+		"line":      categoryLine,
+		"category": func(t TeamSummary, id string) CategorySummary {
+			c, _ := t.Category(id)
+			return c
+		},
+		"team":   teamLabel,
+		"plural": plural,
+		"levels": func(s Scale) []Level {
+			out := make([]Level, len(s.Levels))
+			for i, l := range s.Levels {
+				out[len(s.Levels)-1-i] = l
+			}
+			return out
+		},
+	}).Parse(reportHTML))
+})
+
+// WriteHTML writes the report as one self-contained, print-friendly HTML
+// page: no scripts, no external files, a chart per team drawn with WriteSVG.
+// Text from users is escaped by html/template.
+func WriteHTML(w io.Writer, r Report) error {
+	type team struct {
+		TeamSummary
+		Chart template.HTML
+	}
+	data := struct {
+		Report
+		Teams   []team
+		AnyTeam bool
+	}{Report: r, AnyTeam: len(r.Teams) > 0}
+	for i, t := range r.Teams {
+		c, _ := TeamChart(r, t.Team)
+		c.ID = fmt.Sprintf("chart-team-%d", i+1)
+		var buf bytes.Buffer
+		if err := WriteSVG(&buf, c); err != nil {
+			return err
+		}
+		// WriteSVG escapes every text it draws, so its output is safe markup.
+		data.Teams = append(data.Teams, team{TeamSummary: t, Chart: template.HTML(buf.String())})
+	}
+	bw := bufio.NewWriter(w)
+	if err := reportTemplate().Execute(bw, data); err != nil {
+		return fmt.Errorf("writing the report: %w", err)
+	}
+	return bw.Flush()
+}

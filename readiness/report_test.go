@@ -1,0 +1,143 @@
+package readiness
+
+import (
+	"bytes"
+	"encoding/xml"
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// golden compares got with testdata/name, or rewrites the file with -update.
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		require.NoError(t, os.WriteFile(path, got, 0o644))
+	}
+	want, err := os.ReadFile(path)
+	require.NoError(t, err, "run go test -update to create the golden file")
+	assert.Equal(t, string(want), string(got), "%s differs; run go test -update and review the diff", path)
+}
+
+func fixtureReport(t *testing.T) Report {
+	t.Helper()
+	rs, err := ReadCSV(bytes.NewReader(readFixture(t, "google-forms.csv")), ODST())
+	require.NoError(t, err)
+	rep, err := Summarize(ODST(), rs)
+	require.NoError(t, err)
+	return rep
+}
+
+func TestWriteMarkdown(t *testing.T) {
+	var buf bytes.Buffer
+	require.NoError(t, WriteMarkdown(&buf, fixtureReport(t)))
+	out := buf.String()
+	assert.Contains(t, out, Note)
+	for _, want := range []string{
+		"| Clear metrics established | 5 | 2.0 | 1–3 | 1 | 3 | 1 | 0 | no |",
+		"| Clear metrics established | 5 | 2.6 | 2–3 | 0 | 2 | 3 | 0 | yes |",
+		"1. Clear metrics established — mean 2.0, ratings 1–3, ratings differ, 3 concerns",
+		"- Ben Okafor: Principal planning time is already taken by two district initiatives.\n  Who covers release time?",
+	} {
+		assert.True(t, strings.Contains(out, want), "the report lacks %q", want)
+	}
+	verdict := regexp.MustCompile(`(?i)\b(ready|not ready|pass|passed|fail|failed|go ahead|score)\b`)
+	assert.Empty(t, verdict.FindAllString(strings.ReplaceAll(out, Note, ""), -1), "the report must not judge")
+	golden(t, "report.md", buf.Bytes())
+}
+
+func TestWriteHTML(t *testing.T) {
+	var buf bytes.Buffer
+	require.NoError(t, WriteHTML(&buf, fixtureReport(t)))
+	out := buf.String()
+	assert.True(t, strings.Contains(out, Note))
+	assert.False(t, strings.Contains(out, "<script"))
+	assert.Equal(t, strings.Count(out, `xmlns="http://www.w3.org/2000/svg"`), strings.Count(out, "http"), "self-contained: nothing links out")
+	assert.True(t, strings.Contains(out, "@media print"))
+	assert.Equal(t, 2, strings.Count(out, "<svg "))
+	golden(t, "report.html", buf.Bytes())
+}
+
+func TestWriteSVG(t *testing.T) {
+	rep := fixtureReport(t)
+	c, ok := TeamChart(rep, "district leadership team")
+	require.True(t, ok)
+	var buf bytes.Buffer
+	require.NoError(t, WriteSVG(&buf, c))
+	assertWellFormed(t, buf.Bytes())
+	out := buf.String()
+	assert.Contains(t, out, `role="img"`)
+	assert.Contains(t, out, `aria-labelledby="chart-District-leadership-team-title chart-District-leadership-team-desc"`)
+	assert.Contains(t, out, "<title>Maria Rivera: 4</title>")
+	assert.Contains(t, out, "Clear metrics established: 5 ratings, from 1 to 3, mean 2.0.")
+	golden(t, "team-chart.svg", buf.Bytes())
+
+	c, ok = CategoryChart(rep, "metrics")
+	require.True(t, ok)
+	buf.Reset()
+	require.NoError(t, WriteSVG(&buf, c))
+	assertWellFormed(t, buf.Bytes())
+	assert.Equal(t, 2, strings.Count(buf.String(), `<g class="row">`))
+	golden(t, "category-chart.svg", buf.Bytes())
+
+	_, ok = CategoryChart(rep, "nope")
+	assert.False(t, ok)
+	_, ok = TeamChart(rep, "nobody")
+	assert.False(t, ok)
+}
+
+func TestSVGManyRatings(t *testing.T) {
+	var rs []Response
+	for range 40 {
+		rs = append(rs, resp("r", "T", map[string]int{"metrics": 3}, nil))
+	}
+	rep, err := Summarize(ODST(), rs)
+	require.NoError(t, err)
+	c, _ := CategoryChart(rep, "metrics")
+	var buf bytes.Buffer
+	require.NoError(t, WriteSVG(&buf, c))
+	assertWellFormed(t, buf.Bytes())
+	assert.Contains(t, buf.String(), "<title>40 ratings at 3</title>", "many ratings at one level become one dot with a count")
+}
+
+// TestReportsKeepMarkupAsText feeds markup through every writer.
+func TestReportsKeepMarkupAsText(t *testing.T) {
+	evil := `<script>alert("x")</script>`
+	rep, err := Summarize(ODST(), []Response{
+		resp(evil, evil, map[string]int{"metrics": 2}, map[string]string{"metrics": evil + " | *bold* [link](http://x)"}),
+	})
+	require.NoError(t, err)
+	var md, h, svg bytes.Buffer
+	require.NoError(t, WriteMarkdown(&md, rep))
+	require.NoError(t, WriteHTML(&h, rep))
+	c, _ := TeamChart(rep, evil)
+	require.NoError(t, WriteSVG(&svg, c))
+	assertWellFormed(t, svg.Bytes())
+	for name, out := range map[string]string{"markdown": md.String(), "html": h.String(), "svg": svg.String()} {
+		assert.NotContains(t, out, "<script>", name)
+	}
+	assert.Contains(t, md.String(), `\<script\>`)
+	assert.Contains(t, md.String(), `\| \*bold\* \[link\]`)
+	assert.Contains(t, h.String(), "&lt;script&gt;")
+}
+
+func assertWellFormed(t *testing.T, data []byte) {
+	t.Helper()
+	dec := xml.NewDecoder(bytes.NewReader(data))
+	for {
+		_, err := dec.Token()
+		if err != nil {
+			require.ErrorContains(t, err, "EOF")
+			return
+		}
+	}
+}
