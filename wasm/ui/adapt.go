@@ -5,14 +5,14 @@ import (
 	"github.com/partnerkit/partnerkit/readiness"
 )
 
-// validateResponse checks a response's fields.
+// validateResponse checks a response's own fields; the rubric's checks
+// (readiness.Rubric.ValidateResponse) run when it joins a round.
 func validateResponse(r *readiness.Response) error {
 	ve := &partnership.ValidationError{Problems: partnership.ValidateStruct(r)}
 	return ve.Err()
 }
 
-// validateRubric checks a rubric's fields.
+// validateRubric checks a rubric.
 func validateRubric(r *readiness.Rubric) error {
-	ve := &partnership.ValidationError{Problems: partnership.ValidateStruct(r)}
-	return ve.Err()
+	return r.Validate()
 }

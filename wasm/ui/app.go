@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/partnerkit/partnerkit"
+	"github.com/partnerkit/partnerkit/readiness"
 )
 
 // Config is how the page was opened.
@@ -36,7 +37,8 @@ type App struct {
 
 	rate    rater
 	fac     facilitator
-	backups []string // localStorage keys of data kept aside
+	custom  *readiness.Rubric // the page's own rubric (built in or from the URL)
+	backups []string          // localStorage keys of data kept aside
 }
 
 // SetBackups tells the app which backups are kept on this device.
@@ -55,10 +57,10 @@ func New(cfg Config, ws *partnerkit.Workspace, n *Notice) *App {
 	if n != nil {
 		a.notices = append(a.notices, *n)
 	}
+	a.fac.round = len(ws.Readiness) - 1
 	a.rate.reset()
 	a.initRubric()
 	if len(ws.Readiness) > 0 {
-		a.fac.round = len(ws.Readiness) - 1
 		a.view = ViewFacilitate
 	}
 	return a
@@ -118,7 +120,7 @@ func (a *App) Handle(ev Event) []Effect {
 	case "data.delete.confirm":
 		a.confirm = false
 		a.ws = partnerkit.New()
-		a.fac = facilitator{}
+		a.fac = facilitator{round: -1}
 		a.rate.reset()
 		a.notices = []Notice{{Kind: "ok", Text: "All partnerkit data on this device was deleted."}}
 		return []Effect{Erase{}}
