@@ -4,6 +4,8 @@
 //	go run ./wasm/build                      # writes dist/partnerkit.html
 //	go run ./wasm/build -o site/rubric.html  # writes elsewhere
 //	go run ./wasm/build -serve localhost:8080  # also serves it
+//	go run ./wasm/build -rubric my-rubric.json # bakes a custom rubric in
+//	go run ./wasm/build -rubric-code my-rubric.json  # prints it as a code for #rubric=
 package main
 
 import (
@@ -21,14 +23,23 @@ func main() {
 	rubric := flag.String("rubric", "", "bake the custom rubric in the JSON `FILE` into the page, in place of the ODST rubric")
 	title := flag.String("title", "", "the page's `TITLE` (default partnerkit)")
 	pkg := flag.String("pkg", "", "build the Go `PACKAGE` instead of ./wasm/app (for tests)")
+	codeOf := flag.String("rubric-code", "", "print the rubric code of the custom rubric in the JSON `FILE`, for a page URL's #rubric=, and exit")
 	flag.Usage = func() {
-		fmt.Fprintf(flag.CommandLine.Output(), "usage: go run ./wasm/build [-o FILE] [-serve ADDR] [-rubric FILE]\n\nBuilds partnerkit's single-file page.\n\n")
+		fmt.Fprintf(flag.CommandLine.Output(), "usage: go run ./wasm/build [-o FILE] [-serve ADDR] [-rubric FILE] [-title TITLE]\n       go run ./wasm/build -rubric-code FILE\n\nBuilds partnerkit's single-file page.\n\n")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
 	if flag.NArg() > 0 {
 		flag.Usage()
 		os.Exit(2)
+	}
+	if *codeOf != "" {
+		code, err := RubricCode(*codeOf)
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Println(code)
+		return
 	}
 	o := Options{Out: *out, Package: *pkg, Title: *title}
 	if *rubric != "" {
