@@ -63,6 +63,7 @@ type host struct {
 	dirty   bool
 	queue   chan item
 	timer   *time.Timer
+	updates int // events handled
 }
 
 func run() error {
@@ -179,6 +180,7 @@ func (h *host) onHide() error {
 // loop is the only goroutine that touches the app.
 func (h *host) loop() {
 	for it := range h.queue {
+		start := dom.Now()
 		switch {
 		case it.flush != nil:
 			h.save()
@@ -195,6 +197,11 @@ func (h *host) loop() {
 		if h.focus != "" {
 			_ = dom.Focus(h.doc, h.focus)
 			h.focus = ""
+		}
+		// "pk-update" measures one event: the app's update, the render and the patch.
+		dom.Measure("pk-update", start)
+		if h.updates++; h.updates%1000 == 0 {
+			dom.ClearMeasures("pk-update")
 		}
 	}
 }

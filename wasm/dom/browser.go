@@ -240,3 +240,38 @@ func Mark(name string) {
 		_, _ = perf.Call("mark", name)
 	}
 }
+
+// Now returns performance.now(), in milliseconds.
+func Now() float64 {
+	perf, err := safejs.Global().Get("performance")
+	if err != nil {
+		return 0
+	}
+	v, err := perf.Call("now")
+	if err != nil {
+		return 0
+	}
+	f, _ := v.Float()
+	return f
+}
+
+// Measure records a performance measure from start (a Now value) to now, so
+// that the time an update takes can be read from the browser's timeline.
+func Measure(name string, start float64) {
+	perf, err := safejs.Global().Get("performance")
+	if err != nil {
+		return
+	}
+	opts, err := safejs.ValueOf(map[string]any{"start": start})
+	if err != nil {
+		return
+	}
+	_, _ = perf.Call("measure", name, opts)
+}
+
+// ClearMeasures forgets the performance measures called name.
+func ClearMeasures(name string) {
+	if perf, err := safejs.Global().Get("performance"); err == nil {
+		_, _ = perf.Call("clearMeasures", name)
+	}
+}

@@ -91,13 +91,16 @@ func (a *App) roundIndex(id string) int {
 	return -1
 }
 
-// ensureRound returns the chosen round, starting one if there is none.
-func (a *App) ensureRound() *readiness.Round {
-	if r := a.currentRound(); r != nil {
-		return r
+// newAdder returns an adder for the chosen round, starting a round if there
+// is none.
+func (a *App) newAdder() *adder {
+	ad := &adder{round: a.currentRound()}
+	if ad.round == nil {
+		a.newRound("", a.cfg.Now().Format("2006-01-02"))
+		ad.round, ad.created = a.currentRound(), true
 	}
-	a.newRound("", a.cfg.Now().Format("2006-01-02"))
-	return a.currentRound()
+	ad.rb = ad.round.RubricOrODST()
+	return ad
 }
 
 // adder adds responses to a round and reports what happened.
@@ -105,6 +108,7 @@ type adder struct {
 	round    *readiness.Round
 	rb       readiness.Rubric
 	added    int
+	created  bool // the round was started for these responses
 	problems []string
 }
 
@@ -136,7 +140,7 @@ func (a *App) finish(ad *adder, what string) []Effect {
 	case len(ad.problems) > 0:
 		a.notices = append(a.notices, Notice{Kind: "problem", Text: fmt.Sprintf("Nothing was added: the %s could not be used.", what), Details: ad.problems})
 	}
-	if ad.added > 0 {
+	if ad.added > 0 || ad.created {
 		eff = append(eff, Persist{})
 	}
 	return eff
@@ -164,8 +168,10 @@ func (a *App) addCodes() []Effect {
 		a.notices = append(a.notices, Notice{Kind: "problem", Text: "Nothing was added.", Details: ad.problems})
 		return nil
 	}
-	ad.round = a.ensureRound()
-	ad.rb = ad.round.RubricOrODST()
+	ad = a.newAdder()
+	if strings.TrimSpace(parts[0]) != "" {
+		ad.problems = append(ad.problems, "Some of the pasted text is not a response code (a code starts with "+CodePrefix+"); it was skipped.")
+	}
 	for i, p := range parts[1:] {
 		code := CodePrefix + strings.Trim(strings.Join(strings.Fields(p), ""), ",;")
 		resp, err := DecodeResponse(code)
@@ -186,8 +192,7 @@ func (a *App) addFiles(files []File) []Effect {
 	if len(files) == 0 {
 		return nil
 	}
-	ad := &adder{round: a.ensureRound()}
-	ad.rb = ad.round.RubricOrODST()
+	ad := a.newAdder()
 	for _, f := range files {
 		if f.Err != "" {
 			ad.problems = append(ad.problems, f.Name+": could not be read: "+f.Err)
@@ -210,8 +215,7 @@ func (a *App) addCSV(files []File) []Effect {
 	if len(files) == 0 {
 		return nil
 	}
-	ad := &adder{round: a.ensureRound()}
-	ad.rb = ad.round.RubricOrODST()
+	ad := a.newAdder()
 	for _, f := range files {
 		if f.Err != "" {
 			ad.problems = append(ad.problems, f.Name+": could not be read: "+f.Err)
