@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"net/netip"
 	"net/url"
+	"strconv"
 	"strings"
 )
 
@@ -44,8 +46,30 @@ func ParseLocation(query, fragment, builtRubric string) Config {
 // an origin that is not a web site.
 func origin(s string) string {
 	u, err := url.Parse(s)
-	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.User != nil {
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.User != nil || !hostName(u.Hostname()) {
 		return ""
 	}
+	if p := u.Port(); p != "" {
+		if n, err := strconv.Atoi(p); err != nil || n < 1 || n > 65535 {
+			return ""
+		}
+	}
 	return u.Scheme + "://" + u.Host
+}
+
+// hostName reports whether h is a host name or an IP address.
+func hostName(h string) bool {
+	if h == "" {
+		return false
+	}
+	if strings.Contains(h, ":") { // IPv6
+		_, err := netip.ParseAddr(h)
+		return err == nil
+	}
+	for _, r := range h {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '.' || r == '-') {
+			return false
+		}
+	}
+	return true
 }

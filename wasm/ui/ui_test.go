@@ -195,6 +195,9 @@ func TestParseLocation(t *testing.T) {
 		{"view=rubric&parentOrigin=https://ta.example/path?x=1", "", "", Config{Embed: true, ParentOrigin: "https://ta.example"}},
 		{"view=rubric", "parentOrigin=javascript:alert(1)", "", Config{Embed: true}},
 		{"view=rubric", "parentOrigin=*", "", Config{Embed: true}},
+		{"view=rubric", "parentOrigin=http://*", "", Config{Embed: true}},
+		{"view=rubric", "parentOrigin=http://ta.example:99999", "", Config{Embed: true}},
+		{"view=rubric", "parentOrigin=http://[::1]:8080/x", "", Config{Embed: true, ParentOrigin: "http://[::1]:8080"}},
 		{"parentOrigin=https://ta.example", "", "", Config{}},
 		{"view=rubric", "rubric=pk1.abc", "pk1.built", Config{Embed: true, Rubric: "pk1.abc"}},
 		{"", "", "pk1.built", Config{Rubric: "pk1.built"}},
@@ -218,4 +221,19 @@ func TestNoticeTextStaysText(t *testing.T) {
 		return true
 	})
 	_ = json.Valid
+}
+
+func FuzzParseLocation(f *testing.F) {
+	f.Add("view=rubric&parentOrigin=https://ta.example", "rubric=pk1.abc")
+	f.Fuzz(func(t *testing.T, query, fragment string) {
+		cfg := ParseLocation(query, fragment, "")
+		if cfg.ParentOrigin != "" {
+			require.True(t, cfg.Embed, "a response is posted only from the embedded rubric")
+			require.True(t, strings.HasPrefix(cfg.ParentOrigin, "https://") || strings.HasPrefix(cfg.ParentOrigin, "http://"), cfg.ParentOrigin)
+			require.NotContains(t, cfg.ParentOrigin, "*")
+		}
+		// The app starts whatever the URL holds.
+		a := New(cfg, nil, nil)
+		require.NoError(t, a.Render().Check())
+	})
 }
