@@ -142,6 +142,16 @@ func (h *host) restore(cfg ui.Config) *ui.App {
 	}
 	a := ui.New(cfg, ws, notice)
 	h.app = a
+	if d, found, err := store.Get(ui.DraftKey); err == nil && found {
+		if n := a.RestoreDraft(d); n != nil {
+			key := ui.BackupKeyPrefix + time.Now().UTC().Format("2006-01-02T15-04-05Z") + "-ratings"
+			if err := store.Set(key, d); err != nil {
+				h.noStore = true
+				n.Details = append(n.Details, "They could not be kept aside ("+err.Error()+"), so partnerkit will not save anything in this session, to leave them as they are.")
+			}
+			a.Notify(*n)
+		}
+	}
 	h.refreshBackups()
 	return a
 }
@@ -213,6 +223,13 @@ func (h *host) save() {
 	data, err := ui.Marshal(h.app.Workspace())
 	if err == nil {
 		err = h.store.Set(ui.StorageKey, string(data))
+	}
+	if err == nil {
+		if d := h.app.Draft(); d != "" {
+			err = h.store.Set(ui.DraftKey, d)
+		} else {
+			err = h.store.Remove(ui.DraftKey)
+		}
 	}
 	if err != nil {
 		h.app.SetStatus(ui.SaveStatus{Text: "Not saved: " + err.Error() + ". Download your data so that it is not lost.", Problem: true})

@@ -102,3 +102,20 @@ func TestDeleteAllData(t *testing.T) {
 	assert.Empty(t, keys)
 	assert.True(t, strings.Contains(b.text(`#pk-notices`), "deleted"))
 }
+
+// TestUnsentRatingsSurviveClosing reloads right after typing, before the
+// debounced save: the page saves when it is hidden.
+func TestUnsentRatingsSurviveClosing(t *testing.T) {
+	b := newBrowser(t)
+	u := fileURL(built.page)
+	b.open(u)
+	b.click(`#pk-team-1`)
+	b.typeIn(`#pk-rater`, "Ana")
+	b.click(`#pk-level-2-2`)
+	b.typeIn(`#pk-concern-2`, "Who reports the data?")
+	b.open(u)
+	assert.Equal(t, "Ana", eval[string](b, `document.getElementById("pk-rater").value`))
+	assert.Equal(t, "Who reports the data?", eval[string](b, `document.getElementById("pk-concern-2").value`))
+	assert.True(t, eval[bool](b, `document.getElementById("pk-level-2-2").checked`))
+	assert.True(t, eval[bool](b, `document.getElementById("pk-team-1").checked`))
+}

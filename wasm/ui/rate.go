@@ -94,11 +94,11 @@ func (a *App) handleRate(ev Event) ([]Effect, bool) {
 		return []Effect{Download{Name: r.fileName, Type: "application/json", Data: r.file}}, true
 	case "rate.new":
 		r.reset()
-		return []Effect{Focus{ID: "pk-rater"}}, true
+		return []Effect{Persist{}, Focus{ID: "pk-rater"}}, true
 	default:
 		return nil, false
 	}
-	return nil, true
+	return []Effect{Persist{}}, true
 }
 
 // response returns the rater's response as it stands.
@@ -173,7 +173,7 @@ func (a *App) submit() []Effect {
 	r.code = code
 	r.file = append(file, '\n')
 	r.fileName = "readiness-response-" + slug(resp.Rater) + ".json"
-	eff := []Effect{Download{Name: r.fileName, Type: "application/json", Data: r.file}}
+	eff := []Effect{Persist{}, Download{Name: r.fileName, Type: "application/json", Data: r.file}}
 	if a.cfg.ParentOrigin != "" {
 		msg, err := json.Marshal(struct {
 			Type     string             `json:"type"`
