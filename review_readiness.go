@@ -2,6 +2,7 @@ package partnerkit
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"unicode"
 
@@ -99,6 +100,8 @@ func readinessFindings(ws *Workspace) []partnership.Finding {
 			std := ""
 			if len(cat.Standards) > 0 {
 				std = cat.Standards[0]
+			} else if ss := partnership.StandardsOf(cat.Theme); len(ss) > 0 {
+				std = ss[0].ID // a custom category that names only its theme
 			}
 			if c.N >= 2 && !c.Consensus {
 				out = append(out, partnership.Finding{
@@ -118,7 +121,7 @@ func readinessFindings(ws *Workspace) []partnership.Finding {
 					Severity: partnership.Warning,
 					Standard: std,
 					Message: fmt.Sprintf("The %s's ratings of %q average %.1f on a scale of %s: raters see significant concerns here.",
-						t.Team, c.Title, c.Mean, rb.Scale),
+						t.Team, c.Title, math.Round(c.Mean*10)/10, rb.Scale),
 					Evidence: append(readinessRatingEvidence(c), readinessConcernEvidence(c.Concerns)...),
 					Question: fmt.Sprintf("Which items of %q raise the concerns, and what could the district and the partner do about them together?", c.Title),
 					Path:     at,

@@ -136,3 +136,18 @@ func TestReadinessFindingsNone(t *testing.T) {
 	}})
 	assert.Empty(t, readinessFindings(ws))
 }
+
+func TestReadinessFindingsCustomRubric(t *testing.T) {
+	rb := readiness.Rubric{ID: "c", Title: "Custom", Scale: readiness.ODST().Scale, Categories: []readiness.Category{
+		{ID: "money", Title: "Budget", Theme: "resources"},
+		{ID: "vibes", Title: "How it feels"},
+	}}
+	ws := readinessWorkspace(t, readiness.Round{ID: "a", Title: "A", Rubric: &rb, Responses: []readiness.Response{
+		r("Ana Ruiz", "District", map[string]int{"money": 1, "vibes": 1}, nil),
+		r("Ben Okafor", "District", map[string]int{"money": 2, "vibes": 2}, nil),
+	}})
+	fs := findingsOf(Review(ws), "readiness.low-mean")
+	require.Len(t, fs, 2)
+	assert.Equal(t, "resources.1", fs[0].Standard, "a category's theme gives the standard when it names none")
+	assert.Empty(t, fs[1].Standard, "a category without theme or standards cites none")
+}

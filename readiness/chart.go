@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"html"
 	"io"
+	"math"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -61,7 +63,7 @@ const (
 	chartLabelX  = 10
 	chartPlotX0  = 240
 	chartPlotX1  = 610
-	chartTop     = 40
+	chartTop     = 58
 	chartDot     = 5  // radius
 	chartDotGap  = 11 // distance between dots at one level
 	chartPerLine = 5  // dots side by side before a new line
@@ -112,6 +114,8 @@ func WriteSVG(w io.Writer, c Chart) error {
 	fmt.Fprintf(bw, `<svg xmlns="http://www.w3.org/2000/svg" class="readiness-chart" role="img" viewBox="0 0 %d %d" width="%d" height="%d" aria-labelledby="%s-title %s-desc" font-family="system-ui, sans-serif" font-size="13">`+"\n",
 		chartWidth, total, chartWidth, total, id, id)
 	fmt.Fprintf(bw, "<title id=\"%s-title\">%s</title>\n<desc id=\"%s-desc\">%s</desc>\n", id, e(c.Title), id, e(c.Description()))
+	// A visible heading; screen readers get the title element instead.
+	fmt.Fprintf(bw, "<text class=\"chart-title\" x=\"%d\" y=\"18\" font-weight=\"600\" fill=\"#111\" aria-hidden=\"true\">%s</text>\n", chartLabelX, e(c.Title))
 	// Axis: one gridline and label per level.
 	for _, l := range c.Scale.Levels {
 		lx := x(float64(l.Value))
@@ -239,7 +243,8 @@ func plural(n int, one, many string) string {
 	return fmt.Sprintf("%d %s", n, many)
 }
 
-// formatMean writes a mean with one decimal, as reports show it.
+// formatMean writes a mean with one decimal, as reports show it, rounding
+// halves up as people do by hand (2.25 is 2.3).
 func formatMean(m float64) string {
-	return fmt.Sprintf("%.1f", m)
+	return strconv.FormatFloat(math.Round(m*10)/10, 'f', 1, 64)
 }

@@ -203,9 +203,9 @@ func (c RoundComparison) WriteMarkdown(w io.Writer) error {
 func changeText(cc CategoryChange) string {
 	switch cc.Direction {
 	case Up:
-		return fmt.Sprintf("up %.1f", cc.Change)
+		return "up " + formatMean(cc.Change)
 	case Down:
-		return fmt.Sprintf("down %.1f", -cc.Change)
+		return "down " + formatMean(-cc.Change)
 	case Same:
 		return "same"
 	case Added:

@@ -103,3 +103,27 @@ func ExampleWriteSVG() {
 	// <title id="metrics-by-team-title">Clear metrics established: ratings by team</title>
 	// <desc id="metrics-by-team-desc">Ratings on a scale of 1–4. District: 1 rating, all 2, mean 2.0. Partner: 1 rating, all 3, mean 3.0.</desc>
 }
+
+func ExampleCompare() {
+	spring := readiness.Round{ID: "spring", Title: "Spring", Responses: []readiness.Response{
+		{Rater: "Ana", Team: "District", Ratings: map[string]int{"metrics": 1, "alignment": 4}},
+		{Rater: "Ben", Team: "District", Ratings: map[string]int{"metrics": 2, "alignment": 4}},
+	}}
+	fall := readiness.Round{ID: "fall", Title: "Fall", Responses: []readiness.Response{
+		{Rater: "Ana", Team: "District", Ratings: map[string]int{"metrics": 3, "alignment": 3}},
+		{Rater: "Ben", Team: "District", Ratings: map[string]int{"metrics": 3, "alignment": 4}},
+	}}
+	cmp, err := readiness.Compare(spring, fall)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, c := range cmp.Teams[0].Categories {
+		fmt.Printf("%s: %s %+.1f\n", c.CategoryID, c.Direction, c.Change)
+	}
+	// Output:
+	// alignment: down -0.5
+	// resources: unrated +0.0
+	// metrics: up +1.5
+	// communication: unrated +0.0
+}
