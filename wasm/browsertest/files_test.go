@@ -97,10 +97,10 @@ dt.items.add(new File([%q], "ben.json", {type: "application/json"}));
 document.querySelector('[data-on-drop="fac.files"]').dispatchEvent(new DragEvent("drop", {dataTransfer: dt, bubbles: true, cancelable: true}));
 return true })()`, ana, ben))
 	assert.Equal(t, []string{
-		"Alignment of strategic priority and objectives=3",
-		"Appropriate and sufficient resources=3",
-		"Clear metrics established=2",
-		"Ongoing communication and collaboration=2",
+		"Alignment of strategic priority and objectives=3.0",
+		"Appropriate and sufficient resources=3.0",
+		"Clear metrics established=2.0",
+		"Ongoing communication and collaboration=2.0",
 	}, b.means())
 	assert.Contains(t, b.text(`#pk-notices`), "Added 2 responses")
 }

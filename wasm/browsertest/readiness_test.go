@@ -74,10 +74,10 @@ func TestThreeRatersAndAFacilitator(t *testing.T) {
 	b.paste(`#pk-paste`, strings.Join(codes, "\n\n"))
 	b.click(`#pk-add-codes`)
 	want := []string{
-		"Alignment of strategic priority and objectives=3",
-		"Appropriate and sufficient resources=3",
-		"Clear metrics established=2.33",
-		"Ongoing communication and collaboration=3.67",
+		"Alignment of strategic priority and objectives=3.0",
+		"Appropriate and sufficient resources=3.0",
+		"Clear metrics established=2.3",
+		"Ongoing communication and collaboration=3.7",
 	}
 	require.Equal(t, want, b.means())
 	summary := b.text(`#pk-summary`)

@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"math"
 	"reflect"
 	"strconv"
 	"strings"
@@ -392,11 +393,10 @@ func lis(items []string) []*Node {
 	return out
 }
 
-// Mean formats a mean with up to two decimals ("3", "2.5", "2.67").
+// Mean formats a mean as the readiness reports and charts do: one decimal,
+// halves rounded up ("3.0", "2.3", "3.7").
 func Mean(m float64) string {
-	s := strconv.FormatFloat(m, 'f', 2, 64)
-	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
-	return s
+	return strconv.FormatFloat(math.Round(m*10)/10, 'f', 1, 64)
 }
 
 func (a *App) viewTeam(i int, rep readiness.Report, t readiness.TeamSummary) *Node {

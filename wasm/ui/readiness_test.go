@@ -80,7 +80,7 @@ func TestRoundFromCodes(t *testing.T) {
 		}
 		return true
 	})
-	assert.Equal(t, []string{"3", "3", "2.33", "3.67"}, means)
+	assert.Equal(t, []string{"3.0", "3.0", "2.3", "3.7"}, means)
 	text := sum.TextContent()
 	assert.Contains(t, text, "Summer clash")
 	assert.Contains(t, text, "Suggested order of discussion")
