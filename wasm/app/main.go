@@ -236,7 +236,7 @@ func (h *host) save() {
 		return
 	}
 	h.dirty = false
-	h.app.SetStatus(ui.SaveStatus{Text: "Saved on this device at " + time.Now().Format("15:04:05") + "."})
+	h.app.SetStatus(ui.SaveStatus{Text: "Saved on this device.", At: "(" + time.Now().Format("15:04:05") + ")"})
 }
 
 func (h *host) apply(effects []ui.Effect) {

@@ -93,8 +93,9 @@ func TestThreeRatersAndAFacilitator(t *testing.T) {
 	assert.Contains(t, b.text(`#pk-notices`), "already in this round")
 	require.Equal(t, want, b.means())
 
-	// A reload keeps everything.
-	b.do(chromedp.WaitVisible(chromedp.CSS(`#pk-status`)))
+	// The page says it saved, then a reload keeps everything.
+	b.do(chromedp.Poll[chromedp.Void](`document.getElementById("pk-status").textContent.includes("Saved on this device.")`))
+	assert.Equal(t, "polite", eval[string](b, `document.getElementById("pk-status").getAttribute("aria-live")`))
 	b.open(u)
 	require.Equal(t, want, b.means())
 	assert.Contains(t, b.text(`#pk-resp-h`), "Spring readiness")

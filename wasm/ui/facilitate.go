@@ -376,6 +376,7 @@ func (a *App) viewSummary() *Node {
 		El("h3", ID("pk-sum-h"), "Summary of "+r.Title),
 		El("p", Class("pk-note"), rep.Note),
 		teams,
+		viewCompare(rep),
 		El("div", Class("pk-actions"),
 			El("button", A("type", "button"), On("click", "report.print"), "Print"),
 			El("button", A("type", "button"), Class("pk-secondary"), On("click", "report.html"), "Download the report (HTML)"),
@@ -461,4 +462,44 @@ func (a *App) viewTeam(i int, rep readiness.Report, t readiness.TeamSummary) *No
 		El("ol", first),
 		chart,
 	)
+}
+
+// viewCompare sets the first two teams side by side, closed by default: the
+// source notes that the teams need not compare their ratings.
+func viewCompare(rep readiness.Report) *Node {
+	if len(rep.Teams) < 2 {
+		return nil
+	}
+	c, err := rep.CompareTeams(rep.Teams[0].Team, rep.Teams[1].Team)
+	if err != nil {
+		return nil
+	}
+	rows := make([]*Node, len(c.Categories))
+	for i, cc := range c.Categories {
+		diff := "–"
+		if cc.A.N > 0 && cc.B.N > 0 {
+			diff = fmt.Sprintf("%+.1f", math.Round(cc.Difference*10)/10)
+		}
+		rows[i] = El("tr", Key(cc.CategoryID),
+			El("th", A("scope", "row"), cc.Title),
+			El("td", meanOrNone(cc.A)), El("td", meanOrNone(cc.B)), El("td", diff))
+	}
+	return El("details", ID("pk-compare"), Class("pk-noprint"),
+		El("summary", "Compare the two teams (optional)"),
+		El("p", "The teams do not need to compare their ratings; this is here for those who want to. It shows numbers only."),
+		El("table",
+			El("caption", "Averages of "+c.A+" and "+c.B+" side by side"),
+			El("thead", El("tr",
+				El("th", A("scope", "col"), "Area"),
+				El("th", A("scope", "col"), c.A),
+				El("th", A("scope", "col"), c.B),
+				El("th", A("scope", "col"), "Difference"))),
+			El("tbody", rows)))
+}
+
+func meanOrNone(c readiness.CategorySummary) string {
+	if c.N == 0 {
+		return "not rated"
+	}
+	return Mean(c.Mean)
 }

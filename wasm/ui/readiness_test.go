@@ -115,6 +115,19 @@ func TestDraftSurvivesAReload(t *testing.T) {
 	assert.Empty(t, newApp(t).Draft(), "an empty form stores nothing")
 }
 
+func TestTeamsCanBeComparedOnRequest(t *testing.T) {
+	a := New(Config{Now: fixedNow}, bigWorkspace(0), nil)
+	tree := a.Render()
+	cmp := tree.Find("pk-compare")
+	require.NotNil(t, cmp)
+	_, open := cmp.Attr("open")
+	assert.False(t, open, "the comparison is offered, not shown")
+	text := cmp.TextContent()
+	assert.Contains(t, text, "Big district")
+	assert.Contains(t, text, "TA partner")
+	assert.Contains(t, text, "do not need to compare")
+}
+
 func TestSubmitListsWhatIsMissing(t *testing.T) {
 	a := newApp(t)
 	eff := a.Handle(Event{Action: "rate.submit"})

@@ -106,8 +106,11 @@ type Notice struct {
 
 // SaveStatus is what the page says about saving on this device.
 type SaveStatus struct {
-	// Text is shown in the status line ("Saved", "Not saved: ...").
+	// Text is shown in the status line ("Saved", "Not saved: ...") and
+	// read out by screen readers when it changes.
 	Text string
+	// At is when, shown but not read out, so that every save is not announced.
+	At string
 	// Problem is true when the last save failed.
 	Problem bool
 }

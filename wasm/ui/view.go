@@ -43,7 +43,11 @@ func (a *App) viewStatus() *Node {
 	if text == "" {
 		text = "Saved on this device automatically."
 	}
-	return El("p", ID("pk-status"), Class(cls), A("role", "status"), A("aria-live", "polite"), text)
+	var at *Node
+	if a.status.At != "" {
+		at = El("span", A("aria-hidden", "true"), " "+a.status.At)
+	}
+	return El("p", ID("pk-status"), Class(cls), A("role", "status"), A("aria-live", "polite"), El("span", text), at)
 }
 
 var tabs = []struct {
