@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -118,4 +119,26 @@ func TestUnsentRatingsSurviveClosing(t *testing.T) {
 	assert.Equal(t, "Who reports the data?", eval[string](b, `document.getElementById("pk-concern-2").value`))
 	assert.True(t, eval[bool](b, `document.getElementById("pk-level-2-2").checked`))
 	assert.True(t, eval[bool](b, `document.getElementById("pk-team-1").checked`))
+}
+
+// TestStorageRefusalsAreShown makes the browser refuse to store (a full
+// quota, then storage turned off) and checks the page says so.
+func TestStorageRefusalsAreShown(t *testing.T) {
+	b := newBrowser(t)
+	u := fileURL(built.page)
+	b.open(u)
+	eval[bool](b, `Storage.prototype.setItem = function () { throw new DOMException("The quota has been exceeded.", "QuotaExceededError") }, true`)
+	b.typeIn(`#pk-rater`, "Ana")
+	b.do(chromedp.Poll[chromedp.Void](`document.getElementById("pk-status").textContent.includes("Not saved")`))
+	status := b.text(`#pk-status`)
+	assert.Contains(t, status, "storage may be full")
+	assert.Contains(t, status, "Download your data")
+
+	_, err := chromedp.Call(b.ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
+		Source: `Object.defineProperty(window, "localStorage", {get() { throw new DOMException("Access is denied.", "SecurityError") }})`})
+	require.NoError(t, err)
+	b.open(u)
+	status = b.text(`#pk-status`)
+	assert.Contains(t, status, "Not saved")
+	assert.Contains(t, status, "does not let partnerkit keep data")
 }

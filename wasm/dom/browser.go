@@ -18,7 +18,14 @@ type Storage struct{ ls safejs.Value }
 // LocalStorage returns the page's localStorage, or an error when the browser
 // does not let the page store anything.
 func LocalStorage() (Storage, error) {
-	ls, err := safejs.Global().Get("localStorage")
+	// The localStorage getter itself throws when storage is turned off, and a
+	// throwing getter cannot be caught by a plain Get (wasm_exec.js does not
+	// catch exceptions there): read it through Reflect.get, a call, which can.
+	refl, err := safejs.Global().Get("Reflect")
+	if err != nil {
+		return Storage{}, err
+	}
+	ls, err := refl.Call("get", safejs.Global(), "localStorage")
 	if err != nil {
 		return Storage{}, jsError("this browser does not let partnerkit keep data on this device", err)
 	}
