@@ -19,6 +19,15 @@ type facilitator struct {
 	title string // title of a new round
 	date  string // date of a new round
 	paste string // pasted response codes
+	// removed is the last response removed, which can be put back.
+	removed *removedResponse
+}
+
+// removedResponse is a response taken out of a round, kept for "Undo".
+type removedResponse struct {
+	round string // the round's ID
+	index int
+	resp  readiness.Response
 }
 
 // currentRound returns the chosen round, or nil.
@@ -52,6 +61,30 @@ func (a *App) handleFacilitate(ev Event) ([]Effect, bool) {
 		return a.addFiles(ev.Files), true
 	case "fac.csv":
 		return a.addCSV(ev.Files), true
+	case "fac.remove":
+		r := a.currentRound()
+		i, err := strconv.Atoi(ev.Arg)
+		if r == nil || err != nil || i < 0 || i >= len(r.Responses) {
+			return nil, true
+		}
+		f.removed = &removedResponse{round: r.ID, index: i, resp: r.Responses[i]}
+		r.Responses = append(r.Responses[:i:i], r.Responses[i+1:]...)
+		return []Effect{Persist{}, Focus{ID: "pk-undo"}}, true
+	case "fac.undo":
+		if f.removed == nil {
+			return nil, true
+		}
+		ri := a.roundIndex(f.removed.round)
+		if ri < 0 {
+			f.removed = nil
+			return nil, true
+		}
+		r := &a.ws.Readiness[ri]
+		i := min(f.removed.index, len(r.Responses))
+		r.Responses = append(r.Responses[:i], append([]readiness.Response{f.removed.resp}, r.Responses[i:]...)...)
+		f.removed = nil
+		f.round = ri
+		return []Effect{Persist{}, Focus{ID: "pk-responses"}}, true
 	case "report.html", "report.md", "report.csv":
 		return a.report(ev.Action), true
 	case "report.print":
@@ -339,6 +372,7 @@ func (a *App) viewResponses() *Node {
 	for _, c := range rb.Categories {
 		head = append(head, El("th", A("scope", "col"), c.Title))
 	}
+	head = append(head, El("th", A("scope", "col"), Class("pk-noprint"), "Remove"))
 	rows := make([]*Node, len(r.Responses))
 	for i, resp := range r.Responses {
 		cells := []*Node{El("th", A("scope", "row"), resp.Rater), El("td", resp.Team)}
@@ -349,11 +383,20 @@ func (a *App) viewResponses() *Node {
 			}
 			cells = append(cells, El("td", v))
 		}
+		cells = append(cells, El("td", Class("pk-noprint"), El("button", A("type", "button"), Class("pk-secondary"),
+			On("click", "fac.remove"), Arg(strconv.Itoa(i)), A("aria-label", "Remove the response of "+resp.Rater), "Remove")))
 		rows[i] = El("tr", Key(strconv.Itoa(i)), cells)
+	}
+	var undo *Node
+	if rm := a.fac.removed; rm != nil {
+		undo = El("p", Class("pk-notice pk-notice-info"),
+			"The response of "+rm.resp.Rater+" was removed. ",
+			El("button", A("type", "button"), ID("pk-undo"), On("click", "fac.undo"), "Undo"))
 	}
 	return El("section", A("aria-labelledby", "pk-resp-h"),
 		El("h3", ID("pk-resp-h"), fmt.Sprintf("Responses in %q: %d", r.Title, len(r.Responses))),
-		El("table", ID("pk-responses"),
+		undo,
+		El("table", ID("pk-responses"), A("tabindex", "-1"),
 			El("thead", El("tr", head)),
 			El("tbody", rows)),
 	)

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/partnerkit/partnerkit"
+	"github.com/partnerkit/partnerkit/readiness"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -126,6 +127,22 @@ func TestTeamsCanBeComparedOnRequest(t *testing.T) {
 	assert.Contains(t, text, "Big district")
 	assert.Contains(t, text, "TA partner")
 	assert.Contains(t, text, "do not need to compare")
+}
+
+func TestRemoveAndUndo(t *testing.T) {
+	a := New(Config{Now: fixedNow}, bigWorkspace(0), nil)
+	r := &a.ws.Readiness[0]
+	before := append([]readiness.Response(nil), r.Responses...)
+	eff := a.Handle(Event{Action: "fac.remove", Arg: "3"})
+	assert.Equal(t, []Effect{Persist{}, Focus{ID: "pk-undo"}}, eff)
+	require.Len(t, r.Responses, len(before)-1)
+	assert.NotContains(t, r.Responses, before[3])
+	assert.Contains(t, a.Render().Find("pk-main").TextContent(), "The response of Rater 3 was removed.")
+	a.Handle(Event{Action: "fac.undo"})
+	assert.Equal(t, before, r.Responses)
+	assert.Nil(t, a.Render().Find("pk-undo"))
+	a.Handle(Event{Action: "fac.remove", Arg: "99"})
+	assert.Equal(t, before, r.Responses)
 }
 
 func TestSubmitListsWhatIsMissing(t *testing.T) {
