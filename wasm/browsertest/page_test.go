@@ -23,7 +23,22 @@ func TestOpensFromFileWithoutRequests(t *testing.T) {
 	csp := eval[string](b, `document.querySelector('meta[http-equiv="Content-Security-Policy"]').content`)
 	assert.Contains(t, csp, "connect-src 'none'")
 	assert.Contains(t, csp, "default-src 'none'")
+	assert.NotContains(t, csp, "unsafe-inline")
 	b.assertOffline(u)
+}
+
+// TestInjectedScriptsDoNotRun checks the second line of defence: even a
+// script that got into the document would not run, as the policy names the
+// page's own scripts by hash.
+func TestInjectedScriptsDoNotRun(t *testing.T) {
+	b := newBrowser(t)
+	b.open(fileURL(built.page))
+	eval[bool](b, `(() => { const s = document.createElement("script"); s.textContent = "window.__pwned = 1"; document.body.append(s);
+const d = document.createElement("div"); d.innerHTML = '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" onload="window.__pwned = 2">'; document.body.append(d); return true })()`)
+	b.do(chromedp.Poll[chromedp.Void](`window.__pkViolations.length >= 2`))
+	assert.False(t, eval[bool](b, `window.__pwned !== undefined`))
+	violations := eval[[]string](b, `window.__pkViolations`)
+	assert.Contains(t, strings.Join(violations, "\n"), "script-src")
 }
 
 func TestPageSize(t *testing.T) {

@@ -85,6 +85,9 @@ func TestThreeRatersAndAFacilitator(t *testing.T) {
 	assert.Contains(t, summary, "Who is the partner's point person?")
 	assert.Contains(t, summary, "District leadership team (3 raters)")
 	assert.Contains(t, summary, "no pass mark")
+	b.do(chromedp.Poll[chromedp.Void](`[...document.querySelectorAll("img.pk-chart")].every(i => i.complete)`))
+	assert.True(t, eval[bool](b, `[...document.querySelectorAll("img.pk-chart")].every(i => i.naturalWidth > 100 && i.alt.length > 20)`),
+		"the chart shows, with a text alternative")
 	assert.Contains(t, b.text(`#pk-notices`), "Added 3 responses")
 
 	// The same codes again are not added twice.

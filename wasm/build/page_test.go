@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"compress/gzip"
+	"crypto/sha256"
 	"encoding/base64"
 	"io"
 	"regexp"
@@ -19,6 +20,12 @@ func TestPageInlinesEverything(t *testing.T) {
 	s := string(page)
 	assert.Contains(t, s, `<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;;`)
 	assert.Contains(t, s, "connect-src &#39;none&#39;")
+	assert.NotContains(t, s, "unsafe-inline", "only the page's own scripts, by hash, may run")
+	// Every inline script that runs is named by its hash in the policy.
+	for _, m := range regexp.MustCompile(`(?s)<script>(.*?)</script>`).FindAllStringSubmatch(s, -1) {
+		sum := sha256.Sum256([]byte(m[1]))
+		assert.Contains(t, s, "sha256-"+base64.StdEncoding.EncodeToString(sum[:]))
+	}
 	assert.Contains(t, s, "<title>TA &lt;rubric&gt;</title>")
 	assert.Contains(t, s, `<script type="text/plain" id="pk-rubric">pk1.abc_-9</script>`)
 	assert.Contains(t, s, "/* wasm_exec */ class Go {}")
