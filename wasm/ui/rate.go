@@ -260,6 +260,7 @@ func (a *App) viewRate() *Node {
 	return El("section", A("aria-labelledby", "pk-rate-h"),
 		El("h2", ID("pk-rate-h"), rb.Title),
 		El("p", "Rate each area on your own, from what you know after the first conversations between the district and the partner. Your team then averages the ratings and talks through the concerns. There is no pass mark: the ratings only show what to discuss."),
+		a.viewHowItWorks(),
 		El("form", ID("pk-rate-form"), On("submit", "rate.submit"), A("novalidate", ""), A("aria-describedby", "pk-rate-h"),
 			El("fieldset", El("legend", "Your team"), teamRadios),
 			El("label", A("for", "pk-rater"), "Your name"),
@@ -332,5 +333,22 @@ func (a *App) viewSubmitted() *Node {
 			El("button", A("type", "button"), Class("pk-secondary"), On("click", "rate.download"), "Download the response file again"),
 			El("button", A("type", "button"), Class("pk-secondary"), On("click", "rate.new"), "Start a new response"),
 		),
+	)
+}
+
+// viewHowItWorks explains a round in three steps; the embedded rubric leaves
+// that to the site around it.
+func (a *App) viewHowItWorks() *Node {
+	if a.cfg.Embed {
+		return nil
+	}
+	return El("details", Class("pk-noprint"),
+		El("summary", "How a readiness round works"),
+		El("ol",
+			El("li", "Each member of the district's leadership team and of the partner's leadership team rates on their own, here or on their own computer, and sends the code they get to the person who gathers the ratings."),
+			El("li", "That person opens Gather and summarise, pastes the codes (or opens the response files, or imports a Google Forms or Microsoft Forms export) and sees each team's averages, how far apart the ratings are, and the concerns."),
+			El("li", "Each team meets to talk through its concerns, then the two teams meet. The ratings inform the decision; they do not make it."),
+		),
+		El("p", "Everything stays on the computer it was typed on. To move your data, use Your data to download it as a file."),
 	)
 }
