@@ -6,6 +6,7 @@
 package main
 
 import (
+	"strconv"
 	"strings"
 	"time"
 
@@ -63,7 +64,9 @@ type host struct {
 	dirty   bool
 	queue   chan item
 	timer   *time.Timer
-	updates int // events handled
+	updates int    // events handled
+	origin  string // the embedding page's origin, told the page's height
+	height  int    // the height last told
 }
 
 func run() error {
@@ -97,6 +100,10 @@ func run() error {
 		return err
 	}
 	dom.Mark("pk-interactive")
+	if cfg.Embed {
+		h.origin = cfg.ParentOrigin
+		h.tellHeight()
+	}
 	if _, err := dom.Listen(doc, func(ev ui.Event) { h.queue <- item{ev: ev} }); err != nil {
 		return err
 	}
@@ -208,6 +215,7 @@ func (h *host) loop() {
 			_ = dom.Focus(h.doc, h.focus)
 			h.focus = ""
 		}
+		h.tellHeight()
 		// "pk-update" measures one event: the app's update, the render and the patch.
 		dom.Measure("pk-update", start)
 		if h.updates++; h.updates%1000 == 0 {
@@ -303,4 +311,26 @@ func (h *host) apply(effects []ui.Effect) {
 			h.app.Notify(ui.Notice{Kind: "problem", Text: err.Error()})
 		}
 	}
+}
+
+// tellHeight tells the embedding page the height of the content when it
+// changed, so that it can size the frame to fit (see examples/embed).
+func (h *host) tellHeight() {
+	if h.origin == "" {
+		return
+	}
+	el, err := h.doc.Get("documentElement")
+	if err != nil {
+		return
+	}
+	v, err := el.Get("scrollHeight")
+	if err != nil {
+		return
+	}
+	n, err := v.Int()
+	if err != nil || n == h.height {
+		return
+	}
+	h.height = n
+	_ = dom.PostToParent(h.origin, `{"type":"partnerkit.height","height":`+strconv.Itoa(n)+`}`)
 }
