@@ -319,11 +319,13 @@ func (h *host) tellHeight() {
 	if h.origin == "" {
 		return
 	}
-	el, err := h.doc.Get("documentElement")
-	if err != nil {
+	// The content's own height: the document's would never be less than the
+	// frame, so the frame could grow but never shrink.
+	el, err := h.doc.Call("getElementById", "app")
+	if err != nil || el.IsNull() {
 		return
 	}
-	v, err := el.Get("scrollHeight")
+	v, err := el.Get("offsetHeight")
 	if err != nil {
 		return
 	}
