@@ -3,6 +3,8 @@
 package dom
 
 import (
+	"fmt"
+	"html"
 	"testing"
 
 	"github.com/hack-pad/safejs"
@@ -38,7 +40,7 @@ class Node {
 }
 function text(s) { const n = new Node("#text"); n.nodeType = 3; n.data = s; return n; }
 function html(n) {
-  if (n.nodeType === 3) return n.data;
+  if (n.nodeType === 3) return n.data.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   const a = Object.keys(n.attributes).map(k => " " + k + "=\"" + n.attributes[k] + "\"").join("");
   return "<" + n.tagName + a + ">" + n.childNodes.map(html).join("") + "</" + n.tagName + ">";
 }
@@ -136,7 +138,7 @@ func TestMarkupStaysText(t *testing.T) {
 	r := NewRenderer(f.doc, f.root)
 	evil := `<img src=x onerror=alert(1)><script>alert(2)</script>`
 	require.NoError(t, r.Render(ui.El("p", evil)))
-	assert.Equal(t, "<main><p>"+evil+"</p></main>", f.HTML(t)) // one text node, no elements
+	assert.Equal(t, "<main><p>"+html.EscapeString(evil)+"</p></main>", f.HTML(t)) // one text node, no elements
 	kids, _ := f.root.Get("childNodes")
 	p, _ := kids.Index(0)
 	pk, _ := p.Get("childNodes")
@@ -155,4 +157,29 @@ func TestRefusesWhatIsNotAllowed(t *testing.T) {
 	assert.Error(t, r.Render(ui.El("script", "alert(1)")))
 	assert.Error(t, r.Render(ui.El("a", ui.A("href", "javascript:alert(1)"))))
 	assert.Equal(t, "<main></main>", f.HTML(t))
+}
+
+// Example draws a render tree into a document, then changes it: only what
+// differs is touched. (Here the document is the test's stand-in for the
+// browser's.)
+func ExampleRenderer() {
+	fn, _ := safejs.Global().Get("Function")
+	mk, _ := fn.New(fakeDocument)
+	env, _ := mk.Invoke()
+	doc, _ := env.Get("doc")
+	root, _ := env.Get("root")
+	html, _ := env.Get("html")
+	show := func() {
+		v, _ := html.Invoke(root)
+		s, _ := v.String()
+		fmt.Println(s)
+	}
+	r := NewRenderer(doc, root)
+	_ = r.Render(ui.El("p", ui.Class("greeting"), "Hello, <b>Ana</b>"))
+	show()
+	_ = r.Render(ui.El("p", ui.Class("greeting"), "Hello, Ben"))
+	show()
+	// Output:
+	// <main><p class="greeting">Hello, &lt;b&gt;Ana&lt;/b&gt;</p></main>
+	// <main><p class="greeting">Hello, Ben</p></main>
 }
