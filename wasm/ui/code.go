@@ -97,19 +97,20 @@ func DecodeRubric(code string) (readiness.Rubric, error) {
 	return r, nil
 }
 
-// DecodeResponseFile reads a response file the page downloaded for a rater.
-func DecodeResponseFile(data []byte) (readiness.Response, error) {
+// DecodeResponseFile reads a response file the page downloaded for a rater
+// and checks the response's own fields.
+func DecodeResponseFile(data []byte) (ResponseFile, error) {
 	var f ResponseFile
 	if err := partnership.DecodeJSON(data, &f); err != nil {
-		return readiness.Response{}, err
+		return ResponseFile{}, err
 	}
 	if f.Kind != ResponseFileKind {
-		return readiness.Response{}, errors.New("kind: this is not a partnerkit response file (it should say \"kind\": \"" + ResponseFileKind + "\")")
+		return ResponseFile{}, errors.New("kind: this is not a partnerkit response file (it should say \"kind\": \"" + ResponseFileKind + "\")")
 	}
 	if err := validateResponse(&f.Response); err != nil {
-		return readiness.Response{}, err
+		return ResponseFile{}, err
 	}
-	return f.Response, nil
+	return f, nil
 }
 
 // ResponseFileKind marks a response file.

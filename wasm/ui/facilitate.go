@@ -232,14 +232,19 @@ func (a *App) addFiles(files []File) []Effect {
 			ad.problems = append(ad.problems, f.Name+": could not be read: "+f.Err)
 			continue
 		}
-		resp, err := DecodeResponseFile(f.Data)
+		rf, err := DecodeResponseFile(f.Data)
 		if err != nil {
 			for _, l := range problemLines(err) {
 				ad.problems = append(ad.problems, f.Name+": "+l)
 			}
 			continue
 		}
-		ad.add(f.Name, resp)
+		if rf.Rubric != "" && rf.Rubric != ad.rb.ID {
+			ad.problems = append(ad.problems, fmt.Sprintf("%s: this response rates the rubric %q, but the round %q uses %q; gather it in a round of that rubric (open partnerkit with the same rubric as the raters had).",
+				f.Name, rf.Rubric, ad.round.Title, ad.rb.ID))
+			continue
+		}
+		ad.add(f.Name, rf.Response)
 	}
 	return a.finish(ad, "files")
 }

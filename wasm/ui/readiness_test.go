@@ -190,10 +190,12 @@ func TestResponseFilesAndCSV(t *testing.T) {
 	eff := a.Handle(Event{Action: "fac.files", Files: []File{
 		{Name: "ana.json", Data: file},
 		{Name: "junk.json", Data: []byte(`{"kind": "something else", "response": {"rater": "X", "team": "Y"}}`)},
+		{Name: "other.json", Data: []byte(`{"kind": "partnerkit.readiness.response", "rubric": "ta-quick-check", "response": {"rater": "X", "team": "Y"}}`)},
 	}})
 	assert.Equal(t, []Effect{Persist{}}, eff)
 	require.Len(t, a.ws.Readiness[0].Responses, 1)
 	assert.Contains(t, strings.Join(a.notices[0].Details, "\n"), "junk.json: kind")
+	assert.Contains(t, strings.Join(a.notices[0].Details, "\n"), `other.json: this response rates the rubric "ta-quick-check"`)
 
 	csv := "Timestamp,Name,Team,Alignment of strategic priority and objectives,Appropriate and sufficient resources,Clear metrics established,Ongoing communication and collaboration\n" +
 		"2026/03/01 10:00:00,Eve,District,3,3,3,3\n"

@@ -237,3 +237,16 @@ func FuzzParseLocation(f *testing.F) {
 		require.NoError(t, a.Render().Check())
 	})
 }
+
+func FuzzDecodeResponseFile(f *testing.F) {
+	f.Add([]byte(`{"kind": "partnerkit.readiness.response", "rubric": "odst-readiness", "response": {"rater": "A", "team": "B", "ratings": {"metrics": 2}}}`))
+	f.Add([]byte(`{"kind": "partnerkit.readiness.response", "response": {"rater": "", "team": 3}}`))
+	f.Add([]byte(`[`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		rf, err := DecodeResponseFile(data)
+		if err == nil {
+			assert.Equal(t, ResponseFileKind, rf.Kind)
+			assert.NotEmpty(t, rf.Response.Rater)
+		}
+	})
+}
