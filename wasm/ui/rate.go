@@ -299,12 +299,12 @@ func (a *App) viewCategory(i int, c readiness.Category, levels []readiness.Level
 		l := levels[k]
 		id := levelID(i, l.Value)
 		in := El("input", ID(id), A("type", "radio"), A("name", fmt.Sprintf("pk-level-%d", i)), A("value", strconv.Itoa(l.Value)),
-			On("change", "rate.level"), Arg(c.ID), A("aria-describedby", id+"-d"))
+			On("change", "rate.level"), Arg(c.ID))
 		if v, ok := r.ratings[c.ID]; ok && v == l.Value {
 			in.Attrs = append(in.Attrs, A("checked", ""))
 		}
 		radios = append(radios, El("div", Key(id), Class("pk-choice"), in,
-			El("label", A("for", id), El("span", levelName(l)), El("span", ID(id+"-d"), Class("pk-hint"), " "+l.Descriptor))))
+			El("label", A("for", id), El("span", levelName(l)), El("span", Class("pk-hint"), " "+l.Descriptor))))
 	}
 	cid := fmt.Sprintf("pk-concern-%d", i)
 	return El("section", Key("cat-"+c.ID), Class("pk-category"), A("aria-labelledby", hid),
