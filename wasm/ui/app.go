@@ -121,7 +121,9 @@ func (a *App) Handle(ev Event) []Effect {
 		a.confirm = false
 		a.ws = partnerkit.New()
 		a.fac = facilitator{round: -1}
+		a.rate = rater{}
 		a.rate.reset()
+		a.backups = nil
 		a.notices = []Notice{{Kind: "ok", Text: "All partnerkit data on this device was deleted."}}
 		return []Effect{Erase{}}
 	}

@@ -179,10 +179,13 @@ func TestDeleteNeedsConfirmation(t *testing.T) {
 	a.Handle(Event{Action: "data.delete.cancel"})
 	assert.Nil(t, a.Render().Find("pk-delete-confirm"))
 	require.Len(t, a.ws.Readiness, 1)
+	a.Handle(Event{Action: "rate.team", Value: "Partner leadership team"})
+	a.Handle(Event{Action: "rate.name", Value: "Ana"})
 	a.Handle(Event{Action: "data.delete"})
 	eff = a.Handle(Event{Action: "data.delete.confirm"})
 	assert.Equal(t, []Effect{Erase{}}, eff)
 	assert.Empty(t, a.ws.Readiness)
+	assert.Empty(t, a.Draft(), "the ratings being written are deleted too")
 }
 
 func TestParseLocation(t *testing.T) {
