@@ -5,6 +5,7 @@ package browsertest
 import (
 	"context"
 	"fmt"
+	"io/fs"
 	"net/url"
 	"os"
 	"os/exec"
@@ -29,19 +30,13 @@ var built struct {
 	buildEr error
 }
 
+// buildOnce builds the pages the first time a browser test needs them. It
+// runs inside the tests, not before them, so that go test sees the source
+// files noteSources opens.
+var buildOnce sync.Once
+
 func TestMain(m *testing.M) {
 	built.chrome = findChrome()
-	if built.chrome != "" {
-		dir, err := os.MkdirTemp("", "partnerkit-browsertest-")
-		if err != nil {
-			fmt.Fprintln(os.Stderr, err)
-			os.Exit(1)
-		}
-		built.dir = dir
-		built.page = filepath.Join(dir, "partnerkit.html")
-		built.hello = filepath.Join(dir, "hello.html")
-		built.buildEr = buildPages()
-	}
 	code := m.Run()
 	if built.dir != "" {
 		os.RemoveAll(built.dir)
@@ -49,10 +44,26 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
+// build builds the app and the hello-world page into a temporary directory.
+func build() {
+	dir, err := os.MkdirTemp("", "partnerkit-browsertest-")
+	if err != nil {
+		built.buildEr = err
+		return
+	}
+	built.dir = dir
+	built.page = filepath.Join(dir, "partnerkit.html")
+	built.hello = filepath.Join(dir, "hello.html")
+	built.buildEr = buildPages()
+}
+
 // buildPages builds the app and the hello-world page with wasm/build.
 func buildPages() error {
 	root, err := moduleRoot()
 	if err != nil {
+		return err
+	}
+	if err := noteSources(root); err != nil {
 		return err
 	}
 	for _, b := range [][]string{
@@ -66,6 +77,33 @@ func buildPages() error {
 		}
 	}
 	return nil
+}
+
+// noteSources opens every source file of the module, so that go test, which
+// remembers the files a test opens, runs the browser tests again when the
+// page's sources change instead of reusing a cached result.
+func noteSources(root string) error {
+	return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			switch d.Name() {
+			case ".git", "node_modules", "dist", "testdata":
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		switch filepath.Ext(path) {
+		case ".go", ".tmpl", ".css", ".js", ".mod", ".sum":
+			f, err := os.Open(path)
+			if err != nil {
+				return err
+			}
+			return f.Close()
+		}
+		return nil
+	})
 }
 
 func moduleRoot() (string, error) {
@@ -98,6 +136,7 @@ func needBrowser(t *testing.T) {
 		}
 		t.Skip("no Chromium found (set $CHROME or install chromium); skipping the browser tests")
 	}
+	buildOnce.Do(build)
 	require.NoError(t, built.buildEr)
 }
 
