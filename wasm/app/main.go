@@ -90,7 +90,6 @@ func run() error {
 	h.app = h.restore(cfg)
 	if cfg.Embed {
 		if b, err := doc.Get("body"); err == nil {
-			_, _ = b.Get("classList")
 			if cl, err := b.Get("classList"); err == nil {
 				_, _ = cl.Call("add", "pk-embedded")
 			}
@@ -99,16 +98,17 @@ func run() error {
 	if err := h.r.Render(h.app.Render()); err != nil {
 		return err
 	}
-	dom.Mark("pk-interactive")
-	if cfg.Embed {
-		h.origin = cfg.ParentOrigin
-		h.tellHeight()
-	}
 	if _, err := dom.Listen(doc, func(ev ui.Event) { h.queue <- item{ev: ev} }); err != nil {
 		return err
 	}
 	if err := h.onHide(); err != nil {
 		return err
+	}
+	// Drawn and listening: the page is interactive.
+	dom.Mark("pk-interactive")
+	if cfg.Embed {
+		h.origin = cfg.ParentOrigin
+		h.tellHeight()
 	}
 	if b, err := doc.Get("documentElement"); err == nil {
 		_, _ = b.Call("setAttribute", "data-pk-ready", "true")
