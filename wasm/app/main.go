@@ -273,13 +273,15 @@ func (h *host) apply(effects []ui.Effect) {
 				err = dom.Download(h.doc, e.Name, "application/json", []byte(s))
 			}
 		case ui.Copy:
-			go func(text string) {
-				if err := dom.Copy(text); err != nil {
-					h.queue <- item{ev: ui.Event{Action: "notice.problem", Value: err.Error()}}
+			go func(e ui.Copy) {
+				if err := dom.Copy(e.Text); err != nil {
+					h.queue <- item{ev: ui.Event{Action: "copy.failed", Arg: e.Field, Value: err.Error()}}
 				} else {
 					h.queue <- item{ev: ui.Event{Action: "notice.ok", Value: "Copied."}}
 				}
-			}(e.Text)
+			}(e)
+		case ui.Select:
+			err = dom.Select(h.doc, e.ID)
 		case ui.Post:
 			err = dom.PostToParent(e.Origin, e.Data)
 		case ui.Print:

@@ -104,3 +104,26 @@ func TestThreeRatersAndAFacilitator(t *testing.T) {
 	assert.Contains(t, b.text(`#pk-resp-h`), "Spring readiness")
 	b.assertOffline(u)
 }
+
+// TestCopyTheCode copies the response code, or, where the browser does not
+// allow it, selects it for copying by hand.
+func TestCopyTheCode(t *testing.T) {
+	b := newBrowser(t)
+	b.open(fileURL(built.page))
+	b.click(`#pk-team-0`)
+	b.typeIn(`#pk-rater`, "Ana")
+	for i := 0; i < 4; i++ {
+		b.click(fmt.Sprintf(`#pk-level-%d-3`, i))
+	}
+	b.click(`#pk-submit`)
+	b.click(`button[data-on-click="rate.copy"]`)
+	b.do(chromedp.Poll[chromedp.Void](`/Copied|Ctrl\+C/.test(document.getElementById("pk-notices").textContent)`))
+	notices := b.text(`#pk-notices`)
+	if strings.Contains(notices, "Ctrl+C") {
+		assert.Equal(t, "pk-code", eval[string](b, `document.activeElement.id`))
+		assert.True(t, eval[bool](b, `(() => { const c = document.getElementById("pk-code"); return c.selectionStart === 0 && c.selectionEnd === c.value.length })()`))
+	} else {
+		assert.Contains(t, notices, "Copied.")
+	}
+	t.Logf("copy: %s", notices)
+}

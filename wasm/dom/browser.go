@@ -163,14 +163,14 @@ func Copy(text string) error {
 	}
 	cb, err := nav.Get("clipboard")
 	if err != nil || cb.IsUndefined() || cb.IsNull() {
-		return errors.New("this browser does not let partnerkit copy; select the code and copy it yourself")
+		return errors.New("it has no clipboard access here")
 	}
 	p, err := cb.Call("writeText", text)
 	if err != nil {
 		return err
 	}
 	if _, err := Await(p); err != nil {
-		return fmt.Errorf("the browser did not allow copying (%v); select the code and copy it yourself", err)
+		return fmt.Errorf("%v", err)
 	}
 	return nil
 }
@@ -218,6 +218,19 @@ func Focus(doc safejs.Value, id string) error {
 		return err
 	}
 	_, err = el.Call("focus")
+	return err
+}
+
+// Select focuses the text field with the id and selects its text.
+func Select(doc safejs.Value, id string) error {
+	el, err := doc.Call("getElementById", id)
+	if err != nil || el.IsNull() {
+		return err
+	}
+	if _, err := el.Call("focus"); err != nil {
+		return err
+	}
+	_, err = el.Call("select")
 	return err
 }
 

@@ -94,6 +94,10 @@ func (a *App) Handle(ev Event) []Effect {
 		}
 		a.notices = append(a.notices, Notice{Kind: kind, Text: ev.Value})
 		return nil
+	case "copy.failed":
+		a.notices = append(a.notices, Notice{Kind: "problem",
+			Text: "The browser did not let partnerkit copy (" + ev.Value + "). The code is selected: press Ctrl+C (or ⌘C) to copy it."})
+		return []Effect{Select{ID: ev.Arg}}
 	case "notice.dismiss":
 		var i int
 		if _, err := fmt.Sscan(ev.Arg, &i); err == nil && i >= 0 && i < len(a.notices) {

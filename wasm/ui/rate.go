@@ -89,7 +89,7 @@ func (a *App) handleRate(ev Event) ([]Effect, bool) {
 	case "rate.submit":
 		return a.submit(), true
 	case "rate.copy":
-		return []Effect{Copy{Text: r.code}}, true
+		return []Effect{Copy{Text: r.code, Field: "pk-code"}}, true
 	case "rate.download":
 		return []Effect{Download{Name: r.fileName, Type: "application/json", Data: r.file}}, true
 	case "rate.new":

@@ -145,6 +145,22 @@ func TestRemoveAndUndo(t *testing.T) {
 	assert.Equal(t, before, r.Responses)
 }
 
+func TestCopyFallsBackToSelecting(t *testing.T) {
+	a := newApp(t)
+	code := rateAs(t, a, "District leadership team", "Ana", []int{1, 2, 3, 4}, "")
+	_ = code
+	a.Handle(Event{Action: "rate.team", Value: "District leadership team"})
+	a.Handle(Event{Action: "rate.name", Value: "Ben"})
+	for _, c := range a.rubric().Categories {
+		a.Handle(Event{Action: "rate.level", Arg: c.ID, Value: "3"})
+	}
+	a.Handle(Event{Action: "rate.submit"})
+	assert.Equal(t, []Effect{Copy{Text: a.rate.code, Field: "pk-code"}}, a.Handle(Event{Action: "rate.copy"}))
+	eff := a.Handle(Event{Action: "copy.failed", Arg: "pk-code", Value: "NotAllowedError"})
+	assert.Equal(t, []Effect{Select{ID: "pk-code"}}, eff)
+	assert.Contains(t, a.notices[len(a.notices)-1].Text, "Ctrl+C")
+}
+
 func TestSubmitListsWhatIsMissing(t *testing.T) {
 	a := newApp(t)
 	eff := a.Handle(Event{Action: "rate.submit"})

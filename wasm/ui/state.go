@@ -58,8 +58,15 @@ type DownloadStored struct{ Key, Name string }
 
 func (DownloadStored) effect() {}
 
-// Copy puts Text on the clipboard.
-type Copy struct{ Text string }
+// Copy puts Text on the clipboard. When the browser refuses, the DOM layer
+// sends the event "copy.failed" with Arg Field and the reason as Value.
+type Copy struct{ Text, Field string }
+
+// Select focuses the text field with this id and selects its text, ready to
+// be copied by hand.
+type Select struct{ ID string }
+
+func (Select) effect() {}
 
 // Post sends Data (JSON text) to the embedding page at Origin, only there.
 type Post struct {
