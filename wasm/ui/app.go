@@ -55,7 +55,7 @@ func New(cfg Config, ws *partnerkit.Workspace, n *Notice) *App {
 	}
 	a := &App{cfg: cfg, ws: ws, view: ViewRate}
 	if n != nil {
-		a.notices = append(a.notices, *n)
+		a.notify(*n)
 	}
 	a.fac.round = len(ws.Readiness) - 1
 	a.rate.reset()
@@ -76,7 +76,7 @@ func (a *App) Embedded() bool { return a.cfg.Embed }
 func (a *App) SetStatus(s SaveStatus) { a.status = s }
 
 // Notify shows a notice.
-func (a *App) Notify(n Notice) { a.notices = append(a.notices, n) }
+func (a *App) Notify(n Notice) { a.notify(n) }
 
 // Handle applies one event and returns what the DOM layer must do.
 func (a *App) Handle(ev Event) []Effect {
@@ -92,10 +92,10 @@ func (a *App) Handle(ev Event) []Effect {
 		if ev.Action == "notice.problem" {
 			kind = "problem"
 		}
-		a.notices = append(a.notices, Notice{Kind: kind, Text: ev.Value})
+		a.notify(Notice{Kind: kind, Text: ev.Value})
 		return nil
 	case "copy.failed":
-		a.notices = append(a.notices, Notice{Kind: "problem",
+		a.notify(Notice{Kind: "problem",
 			Text: "The browser did not let partnerkit copy (" + ev.Value + "). The code is selected: press Ctrl+C (or ⌘C) to copy it."})
 		return []Effect{Select{ID: ev.Arg}}
 	case "notice.dismiss":
@@ -147,13 +147,13 @@ func (a *App) importWorkspace(files []File) []Effect {
 		return nil
 	}
 	if len(files) > 1 {
-		a.notices = append(a.notices, Notice{Kind: "problem", Text: "Please import one workspace file at a time."})
+		a.notify(Notice{Kind: "problem", Text: "Please import one workspace file at a time."})
 		return nil
 	}
 	f := files[0]
 	ws, err := partnerkit.Load(bytes.NewReader(f.Data))
 	if err != nil {
-		a.notices = append(a.notices, Notice{Kind: "problem",
+		a.notify(Notice{Kind: "problem",
 			Text:    fmt.Sprintf("%q was not imported: it is not a partnerkit workspace file partnerkit can use. Your current data is unchanged.", f.Name),
 			Details: problemLines(err)})
 		return nil
@@ -166,7 +166,7 @@ func (a *App) importWorkspace(files []File) []Effect {
 	}
 	a.ws = ws
 	a.fac = facilitator{round: len(ws.Readiness) - 1}
-	a.notices = append(a.notices, Notice{Kind: "ok", Text: text})
+	a.notify(Notice{Kind: "ok", Text: text})
 	return append(eff, Persist{})
 }
 
@@ -176,5 +176,20 @@ func (a *App) empty() bool {
 }
 
 func (a *App) problem(text string, err error) {
-	a.notices = append(a.notices, Notice{Kind: "problem", Text: text, Details: problemLines(err)})
+	a.notify(Notice{Kind: "problem", Text: text, Details: problemLines(err)})
+}
+
+// notify shows a notice. A message that something worked replaces the last
+// such message; problems stay until dismissed.
+func (a *App) notify(n Notice) {
+	if n.Kind == "ok" {
+		kept := a.notices[:0]
+		for _, o := range a.notices {
+			if o.Kind != "ok" {
+				kept = append(kept, o)
+			}
+		}
+		a.notices = kept
+	}
+	a.notices = append(a.notices, n)
 }

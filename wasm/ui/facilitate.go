@@ -168,11 +168,11 @@ func (a *App) finish(ad *adder, what string) []Effect {
 	var eff []Effect
 	switch {
 	case ad.added > 0 && len(ad.problems) == 0:
-		a.notices = append(a.notices, Notice{Kind: "ok", Text: fmt.Sprintf("Added %s to %q.", plural(ad.added, "response", "responses"), ad.round.Title)})
+		a.notify(Notice{Kind: "ok", Text: fmt.Sprintf("Added %s to %q.", plural(ad.added, "response", "responses"), ad.round.Title)})
 	case ad.added > 0:
-		a.notices = append(a.notices, Notice{Kind: "problem", Text: fmt.Sprintf("Added %s to %q; some %s could not be added:", plural(ad.added, "response", "responses"), ad.round.Title, what), Details: ad.problems})
+		a.notify(Notice{Kind: "problem", Text: fmt.Sprintf("Added %s to %q; some %s could not be added:", plural(ad.added, "response", "responses"), ad.round.Title, what), Details: ad.problems})
 	case len(ad.problems) > 0:
-		a.notices = append(a.notices, Notice{Kind: "problem", Text: fmt.Sprintf("Nothing was added: the %s could not be used.", what), Details: ad.problems})
+		a.notify(Notice{Kind: "problem", Text: fmt.Sprintf("Nothing was added: the %s could not be used.", what), Details: ad.problems})
 	}
 	if ad.added > 0 || ad.created {
 		eff = append(eff, Persist{})
@@ -199,7 +199,7 @@ func (a *App) addCodes() []Effect {
 		if len(ad.problems) == 0 {
 			ad.problems = append(ad.problems, "Paste at least one response code first.")
 		}
-		a.notices = append(a.notices, Notice{Kind: "problem", Text: "Nothing was added.", Details: ad.problems})
+		a.notify(Notice{Kind: "problem", Text: "Nothing was added.", Details: ad.problems})
 		return nil
 	}
 	ad = a.newAdder()

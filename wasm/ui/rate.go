@@ -33,7 +33,7 @@ func (a *App) initRubric() {
 	}
 	rb, err := DecodeRubric(a.cfg.Rubric)
 	if err != nil {
-		a.notices = append(a.notices, Notice{Kind: "problem",
+		a.notify(Notice{Kind: "problem",
 			Text:    "The rubric this page was given could not be read, so the standard Readiness for Partnership rubric is shown instead.",
 			Details: problemLines(err)})
 		return
