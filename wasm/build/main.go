@@ -4,6 +4,8 @@
 //	go run ./wasm/build                      # writes dist/partnerkit.html
 //	go run ./wasm/build -o site/rubric.html  # writes elsewhere
 //	go run ./wasm/build -serve localhost:8080  # also serves it
+//	go run ./wasm/build -rubric my-rubric.json # bakes a custom rubric in
+//	go run ./wasm/build -rubric-code my-rubric.json  # prints it as a code for #rubric=
 package main
 
 import (
@@ -18,8 +20,12 @@ func main() {
 	log.SetPrefix("build: ")
 	out := flag.String("o", "dist/partnerkit.html", "write the page to `FILE`")
 	serve := flag.String("serve", "", "after building, serve the page at `ADDR` (such as localhost:8080)")
+	rubric := flag.String("rubric", "", "bake the custom rubric in the JSON `FILE` into the page, in place of the ODST rubric")
+	title := flag.String("title", "", "the page's `TITLE` (default partnerkit)")
+	pkg := flag.String("pkg", "", "build the Go `PACKAGE` instead of ./wasm/app (for tests)")
+	codeOf := flag.String("rubric-code", "", "print the rubric code of the custom rubric in the JSON `FILE`, for a page URL's #rubric=, and exit")
 	flag.Usage = func() {
-		fmt.Fprintf(flag.CommandLine.Output(), "usage: go run ./wasm/build [-o FILE] [-serve ADDR]\n\nBuilds partnerkit's single-file page.\n\n")
+		fmt.Fprintf(flag.CommandLine.Output(), "usage: go run ./wasm/build [-o FILE] [-serve ADDR] [-rubric FILE] [-title TITLE]\n       go run ./wasm/build -rubric-code FILE\n\nBuilds partnerkit's single-file page.\n\n")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
@@ -27,7 +33,23 @@ func main() {
 		flag.Usage()
 		os.Exit(2)
 	}
-	size, err := Build(Options{Out: *out})
+	if *codeOf != "" {
+		code, err := RubricCode(*codeOf)
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Println(code)
+		return
+	}
+	o := Options{Out: *out, Package: *pkg, Title: *title}
+	if *rubric != "" {
+		code, err := RubricCode(*rubric)
+		if err != nil {
+			log.Fatal(err)
+		}
+		o.Rubric = code
+	}
+	size, err := Build(o)
 	if err != nil {
 		log.Fatal(err)
 	}

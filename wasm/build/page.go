@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"compress/gzip"
+	"crypto/sha256"
 	_ "embed"
 	"encoding/base64"
 	"fmt"
@@ -19,16 +20,45 @@ type Options struct {
 	Out string
 	// Package is the Go package of the app; empty means the module's wasm/app.
 	Package string
+	// Rubric is a custom rubric, as a rubric code (see ui.EncodeCode), baked
+	// into the page in place of the ODST rubric; empty for none.
+	Rubric string
+	// Title is the page's title; empty means "partnerkit".
+	Title string
 }
 
 //go:embed page.html.tmpl
 var pageTemplate string
 
-// CSP is the page's Content-Security-Policy: inline script and style, and
-// WebAssembly compilation, are all it allows; every network request is refused.
-const CSP = "default-src 'none'; script-src 'unsafe-inline' 'wasm-unsafe-eval'; style-src 'unsafe-inline'; " +
-	"img-src data: blob:; font-src 'none'; connect-src 'none'; media-src 'none'; object-src 'none'; " +
-	"frame-src 'none'; worker-src 'none'; manifest-src 'none'; form-action 'none'; base-uri 'none'"
+// bootJS starts the app: it decodes, decompresses and instantiates the wasm.
+//
+//go:embed boot.js
+var bootJS string
+
+// pageCSS is the page's style sheet.
+//
+//go:embed page.css
+var pageCSS string
+
+// csp returns the page's Content-Security-Policy. Every network request is
+// refused. Only the page's own scripts and style sheet run, named by their
+// SHA-256 hashes, so a script that got into the page any other way would not
+// run; WebAssembly compilation is allowed, images only from data: and blob:.
+func csp(scripts []string, style string) string {
+	var src strings.Builder
+	for _, s := range scripts {
+		src.WriteString(" " + hashSource(s))
+	}
+	return "default-src 'none'; script-src" + src.String() + " 'wasm-unsafe-eval'; style-src " + hashSource(style) + "; " +
+		"img-src data: blob:; font-src 'none'; connect-src 'none'; media-src 'none'; object-src 'none'; " +
+		"frame-src 'none'; worker-src 'none'; manifest-src 'none'; form-action 'none'; base-uri 'none'"
+}
+
+// hashSource is a CSP hash source for an inline script or style.
+func hashSource(s string) string {
+	sum := sha256.Sum256([]byte(s))
+	return "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
+}
 
 // Build compiles the app and writes the page, returning its size in bytes.
 func Build(o Options) (int, error) {
@@ -55,7 +85,7 @@ func Build(o Options) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	page, err := Page(wasm, execJS)
+	page, err := Page(wasm, execJS, o)
 	if err != nil {
 		return 0, err
 	}
@@ -88,7 +118,13 @@ func wasmExecJS() ([]byte, error) {
 
 // Page returns the single-file HTML page holding the compiled app, gzipped and
 // base64-encoded, and the Go runtime's support script.
-func Page(wasm, execJS []byte) ([]byte, error) {
+func Page(wasm, execJS []byte, o Options) ([]byte, error) {
+	if !codeText(o.Rubric) {
+		return nil, fmt.Errorf("the rubric code has characters a code cannot have")
+	}
+	if o.Title == "" {
+		o.Title = "partnerkit"
+	}
 	var gz bytes.Buffer
 	zw, err := gzip.NewWriterLevel(&gz, gzip.BestCompression)
 	if err != nil {
@@ -104,12 +140,34 @@ func Page(wasm, execJS []byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	// base64url text holds only [A-Za-z0-9_-]: nothing in it needs escaping
+	// in the script's string literal.
+	wasmJS := `window.pkWasm = "` + base64.RawURLEncoding.EncodeToString(gz.Bytes()) + `";`
+	if strings.Contains(string(execJS), "</script") {
+		return nil, fmt.Errorf("wasm_exec.js contains </script and cannot be inlined")
+	}
 	var buf bytes.Buffer
 	err = t.Execute(&buf, map[string]any{
-		"CSP":    CSP,
+		"CSP":   csp([]string{wasmJS, string(execJS), bootJS}, pageCSS),
+		"Title": o.Title,
+		// A code holds only [A-Za-z0-9._-] (checked above): safe as raw text.
+		"Rubric": template.HTML(o.Rubric),
+		// The scripts and the style sheet are inserted as they are, byte for
+		// byte, so that their hashes in the CSP match.
+		"WasmJS": template.JS(wasmJS),
 		"ExecJS": template.JS(execJS),
-		// base64 text holds only [A-Za-z0-9+/=]: safe to place raw in the data element.
-		"Wasm": template.HTML(base64.StdEncoding.EncodeToString(gz.Bytes())),
+		"BootJS": template.JS(bootJS),
+		"CSS":    template.CSS(pageCSS),
 	})
 	return buf.Bytes(), err
+}
+
+// codeText reports whether s holds only the characters of a code.
+func codeText(s string) bool {
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '.' || r == '_' || r == '-') {
+			return false
+		}
+	}
+	return true
 }

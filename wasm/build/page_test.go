@@ -1,0 +1,59 @@
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/base64"
+	"io"
+	"regexp"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestPageInlinesEverything(t *testing.T) {
+	wasm := []byte("\x00asm fake module")
+	page, err := Page(wasm, []byte("/* wasm_exec */ class Go {}"), Options{Rubric: "pk1.abc_-9", Title: "TA <rubric>"})
+	require.NoError(t, err)
+	s := string(page)
+	assert.Contains(t, s, `<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;;`)
+	assert.Contains(t, s, "connect-src &#39;none&#39;")
+	assert.NotContains(t, s, "unsafe-inline", "only the page's own scripts, by hash, may run")
+	// Every inline script that runs is named by its hash in the policy.
+	for _, m := range regexp.MustCompile(`(?s)<script>(.*?)</script>`).FindAllStringSubmatch(s, -1) {
+		sum := sha256.Sum256([]byte(m[1]))
+		assert.Contains(t, s, "sha256-"+base64.StdEncoding.EncodeToString(sum[:]))
+	}
+	assert.Contains(t, s, "<title>TA &lt;rubric&gt;</title>")
+	assert.Contains(t, s, `<script type="text/plain" id="pk-rubric">pk1.abc_-9</script>`)
+	assert.Contains(t, s, "/* wasm_exec */ class Go {}")
+	assert.Contains(t, s, "Loading partnerkit")
+	assert.NotRegexp(t, regexp.MustCompile(`(?i)\s(src|href)=`), s, "the page loads nothing from elsewhere")
+	assert.NotContains(t, s, "fetch(")
+
+	m := regexp.MustCompile(`window\.pkWasm = "([A-Za-z0-9_-]+)";`).FindStringSubmatch(s)
+	require.Len(t, m, 2)
+	gz, err := base64.RawURLEncoding.DecodeString(m[1])
+	require.NoError(t, err)
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
+	require.NoError(t, err)
+	got, err := io.ReadAll(zr)
+	require.NoError(t, err)
+	assert.Equal(t, wasm, got)
+}
+
+func TestPageRefusesAForgedRubricCode(t *testing.T) {
+	_, err := Page(nil, nil, Options{Rubric: `pk1.x</script><script>alert(1)</script>`})
+	assert.Error(t, err)
+}
+
+func TestRubricCode(t *testing.T) {
+	code, err := RubricCode("../../examples/embed/rubric.json")
+	require.NoError(t, err)
+	assert.Regexp(t, `^pk1\.[A-Za-z0-9_-]+$`, code)
+	_, err = RubricCode("testdata/bad-rubric.json")
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "scale.levels[1].value")
+}

@@ -1,0 +1,297 @@
+//go:build js && wasm
+
+package dom
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/hack-pad/safejs"
+)
+
+// Storage is the browser's localStorage. Every method reports the browser's
+// refusal (storage turned off, quota exceeded) as an error.
+type Storage struct{ ls safejs.Value }
+
+// LocalStorage returns the page's localStorage, or an error when the browser
+// does not let the page store anything.
+func LocalStorage() (Storage, error) {
+	// The localStorage getter itself throws when storage is turned off, and a
+	// throwing getter cannot be caught by a plain Get (wasm_exec.js does not
+	// catch exceptions there): read it through Reflect.get, a call, which can.
+	refl, err := safejs.Global().Get("Reflect")
+	if err != nil {
+		return Storage{}, err
+	}
+	ls, err := refl.Call("get", safejs.Global(), "localStorage")
+	if err != nil {
+		return Storage{}, jsError("this browser does not let partnerkit keep data on this device", err)
+	}
+	if ls.IsNull() || ls.IsUndefined() {
+		return Storage{}, errors.New("this browser does not let partnerkit keep data on this device")
+	}
+	return Storage{ls: ls}, nil
+}
+
+// Get returns the value under key and whether there is one.
+func (s Storage) Get(key string) (string, bool, error) {
+	v, err := s.ls.Call("getItem", key)
+	if err != nil {
+		return "", false, jsError("reading from this device's storage failed", err)
+	}
+	if v.IsNull() {
+		return "", false, nil
+	}
+	str, err := v.String()
+	return str, true, err
+}
+
+// Set stores value under key.
+func (s Storage) Set(key, value string) error {
+	if _, err := s.ls.Call("setItem", key, value); err != nil {
+		return jsError("the browser refused to save on this device (its storage may be full or turned off)", err)
+	}
+	return nil
+}
+
+// Remove deletes key.
+func (s Storage) Remove(key string) error {
+	_, err := s.ls.Call("removeItem", key)
+	return err
+}
+
+// Keys returns the stored keys that start with prefix.
+func (s Storage) Keys(prefix string) ([]string, error) {
+	n, err := s.ls.Get("length")
+	if err != nil {
+		return nil, err
+	}
+	count, err := n.Int()
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for i := 0; i < count; i++ {
+		k, err := s.ls.Call("key", i)
+		if err != nil || k.IsNull() {
+			continue
+		}
+		ks, _ := k.String()
+		if strings.HasPrefix(ks, prefix) {
+			out = append(out, ks)
+		}
+	}
+	return out, nil
+}
+
+// jsError wraps a JavaScript exception with a plain sentence.
+func jsError(what string, err error) error {
+	return fmt.Errorf("%s: %w", what, err)
+}
+
+// Download offers data to the user as a file.
+func Download(doc safejs.Value, name, typ string, data []byte) error {
+	g := safejs.Global()
+	u8c, err := g.Get("Uint8Array")
+	if err != nil {
+		return err
+	}
+	arr, err := u8c.New(len(data))
+	if err != nil {
+		return err
+	}
+	if _, err := safejs.CopyBytesToJS(arr, data); err != nil {
+		return err
+	}
+	parts, err := safejs.ValueOf([]any{safejs.Unsafe(arr)})
+	if err != nil {
+		return err
+	}
+	blobC, err := g.Get("Blob")
+	if err != nil {
+		return err
+	}
+	opts, err := safejs.ValueOf(map[string]any{"type": typ})
+	if err != nil {
+		return err
+	}
+	blob, err := blobC.New(parts, opts)
+	if err != nil {
+		return err
+	}
+	urlC, err := g.Get("URL")
+	if err != nil {
+		return err
+	}
+	u, err := urlC.Call("createObjectURL", blob)
+	if err != nil {
+		return err
+	}
+	a, err := doc.Call("createElement", "a")
+	if err != nil {
+		return err
+	}
+	if err := a.Set("href", u); err != nil {
+		return err
+	}
+	if err := a.Set("download", name); err != nil {
+		return err
+	}
+	body, err := doc.Get("body")
+	if err != nil {
+		return err
+	}
+	if _, err := body.Call("appendChild", a); err != nil {
+		return err
+	}
+	if _, err := a.Call("click"); err != nil {
+		return err
+	}
+	_, _ = a.Call("remove")
+	time.AfterFunc(time.Minute, func() { _, _ = urlC.Call("revokeObjectURL", u) })
+	return nil
+}
+
+// Copy puts text on the clipboard. It blocks until the browser answers, so
+// call it from a goroutine.
+func Copy(text string) error {
+	nav, err := safejs.Global().Get("navigator")
+	if err != nil {
+		return err
+	}
+	cb, err := nav.Get("clipboard")
+	if err != nil || cb.IsUndefined() || cb.IsNull() {
+		return errors.New("it has no clipboard access here")
+	}
+	p, err := cb.Call("writeText", text)
+	if err != nil {
+		return err
+	}
+	if _, err := Await(p); err != nil {
+		return fmt.Errorf("%v", err)
+	}
+	return nil
+}
+
+// PostToParent sends the JSON text data, parsed, to the embedding page, only
+// if that page's origin is origin.
+func PostToParent(origin, data string) error {
+	if origin == "" || origin == "*" {
+		return errors.New("no embedding page origin was given")
+	}
+	g := safejs.Global()
+	parent, err := g.Get("parent")
+	if err != nil {
+		return err
+	}
+	self, err := g.Get("self")
+	if err != nil {
+		return err
+	}
+	if parent.Equal(self) {
+		return errors.New("the page is not embedded")
+	}
+	jsonV, err := g.Get("JSON")
+	if err != nil {
+		return err
+	}
+	msg, err := jsonV.Call("parse", data)
+	if err != nil {
+		return err
+	}
+	_, err = parent.Call("postMessage", msg, origin)
+	return err
+}
+
+// Print opens the print dialog.
+func Print() error {
+	_, err := safejs.Global().Call("print")
+	return err
+}
+
+// Focus moves keyboard focus to the element with the id, if there is one.
+func Focus(doc safejs.Value, id string) error {
+	el, err := doc.Call("getElementById", id)
+	if err != nil || el.IsNull() {
+		return err
+	}
+	_, err = el.Call("focus")
+	return err
+}
+
+// Select focuses the text field with the id and selects its text.
+func Select(doc safejs.Value, id string) error {
+	el, err := doc.Call("getElementById", id)
+	if err != nil || el.IsNull() {
+		return err
+	}
+	if _, err := el.Call("focus"); err != nil {
+		return err
+	}
+	_, err = el.Call("select")
+	return err
+}
+
+// Location returns the page's query string and fragment, without "?" and "#".
+func Location() (query, fragment string, err error) {
+	loc, err := safejs.Global().Get("location")
+	if err != nil {
+		return "", "", err
+	}
+	s, err := loc.Get("search")
+	if err != nil {
+		return "", "", err
+	}
+	h, err := loc.Get("hash")
+	if err != nil {
+		return "", "", err
+	}
+	qs, _ := s.String()
+	hs, _ := h.String()
+	return strings.TrimPrefix(qs, "?"), strings.TrimPrefix(hs, "#"), nil
+}
+
+// Mark records a performance mark, for measuring start-up.
+func Mark(name string) {
+	perf, err := safejs.Global().Get("performance")
+	if err == nil && !perf.IsUndefined() {
+		_, _ = perf.Call("mark", name)
+	}
+}
+
+// Now returns performance.now(), in milliseconds.
+func Now() float64 {
+	perf, err := safejs.Global().Get("performance")
+	if err != nil {
+		return 0
+	}
+	v, err := perf.Call("now")
+	if err != nil {
+		return 0
+	}
+	f, _ := v.Float()
+	return f
+}
+
+// Measure records a performance measure from start (a Now value) to now, so
+// that the time an update takes can be read from the browser's timeline.
+func Measure(name string, start float64) {
+	perf, err := safejs.Global().Get("performance")
+	if err != nil {
+		return
+	}
+	opts, err := safejs.ValueOf(map[string]any{"start": start})
+	if err != nil {
+		return
+	}
+	_, _ = perf.Call("measure", name, opts)
+}
+
+// ClearMeasures forgets the performance measures called name.
+func ClearMeasures(name string) {
+	if perf, err := safejs.Global().Get("performance"); err == nil {
+		_, _ = perf.Call("clearMeasures", name)
+	}
+}

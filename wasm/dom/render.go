@@ -1,0 +1,236 @@
+//go:build js && wasm
+
+package dom
+
+import (
+	"fmt"
+
+	"github.com/hack-pad/safejs"
+	"github.com/partnerkit/partnerkit/wasm/ui"
+)
+
+// Renderer keeps the document in step with a render tree, changing only what
+// differs from the last tree so that focus and the caret stay where they are.
+type Renderer struct {
+	doc  safejs.Value
+	root safejs.Value
+	top  *vnode
+}
+
+// vnode is a rendered Node with its element.
+type vnode struct {
+	n    *ui.Node
+	el   safejs.Value
+	kids []*vnode
+}
+
+// NewRenderer returns a renderer that draws into the element root.
+func NewRenderer(doc, root safejs.Value) *Renderer {
+	return &Renderer{doc: doc, root: root}
+}
+
+// Render draws the tree n, refusing a tree with an element or attribute the
+// page does not allow.
+func (r *Renderer) Render(n *ui.Node) error {
+	if err := n.Check(); err != nil {
+		return err
+	}
+	if r.top == nil || r.top.n.Tag != n.Tag || r.top.n.Key != n.Key {
+		v, err := r.create(n)
+		if err != nil {
+			return err
+		}
+		if _, err := r.root.Call("replaceChildren", v.el); err != nil {
+			return err
+		}
+		r.top = v
+		return nil
+	}
+	return r.patch(r.top, n)
+}
+
+func (r *Renderer) create(n *ui.Node) (*vnode, error) {
+	v := &vnode{n: n}
+	var err error
+	if n.Tag == "" {
+		v.el, err = r.doc.Call("createTextNode", n.Text)
+		return v, err
+	}
+	if v.el, err = r.doc.Call("createElement", n.Tag); err != nil {
+		return nil, err
+	}
+	for _, a := range n.Attrs {
+		if err := setAttr(v.el, a.Name, a.Value); err != nil {
+			return nil, err
+		}
+	}
+	if len(n.Children) == 0 {
+		if n.Text != "" {
+			if err := v.el.Set("textContent", n.Text); err != nil {
+				return nil, err
+			}
+		}
+		return v, nil
+	}
+	for _, c := range n.Children {
+		cv, err := r.create(c)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := v.el.Call("appendChild", cv.el); err != nil {
+			return nil, err
+		}
+		v.kids = append(v.kids, cv)
+	}
+	return v, nil
+}
+
+// setAttr sets an attribute; value, checked and selected are also set as
+// properties, which is what the browser shows once the user has typed.
+func setAttr(el safejs.Value, name, value string) error {
+	switch name {
+	case "value":
+		cur, err := el.Get("value")
+		if err == nil {
+			if s, err := cur.String(); err == nil && s == value {
+				return nil
+			}
+		}
+		return el.Set("value", value)
+	case "checked", "selected":
+		if err := el.Set(name, true); err != nil {
+			return err
+		}
+	}
+	_, err := el.Call("setAttribute", name, value)
+	return err
+}
+
+func removeAttr(el safejs.Value, name string) error {
+	switch name {
+	case "value":
+		return el.Set("value", "")
+	case "checked", "selected":
+		if err := el.Set(name, false); err != nil {
+			return err
+		}
+	}
+	_, err := el.Call("removeAttribute", name)
+	return err
+}
+
+// patch changes v's element to show n, which has the same tag and key.
+func (r *Renderer) patch(v *vnode, n *ui.Node) error {
+	old := v.n
+	v.n = n
+	if n.Tag == "" {
+		if old.Text != n.Text {
+			return v.el.Set("data", n.Text)
+		}
+		return nil
+	}
+	// Attributes.
+	for _, a := range old.Attrs {
+		if _, ok := n.Attr(a.Name); !ok {
+			if err := removeAttr(v.el, a.Name); err != nil {
+				return err
+			}
+		}
+	}
+	for _, a := range n.Attrs {
+		if prev, ok := old.Attr(a.Name); ok && prev == a.Value && a.Name != "value" && a.Name != "checked" {
+			continue
+		}
+		if err := setAttr(v.el, a.Name, a.Value); err != nil {
+			return err
+		}
+	}
+	if len(n.Children) == 0 {
+		if len(v.kids) > 0 || old.Text != n.Text {
+			v.kids = nil
+			return v.el.Set("textContent", n.Text)
+		}
+		return nil
+	}
+	if len(old.Children) == 0 && old.Text != "" {
+		if err := v.el.Set("textContent", ""); err != nil {
+			return err
+		}
+	}
+	return r.patchChildren(v, n.Children)
+}
+
+// patchChildren matches the new children with the old ones (by key, or by
+// position among the unkeyed ones with the same tag), patches the matches,
+// creates the rest, removes what is gone and puts everything in order.
+func (r *Renderer) patchChildren(v *vnode, kids []*ui.Node) error {
+	byKey := map[string]*vnode{}
+	var unkeyed []*vnode
+	for _, k := range v.kids {
+		if k.n.Key != "" {
+			byKey[k.n.Tag+"\x00"+k.n.Key] = k
+		} else {
+			unkeyed = append(unkeyed, k)
+		}
+	}
+	used := map[*vnode]bool{}
+	next := make([]*vnode, len(kids))
+	ui := 0
+	for i, c := range kids {
+		var m *vnode
+		if c.Key != "" {
+			m = byKey[c.Tag+"\x00"+c.Key]
+		} else if ui < len(unkeyed) {
+			if unkeyed[ui].n.Tag == c.Tag {
+				m = unkeyed[ui]
+			}
+			ui++
+		}
+		if m != nil && !used[m] {
+			used[m] = true
+			if err := r.patch(m, c); err != nil {
+				return err
+			}
+			next[i] = m
+			continue
+		}
+		nv, err := r.create(c)
+		if err != nil {
+			return err
+		}
+		next[i] = nv
+	}
+	// Remove what is gone.
+	cur := make([]*vnode, 0, len(v.kids))
+	for _, k := range v.kids {
+		if used[k] {
+			cur = append(cur, k)
+			continue
+		}
+		if _, err := k.el.Call("remove"); err != nil {
+			return err
+		}
+	}
+	// Put the children in order, moving or inserting only what is out of place.
+	for i, k := range next {
+		if i < len(cur) && cur[i] == k {
+			continue
+		}
+		ref := safejs.Null()
+		if i < len(cur) {
+			ref = cur[i].el
+		}
+		if _, err := v.el.Call("insertBefore", k.el, ref); err != nil {
+			return fmt.Errorf("placing <%s>: %w", k.n.Tag, err)
+		}
+		for j, c := range cur {
+			if c == k {
+				cur = append(cur[:j], cur[j+1:]...)
+				break
+			}
+		}
+		cur = append(cur[:i], append([]*vnode{k}, cur[i:]...)...)
+	}
+	v.kids = next
+	return nil
+}

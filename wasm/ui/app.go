@@ -1,0 +1,195 @@
+package ui
+
+import (
+	"bytes"
+	"fmt"
+	"time"
+
+	"github.com/partnerkit/partnerkit"
+	"github.com/partnerkit/partnerkit/readiness"
+)
+
+// Config is how the page was opened.
+type Config struct {
+	// Embed shows only the rater view, sized for an iframe, and stores nothing.
+	Embed bool
+	// ParentOrigin is the embedding page's origin; a submitted response is
+	// posted to it, and only to it. Empty means post nothing.
+	ParentOrigin string
+	// Rubric is a rubric code (from the build or the URL); empty means the
+	// rubric of the chosen round, or the ODST rubric.
+	Rubric string
+	// Now returns the current time; nil means time.Now.
+	Now func() time.Time
+}
+
+// App is the page's state and the reducer that changes it. It holds no
+// JavaScript: the DOM layer feeds it Events, renders View, and carries out the
+// Effects Handle returns.
+type App struct {
+	cfg Config
+	ws  *partnerkit.Workspace
+
+	view    View
+	notices []Notice
+	status  SaveStatus
+	confirm bool // asking to confirm "delete all data"
+
+	rate    rater
+	fac     facilitator
+	custom  *readiness.Rubric // the page's own rubric (built in or from the URL)
+	backups []string          // localStorage keys of data kept aside
+}
+
+// SetBackups tells the app which backups are kept on this device.
+func (a *App) SetBackups(keys []string) { a.backups = keys }
+
+// New returns the app for a workspace restored by Restore. A notice from
+// Restore, if any, is shown first.
+func New(cfg Config, ws *partnerkit.Workspace, n *Notice) *App {
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if ws == nil {
+		ws = partnerkit.New()
+	}
+	a := &App{cfg: cfg, ws: ws, view: ViewRate}
+	if n != nil {
+		a.notify(*n)
+	}
+	a.fac.round = len(ws.Readiness) - 1
+	a.rate.reset()
+	a.initRubric()
+	if len(ws.Readiness) > 0 {
+		a.view = ViewFacilitate
+	}
+	return a
+}
+
+// Workspace returns the workspace the app edits.
+func (a *App) Workspace() *partnerkit.Workspace { return a.ws }
+
+// Embedded reports whether the page runs as an embedded rubric.
+func (a *App) Embedded() bool { return a.cfg.Embed }
+
+// SetStatus records the outcome of the last save, shown in the status line.
+func (a *App) SetStatus(s SaveStatus) { a.status = s }
+
+// Notify shows a notice.
+func (a *App) Notify(n Notice) { a.notify(n) }
+
+// Handle applies one event and returns what the DOM layer must do.
+func (a *App) Handle(ev Event) []Effect {
+	switch ev.Action {
+	case "nav":
+		switch View(ev.Arg) {
+		case ViewRate, ViewFacilitate, ViewData:
+			a.view = View(ev.Arg)
+		}
+		return nil
+	case "notice.ok", "notice.problem":
+		kind := "ok"
+		if ev.Action == "notice.problem" {
+			kind = "problem"
+		}
+		a.notify(Notice{Kind: kind, Text: ev.Value})
+		return nil
+	case "copy.failed":
+		a.notify(Notice{Kind: "problem",
+			Text: "The browser did not let partnerkit copy (" + ev.Value + "). The code is selected: press Ctrl+C (or ⌘C) to copy it."})
+		return []Effect{Select{ID: ev.Arg}}
+	case "notice.dismiss":
+		var i int
+		if _, err := fmt.Sscan(ev.Arg, &i); err == nil && i >= 0 && i < len(a.notices) {
+			a.notices = append(a.notices[:i:i], a.notices[i+1:]...)
+		}
+		return []Effect{Focus{ID: "pk-main"}}
+	case "data.export":
+		data, err := Marshal(a.ws)
+		if err != nil {
+			a.problem("The workspace could not be exported.", err)
+			return nil
+		}
+		return []Effect{Download{Name: "partnerkit-" + a.cfg.Now().Format("2006-01-02") + ".json", Type: "application/json", Data: data}}
+	case "data.backup.download":
+		return []Effect{DownloadStored{Key: ev.Arg, Name: ev.Arg + ".json"}}
+	case "data.import":
+		return a.importWorkspace(ev.Files)
+	case "data.delete":
+		a.confirm = true
+		return []Effect{Focus{ID: "pk-delete-confirm"}}
+	case "data.delete.cancel":
+		a.confirm = false
+		return []Effect{Focus{ID: "pk-delete"}}
+	case "data.delete.confirm":
+		a.confirm = false
+		a.ws = partnerkit.New()
+		a.fac = facilitator{round: -1}
+		a.rate = rater{}
+		a.rate.reset()
+		a.backups = nil
+		a.notices = []Notice{{Kind: "ok", Text: "All partnerkit data on this device was deleted."}}
+		return []Effect{Erase{}}
+	}
+	if eff, ok := a.handleRate(ev); ok {
+		return eff
+	}
+	if eff, ok := a.handleFacilitate(ev); ok {
+		return eff
+	}
+	return nil
+}
+
+// importWorkspace replaces the workspace by an imported file, keeping the
+// current one aside first.
+func (a *App) importWorkspace(files []File) []Effect {
+	if len(files) == 0 {
+		return nil
+	}
+	if len(files) > 1 {
+		a.notify(Notice{Kind: "problem", Text: "Please import one workspace file at a time."})
+		return nil
+	}
+	f := files[0]
+	ws, err := partnerkit.Load(bytes.NewReader(f.Data))
+	if err != nil {
+		a.notify(Notice{Kind: "problem",
+			Text:    fmt.Sprintf("%q was not imported: it is not a partnerkit workspace file partnerkit can use. Your current data is unchanged.", f.Name),
+			Details: problemLines(err)})
+		return nil
+	}
+	var eff []Effect
+	text := fmt.Sprintf("Imported %q.", f.Name)
+	if old, err := Marshal(a.ws); err == nil && !a.empty() {
+		eff = append(eff, KeepAside{Why: "before import", Data: string(old)})
+		text += " The data you had before is kept aside on this device as a backup."
+	}
+	a.ws = ws
+	a.fac = facilitator{round: len(ws.Readiness) - 1}
+	a.notify(Notice{Kind: "ok", Text: text})
+	return append(eff, Persist{})
+}
+
+// empty reports whether the workspace holds nothing yet.
+func (a *App) empty() bool {
+	return a.ws.Partnership == nil && len(a.ws.Readiness) == 0 && a.ws.Contract == nil && len(a.ws.Meetings) == 0
+}
+
+func (a *App) problem(text string, err error) {
+	a.notify(Notice{Kind: "problem", Text: text, Details: problemLines(err)})
+}
+
+// notify shows a notice. A message that something worked replaces the last
+// such message; problems stay until dismissed.
+func (a *App) notify(n Notice) {
+	if n.Kind == "ok" {
+		kept := a.notices[:0]
+		for _, o := range a.notices {
+			if o.Kind != "ok" {
+				kept = append(kept, o)
+			}
+		}
+		a.notices = kept
+	}
+	a.notices = append(a.notices, n)
+}

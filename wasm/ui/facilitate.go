@@ -1,0 +1,553 @@
+package ui
+
+import (
+	"bytes"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"math"
+	"reflect"
+	"strconv"
+	"strings"
+
+	"github.com/partnerkit/partnerkit/readiness"
+)
+
+// facilitator is the facilitator's view: the chosen round and what is typed.
+type facilitator struct {
+	round int    // index of the chosen round in the workspace; -1 for none
+	title string // title of a new round
+	date  string // date of a new round
+	paste string // pasted response codes
+	// removed is the last response removed, which can be put back.
+	removed *removedResponse
+}
+
+// removedResponse is a response taken out of a round, kept for "Undo".
+type removedResponse struct {
+	round string // the round's ID
+	index int
+	resp  readiness.Response
+}
+
+// currentRound returns the chosen round, or nil.
+func (a *App) currentRound() *readiness.Round {
+	if a.fac.round < 0 || a.fac.round >= len(a.ws.Readiness) {
+		return nil
+	}
+	return &a.ws.Readiness[a.fac.round]
+}
+
+func (a *App) handleFacilitate(ev Event) ([]Effect, bool) {
+	f := &a.fac
+	switch ev.Action {
+	case "round.title":
+		f.title = ev.Value
+	case "round.date":
+		f.date = ev.Value
+	case "round.new":
+		a.newRound(f.title, f.date)
+		f.title, f.date = "", ""
+		return []Effect{Persist{}, Focus{ID: "pk-paste"}}, true
+	case "round.select":
+		if i, err := strconv.Atoi(ev.Value); err == nil && i >= 0 && i < len(a.ws.Readiness) {
+			f.round = i
+		}
+	case "fac.paste":
+		f.paste = ev.Value
+	case "fac.addcodes":
+		return a.addCodes(), true
+	case "fac.files":
+		return a.addFiles(ev.Files), true
+	case "fac.csv":
+		return a.addCSV(ev.Files), true
+	case "fac.remove":
+		r := a.currentRound()
+		i, err := strconv.Atoi(ev.Arg)
+		if r == nil || err != nil || i < 0 || i >= len(r.Responses) {
+			return nil, true
+		}
+		f.removed = &removedResponse{round: r.ID, index: i, resp: r.Responses[i]}
+		r.Responses = append(r.Responses[:i:i], r.Responses[i+1:]...)
+		return []Effect{Persist{}, Focus{ID: "pk-undo"}}, true
+	case "fac.undo":
+		if f.removed == nil {
+			return nil, true
+		}
+		ri := a.roundIndex(f.removed.round)
+		if ri < 0 {
+			f.removed = nil
+			return nil, true
+		}
+		r := &a.ws.Readiness[ri]
+		i := min(f.removed.index, len(r.Responses))
+		r.Responses = append(r.Responses[:i], append([]readiness.Response{f.removed.resp}, r.Responses[i:]...)...)
+		f.removed = nil
+		f.round = ri
+		return []Effect{Persist{}, Focus{ID: "pk-responses"}}, true
+	case "report.html", "report.md", "report.csv":
+		return a.report(ev.Action), true
+	case "report.print":
+		return []Effect{Print{}}, true
+	default:
+		return nil, false
+	}
+	return nil, true
+}
+
+// newRound adds a round and chooses it.
+func (a *App) newRound(title, date string) {
+	n := len(a.ws.Readiness) + 1
+	title = strings.TrimSpace(title)
+	if title == "" {
+		title = fmt.Sprintf("Readiness round %d", n)
+	}
+	id := fmt.Sprintf("round-%d", n)
+	for a.roundIndex(id) >= 0 {
+		n++
+		id = fmt.Sprintf("round-%d", n)
+	}
+	r := readiness.Round{ID: id, Title: title, Date: strings.TrimSpace(date)}
+	if a.custom != nil {
+		rb := *a.custom
+		r.Rubric = &rb
+	}
+	a.ws.Readiness = append(a.ws.Readiness, r)
+	a.fac.round = len(a.ws.Readiness) - 1
+}
+
+func (a *App) roundIndex(id string) int {
+	for i, r := range a.ws.Readiness {
+		if r.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// newAdder returns an adder for the chosen round, starting a round if there
+// is none.
+func (a *App) newAdder() *adder {
+	ad := &adder{round: a.currentRound()}
+	if ad.round == nil {
+		a.newRound("", a.cfg.Now().Format("2006-01-02"))
+		ad.round, ad.created = a.currentRound(), true
+	}
+	ad.rb = ad.round.RubricOrODST()
+	return ad
+}
+
+// adder adds responses to a round and reports what happened.
+type adder struct {
+	round    *readiness.Round
+	rb       readiness.Rubric
+	added    int
+	created  bool // the round was started for these responses
+	problems []string
+}
+
+// add adds one response from source (a file name, "code 2").
+func (ad *adder) add(source string, resp readiness.Response) {
+	if err := ad.rb.ValidateResponse(resp); err != nil {
+		for _, l := range problemLines(err) {
+			ad.problems = append(ad.problems, source+": "+l)
+		}
+		return
+	}
+	for _, old := range ad.round.Responses {
+		if reflect.DeepEqual(old, resp) {
+			ad.problems = append(ad.problems, fmt.Sprintf("%s: the response of %s is already in this round, so it was not added again.", source, resp.Rater))
+			return
+		}
+	}
+	ad.round.Responses = append(ad.round.Responses, resp)
+	ad.added++
+}
+
+func (a *App) finish(ad *adder, what string) []Effect {
+	var eff []Effect
+	switch {
+	case ad.added > 0 && len(ad.problems) == 0:
+		a.notify(Notice{Kind: "ok", Text: fmt.Sprintf("Added %s to %q.", plural(ad.added, "response", "responses"), ad.round.Title)})
+	case ad.added > 0:
+		a.notify(Notice{Kind: "problem", Text: fmt.Sprintf("Added %s to %q; some %s could not be added:", plural(ad.added, "response", "responses"), ad.round.Title, what), Details: ad.problems})
+	case len(ad.problems) > 0:
+		a.notify(Notice{Kind: "problem", Text: fmt.Sprintf("Nothing was added: the %s could not be used.", what), Details: ad.problems})
+	}
+	if ad.added > 0 || ad.created {
+		eff = append(eff, Persist{})
+	}
+	return eff
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}
+
+// addCodes adds the pasted response codes to the chosen round.
+func (a *App) addCodes() []Effect {
+	text := a.fac.paste
+	parts := strings.Split(text, CodePrefix)
+	ad := &adder{}
+	if strings.TrimSpace(parts[0]) != "" {
+		ad.problems = append(ad.problems, "Some of the pasted text is not a response code (a code starts with "+CodePrefix+"); it was skipped.")
+	}
+	if len(parts) == 1 {
+		if len(ad.problems) == 0 {
+			ad.problems = append(ad.problems, "Paste at least one response code first.")
+		}
+		a.notify(Notice{Kind: "problem", Text: "Nothing was added.", Details: ad.problems})
+		return nil
+	}
+	ad = a.newAdder()
+	if strings.TrimSpace(parts[0]) != "" {
+		ad.problems = append(ad.problems, "Some of the pasted text is not a response code (a code starts with "+CodePrefix+"); it was skipped.")
+	}
+	for i, p := range parts[1:] {
+		code := CodePrefix + strings.Trim(strings.Join(strings.Fields(p), ""), ",;")
+		resp, err := DecodeResponse(code)
+		if err != nil {
+			ad.problems = append(ad.problems, fmt.Sprintf("code %d: %v", i+1, err))
+			continue
+		}
+		ad.add(fmt.Sprintf("code %d", i+1), resp)
+	}
+	if ad.added > 0 && len(ad.problems) == 0 {
+		a.fac.paste = ""
+	}
+	return a.finish(ad, "codes")
+}
+
+// addFiles adds response files to the chosen round.
+func (a *App) addFiles(files []File) []Effect {
+	if len(files) == 0 {
+		return nil
+	}
+	ad := a.newAdder()
+	for _, f := range files {
+		if f.Err != "" {
+			ad.problems = append(ad.problems, f.Name+": could not be read: "+f.Err)
+			continue
+		}
+		rf, err := DecodeResponseFile(f.Data)
+		if err != nil {
+			for _, l := range problemLines(err) {
+				ad.problems = append(ad.problems, f.Name+": "+l)
+			}
+			continue
+		}
+		if rf.Rubric != "" && rf.Rubric != ad.rb.ID {
+			ad.problems = append(ad.problems, fmt.Sprintf("%s: this response rates the rubric %q, but the round %q uses %q; gather it in a round of that rubric (open partnerkit with the same rubric as the raters had).",
+				f.Name, rf.Rubric, ad.round.Title, ad.rb.ID))
+			continue
+		}
+		ad.add(f.Name, rf.Response)
+	}
+	return a.finish(ad, "files")
+}
+
+// addCSV adds the responses of a survey export to the chosen round.
+func (a *App) addCSV(files []File) []Effect {
+	if len(files) == 0 {
+		return nil
+	}
+	ad := a.newAdder()
+	for _, f := range files {
+		if f.Err != "" {
+			ad.problems = append(ad.problems, f.Name+": could not be read: "+f.Err)
+			continue
+		}
+		resps, err := readiness.ReadCSV(bytes.NewReader(f.Data), ad.rb)
+		if err != nil {
+			var ce *readiness.CSVError
+			if errors.As(err, &ce) {
+				for _, l := range strings.Split(ce.Error(), "\n") {
+					if l = strings.TrimSpace(strings.TrimPrefix(l, "- ")); l != "" {
+						ad.problems = append(ad.problems, f.Name+": "+l)
+					}
+				}
+			} else {
+				ad.problems = append(ad.problems, f.Name+": "+err.Error())
+			}
+			continue
+		}
+		for i, r := range resps {
+			ad.add(fmt.Sprintf("%s, response %d", f.Name, i+1), r)
+		}
+	}
+	return a.finish(ad, "survey export")
+}
+
+// report offers the chosen round's report as a file.
+func (a *App) report(kind string) []Effect {
+	r := a.currentRound()
+	if r == nil {
+		return nil
+	}
+	rep, err := r.Summarize()
+	if err != nil {
+		a.problem("The report could not be made.", err)
+		return nil
+	}
+	var buf bytes.Buffer
+	name := "readiness-" + slug(r.Title)
+	var typ string
+	switch kind {
+	case "report.html":
+		err, name, typ = readiness.WriteHTML(&buf, rep), name+".html", "text/html"
+	case "report.md":
+		err, name, typ = readiness.WriteMarkdown(&buf, rep), name+".md", "text/markdown"
+	default:
+		err, name, typ = readiness.WriteCSV(&buf, r.RubricOrODST(), r.Responses), name+".csv", "text/csv"
+	}
+	if err != nil {
+		a.problem("The report could not be made.", err)
+		return nil
+	}
+	return []Effect{Download{Name: name, Type: typ, Data: buf.Bytes()}}
+}
+
+func (a *App) viewFacilitate() *Node {
+	f := &a.fac
+	var choose *Node
+	if len(a.ws.Readiness) > 0 {
+		opts := make([]*Node, len(a.ws.Readiness))
+		for i, r := range a.ws.Readiness {
+			label := r.Title
+			if r.Date != "" {
+				label += " (" + r.Date + ")"
+			}
+			o := El("option", Key(r.ID), A("value", strconv.Itoa(i)), label)
+			if i == f.round {
+				o.Attrs = append(o.Attrs, A("selected", ""))
+			}
+			opts[i] = o
+		}
+		choose = El("div",
+			El("label", A("for", "pk-round"), "Round"),
+			El("select", ID("pk-round"), On("change", "round.select"), opts))
+	}
+	newRound := El("details", Class("pk-noprint"),
+		El("summary", "Start a new round"),
+		El("label", A("for", "pk-round-title"), "Title"),
+		El("input", ID("pk-round-title"), A("type", "text"), A("maxlength", "200"), A("placeholder", fmt.Sprintf("Readiness round %d", len(a.ws.Readiness)+1)), A("value", f.title), On("input", "round.title")),
+		El("label", A("for", "pk-round-date"), "Date (optional)"),
+		El("input", ID("pk-round-date"), A("type", "date"), A("value", f.date), On("input", "round.date")),
+		El("div", Class("pk-actions"), El("button", A("type", "button"), ID("pk-round-new"), On("click", "round.new"), "Start the round")),
+	)
+	if len(a.ws.Readiness) == 0 {
+		newRound.Attrs = append(newRound.Attrs, A("open", ""))
+	}
+	return El("section", A("aria-labelledby", "pk-fac-h"),
+		El("h2", ID("pk-fac-h"), "Gather and summarise"),
+		El("p", "Collect your team's ratings here, on your own device: paste the codes raters send you, open their response files, or import a survey export. The summary shows each team's average, how far apart the ratings are, whether the team agrees, and the concerns to talk about. It decides nothing."),
+		choose,
+		newRound,
+		a.viewAdd(),
+		a.viewResponses(),
+		a.viewSummary(),
+	)
+}
+
+func (a *App) viewAdd() *Node {
+	return El("section", Class("pk-noprint"), A("aria-labelledby", "pk-add-h"),
+		El("h3", ID("pk-add-h"), "Add responses"),
+		El("label", A("for", "pk-paste"), "Paste response codes (one or several, as raters sent them)"),
+		El("textarea", ID("pk-paste"), Class("pk-code"), A("rows", "4"), A("spellcheck", "false"), A("value", a.fac.paste), On("input", "fac.paste")),
+		El("div", Class("pk-actions"), El("button", A("type", "button"), ID("pk-add-codes"), On("click", "fac.addcodes"), "Add the pasted codes")),
+		El("div", Class("pk-drop"), On("drop", "fac.files"),
+			El("label", A("for", "pk-files"), "Open response files (choose several at once, or drop them here)"),
+			El("input", ID("pk-files"), A("type", "file"), A("multiple", ""), A("accept", ".json,application/json"), On("change", "fac.files"))),
+		El("div", Class("pk-drop"), On("drop", "fac.csv"),
+			El("label", A("for", "pk-csv"), "Import a Google Forms or Microsoft Forms export (.csv file)"),
+			El("input", ID("pk-csv"), A("type", "file"), A("accept", ".csv,text/csv"), On("change", "fac.csv"))),
+	)
+}
+
+func (a *App) viewResponses() *Node {
+	r := a.currentRound()
+	if r == nil {
+		return nil
+	}
+	rb := r.RubricOrODST()
+	head := []*Node{El("th", A("scope", "col"), "Rater"), El("th", A("scope", "col"), "Team")}
+	for _, c := range rb.Categories {
+		head = append(head, El("th", A("scope", "col"), c.Title))
+	}
+	head = append(head, El("th", A("scope", "col"), Class("pk-noprint"), "Remove"))
+	rows := make([]*Node, len(r.Responses))
+	for i, resp := range r.Responses {
+		cells := []*Node{El("th", A("scope", "row"), resp.Rater), El("td", resp.Team)}
+		for _, c := range rb.Categories {
+			v := "–"
+			if n, ok := resp.Ratings[c.ID]; ok {
+				v = strconv.Itoa(n)
+			}
+			cells = append(cells, El("td", v))
+		}
+		cells = append(cells, El("td", Class("pk-noprint"), El("button", A("type", "button"), Class("pk-secondary"),
+			On("click", "fac.remove"), Arg(strconv.Itoa(i)), A("aria-label", "Remove the response of "+resp.Rater), "Remove")))
+		rows[i] = El("tr", Key(strconv.Itoa(i)), cells)
+	}
+	var undo *Node
+	if rm := a.fac.removed; rm != nil {
+		undo = El("p", Class("pk-notice pk-notice-info"),
+			"The response of "+rm.resp.Rater+" was removed. ",
+			El("button", A("type", "button"), ID("pk-undo"), On("click", "fac.undo"), "Undo"))
+	}
+	return El("section", A("aria-labelledby", "pk-resp-h"),
+		El("h3", ID("pk-resp-h"), fmt.Sprintf("Responses in %q: %d", r.Title, len(r.Responses))),
+		undo,
+		El("table", ID("pk-responses"), A("tabindex", "-1"),
+			El("thead", El("tr", head)),
+			El("tbody", rows)),
+	)
+}
+
+func (a *App) viewSummary() *Node {
+	r := a.currentRound()
+	if r == nil || len(r.Responses) == 0 {
+		return nil
+	}
+	rep, err := r.Summarize()
+	if err != nil {
+		return El("div", Class("pk-notice pk-notice-problem"), El("p", "The summary could not be made:"), El("ul", lis(problemLines(err))))
+	}
+	teams := make([]*Node, len(rep.Teams))
+	for i, t := range rep.Teams {
+		teams[i] = a.viewTeam(i, rep, t)
+	}
+	return El("section", ID("pk-summary"), A("aria-labelledby", "pk-sum-h"),
+		El("h3", ID("pk-sum-h"), "Summary of "+r.Title),
+		El("p", Class("pk-note"), rep.Note),
+		teams,
+		viewCompare(rep),
+		El("div", Class("pk-actions"),
+			El("button", A("type", "button"), On("click", "report.print"), "Print"),
+			El("button", A("type", "button"), Class("pk-secondary"), On("click", "report.html"), "Download the report (HTML)"),
+			El("button", A("type", "button"), Class("pk-secondary"), On("click", "report.md"), "Download the report (Markdown)"),
+			El("button", A("type", "button"), Class("pk-secondary"), On("click", "report.csv"), "Download the responses (CSV)"),
+		),
+	)
+}
+
+func lis(items []string) []*Node {
+	out := make([]*Node, len(items))
+	for i, s := range items {
+		out[i] = El("li", s)
+	}
+	return out
+}
+
+// Mean formats a mean as the readiness reports and charts do: one decimal,
+// halves rounded up ("3.0", "2.3", "3.7").
+func Mean(m float64) string {
+	return strconv.FormatFloat(math.Round(m*10)/10, 'f', 1, 64)
+}
+
+func (a *App) viewTeam(i int, rep readiness.Report, t readiness.TeamSummary) *Node {
+	hid := fmt.Sprintf("pk-team-%d-h", i)
+	rows := make([]*Node, len(t.Categories))
+	for j, c := range t.Categories {
+		mean, spread, consensus := "not rated", "–", "–"
+		if c.N > 0 {
+			mean = Mean(c.Mean)
+			spread = fmt.Sprintf("%d to %d", c.Min, c.Max)
+			if c.Min == c.Max {
+				spread = fmt.Sprintf("all %d", c.Min)
+			}
+			consensus = "No: talk it through"
+			if c.Consensus {
+				consensus = "Yes"
+			}
+		}
+		var concerns *Node
+		if len(c.Concerns) > 0 {
+			items := make([]*Node, len(c.Concerns))
+			for k, cn := range c.Concerns {
+				items[k] = El("li", El("strong", cn.Rater+": "), cn.Text)
+			}
+			concerns = El("ul", items)
+		}
+		rows[j] = El("tr", Key(c.CategoryID),
+			El("th", A("scope", "row"), c.Title),
+			El("td", Class("pk-mean"), mean),
+			El("td", spread),
+			El("td", consensus),
+			El("td", concerns))
+	}
+	first := make([]*Node, 0, len(t.DiscussFirst))
+	for _, id := range t.DiscussFirst {
+		if c, ok := t.Category(id); ok && c.N > 0 {
+			first = append(first, El("li", c.Title))
+		}
+	}
+	var chart *Node
+	if ch, ok := readiness.TeamChart(rep, t.Team); ok {
+		ch.ID = fmt.Sprintf("pk-chart-%d", i)
+		var buf bytes.Buffer
+		if err := readiness.WriteSVG(&buf, ch); err == nil {
+			// An SVG shown through <img> cannot run scripts or load anything.
+			chart = El("img", Class("pk-chart"), A("alt", ch.Description()),
+				A("src", "data:image/svg+xml;base64,"+base64.StdEncoding.EncodeToString(buf.Bytes())))
+		}
+	}
+	return El("section", Key("team-"+t.Team), Class("pk-team"), A("aria-labelledby", hid),
+		El("h4", ID(hid), fmt.Sprintf("%s (%s)", t.Team, plural(t.Raters, "rater", "raters"))),
+		El("table", Class("pk-team-table"),
+			El("caption", "Ratings of "+t.Team+" by area"),
+			El("thead", El("tr",
+				El("th", A("scope", "col"), "Area"),
+				El("th", A("scope", "col"), "Average"),
+				El("th", A("scope", "col"), "Range"),
+				El("th", A("scope", "col"), "Agreement"),
+				El("th", A("scope", "col"), "Concerns"))),
+			El("tbody", rows)),
+		El("p", El("strong", "Suggested order of discussion"), " (lowest average and widest spread first; an agenda, not a ranking):"),
+		El("ol", first),
+		chart,
+	)
+}
+
+// viewCompare sets the first two teams side by side, closed by default: the
+// source notes that the teams need not compare their ratings.
+func viewCompare(rep readiness.Report) *Node {
+	if len(rep.Teams) < 2 {
+		return nil
+	}
+	c, err := rep.CompareTeams(rep.Teams[0].Team, rep.Teams[1].Team)
+	if err != nil {
+		return nil
+	}
+	rows := make([]*Node, len(c.Categories))
+	for i, cc := range c.Categories {
+		diff := "–"
+		if cc.A.N > 0 && cc.B.N > 0 {
+			diff = fmt.Sprintf("%+.1f", math.Round(cc.Difference*10)/10)
+		}
+		rows[i] = El("tr", Key(cc.CategoryID),
+			El("th", A("scope", "row"), cc.Title),
+			El("td", meanOrNone(cc.A)), El("td", meanOrNone(cc.B)), El("td", diff))
+	}
+	return El("details", ID("pk-compare"), Class("pk-noprint"),
+		El("summary", "Compare the two teams (optional)"),
+		El("p", "The teams do not need to compare their ratings; this is here for those who want to. It shows numbers only."),
+		El("table",
+			El("caption", "Averages of "+c.A+" and "+c.B+" side by side"),
+			El("thead", El("tr",
+				El("th", A("scope", "col"), "Area"),
+				El("th", A("scope", "col"), c.A),
+				El("th", A("scope", "col"), c.B),
+				El("th", A("scope", "col"), "Difference"))),
+			El("tbody", rows)))
+}
+
+func meanOrNone(c readiness.CategorySummary) string {
+	if c.N == 0 {
+		return "not rated"
+	}
+	return Mean(c.Mean)
+}

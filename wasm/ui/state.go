@@ -1,0 +1,176 @@
+package ui
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/partnerkit/partnerkit"
+	"github.com/partnerkit/partnerkit/partnership"
+)
+
+// View names one screen of the page.
+type View string
+
+// The page's screens.
+const (
+	// ViewRate is where one rater rates the rubric.
+	ViewRate View = "rate"
+	// ViewFacilitate is where the facilitator gathers responses and reads the summary.
+	ViewFacilitate View = "facilitate"
+	// ViewData is where the workspace is exported, imported and deleted.
+	ViewData View = "data"
+)
+
+// Event is something the user did: the action bound to the element
+// (data-on-click and friends), its argument, and the element's value.
+type Event struct {
+	// Action is the name bound to the element, such as "rate.name".
+	Action string
+	// Arg is the element's data-arg.
+	Arg string
+	// Value is the element's value (inputs, selects, text areas).
+	Value string
+	// Files are the files chosen or dropped, read as text.
+	Files []File
+}
+
+// File is a file the user chose or dropped on the page.
+type File struct {
+	Name string
+	Data []byte
+	// Err says why the file could not be read, if it could not.
+	Err string
+}
+
+// Effect is something the DOM layer does for the app after an event.
+type Effect interface{ effect() }
+
+// Download offers Data to the user as a file called Name.
+type Download struct {
+	Name, Type string
+	Data       []byte
+}
+
+// DownloadStored offers what localStorage holds under Key as a file.
+type DownloadStored struct{ Key, Name string }
+
+func (DownloadStored) effect() {}
+
+// Copy puts Text on the clipboard. When the browser refuses, the DOM layer
+// sends the event "copy.failed" with Arg Field and the reason as Value.
+type Copy struct{ Text, Field string }
+
+// Select focuses the text field with this id and selects its text, ready to
+// be copied by hand.
+type Select struct{ ID string }
+
+func (Select) effect() {}
+
+// Post sends Data (JSON text) to the embedding page at Origin, only there.
+type Post struct {
+	Origin string
+	Data   string
+}
+
+// Print opens the browser's print dialog.
+type Print struct{}
+
+// Persist says the workspace changed and should be saved (debounced).
+type Persist struct{}
+
+// Erase removes everything the page stored on this device.
+type Erase struct{}
+
+// KeepAside stores Data under a backup key, so that nothing is lost.
+type KeepAside struct {
+	Why  string
+	Data string
+}
+
+// Focus moves keyboard focus to the element with this id.
+type Focus struct{ ID string }
+
+func (Download) effect()  {}
+func (Copy) effect()      {}
+func (Post) effect()      {}
+func (Print) effect()     {}
+func (Persist) effect()   {}
+func (Erase) effect()     {}
+func (KeepAside) effect() {}
+func (Focus) effect()     {}
+
+// Notice is a message shown at the top of the page until dismissed.
+type Notice struct {
+	// Kind is "ok", "info" or "problem".
+	Kind string
+	// Text says what happened in a sentence.
+	Text string
+	// Details list the problems one by one (each with its field).
+	Details []string
+}
+
+// SaveStatus is what the page says about saving on this device.
+type SaveStatus struct {
+	// Text is shown in the status line ("Saved", "Not saved: ...") and
+	// read out by screen readers when it changes.
+	Text string
+	// At is when, shown but not read out, so that every save is not announced.
+	At string
+	// Problem is true when the last save failed.
+	Problem bool
+}
+
+// StorageKey is the localStorage key of the autosaved workspace.
+const StorageKey = "partnerkit.workspace"
+
+// BackupKeyPrefix starts the localStorage keys where unreadable saved data is kept.
+const BackupKeyPrefix = "partnerkit.backup."
+
+// Restore turns what localStorage held under StorageKey into a workspace.
+// When nothing was saved it returns a new workspace. When the saved data
+// cannot be read it returns a new workspace, a notice saying so, and
+// aside=true: the caller must keep the saved data under a backup key before
+// anything is saved over it.
+func Restore(saved string, found bool) (ws *partnerkit.Workspace, n *Notice, aside bool) {
+	if !found || strings.TrimSpace(saved) == "" {
+		return partnerkit.New(), nil, false
+	}
+	ws, err := partnerkit.Decode(strings.NewReader(saved))
+	if err != nil {
+		return partnerkit.New(), &Notice{
+			Kind: "problem",
+			Text: "The data saved on this device could not be read, so partnerkit started with an empty workspace. " +
+				"Nothing was deleted: the saved data is kept aside on this device under a backup name, and you can download it from the Your data tab.",
+			Details: problemLines(err),
+		}, true
+	}
+	return ws, nil, false
+}
+
+// Marshal returns the workspace as saved to localStorage and to export files.
+func Marshal(ws *partnerkit.Workspace) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := ws.Save(&buf); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// problemLines lists an error's problems one per line, with the field first.
+func problemLines(err error) []string {
+	var ve *partnership.ValidationError
+	if errors.As(err, &ve) {
+		out := make([]string, 0, len(ve.Problems))
+		for _, p := range ve.Problems {
+			if p.Path != "" {
+				out = append(out, fmt.Sprintf("%s: %s", p.Path, p.Message))
+			} else {
+				out = append(out, p.Message)
+			}
+		}
+		return out
+	}
+	return []string{err.Error()}
+}

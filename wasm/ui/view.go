@@ -1,0 +1,131 @@
+package ui
+
+import (
+	"fmt"
+	"strconv"
+)
+
+// Render returns the whole page as a render tree.
+func (a *App) Render() *Node {
+	if a.cfg.Embed {
+		return El("div", ID("pk-root"), Class("pk pk-embed"),
+			a.viewNotices(),
+			El("div", ID("pk-main"), A("tabindex", "-1"), a.viewRate()),
+		)
+	}
+	var body *Node
+	switch a.view {
+	case ViewFacilitate:
+		body = a.viewFacilitate()
+	case ViewData:
+		body = a.viewData()
+	default:
+		body = a.viewRate()
+	}
+	return El("div", ID("pk-root"), Class("pk"),
+		El("header", Class("pk-header"),
+			El("h1", "partnerkit"),
+			El("p", Class("pk-tagline"), "Readiness for partnership, on this device only: nothing you enter is sent anywhere."),
+			a.viewStatus(),
+		),
+		a.viewNav(),
+		a.viewNotices(),
+		El("div", ID("pk-main"), A("tabindex", "-1"), Class("pk-view"), body),
+	)
+}
+
+func (a *App) viewStatus() *Node {
+	cls := "pk-status"
+	if a.status.Problem {
+		cls += " pk-status-problem"
+	}
+	text := a.status.Text
+	if text == "" {
+		text = "Saved on this device automatically."
+	}
+	var at *Node
+	if a.status.At != "" {
+		at = El("span", A("aria-hidden", "true"), " "+a.status.At)
+	}
+	return El("p", ID("pk-status"), Class(cls), A("role", "status"), A("aria-live", "polite"), El("span", text), at)
+}
+
+var tabs = []struct {
+	view  View
+	label string
+}{
+	{ViewRate, "Rate"},
+	{ViewFacilitate, "Gather and summarise"},
+	{ViewData, "Your data"},
+}
+
+func (a *App) viewNav() *Node {
+	items := make([]*Node, 0, len(tabs))
+	for _, t := range tabs {
+		b := El("button", A("type", "button"), ID("pk-nav-"+string(t.view)), On("click", "nav"), Arg(string(t.view)), t.label)
+		if a.view == t.view {
+			b.Attrs = append(b.Attrs, A("aria-current", "page"))
+		}
+		items = append(items, El("li", b))
+	}
+	return El("nav", A("aria-label", "Sections"), Class("pk-nav"), El("ul", items))
+}
+
+func (a *App) viewNotices() *Node {
+	list := make([]*Node, 0, len(a.notices))
+	for i, n := range a.notices {
+		var details *Node
+		if len(n.Details) > 0 {
+			lis := make([]*Node, len(n.Details))
+			for j, d := range n.Details {
+				lis[j] = El("li", d)
+			}
+			details = El("ul", lis)
+		}
+		list = append(list, El("div", Key(fmt.Sprintf("n%d-%s", i, n.Text)), Class("pk-notice pk-notice-"+n.Kind),
+			El("p", n.Text), details,
+			El("button", A("type", "button"), On("click", "notice.dismiss"), Arg(strconv.Itoa(i)), A("aria-label", "Dismiss this message"), "Dismiss"),
+		))
+	}
+	return El("div", ID("pk-notices"), A("aria-live", "polite"), A("role", "region"), A("aria-label", "Messages"), list)
+}
+
+func (a *App) viewData() *Node {
+	var confirm *Node
+	if a.confirm {
+		confirm = El("div", Class("pk-confirm"), A("role", "alertdialog"), A("aria-labelledby", "pk-confirm-text"),
+			El("p", ID("pk-confirm-text"), "Delete everything partnerkit keeps in this browser on this device, including backups? This cannot be undone. Download your data first if you may need it."),
+			El("button", A("type", "button"), ID("pk-delete-confirm"), Class("pk-danger"), On("click", "data.delete.confirm"), "Yes, delete everything"),
+			" ",
+			El("button", A("type", "button"), On("click", "data.delete.cancel"), "Cancel"),
+		)
+	}
+	var backups *Node
+	if len(a.backups) > 0 {
+		lis := make([]*Node, len(a.backups))
+		for i, b := range a.backups {
+			lis[i] = El("li", Key(b),
+				El("span", b+" "),
+				El("button", A("type", "button"), On("click", "data.backup.download"), Arg(b), "Download this backup"))
+		}
+		backups = El("section", A("aria-labelledby", "pk-backups-h"),
+			El("h3", ID("pk-backups-h"), "Backups kept on this device"),
+			El("p", "Data partnerkit could not read, or replaced by an import, is kept here so that nothing is lost."),
+			El("ul", lis))
+	}
+	return El("section", A("aria-labelledby", "pk-data-h"),
+		El("h2", ID("pk-data-h"), "Your data"),
+		El("p", "partnerkit saves your work in this browser, on this device, as you type. It is never sent anywhere. To move it to another computer or keep a copy, download it as a file."),
+		El("h3", "Download"),
+		El("button", A("type", "button"), ID("pk-export"), On("click", "data.export"), "Download all data (.json file)"),
+		El("h3", "Import"),
+		El("div", Class("pk-drop"), On("drop", "data.import"),
+			El("label", A("for", "pk-import"), "Open a partnerkit .json file (or drop it here). It replaces what is on this device; the current data is kept as a backup."),
+			El("input", ID("pk-import"), A("type", "file"), A("accept", ".json,application/json"), On("change", "data.import")),
+		),
+		backups,
+		El("h3", "Delete"),
+		El("button", A("type", "button"), ID("pk-delete"), Class("pk-danger"), On("click", "data.delete"), "Delete all data on this device"),
+		confirm,
+	)
+}
