@@ -1,5 +1,26 @@
 (async function () {
   "use strict";
+  // decode85 reads the text the build writes (wasm/build/text85.go): five
+  // characters for every four bytes, the last group padded with the highest digit.
+  function decode85(s, n) {
+    const alphabet = "!#%()*+,-.0123456789:;=?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_abcdefghijklmnopqrstuvwxyz{|}~";
+    const index = new Uint8Array(128);
+    for (let i = 0; i < 85; i++) index[alphabet.charCodeAt(i)] = i;
+    const out = new Uint8Array(Math.ceil(n / 4) * 4);
+    const full = s.length - s.length % 5;
+    let o = 0, i = 0;
+    for (; i < full; i += 5) {
+      const v = (((index[s.charCodeAt(i)] * 85 + index[s.charCodeAt(i + 1)]) * 85 +
+        index[s.charCodeAt(i + 2)]) * 85 + index[s.charCodeAt(i + 3)]) * 85 + index[s.charCodeAt(i + 4)];
+      out[o++] = v >>> 24; out[o++] = (v >>> 16) & 255; out[o++] = (v >>> 8) & 255; out[o++] = v & 255;
+    }
+    if (i < s.length) {
+      let v = 0;
+      for (let j = 0; j < 5; j++) v = v * 85 + (i + j < s.length ? index[s.charCodeAt(i + j)] : 84);
+      out[o++] = v >>> 24; out[o++] = (v >>> 16) & 255; out[o++] = (v >>> 8) & 255; out[o++] = v & 255;
+    }
+    return out.subarray(0, n);
+  }
   const app = document.getElementById("app");
   function fail(msg) {
     const p = document.createElement("p");
@@ -13,10 +34,9 @@
   }
   try {
     performance.mark("pk-decode-start");
-    const b64 = window.pkWasm; delete window.pkWasm;
-    const gz = typeof Uint8Array.fromBase64 === "function"
-      ? Uint8Array.fromBase64(b64, { alphabet: "base64url" })
-      : Uint8Array.from(atob(b64.replace(/-/g, "+").replace(/_/g, "/")), c => c.charCodeAt(0));
+    const text = window.pkWasm, size = window.pkWasmSize;
+    delete window.pkWasm; delete window.pkWasmSize;
+    const gz = decode85(text, size);
     performance.mark("pk-decode-end");
     const go = new Go();
     const wasm = new Blob([gz]).stream().pipeThrough(new DecompressionStream("gzip"));

@@ -117,7 +117,7 @@ func wasmExecJS() ([]byte, error) {
 }
 
 // Page returns the single-file HTML page holding the compiled app, gzipped and
-// base64-encoded, and the Go runtime's support script.
+// written as text by encode85, and the Go runtime's support script.
 func Page(wasm, execJS []byte, o Options) ([]byte, error) {
 	if !codeText(o.Rubric) {
 		return nil, fmt.Errorf("the rubric code has characters a code cannot have")
@@ -140,9 +140,8 @@ func Page(wasm, execJS []byte, o Options) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	// base64url text holds only [A-Za-z0-9_-]: nothing in it needs escaping
-	// in the script's string literal.
-	wasmJS := `window.pkWasm = "` + base64.RawURLEncoding.EncodeToString(gz.Bytes()) + `";`
+	// The text of encode85 needs no escaping in the script's string literal.
+	wasmJS := fmt.Sprintf(`window.pkWasm = "%s"; window.pkWasmSize = %d;`, encode85(gz.Bytes()), gz.Len())
 	if strings.Contains(string(execJS), "</script") {
 		return nil, fmt.Errorf("wasm_exec.js contains </script and cannot be inlined")
 	}
