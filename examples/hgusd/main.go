@@ -12,7 +12,6 @@ package main
 
 import (
 	"bytes"
-	_ "embed"
 	"errors"
 	"flag"
 	"fmt"
@@ -21,13 +20,9 @@ import (
 	"strings"
 
 	"github.com/partnerkit/partnerkit"
+	"github.com/partnerkit/partnerkit/examples/hgusd/casefile"
 	"github.com/partnerkit/partnerkit/partnership"
 )
-
-// fixture is the case as a partnerkit workspace file.
-//
-//go:embed hgusd.json
-var fixture []byte
 
 func main() {
 	if err := run(os.Stdout, os.Args[1:]); err != nil {
@@ -45,7 +40,7 @@ func run(w io.Writer, args []string) error {
 	if err := flags.Parse(args); err != nil {
 		return err
 	}
-	data := fixture
+	data := casefile.JSON()
 	if *in != "" {
 		var err error
 		if data, err = os.ReadFile(*in); err != nil {

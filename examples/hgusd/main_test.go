@@ -21,7 +21,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 func loadCase(t *testing.T) *partnerkit.Workspace {
 	t.Helper()
-	f, err := os.Open("hgusd.json")
+	f, err := os.Open(filepath.Join("casefile", "hgusd.json"))
 	require.NoError(t, err)
 	defer f.Close()
 	ws, err := partnerkit.Load(f)
