@@ -83,7 +83,7 @@ func (a *App) Handle(ev Event) []Effect {
 	switch ev.Action {
 	case "nav":
 		switch View(ev.Arg) {
-		case ViewRate, ViewFacilitate, ViewData:
+		case ViewRate, ViewFacilitate, ViewData, ViewReview:
 			a.view = View(ev.Arg)
 		}
 		return nil
@@ -135,6 +135,9 @@ func (a *App) Handle(ev Event) []Effect {
 		return eff
 	}
 	if eff, ok := a.handleFacilitate(ev); ok {
+		return eff
+	}
+	if eff, ok := a.handleReview(ev); ok {
 		return eff
 	}
 	return nil

@@ -19,6 +19,8 @@ func (a *App) Render() *Node {
 		body = a.viewFacilitate()
 	case ViewData:
 		body = a.viewData()
+	case ViewReview:
+		body = a.viewReview()
 	default:
 		body = a.viewRate()
 	}
@@ -56,6 +58,7 @@ var tabs = []struct {
 }{
 	{ViewRate, "Rate"},
 	{ViewFacilitate, "Gather and summarise"},
+	{ViewReview, "Review"},
 	{ViewData, "Your data"},
 }
 
