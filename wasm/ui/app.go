@@ -83,7 +83,7 @@ func (a *App) Handle(ev Event) []Effect {
 	switch ev.Action {
 	case "nav":
 		switch View(ev.Arg) {
-		case ViewRate, ViewFacilitate, ViewData, ViewReview:
+		case ViewRate, ViewFacilitate, ViewData:
 			a.view = View(ev.Arg)
 		}
 		return nil
@@ -135,9 +135,6 @@ func (a *App) Handle(ev Event) []Effect {
 		return eff
 	}
 	if eff, ok := a.handleFacilitate(ev); ok {
-		return eff
-	}
-	if eff, ok := a.handleReview(ev); ok {
 		return eff
 	}
 	return nil

@@ -135,7 +135,7 @@ func (n *Node) Find(id string) *Node {
 // allowedTags are the elements the page creates.
 var allowedTags = map[string]bool{
 	"a": true, "article": true, "aside": true, "button": true, "caption": true, "code": true,
-	"details": true, "div": true, "dl": true, "dd": true, "dt": true, "em": true, "fieldset": true, "figcaption": true, "figure": true,
+	"details": true, "div": true, "dl": true, "dd": true, "dt": true, "em": true, "fieldset": true,
 	"footer": true, "form": true, "h1": true, "h2": true, "h3": true, "h4": true, "header": true,
 	"img": true, "input": true, "label": true, "legend": true, "li": true, "main": true, "nav": true,
 	"ol": true, "option": true, "output": true, "p": true, "pre": true, "section": true, "select": true,

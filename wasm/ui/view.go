@@ -19,8 +19,6 @@ func (a *App) Render() *Node {
 		body = a.viewFacilitate()
 	case ViewData:
 		body = a.viewData()
-	case ViewReview:
-		body = a.viewReview()
 	default:
 		body = a.viewRate()
 	}
@@ -58,7 +56,6 @@ var tabs = []struct {
 }{
 	{ViewRate, "Rate"},
 	{ViewFacilitate, "Gather and summarise"},
-	{ViewReview, "Review"},
 	{ViewData, "Your data"},
 }
 
