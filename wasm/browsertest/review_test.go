@@ -1,0 +1,48 @@
+//go:build !js
+
+package browsertest
+
+import (
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestExampleReview opens the built-in example from the start screen and
+// reads its review, as a district leader would before a meeting.
+func TestExampleReview(t *testing.T) {
+	b := newBrowser(t)
+	axe := axeSource(t)
+	u := fileURL(built.page)
+	b.open(u)
+	b.click(`#pk-nav-start`)
+	b.do(chromedp.WaitVisible(chromedp.CSS(`#pk-start-example`)))
+	assert.Contains(t, b.text(`#pk-main`), "Nothing leaves this device")
+	b.audit(axe, "the start view")
+
+	b.click(`#pk-start-example`)
+	b.do(chromedp.WaitVisible(chromedp.CSS(`#pk-review-counts`)))
+	assert.Equal(t, "true", eval[string](b, `document.getElementById("pk-nav-review").getAttribute("aria-current") === "page" ? "true" : "false"`))
+	assert.Contains(t, b.text(`#pk-review-counts`), "critical")
+	review := b.text(`#pk-review`)
+	assert.Contains(t, review, "40 h demanded, 10 h available")
+	assert.Contains(t, review, "Needs attention now")
+	assert.Contains(t, review, "Where: partnership › initiatives[0]")
+	loaded := eval[bool](b, `(() => { const m = document.getElementById("pk-map"); return m.complete && m.naturalWidth > 0 })()`)
+	assert.True(t, loaded, "the map of initiatives is drawn")
+	b.audit(axe, "the review of the example")
+
+	// Opening the example again asks first, since the workspace holds data.
+	b.click(`#pk-nav-start`)
+	b.click(`#pk-start-example`)
+	b.do(chromedp.WaitVisible(chromedp.CSS(`#pk-start-confirm`)))
+	assert.Equal(t, "pk-start-confirm", eval[string](b, `document.activeElement.id`))
+	b.audit(axe, "the start view asking to confirm")
+	b.click(`button[data-on-click="start.cancel"]`)
+	b.do(chromedp.WaitNotPresent(chromedp.CSS(`#pk-start-confirm`)))
+	require.Contains(t, b.text(`#pk-main`), "Hams Gulch", "the example is still the workspace")
+
+	b.assertOffline(u)
+}
