@@ -102,6 +102,41 @@ func (a *App) handleReview(ev Event) ([]Effect, bool) {
 	return nil, false
 }
 
+// where is PlainPath with the name of the initiative, partner, person,
+// readiness round or meeting the path leads to, when it leads to one.
+func (a *App) where(path string) string {
+	plain := PlainPath(path)
+	var i int
+	var name string
+	switch p := a.ws.Partnership; {
+	case p != nil && scanIndex(path, "partnership.initiatives[%d]", &i) && i < len(p.Initiatives):
+		name = p.Initiatives[i].Name
+	case p != nil && scanIndex(path, "partnership.partners[%d]", &i) && i < len(p.Partners):
+		name = p.Partners[i].Name
+	case p != nil && scanIndex(path, "partnership.people[%d]", &i) && i < len(p.People):
+		name = p.People[i].Name
+	case scanIndex(path, "readiness[%d]", &i) && i < len(a.ws.Readiness):
+		name = a.ws.Readiness[i].Title
+	case scanIndex(path, "meetings[%d]", &i) && i < len(a.ws.Meetings):
+		name = a.ws.Meetings[i].Title
+	}
+	if name == "" {
+		return plain
+	}
+	return plain + " (" + name + ")"
+}
+
+// scanIndex reads the index of a path that starts with format, such as
+// "meetings[%d]".
+func scanIndex(path, format string, i *int) bool {
+	prefix, _, _ := strings.Cut(format, "[")
+	if !strings.HasPrefix(path, prefix+"[") {
+		return false
+	}
+	n, err := fmt.Sscanf(path, format, i)
+	return err == nil && n == 1 && *i >= 0
+}
+
 func (a *App) viewReview() *Node {
 	fs := partnerkit.ReviewAt(a.ws, a.cfg.Now())
 	head := []*Node{
@@ -175,6 +210,6 @@ func (a *App) viewFinding(f partnership.Finding) *Node {
 	return El("li", Class("pk-finding"),
 		El("p", Class("pk-message"), f.Message),
 		evidence, question, standard,
-		El("p", Class("pk-hint"), El("strong", "Where: "), PlainPath(f.Path)),
+		El("p", Class("pk-hint"), El("strong", "Where: "), a.where(f.Path)),
 	)
 }

@@ -143,6 +143,23 @@ func TestReviewTextStaysText(t *testing.T) {
 
 func attr(n *Node, name string) string { v, _ := n.Attr(name); return v }
 
+func TestWhereNamesTheThing(t *testing.T) {
+	a := newApp(t)
+	a.Handle(Event{Action: "start.example"})
+	p := a.ws.Partnership
+	tests := []struct{ path, want string }{
+		{"partnership.initiatives[0].demands[1]", "partnership › initiatives[0] › demands[1] (" + p.Initiatives[0].Name + ")"},
+		{"partnership.partners[0]", "partnership › partners[0] (" + p.Partners[0].Name + ")"},
+		{"partnership.initiatives[999]", "partnership › initiatives[999]"},
+		{"partnership.initiatives[-1]", "partnership › initiatives[-1]"},
+		{"partnership.name", "partnership › name"},
+		{"", "the workspace as a whole"},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, a.where(tt.path), tt.path)
+	}
+}
+
 func TestReviewEmptyState(t *testing.T) {
 	a := newApp(t)
 	a.Handle(Event{Action: "nav", Arg: string(ViewReview)})
