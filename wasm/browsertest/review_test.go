@@ -3,9 +3,14 @@
 package browsertest
 
 import (
+	"bytes"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/chromedp/chromedp"
+	"github.com/partnerkit/partnerkit"
+	"github.com/partnerkit/partnerkit/examples/hgusd/fixture"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -44,5 +49,37 @@ func TestExampleReview(t *testing.T) {
 	b.do(chromedp.WaitNotPresent(chromedp.CSS(`#pk-start-confirm`)))
 	require.Contains(t, b.text(`#pk-main`), "Hams Gulch", "the example is still the workspace")
 
+	b.assertOffline(u)
+}
+
+// TestReviewTextIsNeverMarkup opens, from the start screen, a workspace
+// whose names are markup: the review and the map show them as text.
+func TestReviewTextIsNeverMarkup(t *testing.T) {
+	ws, err := partnerkit.Load(bytes.NewReader(fixture.JSON))
+	require.NoError(t, err)
+	ws.Partnership.Name = payloads[1]
+	ws.Partnership.Initiatives[0].Name = payloads[0]
+	var buf bytes.Buffer
+	require.NoError(t, ws.Save(&buf))
+	file := filepath.Join(t.TempDir(), "evil.json")
+	require.NoError(t, os.WriteFile(file, buf.Bytes(), 0o644))
+
+	b := newBrowser(t)
+	u := fileURL(built.page)
+	b.open(u)
+	b.click(`#pk-nav-start`)
+	b.do(chromedp.SetUploadFiles(chromedp.CSS(`#pk-start-import`), []string{file}))
+	b.do(chromedp.WaitVisible(chromedp.CSS(`.pk-notice-ok`)))
+	b.click(`#pk-nav-review`)
+	b.do(chromedp.WaitVisible(chromedp.CSS(`#pk-review-counts`)))
+	assert.Contains(t, b.text(`#pk-review`), payloads[0])
+	assert.Contains(t, eval[string](b, `document.getElementById("pk-map").alt`), payloads[1])
+
+	assert.False(t, eval[bool](b, `window.__pwned !== undefined`), "a script from user text ran")
+	b.mu.Lock()
+	assert.Empty(t, b.dialogs, "a dialog opened")
+	b.mu.Unlock()
+	assert.Equal(t, []string{"pk-map"}, eval[[]string](b, `[...document.querySelectorAll("#app img, #app script")].map(e => e.id)`))
+	assert.Zero(t, eval[int](b, `[...document.querySelectorAll("#app *")].filter(el => [...el.attributes].some(a => a.name.startsWith("on"))).length`))
 	b.assertOffline(u)
 }
