@@ -3,6 +3,7 @@ package ui
 import (
 	"bytes"
 	"encoding/base64"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -230,4 +231,23 @@ func TestStartViewExplains(t *testing.T) {
 	}
 	require.NotNil(t, root.Find("pk-start-import"))
 	require.NotNil(t, root.Find("pk-start-example"))
+}
+
+func ExampleGroupFindings() {
+	fs := []partnership.Finding{
+		{Severity: partnership.Warning, Standard: "metrics.1", Message: "No measure is reviewed."},
+		{Severity: partnership.Critical, Standard: "resources.3", Message: "Teachers are asked for 40 h a week."},
+		{Severity: partnership.Info, Message: "The agreement has no end date."},
+	}
+	fmt.Println(CountFindings(fs))
+	for _, g := range GroupFindings(fs) {
+		fmt.Printf("%s, %s: %d\n", g.Theme, g.Severity, len(g.Findings))
+	}
+	fmt.Println(PlainPath("partnership.initiatives[0].demands[1]"))
+	// Output:
+	// 1 critical, 1 warning, 1 for information
+	// Appropriate and sufficient resources, critical: 1
+	// Clear metrics established, warning: 1
+	// Other, info: 1
+	// partnership › initiatives[0] › demands[1]
 }
