@@ -6,8 +6,10 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/examples/hgusd/fixture"
@@ -38,6 +40,19 @@ func TestExampleReview(t *testing.T) {
 	loaded := eval[bool](b, `(() => { const m = document.getElementById("pk-map"); return m.complete && m.naturalWidth > 0 })()`)
 	assert.True(t, loaded, "the map of initiatives is drawn")
 	b.audit(axe, "the review of the example")
+
+	// Printed, it is a pre-read: the findings and the map without the page's controls.
+	_, err := chromedp.Call(b.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
+	require.NoError(t, err)
+	shown := `(sel => { const el = document.querySelector(sel); return el !== null && el.getClientRects().length > 0 })`
+	for _, sel := range []string{"#pk-review-counts", ".pk-finding", "#pk-map"} {
+		assert.True(t, eval[bool](b, shown+`(`+strconv.Quote(sel)+`)`), "%s is printed", sel)
+	}
+	for _, sel := range []string{"#pk-print", ".pk-nav", "#pk-notices .pk-notice"} {
+		assert.False(t, eval[bool](b, shown+`(`+strconv.Quote(sel)+`)`), "%s is not printed", sel)
+	}
+	_, err = chromedp.Call(b.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: ""})
+	require.NoError(t, err)
 
 	// Opening the example again asks first, since the workspace holds data.
 	b.click(`#pk-nav-start`)
