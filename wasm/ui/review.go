@@ -96,10 +96,30 @@ func PlainPath(path string) string {
 
 // handleReview handles the review view's events.
 func (a *App) handleReview(ev Event) ([]Effect, bool) {
-	if ev.Action == "review.print" {
+	switch ev.Action {
+	case "review.print":
 		return []Effect{Print{}}, true
+	case "review.map":
+		svg, ok := a.mapSVG()
+		if !ok {
+			return nil, true
+		}
+		return []Effect{Download{Name: "initiatives-map-" + a.cfg.Now().Format("2006-01-02") + ".svg", Type: "image/svg+xml", Data: svg}}, true
 	}
 	return nil, false
+}
+
+// mapSVG draws the map of initiatives, when there is a partnership.
+func (a *App) mapSVG() ([]byte, bool) {
+	p := a.ws.Partnership
+	if p == nil {
+		return nil, false
+	}
+	var buf bytes.Buffer
+	if err := partnership.WriteMap(&buf, p, partnership.MapOptions{ID: "pk-review-map"}); err != nil {
+		return nil, false
+	}
+	return buf.Bytes(), true
 }
 
 // where is PlainPath with the name of the initiative, partner, person,
@@ -146,17 +166,18 @@ func (a *App) viewReview() *Node {
 			El("button", A("type", "button"), ID("pk-print"), On("click", "review.print"), "Print as a meeting pre-read")),
 	}
 	var mapNode *Node
-	if p := a.ws.Partnership; p != nil {
-		var buf bytes.Buffer
-		if err := partnership.WriteMap(&buf, p, partnership.MapOptions{ID: "pk-review-map"}); err == nil {
-			// An SVG shown through <img> cannot run scripts or load anything.
-			mapNode = El("section", Class("pk-map"), A("aria-labelledby", "pk-map-h"),
-				El("h3", ID("pk-map-h"), "Map of initiatives"),
-				El("p", Class("pk-hint"), "Each row is an initiative and each bar a time it asks for, in hours a week; shaded weeks ask more of people than they have."),
-				El("img", ID("pk-map"), Class("pk-chart"),
+	if svg, ok := a.mapSVG(); ok {
+		p := a.ws.Partnership
+		// An SVG shown through <img> cannot run scripts or load anything.
+		mapNode = El("section", Class("pk-map"), A("aria-labelledby", "pk-map-h"),
+			El("h3", ID("pk-map-h"), "Map of initiatives"),
+			El("p", Class("pk-hint"), "Each row is an initiative and each bar a time it asks for, in hours a week; shaded weeks ask more of people than they have. Scroll sideways to see all of it, or download it."),
+			El("div", Class("pk-map-scroll"), A("tabindex", "0"), A("role", "region"), A("aria-label", "Map of initiatives, scrolls sideways"),
+				El("img", ID("pk-map"),
 					A("alt", fmt.Sprintf("Visual map of the %d initiatives of %s over time, by audience and school, with the weeks over capacity shaded.", len(p.Initiatives), p.Name)),
-					A("src", "data:image/svg+xml;base64,"+base64.StdEncoding.EncodeToString(buf.Bytes()))))
-		}
+					A("src", "data:image/svg+xml;base64,"+base64.StdEncoding.EncodeToString(svg)))),
+			El("div", Class("pk-actions"),
+				El("button", A("type", "button"), Class("pk-secondary"), ID("pk-map-download"), On("click", "review.map"), "Download the map (.svg file)")))
 	}
 	if len(fs) == 0 {
 		text := "No findings: every check passed. Come back after the next meeting or rating round."

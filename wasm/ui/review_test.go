@@ -120,6 +120,8 @@ func TestReviewViewShowsTheExample(t *testing.T) {
 	assert.Equal(t, want.String(), string(svg))
 
 	assert.Equal(t, []Effect{Print{}}, a.Handle(Event{Action: "review.print"}))
+	assert.Equal(t, []Effect{Download{Name: "initiatives-map-2026-11-22.svg", Type: "image/svg+xml", Data: want.Bytes()}},
+		a.Handle(Event{Action: "review.map"}))
 }
 
 func TestReviewTextStaysText(t *testing.T) {
