@@ -253,3 +253,13 @@ func ExampleGroupFindings() {
 	// Other, info: 1
 	// partnership › initiatives[0] › demands[1]
 }
+
+// BenchmarkRenderReview draws the review view of a workspace with 500
+// initiatives, as after every event while the view is open.
+func BenchmarkRenderReview(b *testing.B) {
+	a := New(Config{Now: fixedNow}, bigWorkspace(500), nil)
+	a.Handle(Event{Action: "nav", Arg: string(ViewReview)})
+	for b.Loop() {
+		a.Render()
+	}
+}
