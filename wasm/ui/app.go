@@ -33,7 +33,8 @@ type App struct {
 	view    View
 	notices []Notice
 	status  SaveStatus
-	confirm bool // asking to confirm "delete all data"
+	confirm bool   // asking to confirm "delete all data"
+	ask     string // on the start screen, asking to confirm replacing the data
 
 	rate    rater
 	fac     facilitator
@@ -83,7 +84,7 @@ func (a *App) Handle(ev Event) []Effect {
 	switch ev.Action {
 	case "nav":
 		switch View(ev.Arg) {
-		case ViewRate, ViewFacilitate, ViewData:
+		case ViewStart, ViewRate, ViewFacilitate, ViewReview, ViewData:
 			a.view = View(ev.Arg)
 		}
 		return nil
@@ -130,6 +131,12 @@ func (a *App) Handle(ev Event) []Effect {
 		a.backups = nil
 		a.notices = []Notice{{Kind: "ok", Text: "All partnerkit data on this device was deleted."}}
 		return []Effect{Erase{}}
+	}
+	if eff, ok := a.handleStart(ev); ok {
+		return eff
+	}
+	if eff, ok := a.handleReview(ev); ok {
+		return eff
 	}
 	if eff, ok := a.handleRate(ev); ok {
 		return eff

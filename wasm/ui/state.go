@@ -19,6 +19,10 @@ const (
 	ViewRate View = "rate"
 	// ViewFacilitate is where the facilitator gathers responses and reads the summary.
 	ViewFacilitate View = "facilitate"
+	// ViewStart explains partnerkit and opens a workspace or the example.
+	ViewStart View = "start"
+	// ViewReview lists every finding of the review, with the map of initiatives.
+	ViewReview View = "review"
 	// ViewData is where the workspace is exported, imported and deleted.
 	ViewData View = "data"
 )

@@ -19,6 +19,10 @@ func (a *App) Render() *Node {
 		body = a.viewFacilitate()
 	case ViewData:
 		body = a.viewData()
+	case ViewStart:
+		body = a.viewStart()
+	case ViewReview:
+		body = a.viewReview()
 	default:
 		body = a.viewRate()
 	}
@@ -54,8 +58,10 @@ var tabs = []struct {
 	view  View
 	label string
 }{
+	{ViewStart, "Start"},
 	{ViewRate, "Rate"},
 	{ViewFacilitate, "Gather and summarise"},
+	{ViewReview, "Review"},
 	{ViewData, "Your data"},
 }
 

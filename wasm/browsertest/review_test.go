@@ -1,0 +1,100 @@
+//go:build !js
+
+package browsertest
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+	"github.com/partnerkit/partnerkit"
+	"github.com/partnerkit/partnerkit/examples/hgusd/fixture"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestExampleReview opens the built-in example from the start screen and
+// reads its review, as a district leader would before a meeting.
+func TestExampleReview(t *testing.T) {
+	b := newBrowser(t)
+	axe := axeSource(t)
+	u := fileURL(built.page)
+	b.open(u)
+	b.click(`#pk-nav-start`)
+	b.do(chromedp.WaitVisible(chromedp.CSS(`#pk-start-example`)))
+	assert.Contains(t, b.text(`#pk-main`), "Nothing leaves this device")
+	b.audit(axe, "the start view")
+
+	b.click(`#pk-start-example`)
+	b.do(chromedp.WaitVisible(chromedp.CSS(`#pk-review-counts`)))
+	assert.Equal(t, "true", eval[string](b, `document.getElementById("pk-nav-review").getAttribute("aria-current") === "page" ? "true" : "false"`))
+	assert.Contains(t, b.text(`#pk-review-counts`), "critical")
+	review := b.text(`#pk-review`)
+	assert.Contains(t, review, "40 h demanded, 10 h available")
+	assert.Contains(t, review, "Needs attention now")
+	assert.Contains(t, review, "Where: partnership › initiatives[0]")
+	loaded := eval[bool](b, `(() => { const m = document.getElementById("pk-map"); return m.complete && m.naturalWidth > 0 })()`)
+	assert.True(t, loaded, "the map of initiatives is drawn")
+	b.audit(axe, "the review of the example")
+
+	// Printed, it is a pre-read: the findings and the map without the page's controls.
+	_, err := chromedp.Call(b.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
+	require.NoError(t, err)
+	shown := `(sel => { const el = document.querySelector(sel); return el !== null && el.getClientRects().length > 0 })`
+	for _, sel := range []string{"#pk-review-counts", ".pk-finding", "#pk-map"} {
+		assert.True(t, eval[bool](b, shown+`(`+strconv.Quote(sel)+`)`), "%s is printed", sel)
+	}
+	for _, sel := range []string{"#pk-print", ".pk-nav", "#pk-notices .pk-notice"} {
+		assert.False(t, eval[bool](b, shown+`(`+strconv.Quote(sel)+`)`), "%s is not printed", sel)
+	}
+	_, err = chromedp.Call(b.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: ""})
+	require.NoError(t, err)
+
+	// Opening the example again asks first, since the workspace holds data.
+	b.click(`#pk-nav-start`)
+	b.click(`#pk-start-example`)
+	b.do(chromedp.WaitVisible(chromedp.CSS(`#pk-start-confirm`)))
+	assert.Equal(t, "pk-start-confirm", eval[string](b, `document.activeElement.id`))
+	b.audit(axe, "the start view asking to confirm")
+	b.click(`button[data-on-click="start.cancel"]`)
+	b.do(chromedp.WaitNotPresent(chromedp.CSS(`#pk-start-confirm`)))
+	require.Contains(t, b.text(`#pk-main`), "Hams Gulch", "the example is still the workspace")
+
+	b.assertOffline(u)
+}
+
+// TestReviewTextIsNeverMarkup opens, from the start screen, a workspace
+// whose names are markup: the review and the map show them as text.
+func TestReviewTextIsNeverMarkup(t *testing.T) {
+	ws, err := partnerkit.Load(bytes.NewReader(fixture.JSON))
+	require.NoError(t, err)
+	ws.Partnership.Name = payloads[1]
+	ws.Partnership.Initiatives[0].Name = payloads[0]
+	var buf bytes.Buffer
+	require.NoError(t, ws.Save(&buf))
+	file := filepath.Join(t.TempDir(), "evil.json")
+	require.NoError(t, os.WriteFile(file, buf.Bytes(), 0o644))
+
+	b := newBrowser(t)
+	u := fileURL(built.page)
+	b.open(u)
+	b.click(`#pk-nav-start`)
+	b.do(chromedp.SetUploadFiles(chromedp.CSS(`#pk-start-import`), []string{file}))
+	b.do(chromedp.WaitVisible(chromedp.CSS(`.pk-notice-ok`)))
+	b.click(`#pk-nav-review`)
+	b.do(chromedp.WaitVisible(chromedp.CSS(`#pk-review-counts`)))
+	assert.Contains(t, b.text(`#pk-review`), payloads[0])
+	assert.Contains(t, eval[string](b, `document.getElementById("pk-map").alt`), payloads[1])
+
+	assert.False(t, eval[bool](b, `window.__pwned !== undefined`), "a script from user text ran")
+	b.mu.Lock()
+	assert.Empty(t, b.dialogs, "a dialog opened")
+	b.mu.Unlock()
+	assert.Equal(t, []string{"pk-map"}, eval[[]string](b, `[...document.querySelectorAll("#app img, #app script")].map(e => e.id)`))
+	assert.Zero(t, eval[int](b, `[...document.querySelectorAll("#app *")].filter(el => [...el.attributes].some(a => a.name.startsWith("on"))).length`))
+	b.assertOffline(u)
+}

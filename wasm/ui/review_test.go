@@ -1,0 +1,265 @@
+package ui
+
+import (
+	"bytes"
+	"encoding/base64"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/partnerkit/partnerkit"
+	"github.com/partnerkit/partnerkit/examples/hgusd/fixture"
+	"github.com/partnerkit/partnerkit/partnership"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func loadExample(t *testing.T) *partnerkit.Workspace {
+	t.Helper()
+	ws, err := partnerkit.Load(bytes.NewReader(fixture.JSON))
+	require.NoError(t, err)
+	return ws
+}
+
+func TestGroupFindingsForTheExample(t *testing.T) {
+	ws := loadExample(t)
+	fs := partnerkit.ReviewAt(ws, fixedNow())
+	groups := GroupFindings(fs)
+	require.NotEmpty(t, groups)
+
+	// Every finding is in exactly one group, under its own theme and severity.
+	n := 0
+	for _, g := range groups {
+		require.NotEmpty(t, g.Findings)
+		for _, f := range g.Findings {
+			assert.Equal(t, g.Severity, f.Severity)
+			want := otherTheme
+			if th, ok := partnership.ThemeByID(f.Theme()); ok {
+				want = th.Title
+			}
+			assert.Equal(t, want, g.Theme, f.Rule)
+		}
+		n += len(g.Findings)
+	}
+	assert.Equal(t, len(fs), n)
+
+	// Themes come in the framework's order, Other last; severities most severe first.
+	rank := map[string]int{otherTheme: len(partnership.Themes())}
+	for i, th := range partnership.Themes() {
+		rank[th.Title] = i
+	}
+	for i := 1; i < len(groups); i++ {
+		p, g := groups[i-1], groups[i]
+		require.LessOrEqual(t, rank[p.Theme], rank[g.Theme])
+		if p.Theme == g.Theme {
+			require.Greater(t, p.Severity.Rank(), g.Severity.Rank())
+		}
+	}
+
+	// The summer PD conflict is a critical resources finding with its evidence.
+	res, _ := partnership.ThemeByID(partnership.ThemeResources)
+	var summer *partnership.Finding
+	for _, g := range groups {
+		for i, f := range g.Findings {
+			if f.Rule == "partnership.over-capacity" && strings.Contains(strings.Join(f.Evidence, "\n"), "40 h demanded, 10 h available") {
+				require.Equal(t, res.Title, g.Theme)
+				require.Equal(t, partnership.Critical, g.Severity)
+				summer = &g.Findings[i]
+			}
+		}
+	}
+	require.NotNil(t, summer, "the summer PD over-capacity finding")
+	assert.Contains(t, strings.Join(summer.Evidence, "\n"), "Summer institute: project-based teaching and performance assessment, run by Teaching TAO: 30 h a week")
+}
+
+func TestCountFindings(t *testing.T) {
+	fs := []partnership.Finding{
+		{Severity: partnership.Critical}, {Severity: partnership.Warning}, {Severity: partnership.Info}, {Severity: partnership.Info},
+	}
+	assert.Equal(t, "1 critical, 1 warning, 2 for information", CountFindings(fs))
+	assert.Equal(t, "0 critical, 0 warnings, 0 for information", CountFindings(nil))
+}
+
+func TestPlainPath(t *testing.T) {
+	assert.Equal(t, "partnership › initiatives[0] › demands[1]", PlainPath("partnership.initiatives[0].demands[1]"))
+	assert.Equal(t, "the workspace as a whole", PlainPath(""))
+}
+
+func TestReviewViewShowsTheExample(t *testing.T) {
+	a := newApp(t)
+	a.Handle(Event{Action: "nav", Arg: string(ViewStart)})
+	eff := a.Handle(Event{Action: "start.example"})
+	require.Contains(t, eff, Effect(Persist{}))
+	for _, e := range eff {
+		_, aside := e.(KeepAside)
+		assert.False(t, aside, "an empty workspace has nothing to keep aside")
+	}
+	require.Equal(t, ViewReview, a.view)
+	root := a.Render()
+	require.NoError(t, root.Check())
+	fs := partnerkit.ReviewAt(a.ws, fixedNow())
+	counts := root.Find("pk-review-counts")
+	require.NotNil(t, counts)
+	assert.Contains(t, counts.TextContent(), CountFindings(fs))
+	text := root.Find("pk-review").TextContent()
+	assert.Contains(t, text, "40 h demanded, 10 h available")
+	assert.Contains(t, text, "Needs attention now")
+	assert.Contains(t, text, "To discuss: Which of these can move")
+	s, _ := partnership.StandardByID("resources.3")
+	assert.Contains(t, text, s.Text)
+	assert.Contains(t, text, "Where: partnership › initiatives[0]")
+
+	m := root.Find("pk-map")
+	require.NotNil(t, m, "the map of initiatives")
+	src, _ := m.Attr("src")
+	require.True(t, strings.HasPrefix(src, "data:image/svg+xml;base64,"))
+	svg, err := base64.StdEncoding.DecodeString(strings.TrimPrefix(src, "data:image/svg+xml;base64,"))
+	require.NoError(t, err)
+	var want bytes.Buffer
+	require.NoError(t, partnership.WriteMap(&want, a.ws.Partnership, partnership.MapOptions{ID: "pk-review-map"}))
+	assert.Equal(t, want.String(), string(svg))
+
+	assert.Equal(t, []Effect{Print{}}, a.Handle(Event{Action: "review.print"}))
+	assert.Equal(t, []Effect{Download{Name: "initiatives-map-2026-11-22.svg", Type: "image/svg+xml", Data: want.Bytes()}},
+		a.Handle(Event{Action: "review.map"}))
+}
+
+func TestReviewTextStaysText(t *testing.T) {
+	a := newApp(t)
+	a.Handle(Event{Action: "start.example"})
+	evil := `<img src=x onerror=alert(1)>`
+	a.ws.Partnership.Initiatives[0].Name = evil
+	root := a.Render()
+	require.NoError(t, root.Check())
+	found := false
+	root.Walk(func(n *Node) bool {
+		if n.Tag == "" && strings.Contains(n.Text, evil) {
+			found = true
+		}
+		if n.Tag == "img" {
+			assert.Equal(t, "pk-map", attr(n, "id"), "the only image is the map")
+		}
+		return true
+	})
+	assert.True(t, found, "the initiative's name appears as text")
+}
+
+func attr(n *Node, name string) string { v, _ := n.Attr(name); return v }
+
+func TestWhereNamesTheThing(t *testing.T) {
+	a := newApp(t)
+	a.Handle(Event{Action: "start.example"})
+	p := a.ws.Partnership
+	tests := []struct{ path, want string }{
+		{"partnership.initiatives[0].demands[1]", "partnership › initiatives[0] › demands[1] (" + p.Initiatives[0].Name + ")"},
+		{"partnership.partners[0]", "partnership › partners[0] (" + p.Partners[0].Name + ")"},
+		{"partnership.initiatives[999]", "partnership › initiatives[999]"},
+		{"partnership.initiatives[-1]", "partnership › initiatives[-1]"},
+		{"partnership.name", "partnership › name"},
+		{"", "the workspace as a whole"},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, a.where(tt.path), tt.path)
+	}
+}
+
+func TestReviewEmptyState(t *testing.T) {
+	a := newApp(t)
+	a.Handle(Event{Action: "nav", Arg: string(ViewReview)})
+	root := a.Render()
+	require.NoError(t, root.Check())
+	e := root.Find("pk-review-empty")
+	require.NotNil(t, e)
+	assert.Contains(t, e.TextContent(), "Nothing to review yet")
+	assert.Nil(t, root.Find("pk-map"))
+}
+
+func TestExampleAsksBeforeReplacingData(t *testing.T) {
+	a := newApp(t)
+	a.Handle(Event{Action: "rate.team", Value: "District"})
+	a.ws.Partnership = &partnership.Partnership{Name: "Our own partnership"}
+	before, err := Marshal(a.ws)
+	require.NoError(t, err)
+
+	eff := a.Handle(Event{Action: "start.example"})
+	assert.Equal(t, []Effect{Focus{ID: "pk-start-confirm"}}, eff)
+	assert.Equal(t, "Our own partnership", a.ws.Partnership.Name, "nothing replaced before the user confirms")
+	a.view = ViewStart
+	root := a.Render()
+	require.NotNil(t, root.Find("pk-start-confirm"))
+	assert.Contains(t, root.TextContent(), "Download my data first")
+
+	a.Handle(Event{Action: "start.cancel", Arg: askExample})
+	assert.Equal(t, "Our own partnership", a.ws.Partnership.Name)
+	assert.Nil(t, a.Render().Find("pk-start-confirm"))
+
+	a.Handle(Event{Action: "start.example"})
+	eff = a.Handle(Event{Action: "start.confirm"})
+	require.Contains(t, eff, Effect(KeepAside{Why: "before the example", Data: string(before)}))
+	require.Contains(t, eff, Effect(Persist{}))
+	assert.Equal(t, fixtureName(t), a.ws.Partnership.Name)
+	assert.Equal(t, ViewReview, a.view)
+}
+
+func fixtureName(t *testing.T) string { return loadExample(t).Partnership.Name }
+
+func TestStartNew(t *testing.T) {
+	a := newApp(t)
+	a.Handle(Event{Action: "start.new"})
+	assert.Equal(t, ViewRate, a.view, "an empty workspace starts at once")
+
+	a.Handle(Event{Action: "start.example"})
+	a.Handle(Event{Action: "start.new"})
+	assert.NotNil(t, a.ws.Partnership, "a workspace with data asks first")
+	eff := a.Handle(Event{Action: "start.confirm"})
+	assert.Nil(t, a.ws.Partnership)
+	var kept bool
+	for _, e := range eff {
+		if k, ok := e.(KeepAside); ok {
+			kept = strings.Contains(k.Data, fixtureName(t))
+		}
+	}
+	assert.True(t, kept, "the example's data is kept aside")
+}
+
+func TestStartViewExplains(t *testing.T) {
+	a := newApp(t)
+	a.Handle(Event{Action: "nav", Arg: string(ViewStart)})
+	root := a.Render()
+	require.NoError(t, root.Check())
+	text := root.TextContent()
+	for _, s := range []string{"Readiness rubric", "Contract supplement", "Quarterly meeting agenda", "Coherence checks", "Nothing leaves this device"} {
+		assert.Contains(t, text, s)
+	}
+	require.NotNil(t, root.Find("pk-start-import"))
+	require.NotNil(t, root.Find("pk-start-example"))
+}
+
+func ExampleGroupFindings() {
+	fs := []partnership.Finding{
+		{Severity: partnership.Warning, Standard: "metrics.1", Message: "No measure is reviewed."},
+		{Severity: partnership.Critical, Standard: "resources.3", Message: "Teachers are asked for 40 h a week."},
+		{Severity: partnership.Info, Message: "The agreement has no end date."},
+	}
+	fmt.Println(CountFindings(fs))
+	for _, g := range GroupFindings(fs) {
+		fmt.Printf("%s, %s: %d\n", g.Theme, g.Severity, len(g.Findings))
+	}
+	fmt.Println(PlainPath("partnership.initiatives[0].demands[1]"))
+	// Output:
+	// 1 critical, 1 warning, 1 for information
+	// Appropriate and sufficient resources, critical: 1
+	// Clear metrics established, warning: 1
+	// Other, info: 1
+	// partnership › initiatives[0] › demands[1]
+}
+
+// BenchmarkRenderReview draws the review view of a workspace with 500
+// initiatives, as after every event while the view is open.
+func BenchmarkRenderReview(b *testing.B) {
+	a := New(Config{Now: fixedNow}, bigWorkspace(500), nil)
+	a.Handle(Event{Action: "nav", Arg: string(ViewReview)})
+	for b.Loop() {
+		a.Render()
+	}
+}

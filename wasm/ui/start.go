@@ -1,0 +1,155 @@
+package ui
+
+import (
+	"bytes"
+	"fmt"
+
+	"github.com/partnerkit/partnerkit"
+	"github.com/partnerkit/partnerkit/examples/hgusd/fixture"
+)
+
+// The start screen's questions: what the user asked to replace the
+// workspace with while it still holds data.
+const (
+	askNew     = "new"
+	askExample = "example"
+)
+
+// handleStart handles the start screen's events.
+func (a *App) handleStart(ev Event) ([]Effect, bool) {
+	switch ev.Action {
+	case "start.new":
+		if a.empty() {
+			a.view = ViewRate
+			return []Effect{Focus{ID: "pk-main"}}, true
+		}
+		a.ask = askNew
+		return []Effect{Focus{ID: "pk-start-confirm"}}, true
+	case "start.example":
+		if a.empty() {
+			return a.openExample(), true
+		}
+		a.ask = askExample
+		return []Effect{Focus{ID: "pk-start-confirm"}}, true
+	case "start.cancel":
+		a.ask = ""
+		return []Effect{Focus{ID: "pk-start-" + ev.Arg}}, true
+	case "start.confirm":
+		ask := a.ask
+		a.ask = ""
+		switch ask {
+		case askExample:
+			return a.openExample(), true
+		case askNew:
+			eff := a.replaceWorkspace(partnerkit.New(), "before a new workspace")
+			a.view = ViewRate
+			a.notify(Notice{Kind: "ok", Text: "Started a new, empty workspace. The data you had before is kept aside on this device as a backup (see Your data)."})
+			return append(eff, Focus{ID: "pk-main"}), true
+		}
+		return nil, true
+	}
+	return nil, false
+}
+
+// openExample replaces the workspace by the built-in example and shows its review.
+func (a *App) openExample() []Effect {
+	ws, err := partnerkit.Load(bytes.NewReader(fixture.JSON))
+	if err != nil {
+		a.problem("The built-in example could not be opened. Your data is unchanged.", err)
+		return nil
+	}
+	had := !a.empty()
+	eff := a.replaceWorkspace(ws, "before the example")
+	text := "Opened the example: " + ws.Partnership.Name + "."
+	if had {
+		text += " The data you had before is kept aside on this device as a backup (see Your data)."
+	}
+	a.notify(Notice{Kind: "ok", Text: text})
+	a.view = ViewReview
+	return append(eff, Focus{ID: "pk-main"})
+}
+
+// replaceWorkspace puts ws in place of the workspace, keeping the current one
+// aside first when it holds anything.
+func (a *App) replaceWorkspace(ws *partnerkit.Workspace, why string) []Effect {
+	var eff []Effect
+	if old, err := Marshal(a.ws); err == nil && !a.empty() {
+		eff = append(eff, KeepAside{Why: why, Data: string(old)})
+	}
+	a.ws = ws
+	a.fac = facilitator{round: len(ws.Readiness) - 1}
+	return append(eff, Persist{})
+}
+
+func (a *App) viewStart() *Node {
+	var confirm *Node
+	if a.ask != "" {
+		q, yes := "Open the example in place of the data on this device?", "Yes, open the example"
+		if a.ask == askNew {
+			q, yes = "Start a new, empty workspace in place of the data on this device?", "Yes, start a new workspace"
+		}
+		confirm = El("div", Class("pk-confirm"), A("role", "alertdialog"), A("aria-labelledby", "pk-start-confirm-text"),
+			El("p", ID("pk-start-confirm-text"), q+" What you have now is kept aside on this device as a backup, and you can download it first to keep a copy."),
+			El("div", Class("pk-actions"),
+				El("button", A("type", "button"), Class("pk-secondary"), On("click", "data.export"), "Download my data first"),
+				El("button", A("type", "button"), ID("pk-start-confirm"), On("click", "start.confirm"), yes),
+				El("button", A("type", "button"), Class("pk-secondary"), On("click", "start.cancel"), Arg(a.ask), "Cancel"),
+			),
+		)
+	}
+	return El("section", A("aria-labelledby", "pk-start-h"),
+		El("h2", ID("pk-start-h"), "Start"),
+		El("p", "partnerkit helps a school district and the organisations that support it work as partners. It follows the Massachusetts ODST Standards for Effective Partnerships (2015) and offers its three tools:"),
+		El("ul",
+			El("li", El("strong", "Readiness rubric: "), "each team rates how ready it is to partner, and the facilitator sees where the teams agree and where to talk first."),
+			El("li", El("strong", "Contract supplement: "), "the agreement in writing: who does what, who to call, how progress is measured and shared."),
+			El("li", El("strong", "Quarterly meeting agenda: "), "a review of progress every quarter, with action items carried from one meeting to the next."),
+		),
+		El("p", "Coherence checks read all of it together and point out what needs a conversation: initiatives that ask the same people for more time than they have, priorities nobody serves, roles left empty, measures nobody reviews. See them on the Review tab."),
+		El("p", El("strong", "Nothing leaves this device: "), "your work is saved in this browser only and never sent anywhere. Download it as a file to keep a copy or move it."),
+		El("h3", "Begin"),
+		El("div", Class("pk-actions"),
+			El("button", A("type", "button"), ID("pk-start-new"), On("click", "start.new"), "Start a new workspace"),
+			El("button", A("type", "button"), ID("pk-start-example"), On("click", "start.example"), "Open the example district"),
+		),
+		confirm,
+		El("p", Class("pk-hint"), "The example is the Aligned Partners case of Hams Gulch Unified School District (from SCOPE, Beyond Alignment, 2020), with invented names for people."),
+		El("div", Class("pk-drop"), On("drop", "data.import"),
+			El("label", A("for", "pk-start-import"), "Or open a partnerkit .json file (or drop it here). It replaces what is on this device; the current data is kept as a backup."),
+			El("input", ID("pk-start-import"), A("type", "file"), A("accept", ".json,application/json"), On("change", "data.import")),
+		),
+		El("p", Class("pk-hint"), fmt.Sprintf("The workspace on this device %s.", a.summary())),
+	)
+}
+
+// summary says in a few words what the workspace holds.
+func (a *App) summary() string {
+	if a.empty() {
+		return "is empty"
+	}
+	var parts []string
+	if p := a.ws.Partnership; p != nil {
+		parts = append(parts, "the partnership "+p.Name)
+	}
+	if n := len(a.ws.Readiness); n > 0 {
+		parts = append(parts, plural(n, "readiness round", "readiness rounds"))
+	}
+	if a.ws.Contract != nil {
+		parts = append(parts, "a contract supplement")
+	}
+	if n := len(a.ws.Meetings); n > 0 {
+		parts = append(parts, plural(n, "meeting", "meetings"))
+	}
+	s := "holds "
+	for i, p := range parts {
+		switch {
+		case i == 0:
+		case i == len(parts)-1:
+			s += " and "
+		default:
+			s += ", "
+		}
+		s += p
+	}
+	return s
+}
