@@ -12,7 +12,7 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/partnerkit/partnerkit"
-	"github.com/partnerkit/partnerkit/examples/hgusd/fixture"
+	"github.com/partnerkit/partnerkit/examples/hgusd/casefile"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -70,7 +70,7 @@ func TestExampleReview(t *testing.T) {
 // TestReviewTextIsNeverMarkup opens, from the start screen, a workspace
 // whose names are markup: the review and the map show them as text.
 func TestReviewTextIsNeverMarkup(t *testing.T) {
-	ws, err := partnerkit.Load(bytes.NewReader(fixture.JSON))
+	ws, err := partnerkit.Load(bytes.NewReader(casefile.JSON()))
 	require.NoError(t, err)
 	ws.Partnership.Name = payloads[1]
 	ws.Partnership.Initiatives[0].Name = payloads[0]

@@ -9,7 +9,7 @@
 // root package partnerkit; the review view lists partnerkit.ReviewAt's
 // findings grouped by theme and severity (GroupFindings, CountFindings,
 // PlainPath) under partnership.WriteMap's map of initiatives, and the start
-// screen opens the built-in example from examples/hgusd/fixture. What ui adds is the page's own: the short codes a
+// screen opens the built-in example from examples/hgusd/casefile. What ui adds is the page's own: the short codes a
 // rater sends (EncodeCode, DecodeResponse, DecodeRubric), the configuration
 // from the URL (ParseLocation), and restoring what the browser saved
 // (Restore).

@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/partnerkit/partnerkit"
-	"github.com/partnerkit/partnerkit/examples/hgusd/fixture"
+	"github.com/partnerkit/partnerkit/examples/hgusd/casefile"
 	"github.com/partnerkit/partnerkit/partnership"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -16,7 +16,7 @@ import (
 
 func loadExample(t *testing.T) *partnerkit.Workspace {
 	t.Helper()
-	ws, err := partnerkit.Load(bytes.NewReader(fixture.JSON))
+	ws, err := partnerkit.Load(bytes.NewReader(casefile.JSON()))
 	require.NoError(t, err)
 	return ws
 }

@@ -5,7 +5,7 @@ import (
 	"fmt"
 
 	"github.com/partnerkit/partnerkit"
-	"github.com/partnerkit/partnerkit/examples/hgusd/fixture"
+	"github.com/partnerkit/partnerkit/examples/hgusd/casefile"
 )
 
 // The start screen's questions: what the user asked to replace the
@@ -53,7 +53,7 @@ func (a *App) handleStart(ev Event) ([]Effect, bool) {
 
 // openExample replaces the workspace by the built-in example and shows its review.
 func (a *App) openExample() []Effect {
-	ws, err := partnerkit.Load(bytes.NewReader(fixture.JSON))
+	ws, err := partnerkit.Load(bytes.NewReader(casefile.JSON()))
 	if err != nil {
 		a.problem("The built-in example could not be opened. Your data is unchanged.", err)
 		return nil
