@@ -29,7 +29,7 @@ func (a *App) Render() *Node {
 	return El("div", ID("pk-root"), Class("pk"),
 		El("header", Class("pk-header"),
 			El("h1", "partnerkit"),
-			El("p", Class("pk-tagline"), "Readiness for partnership, on this device only: nothing you enter is sent anywhere."),
+			El("p", Class("pk-tagline"), "Partnerships between districts and their TA partners, on this device only: nothing you enter is sent anywhere."),
 			a.viewStatus(),
 		),
 		a.viewNav(),
