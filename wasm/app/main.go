@@ -55,18 +55,20 @@ type item struct {
 }
 
 type host struct {
-	doc     safejs.Value
-	r       *dom.Renderer
-	app     *ui.App
-	store   *dom.Storage
-	focus   string // element to focus after the next render
-	noStore bool   // the browser gives no storage, or saving over the data would lose it
-	dirty   bool
-	queue   chan item
-	timer   *time.Timer
-	updates int    // events handled
-	origin  string // the embedding page's origin, told the page's height
-	height  int    // the height last told
+	doc      safejs.Value
+	r        *dom.Renderer
+	app      *ui.App
+	store    *dom.Storage
+	focus    string        // element to focus after the next render
+	focusIn  []string      // else the first of these on the page, after the next render
+	stopTick chan struct{} // closed to stop the clock that sends "tick" while the app is Ticking
+	noStore  bool          // the browser gives no storage, or saving over the data would lose it
+	dirty    bool
+	queue    chan item
+	timer    *time.Timer
+	updates  int    // events handled
+	origin   string // the embedding page's origin, told the page's height
+	height   int    // the height last told
 }
 
 func run() error {
@@ -216,6 +218,11 @@ func (h *host) loop() {
 			_ = dom.Focus(h.doc, h.focus)
 			h.focus = ""
 		}
+		if len(h.focusIn) > 0 {
+			_, _ = dom.FocusFirst(h.doc, h.focusIn)
+			h.focusIn = nil
+		}
+		h.tick()
 		h.tellHeight()
 		// "pk-update" measures one event: the app's update, the render and the patch.
 		dom.Measure("pk-update", start)
@@ -289,6 +296,8 @@ func (h *host) apply(effects []ui.Effect) {
 			err = dom.Print()
 		case ui.Focus:
 			h.focus = e.ID
+		case ui.FocusFirst:
+			h.focusIn = e.IDs
 		case ui.KeepAside:
 			if !h.noStore {
 				key := ui.BackupKeyPrefix + time.Now().UTC().Format("2006-01-02T15-04-05Z") + "-" + strings.ReplaceAll(e.Why, " ", "-")
@@ -313,6 +322,35 @@ func (h *host) apply(effects []ui.Effect) {
 		if err != nil {
 			h.app.Notify(ui.Notice{Kind: "problem", Text: err.Error()})
 		}
+	}
+}
+
+// tick starts or stops the clock that sends "tick" every second, as the app
+// asks: a live meeting's countdown moves with it.
+func (h *host) tick() {
+	switch on := h.app.Ticking(); {
+	case on && h.stopTick == nil:
+		stop := make(chan struct{})
+		h.stopTick = stop
+		go func() {
+			t := time.NewTicker(time.Second)
+			defer t.Stop()
+			for {
+				select {
+				case <-stop:
+					return
+				case <-t.C:
+					select {
+					case h.queue <- item{ev: ui.Event{Action: "tick"}}:
+					case <-stop:
+						return
+					}
+				}
+			}
+		}()
+	case !on && h.stopTick != nil:
+		close(h.stopTick)
+		h.stopTick = nil
 	}
 }
 

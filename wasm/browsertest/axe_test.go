@@ -52,6 +52,8 @@ func TestAccessibility(t *testing.T) {
 	axe := axeSource(t)
 	u := fileURL(built.page)
 	b.open(u)
+	b.audit(axe, "the start screen")
+	b.click(`#pk-nav-rate`)
 	b.audit(axe, "the rater view")
 	b.click(`#pk-submit`) // with nothing filled in: the problems are listed
 	b.do(chromedp.WaitVisible(chromedp.CSS(`#pk-rate-problems`)))
@@ -84,6 +86,7 @@ func TestAccessibility(t *testing.T) {
 func TestKeyboard(t *testing.T) {
 	b := newBrowser(t)
 	b.open(fileURL(built.page))
+	b.click(`#pk-nav-rate`)
 	eval[bool](b, `document.getElementById("pk-team-0").focus(), true`)
 	b.do(chromedp.KeyEvent(" "))
 	require.True(t, eval[bool](b, `document.getElementById("pk-team-0").checked`))

@@ -22,6 +22,7 @@ type rater struct {
 // rate fills in the rater view as a rater would and returns the response code.
 func (b *browser) rate(r rater) string {
 	b.t.Helper()
+	b.click(`#pk-nav-rate`)
 	b.click(`#pk-team-0`)
 	b.typeIn(`#pk-rater`, r.name)
 	for i, lv := range r.levels {
@@ -110,6 +111,7 @@ func TestThreeRatersAndAFacilitator(t *testing.T) {
 func TestCopyTheCode(t *testing.T) {
 	b := newBrowser(t)
 	b.open(fileURL(built.page))
+	b.click(`#pk-nav-rate`)
 	b.click(`#pk-team-0`)
 	b.typeIn(`#pk-rater`, "Ana")
 	for i := 0; i < 4; i++ {

@@ -29,6 +29,7 @@ func TestUserTextIsNeverMarkup(t *testing.T) {
 	u := fileURL(built.page)
 	b.open(u)
 	name := payloads[0] + payloads[1]
+	b.click(`#pk-nav-rate`)
 	b.click(`#pk-team-1`)
 	b.typeIn(`#pk-rater`, name)
 	for i := 0; i < 4; i++ {

@@ -221,6 +221,26 @@ func Focus(doc safejs.Value, id string) error {
 	return err
 }
 
+// FocusFirst scrolls to and focuses the first element of the ids that is on
+// the page, and reports which one it was ("" when none).
+func FocusFirst(doc safejs.Value, ids []string) (string, error) {
+	for _, id := range ids {
+		el, err := doc.Call("getElementById", id)
+		if err != nil {
+			return "", err
+		}
+		if el.IsNull() {
+			continue
+		}
+		if _, err := el.Call("scrollIntoView", map[string]any{"block": "center"}); err != nil {
+			return "", err
+		}
+		_, err = el.Call("focus", map[string]any{"preventScroll": true})
+		return id, err
+	}
+	return "", nil
+}
+
 // Select focuses the text field with the id and selects its text.
 func Select(doc safejs.Value, id string) error {
 	el, err := doc.Call("getElementById", id)

@@ -38,6 +38,9 @@ type App struct {
 
 	rate    rater
 	fac     facilitator
+	part    partEditor        // the partnership editor's state
+	con     contractEditor    // the contract form's state
+	meet    meetingEditor     // the meetings' state
 	custom  *readiness.Rubric // the page's own rubric (built in or from the URL)
 	backups []string          // localStorage keys of data kept aside
 }
@@ -55,14 +58,21 @@ func New(cfg Config, ws *partnerkit.Workspace, n *Notice) *App {
 		ws = partnerkit.New()
 	}
 	a := &App{cfg: cfg, ws: ws, view: ViewRate}
+	if !cfg.Embed {
+		a.view = ViewStart // a new user first reads what partnerkit is
+	}
 	if n != nil {
 		a.notify(*n)
 	}
 	a.fac.round = len(ws.Readiness) - 1
 	a.rate.reset()
 	a.initRubric()
-	if len(ws.Readiness) > 0 {
+	switch {
+	case cfg.Embed:
+	case len(ws.Readiness) > 0:
 		a.view = ViewFacilitate
+	case ws.Partnership != nil:
+		a.view = ViewReview
 	}
 	return a
 }
@@ -84,7 +94,7 @@ func (a *App) Handle(ev Event) []Effect {
 	switch ev.Action {
 	case "nav":
 		switch View(ev.Arg) {
-		case ViewStart, ViewRate, ViewFacilitate, ViewReview, ViewData:
+		case ViewStart, ViewRate, ViewFacilitate, ViewReview, ViewData, ViewPartnership, ViewContract, ViewMeetings:
 			a.view = View(ev.Arg)
 		}
 		return nil
@@ -128,9 +138,23 @@ func (a *App) Handle(ev Event) []Effect {
 		a.fac = facilitator{round: -1}
 		a.rate = rater{}
 		a.rate.reset()
+		a.part, a.con, a.meet = partEditor{}, contractEditor{}, meetingEditor{}
 		a.backups = nil
 		a.notices = []Notice{{Kind: "ok", Text: "All partnerkit data on this device was deleted."}}
 		return []Effect{Erase{}}
+	case "tick":
+		return nil // the clock moved: the next render reads it
+	case "fix":
+		return a.fix(ev.Arg)
+	}
+	if eff, ok := a.handlePartnership(ev); ok {
+		return eff
+	}
+	if eff, ok := a.handleContract(ev); ok {
+		return eff
+	}
+	if eff, ok := a.handleMeetings(ev); ok {
+		return eff
 	}
 	if eff, ok := a.handleStart(ev); ok {
 		return eff

@@ -67,5 +67,8 @@ func (a *App) RestoreDraft(data string) *Notice {
 	if len(r.file) == 0 {
 		r.file = nil
 	}
+	if !a.cfg.Embed && r.code == "" && (r.name != "" || len(d.Ratings) > 0 || len(d.Concerns) > 0) {
+		a.view = ViewRate // back to the ratings under way
+	}
 	return nil
 }

@@ -21,6 +21,7 @@ func rateAs(t *testing.T, a *App, team, name string, levels []int, concern strin
 // rateFile is rateAs, also returning the response file.
 func rateFile(t *testing.T, a *App, team, name string, levels []int, concern string) (string, []byte) {
 	t.Helper()
+	a.Handle(Event{Action: "nav", Arg: string(ViewRate)})
 	a.Handle(Event{Action: "rate.team", Value: team})
 	a.Handle(Event{Action: "rate.name", Value: name})
 	rb := a.rubric()
@@ -163,6 +164,7 @@ func TestCopyFallsBackToSelecting(t *testing.T) {
 
 func TestSubmitListsWhatIsMissing(t *testing.T) {
 	a := newApp(t)
+	a.Handle(Event{Action: "nav", Arg: string(ViewRate)})
 	eff := a.Handle(Event{Action: "rate.submit"})
 	assert.Equal(t, []Effect{Focus{ID: "pk-team-0"}}, eff)
 	assert.Len(t, a.rate.problems, 2+4)

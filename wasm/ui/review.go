@@ -232,5 +232,24 @@ func (a *App) viewFinding(f partnership.Finding) *Node {
 		El("p", Class("pk-message"), f.Message),
 		evidence, question, standard,
 		El("p", Class("pk-hint"), El("strong", "Where: "), a.where(f.Path)),
+		fixButton(f.Path),
 	)
+}
+
+// fixButton leads to the place where what a finding is about is edited.
+func fixButton(path string) *Node {
+	label := ""
+	switch {
+	case strings.HasPrefix(path, "partnership"):
+		label = "Go to it in the partnership"
+	case strings.HasPrefix(path, "contract"):
+		label = "Go to it in the contract"
+	case strings.HasPrefix(path, "meetings"):
+		label = "Go to it in the meetings"
+	case strings.HasPrefix(path, "readiness"):
+		label = "Go to the readiness round"
+	default:
+		return nil
+	}
+	return El("p", Class("pk-fix pk-noprint"), El("button", A("type", "button"), Class("pk-secondary"), On("click", "fix"), Arg(path), label))
 }

@@ -207,6 +207,7 @@ func TestStartNew(t *testing.T) {
 	a := newApp(t)
 	a.Handle(Event{Action: "start.new"})
 	assert.Equal(t, ViewRate, a.view, "an empty workspace starts at once")
+	assert.Equal(t, ViewStart, newApp(t).view, "a new user lands on the start screen")
 
 	a.Handle(Event{Action: "start.example"})
 	a.Handle(Event{Action: "start.new"})

@@ -25,6 +25,13 @@ const (
 	ViewReview View = "review"
 	// ViewData is where the workspace is exported, imported and deleted.
 	ViewData View = "data"
+	// ViewPartnership edits the partnership: district, partners, schools,
+	// people, priorities, initiatives and capacity, with the map and findings.
+	ViewPartnership View = "partnership"
+	// ViewContract edits the supplement to the contract as a guided form.
+	ViewContract View = "contract"
+	// ViewMeetings plans, runs (live mode) and closes the partnership's meetings.
+	ViewMeetings View = "meetings"
 )
 
 // Event is something the user did: the action bound to the element
@@ -95,6 +102,13 @@ type KeepAside struct {
 
 // Focus moves keyboard focus to the element with this id.
 type Focus struct{ ID string }
+
+// FocusFirst scrolls to and focuses the first of the elements with these ids
+// that is on the page: the field a finding is about, or else the nearest
+// thing around it.
+type FocusFirst struct{ IDs []string }
+
+func (FocusFirst) effect() {}
 
 func (Download) effect()  {}
 func (Copy) effect()      {}

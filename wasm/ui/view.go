@@ -23,6 +23,12 @@ func (a *App) Render() *Node {
 		body = a.viewStart()
 	case ViewReview:
 		body = a.viewReview()
+	case ViewPartnership:
+		body = a.viewPartnership()
+	case ViewContract:
+		body = a.viewContract()
+	case ViewMeetings:
+		body = a.viewMeetings()
 	default:
 		body = a.viewRate()
 	}
@@ -59,8 +65,11 @@ var tabs = []struct {
 	label string
 }{
 	{ViewStart, "Start"},
-	{ViewRate, "Rate"},
+	{ViewPartnership, "Partnership"},
+	{ViewRate, "Rate readiness"},
 	{ViewFacilitate, "Gather and summarise"},
+	{ViewContract, "Contract"},
+	{ViewMeetings, "Meetings"},
 	{ViewReview, "Review"},
 	{ViewData, "Your data"},
 }
