@@ -57,7 +57,9 @@ func (f Finding) Theme() string {
 }
 
 // SortFindings orders findings most severe first, then by rule, path,
-// message and evidence, so that reports are stable from run to run. Findings
+// message and evidence, so that reports are stable from run to run. Paths and
+// messages compare numbers by value, so "initiatives[2]" comes before
+// "initiatives[10]" and "4 weeks" before "16 weeks". Findings
 // equal in all of these are interchangeable, so the sort need not be stable.
 func SortFindings(fs []Finding) {
 	slices.SortFunc(fs, func(a, b Finding) int {
@@ -68,12 +70,49 @@ func SortFindings(fs []Finding) {
 		if c := strings.Compare(a.Rule, b.Rule); c != 0 {
 			return c
 		}
-		if c := strings.Compare(a.Path, b.Path); c != 0 {
+		if c := naturalCompare(a.Path, b.Path); c != 0 {
 			return c
 		}
-		if c := strings.Compare(a.Message, b.Message); c != 0 {
+		if c := naturalCompare(a.Message, b.Message); c != 0 {
 			return c
 		}
 		return slices.Compare(a.Evidence, b.Evidence)
 	})
 }
+
+// naturalCompare compares a and b as strings, except that runs of digits
+// compare by their value: "x9" < "x10".
+func naturalCompare(a, b string) int {
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		if isDigit(a[i]) && isDigit(b[j]) {
+			si, sj := i, j
+			for i < len(a) && isDigit(a[i]) {
+				i++
+			}
+			for j < len(b) && isDigit(b[j]) {
+				j++
+			}
+			na := strings.TrimLeft(a[si:i], "0")
+			nb := strings.TrimLeft(b[sj:j], "0")
+			if c := cmp.Compare(len(na), len(nb)); c != 0 {
+				return c
+			}
+			if c := strings.Compare(na, nb); c != 0 {
+				return c
+			}
+			continue
+		}
+		if c := cmp.Compare(a[i], b[j]); c != 0 {
+			return c
+		}
+		i++
+		j++
+	}
+	if c := cmp.Compare(len(a)-i, len(b)-j); c != 0 {
+		return c
+	}
+	return strings.Compare(a, b) // "x01" and "x1": any fixed order
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
