@@ -18,6 +18,8 @@ import (
 //   - readiness.low-mean (warning): a team's mean for a category is at or
 //     below the second level of the scale (2 on the ODST 1–4 scale).
 //   - readiness.few-raters (warning): fewer than two people of a team rated.
+//   - readiness.same-rater (warning): one name answered more than once for
+//     a team, so that person counts twice in the summary.
 //   - readiness.concern-not-in-contract (info): a concern names a person of
 //     the partnership or speaks of schedules and time, which the contract
 //     supplement is where to settle.
@@ -27,6 +29,7 @@ const (
 	ruleReadinessNoConsensus = "readiness.no-consensus"
 	ruleReadinessLowMean     = "readiness.low-mean"
 	ruleReadinessFewRaters   = "readiness.few-raters"
+	ruleReadinessSameRater   = "readiness.same-rater"
 	ruleReadinessConcern     = "readiness.concern-not-in-contract"
 )
 
@@ -130,7 +133,59 @@ func readinessFindings(ws *Workspace) []partnership.Finding {
 			}
 		}
 	}
+	out = append(out, readinessSameRater(round, at)...)
 	out = append(out, readinessConcernFindings(ws, ri, rb)...)
+	return out
+}
+
+// readinessSameRater finds a name that answered more than once for the same
+// team: a response submitted twice, or two people who gave the same name.
+// Both count in the summary; only the team knows which should.
+func readinessSameRater(round *readiness.Round, at string) []partnership.Finding {
+	type key struct{ team, rater string }
+	seen := map[key][]int{}
+	var order []key
+	for i, r := range round.Responses {
+		k := key{strings.ToLower(strings.TrimSpace(r.Team)), strings.ToLower(strings.Join(strings.Fields(r.Rater), " "))}
+		if k.rater == "" {
+			continue
+		}
+		if len(seen[k]) == 0 {
+			order = append(order, k)
+		}
+		seen[k] = append(seen[k], i)
+	}
+	var out []partnership.Finding
+	for _, k := range order {
+		idx := seen[k]
+		if len(idx) < 2 {
+			continue
+		}
+		first := round.Responses[idx[0]]
+		team := first.Team
+		if team == "" {
+			team = "responses without a team"
+		}
+		ev := make([]string, len(idx))
+		for j, i := range idx {
+			r := round.Responses[i]
+			when := r.Submitted
+			if when == "" {
+				when = "no time given"
+			}
+			ev[j] = fmt.Sprintf("response %d: %s, submitted %s", i+1, r.Rater, when)
+		}
+		out = append(out, partnership.Finding{
+			Rule:     ruleReadinessSameRater,
+			Severity: partnership.Warning,
+			Standard: "alignment.4",
+			Message: fmt.Sprintf("%s answered %d times for the %s in %q, so the summary counts that person %d times.",
+				first.Rater, len(idx), team, round.Title, len(idx)),
+			Evidence: ev,
+			Question: "Is this one person who submitted twice? If so, which response should count: remove the other from the round.",
+			Path:     fmt.Sprintf("%s.responses[%d]", at, idx[len(idx)-1]),
+		})
+	}
 	return out
 }
 

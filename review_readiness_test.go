@@ -164,3 +164,30 @@ func TestReadinessFindingsCustomRubric(t *testing.T) {
 	assert.Equal(t, "resources.1", fs[0].Standard, "a category's theme gives the standard when it names none")
 	assert.Empty(t, fs[1].Standard, "a category without theme or standards cites none")
 }
+
+func TestReadinessSameRater(t *testing.T) {
+	all := map[string]int{"alignment": 3, "resources": 3, "metrics": 3, "communication": 3}
+	tests := []struct {
+		name      string
+		responses []readiness.Response
+		want      []string // messages
+	}{
+		{"different people", []readiness.Response{r("Ana Ruiz", "District", all, nil), r("Ben Okafor", "District", all, nil)}, nil},
+		{"the same name in two teams", []readiness.Response{r("Ana Ruiz", "District", all, nil), r("Ana Ruiz", "Partner", all, nil)}, nil},
+		{"submitted twice", []readiness.Response{
+			r("Ana Ruiz", "District", all, nil), r("Ben Okafor", "District", all, nil), r(" ana  ruiz", "district", all, nil),
+		}, []string{`Ana Ruiz answered 2 times for the District in "Spring", so the summary counts that person 2 times.`}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ws := readinessWorkspace(t, readiness.Round{ID: "spring", Title: "Spring", Responses: tc.responses})
+			var got []string
+			for _, f := range findingsOf(Review(ws), "readiness.same-rater") {
+				got = append(got, f.Message)
+				assert.Equal(t, "readiness[0].responses[2]", f.Path, "the later response, the one to look at")
+				assert.Len(t, f.Evidence, 2)
+			}
+			assert.Equal(t, tc.want, got)
+		})
+	}
+}
