@@ -52,6 +52,7 @@ type item struct {
 	ev    ui.Event
 	save  bool          // the save timer fired
 	flush chan struct{} // save now (the page is being hidden), then close
+	later string        // the time asked for by ui.Later came for this action
 }
 
 type host struct {
@@ -59,10 +60,11 @@ type host struct {
 	r        *dom.Renderer
 	app      *ui.App
 	store    *dom.Storage
-	focus    string        // element to focus after the next render
-	focusIn  []string      // else the first of these on the page, after the next render
-	stopTick chan struct{} // closed to stop the clock that sends "tick" while the app is Ticking
-	noStore  bool          // the browser gives no storage, or saving over the data would lose it
+	focus    string                 // element to focus after the next render
+	focusIn  []string               // else the first of these on the page, after the next render
+	stopTick chan struct{}          // closed to stop the clock that sends "tick" while the app is Ticking
+	later    map[string]*time.Timer // the events the app asked for Later, by action
+	noStore  bool                   // the browser gives no storage, or saving over the data would lose it
 	dirty    bool
 	queue    chan item
 	timer    *time.Timer
@@ -208,6 +210,9 @@ func (h *host) loop() {
 			continue
 		case it.save:
 			h.save()
+		case it.later != "":
+			delete(h.later, it.later)
+			h.apply(h.app.Handle(ui.Event{Action: it.later}))
 		default:
 			h.apply(h.app.Handle(it.ev))
 		}
@@ -298,6 +303,16 @@ func (h *host) apply(effects []ui.Effect) {
 			h.focus = e.ID
 		case ui.FocusFirst:
 			h.focusIn = e.IDs
+		case ui.Later:
+			if t, ok := h.later[e.Action]; ok {
+				t.Reset(e.After)
+				continue
+			}
+			if h.later == nil {
+				h.later = map[string]*time.Timer{}
+			}
+			action := e.Action
+			h.later[action] = time.AfterFunc(e.After, func() { h.queue <- item{later: action} })
 		case ui.KeepAside:
 			if !h.noStore {
 				key := ui.BackupKeyPrefix + time.Now().UTC().Format("2006-01-02T15-04-05Z") + "-" + strings.ReplaceAll(e.Why, " ", "-")

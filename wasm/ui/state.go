@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/partnership"
@@ -109,6 +110,16 @@ type Focus struct{ ID string }
 type FocusFirst struct{ IDs []string }
 
 func (FocusFirst) effect() {}
+
+// Later asks the DOM layer to send the event Action once, After this long,
+// unless Later with the same Action comes again before: then the wait starts
+// over. It lets costly work (the map, the findings) wait for a pause in typing.
+type Later struct {
+	Action string
+	After  time.Duration
+}
+
+func (Later) effect() {}
 
 func (Download) effect()  {}
 func (Copy) effect()      {}
