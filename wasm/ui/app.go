@@ -43,6 +43,9 @@ type App struct {
 	meet    meetingEditor     // the meetings' state
 	custom  *readiness.Rubric // the page's own rubric (built in or from the URL)
 	backups []string          // localStorage keys of data kept aside
+
+	rev   int     // counts the events that may have changed the workspace
+	cache derived // what the views compute from the workspace, kept until rev moves
 }
 
 // SetBackups tells the app which backups are kept on this device.
@@ -91,6 +94,11 @@ func (a *App) Notify(n Notice) { a.notify(n) }
 
 // Handle applies one event and returns what the DOM layer must do.
 func (a *App) Handle(ev Event) []Effect {
+	a.touched(ev.Action)
+	return a.handle(ev)
+}
+
+func (a *App) handle(ev Event) []Effect {
 	switch ev.Action {
 	case "nav":
 		switch View(ev.Arg) {

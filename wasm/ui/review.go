@@ -1,12 +1,9 @@
 package ui
 
 import (
-	"bytes"
-	"encoding/base64"
 	"fmt"
 	"strings"
 
-	"github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/partnership"
 )
 
@@ -109,19 +106,6 @@ func (a *App) handleReview(ev Event) ([]Effect, bool) {
 	return nil, false
 }
 
-// mapSVG draws the map of initiatives, when there is a partnership.
-func (a *App) mapSVG() ([]byte, bool) {
-	p := a.ws.Partnership
-	if p == nil {
-		return nil, false
-	}
-	var buf bytes.Buffer
-	if err := partnership.WriteMap(&buf, p, partnership.MapOptions{ID: "pk-review-map"}); err != nil {
-		return nil, false
-	}
-	return buf.Bytes(), true
-}
-
 // where is PlainPath with the name of the initiative, partner, person,
 // readiness round or meeting the path leads to, when it leads to one.
 func (a *App) where(path string) string {
@@ -158,7 +142,7 @@ func scanIndex(path, format string, i *int) bool {
 }
 
 func (a *App) viewReview() *Node {
-	fs := partnerkit.ReviewAt(a.ws, a.cfg.Now())
+	fs := a.reviewFindings()
 	head := []*Node{
 		El("h2", ID("pk-review-h"), "Review"),
 		El("p", "Every coherence check partnerkit has, run over the whole workspace. Each finding says what was found, why, and a question to discuss; print this page to hand it out before a meeting."),
@@ -166,7 +150,7 @@ func (a *App) viewReview() *Node {
 			El("button", A("type", "button"), ID("pk-print"), On("click", "review.print"), "Print as a meeting pre-read")),
 	}
 	var mapNode *Node
-	if svg, ok := a.mapSVG(); ok {
+	if src := a.mapURL(); src != "" {
 		p := a.ws.Partnership
 		// An SVG shown through <img> cannot run scripts or load anything.
 		mapNode = El("section", Class("pk-map"), A("aria-labelledby", "pk-map-h"),
@@ -175,7 +159,7 @@ func (a *App) viewReview() *Node {
 			El("div", Class("pk-map-scroll"), A("tabindex", "0"), A("role", "region"), A("aria-label", "Map of initiatives, scrolls sideways"),
 				El("img", ID("pk-map"),
 					A("alt", fmt.Sprintf("Visual map of the %d initiatives of %s over time, by audience and school, with the weeks over capacity shaded.", len(p.Initiatives), p.Name)),
-					A("src", "data:image/svg+xml;base64,"+base64.StdEncoding.EncodeToString(svg)))),
+					A("src", src))),
 			El("div", Class("pk-actions"),
 				El("button", A("type", "button"), Class("pk-secondary"), ID("pk-map-download"), On("click", "review.map"), "Download the map (.svg file)")))
 	}

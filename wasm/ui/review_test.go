@@ -256,11 +256,35 @@ func ExampleGroupFindings() {
 }
 
 // BenchmarkRenderReview draws the review view of a workspace with 500
-// initiatives, as after every event while the view is open.
+// initiatives: after an event that changed nothing (a tab, a tick), and after
+// a change, when the findings and the map are computed again.
 func BenchmarkRenderReview(b *testing.B) {
 	a := New(Config{Now: fixedNow}, bigWorkspace(500), nil)
 	a.Handle(Event{Action: "nav", Arg: string(ViewReview)})
-	for b.Loop() {
-		a.Render()
-	}
+	b.Run("unchanged", func(b *testing.B) {
+		for b.Loop() {
+			a.Handle(Event{Action: "tick"})
+			a.Render()
+		}
+	})
+	b.Run("changed", func(b *testing.B) {
+		for b.Loop() {
+			a.touched("edit")
+			a.Render()
+		}
+	})
+}
+
+func TestReviewIsComputedAgainOnlyAfterAChange(t *testing.T) {
+	a := New(Config{Now: fixedNow}, bigWorkspace(3), nil)
+	a.Handle(Event{Action: "nav", Arg: string(ViewReview)})
+	before := a.Render().Find("pk-review-counts").TextContent()
+	src, _ := a.Render().Find("pk-map").Attr("src")
+	a.ws.Partnership.Initiatives = nil // behind the app's back: not an event
+	a.Handle(Event{Action: "tick"})
+	assert.Equal(t, before, a.Render().Find("pk-review-counts").TextContent(), "a tick changes nothing")
+	a.Handle(Event{Action: "some.edit"})
+	assert.NotEqual(t, before, a.Render().Find("pk-review-counts").TextContent(), "an edit computes the review again")
+	again, _ := a.Render().Find("pk-map").Attr("src")
+	assert.NotEqual(t, src, again, "and draws the map again")
 }

@@ -1,0 +1,79 @@
+package ui
+
+import (
+	"bytes"
+	"encoding/base64"
+	"time"
+
+	"github.com/partnerkit/partnerkit"
+	"github.com/partnerkit/partnerkit/partnership"
+)
+
+// derived keeps what the views compute from the whole workspace, the review's
+// findings and the map of initiatives, until the workspace changes: for a
+// large partnership they take longer than a frame, and the page renders
+// after every event, including those that change nothing (a tick, a tab).
+type derived struct {
+	findingsRev int // rev the findings were computed at, plus one (0: never)
+	findingsDay string
+	findings    []partnership.Finding
+
+	mapRev int // rev the map was drawn at, plus one (0: never)
+	mapSVG []byte
+	mapURL string
+}
+
+// readOnly are the actions that never change the workspace: after them the
+// derived values still hold.
+var readOnly = map[string]bool{
+	"tick": true, "nav": true, "fix": true, "notice.dismiss": true, "copy.failed": true,
+	"notice.ok": true, "notice.problem": true, "review.print": true, "review.map": true,
+	"data.export": true, "data.backup.download": true, "data.delete": true, "data.delete.cancel": true,
+}
+
+// touched records that an event may have changed the workspace.
+func (a *App) touched(action string) {
+	if !readOnly[action] {
+		a.rev++
+	}
+}
+
+// reviewFindings returns partnerkit.ReviewAt of the workspace today,
+// computed again only when the workspace or the day changed.
+func (a *App) reviewFindings() []partnership.Finding {
+	now := a.cfg.Now()
+	day := now.Format(time.DateOnly)
+	if a.cache.findingsRev != a.rev+1 || a.cache.findingsDay != day {
+		a.cache.findings = partnerkit.ReviewAt(a.ws, now)
+		a.cache.findingsRev, a.cache.findingsDay = a.rev+1, day
+	}
+	return a.cache.findings
+}
+
+// mapSVG draws the map of initiatives, when there is a partnership; the
+// drawing is kept until the workspace changes.
+func (a *App) mapSVG() ([]byte, bool) {
+	p := a.ws.Partnership
+	if p == nil {
+		return nil, false
+	}
+	if a.cache.mapRev != a.rev+1 {
+		var buf bytes.Buffer
+		a.cache.mapSVG, a.cache.mapURL = nil, ""
+		if err := partnership.WriteMap(&buf, p, partnership.MapOptions{ID: "pk-review-map"}); err == nil {
+			a.cache.mapSVG = buf.Bytes()
+			a.cache.mapURL = "data:image/svg+xml;base64," + base64.StdEncoding.EncodeToString(buf.Bytes())
+		}
+		a.cache.mapRev = a.rev + 1
+	}
+	return a.cache.mapSVG, a.cache.mapSVG != nil
+}
+
+// mapURL is the map as a data: URL for an <img>, or "" without a map. An
+// SVG shown through <img> cannot run scripts or load anything.
+func (a *App) mapURL() string {
+	if _, ok := a.mapSVG(); !ok {
+		return ""
+	}
+	return a.cache.mapURL
+}
