@@ -277,6 +277,14 @@ func mapID(s string) string {
 // allow (most control characters) become U+FFFD, so the map stays
 // well-formed whatever was typed.
 func esc(s string) string {
+	plain := true // most names need no escaping: return them as they are
+	for i := 0; i < len(s) && plain; i++ {
+		c := s[i]
+		plain = c >= 0x20 && c < 0x7f && c != '&' && c != '<' && c != '>' && c != '"' && c != '\''
+	}
+	if plain {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s { // a byte that is not UTF-8 comes as utf8.RuneError, U+FFFD

@@ -175,11 +175,44 @@ type Date string
 
 // Time returns the date as midnight UTC, and false when it is not a valid date.
 func (d Date) Time() (time.Time, bool) {
+	// The checks read dates by the thousand: read the one form a Date
+	// takes by hand, and leave anything else to time.Parse to judge.
+	if s := string(d); len(s) == 10 && s[4] == '-' && s[7] == '-' {
+		y, ok1 := digits(s[0:4])
+		m, ok2 := digits(s[5:7])
+		day, ok3 := digits(s[8:10])
+		if ok1 && ok2 && ok3 && m >= 1 && m <= 12 && day >= 1 {
+			t := time.Date(y, time.Month(m), day, 0, 0, 0, 0, time.UTC)
+			if t.Day() == day { // not 2027-02-30, which time.Date would roll over
+				return t, true
+			}
+			return time.Time{}, false
+		}
+	}
 	t, err := time.Parse(time.DateOnly, string(d))
 	return t, err == nil
 }
 
+// digits reads s, made only of ASCII digits, as a number.
+func digits(s string) (int, bool) {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
+}
+
 // DateOf returns the date of t, in t's location.
 func DateOf(t time.Time) Date {
-	return Date(t.Format(time.DateOnly))
+	y, m, d := t.Date()
+	if y < 0 || y > 9999 {
+		return Date(t.Format(time.DateOnly))
+	}
+	b := [10]byte{byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-',
+		byte('0' + int(m)/10), byte('0' + int(m)%10), '-', byte('0' + d/10), byte('0' + d%10)}
+	return Date(b[:])
 }
