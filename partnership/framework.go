@@ -1,5 +1,7 @@
 package partnership
 
+import "sync"
+
 // The framework: four organizing themes and their standards, paraphrased from
 // the ODST "Standards for Effective Partnerships" (Massachusetts Office of
 // District and School Turnaround, 2015), the opening table of the document and
@@ -93,13 +95,19 @@ func ThemeByID(id string) (Theme, bool) {
 
 // StandardByID returns the standard with the given ID, such as "metrics.2".
 func StandardByID(id string) (Standard, bool) {
-	for _, s := range Standards() {
-		if s.ID == id {
-			return s, true
-		}
-	}
-	return Standard{}, false
+	s, ok := standardsByID()[id]
+	return s, ok
 }
+
+// standardsByID indexes the standards once: a review looks up the standard
+// of every finding. The map is never changed after it is built.
+var standardsByID = sync.OnceValue(func() map[string]Standard {
+	m := make(map[string]Standard)
+	for _, s := range Standards() {
+		m[s.ID] = s
+	}
+	return m
+})
 
 // StandardsOf returns the standards of one theme in source order.
 func StandardsOf(themeID string) []Standard {
