@@ -472,8 +472,9 @@ func (m *mapLayout) drawGroup(b *strings.Builder, gi int, g *mapGroup, y float64
 			short = "district"
 		}
 		short = clip(m.initName(r.init), max(mapLabelRunes-3-utf8.RuneCountInString(short), 16)) + " — " + short
-		fmt.Fprintf(b, `<text class="pk-map-row-label" x="%d" y="%s"><title>%s</title>%s</text>`+"\n",
-			mapMargin+8, num(y+14), esc(rowLabel), esc(short))
+		// The rows are most of a large map: written without fmt.
+		b.WriteString(`<text class="pk-map-row-label" x="` + strconv.Itoa(mapMargin+8) + `" y="` + num(y+14) + `"><title>` +
+			esc(rowLabel) + `</title>` + esc(short) + "</text>\n")
 		fill := "#4a78b0"
 		if m.p.IsDistrict(in.Owner) {
 			fill = "#7d7d7d"
@@ -485,12 +486,12 @@ func (m *mapLayout) drawGroup(b *strings.Builder, gi int, g *mapGroup, y float64
 				continue
 			}
 			w := max(x1-x0, 2)
-			tip := fmt.Sprintf("%s (%s): %s h a week, %s to %s", m.initName(r.init), owner, formatHours(bar.hours),
-				DateOf(unixDay(bar.from)), DateOf(unixDay(bar.to)))
-			fmt.Fprintf(b, `<rect class="pk-map-bar" x="%s" y="%s" width="%s" height="%d" rx="2" fill="%s"><title>%s</title></rect>`+"\n",
-				num(x0), num(y+4), num(w), mapRowHeight-8, fill, esc(tip))
-			fmt.Fprintf(b, `<text class="pk-map-bar-label" x="%s" y="%s" font-size="10">%s h</text>`+"\n",
-				num(x0+w+2), num(y+14), formatHours(bar.hours))
+			hours := formatHours(bar.hours)
+			tip := m.initName(r.init) + " (" + owner + "): " + hours + " h a week, " +
+				string(DateOf(unixDay(bar.from))) + " to " + string(DateOf(unixDay(bar.to)))
+			b.WriteString(`<rect class="pk-map-bar" x="` + num(x0) + `" y="` + num(y+4) + `" width="` + num(w) +
+				`" height="` + strconv.Itoa(mapRowHeight-8) + `" rx="2" fill="` + fill + `"><title>` + esc(tip) + "</title></rect>\n")
+			b.WriteString(`<text class="pk-map-bar-label" x="` + num(x0+w+2) + `" y="` + num(y+14) + `" font-size="10">` + hours + " h</text>\n")
 		}
 		y += mapRowHeight
 	}
