@@ -104,6 +104,7 @@ func (a *App) handle(ev Event) []Effect {
 		switch View(ev.Arg) {
 		case ViewStart, ViewRate, ViewFacilitate, ViewReview, ViewData, ViewPartnership, ViewContract, ViewMeetings:
 			a.view = View(ev.Arg)
+			a.part.checked = false // check again what may have changed elsewhere
 		}
 		return nil
 	case "notice.ok", "notice.problem":

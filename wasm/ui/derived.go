@@ -29,6 +29,7 @@ var readOnly = map[string]bool{
 	"tick": true, "nav": true, "fix": true, "notice.dismiss": true, "copy.failed": true,
 	"notice.ok": true, "notice.problem": true, "review.print": true, "review.map": true,
 	"data.export": true, "data.backup.download": true, "data.delete": true, "data.delete.cancel": true,
+	"part.settle": true, "part.open": true, "part.all": true,
 }
 
 // touched records that an event may have changed the workspace.

@@ -10,8 +10,18 @@ import (
 // their fields (and the fieldsets around them, with tabindex -1) these ids,
 // so that a finding can lead to the place to fix it.
 func FieldID(path string) string {
-	r := strings.NewReplacer(".", "-", "[", "-", "]", "")
-	return "pk-at-" + r.Replace(path)
+	b := make([]byte, 0, len("pk-at-")+len(path))
+	b = append(b, "pk-at-"...)
+	for i := 0; i < len(path); i++ {
+		switch c := path[i]; c {
+		case '.', '[':
+			b = append(b, '-')
+		case ']':
+		default:
+			b = append(b, c)
+		}
+	}
+	return string(b)
 }
 
 // pathAndParents returns the ids of path and of each path around it, nearest

@@ -147,7 +147,7 @@ var allowedTags = map[string]bool{
 var allowedAttrs = map[string]bool{
 	"accept": true, "alt": true, "autocomplete": true, "checked": true, "class": true, "colspan": true,
 	"disabled": true, "download": true, "for": true, "height": true, "hidden": true, "href": true,
-	"id": true, "lang": true, "max": true, "maxlength": true, "min": true, "multiple": true, "name": true, "novalidate": true,
+	"id": true, "inputmode": true, "lang": true, "max": true, "maxlength": true, "min": true, "multiple": true, "name": true, "novalidate": true,
 	"open": true, "placeholder": true, "readonly": true, "required": true, "role": true, "rows": true,
 	"scope": true, "selected": true, "spellcheck": true, "src": true, "tabindex": true, "title": true,
 	"type": true, "value": true, "width": true,

@@ -1,0 +1,186 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/partnerkit/partnerkit/partnership"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// settle is what the page does after a pause in typing.
+func settle(a *App) { a.Handle(Event{Action: "part.settle"}) }
+
+func set(a *App, arg, value string) []Effect {
+	return a.Handle(Event{Action: "part.set", Arg: arg, Value: value})
+}
+
+func TestBuildAPartnershipFromNothing(t *testing.T) {
+	a := newApp(t)
+	a.Handle(Event{Action: "nav", Arg: string(ViewPartnership)})
+	assert.Contains(t, a.Render().TextContent(), "No partnership yet")
+	eff := a.Handle(Event{Action: "part.start"})
+	require.NotNil(t, a.ws.Partnership)
+	assert.Contains(t, eff, Effect(Persist{}))
+	p := a.ws.Partnership
+
+	eff = set(a, "name", "Riverside and Learning Partners <b>")
+	assert.Equal(t, []Effect{Persist{}, Later{Action: "part.settle", After: settleAfter}}, eff)
+	set(a, "district.name", "Riverside Unified")
+	a.Handle(Event{Action: "part.add", Arg: "partner"})
+	set(a, "partner.name|0", "Learning Partners")
+	set(a, "partner.approach|0", "co-design")
+	a.Handle(Event{Action: "part.add", Arg: "capacity"})
+	set(a, "capacity.audience|0", "teachers")
+	set(a, "capacity.hours|0", "10")
+	for i, name := range []string{"Summer PBL institute", "Summer school"} {
+		a.Handle(Event{Action: "part.add", Arg: "initiative"})
+		set(a, "init.name|"+string(rune('0'+i)), name)
+		a.Handle(Event{Action: "part.add", Arg: "demand|" + string(rune('0'+i))})
+		set(a, "demand.start|"+string(rune('0'+i))+"|0", "2027-06-21")
+		set(a, "demand.end|"+string(rune('0'+i))+"|0", "2027-07-16")
+		set(a, "demand.hours|"+string(rune('0'+i))+"|0", "25")
+	}
+	assert.Equal(t, "Learning Partners", p.Partners[0].Name)
+	assert.Equal(t, partnership.CoDesign, p.Partners[0].Approach)
+	assert.Equal(t, 10.0, p.Capacity[0].HoursPerWeek)
+	require.Len(t, p.Initiatives, 2)
+	assert.Equal(t, "district", p.Initiatives[1].Owner)
+	assert.Equal(t, 25.0, p.Initiatives[1].Demands[0].HoursPerWeek)
+	assert.Equal(t, "teachers", p.Initiatives[1].Demands[0].Audience)
+
+	settle(a)
+	tree := a.Render()
+	section := tree.Find(FieldID("partnership.initiatives"))
+	require.NotNil(t, section)
+	text := section.TextContent()
+	assert.Contains(t, text, "50 h demanded, 10 h available", "the conflict appears beside the initiatives")
+	assert.NotNil(t, tree.Find("pk-part-map"), "with the map")
+	assert.Contains(t, tree.Find("pk-part-summary").TextContent(), "critical")
+	name, _ := tree.Find(FieldID("partnership.name")).Attr("value")
+	assert.Equal(t, "Riverside and Learning Partners <b>", name, "text stays text")
+	require.NoError(t, tree.Check())
+}
+
+func TestFindingsWaitForAPause(t *testing.T) {
+	a := New(Config{Now: fixedNow}, bigWorkspace(3), nil)
+	a.Handle(Event{Action: "nav", Arg: string(ViewPartnership)})
+	before := a.Render().Find("pk-part-summary").TextContent()
+	a.Handle(Event{Action: "part.remove", Arg: "initiative|0"})
+	a.Handle(Event{Action: "part.remove", Arg: "initiative|0"})
+	a.Handle(Event{Action: "part.remove", Arg: "initiative|0"})
+	assert.Equal(t, before, a.Render().Find("pk-part-summary").TextContent(), "typing does not wait for the checks")
+	settle(a)
+	assert.NotEqual(t, before, a.Render().Find("pk-part-summary").TextContent(), "a pause runs them")
+}
+
+func TestTypedNumbersAreKept(t *testing.T) {
+	a := newApp(t)
+	a.Handle(Event{Action: "nav", Arg: string(ViewPartnership)})
+	a.Handle(Event{Action: "part.start"})
+	a.Handle(Event{Action: "part.add", Arg: "capacity"})
+	set(a, "capacity.hours|0", "7")
+	set(a, "capacity.hours|0", "7,5 h")
+	assert.Equal(t, 7.0, a.ws.Partnership.Capacity[0].HoursPerWeek, "the last number stays until a new one is typed")
+	in := a.Render().Find(FieldID("partnership.capacity[0].hoursPerWeek"))
+	require.NotNil(t, in)
+	v, _ := in.Attr("value")
+	assert.Equal(t, "7,5 h", v, "what was typed is shown as typed")
+	assert.Contains(t, a.Render().Find(FieldID("partnership.capacity[0].hoursPerWeek")+"-problem").TextContent(), "must be a number")
+	set(a, "capacity.hours|0", "7,5")
+	assert.Equal(t, 7.5, a.ws.Partnership.Capacity[0].HoursPerWeek)
+
+	set(a, "start", "next autumn")
+	settle(a)
+	assert.Equal(t, partnership.Date("next autumn"), a.ws.Partnership.Start, "a date that is not one yet is kept")
+	assert.Contains(t, a.Render().Find(FieldID("partnership.start")+"-problem").TextContent(), "YYYY-MM-DD")
+}
+
+func TestRemoveAndUndoInThePartnership(t *testing.T) {
+	a := New(Config{Now: fixedNow}, bigWorkspace(3), nil)
+	a.Handle(Event{Action: "nav", Arg: string(ViewPartnership)})
+	want := a.ws.Partnership.Initiatives[1]
+	a.Handle(Event{Action: "part.remove", Arg: "initiative|1"})
+	require.Len(t, a.ws.Partnership.Initiatives, 2)
+	assert.NotNil(t, a.Render().Find("pk-part-undo"))
+	a.Handle(Event{Action: "part.undo"})
+	require.Len(t, a.ws.Partnership.Initiatives, 3)
+	assert.Equal(t, want, a.ws.Partnership.Initiatives[1])
+	assert.Nil(t, a.Render().Find("pk-part-undo"))
+
+	a.Handle(Event{Action: "part.remove", Arg: "demand|0|0"})
+	a.Handle(Event{Action: "part.undo"})
+	assert.Equal(t, bigWorkspace(3).Partnership.Initiatives[0].Demands, a.ws.Partnership.Initiatives[0].Demands)
+}
+
+func TestFixOpensTheInitiative(t *testing.T) {
+	a := New(Config{Now: fixedNow}, bigWorkspace(5), nil)
+	eff := a.Handle(Event{Action: "fix", Arg: "partnership.initiatives[3].demands[0]"})
+	assert.Equal(t, ViewPartnership, a.view)
+	assert.Equal(t, 3, a.part.openInitiative())
+	ids := eff[0].(FocusFirst).IDs
+	tree := a.Render()
+	assert.NotNil(t, tree.Find(ids[0]), "the demand's fieldset is on the page to be focused")
+}
+
+func TestPartnershipRolesAndSchools(t *testing.T) {
+	a := newApp(t)
+	a.Handle(Event{Action: "nav", Arg: string(ViewPartnership)})
+	a.Handle(Event{Action: "part.start"})
+	a.Handle(Event{Action: "part.add", Arg: "school"})
+	set(a, "school.name|0", "Hayes")
+	a.Handle(Event{Action: "part.add", Arg: "person"})
+	set(a, "person.name|0", "Ana")
+	a.Handle(Event{Action: "part.toggle", Arg: "person.role|0=point-person"})
+	a.Handle(Event{Action: "part.toggle", Arg: "person.role|0=liaison"})
+	a.Handle(Event{Action: "part.toggle", Arg: "person.role|0=point-person"})
+	a.Handle(Event{Action: "part.toggle", Arg: "person.school|0=school-1"})
+	pe := a.ws.Partnership.People[0]
+	assert.Equal(t, []partnership.Role{partnership.Liaison}, pe.Roles)
+	assert.Equal(t, []string{"school-1"}, pe.Schools)
+	assert.Equal(t, "district", pe.Org)
+	liaison := a.Render().Find(FieldID("partnership.people[0].roles") + "-liaison")
+	require.NotNil(t, liaison)
+	_, checked := liaison.Attr("checked")
+	assert.True(t, checked)
+	point := a.Render().Find(FieldID("partnership.people[0].roles") + "-point-person")
+	_, checked = point.Attr("checked")
+	assert.False(t, checked)
+	assert.True(t, strings.Contains(a.Render().TextContent(), "Hayes"))
+}
+
+// BenchmarkTypeInitiativeName types into the open initiative of a
+// partnership of 500: the page's work for one keystroke, the checks left for
+// the pause.
+func BenchmarkTypeInitiativeName(b *testing.B) {
+	a := New(Config{Now: fixedNow}, bigWorkspace(500), nil)
+	a.Handle(Event{Action: "nav", Arg: string(ViewPartnership)})
+	a.Handle(Event{Action: "part.open", Arg: "250"})
+	a.Render()
+	for b.Loop() {
+		a.Handle(Event{Action: "part.set", Arg: "init.name|250", Value: "Renamed"})
+		a.Render()
+	}
+}
+
+func TestLongListsShowTheFirstInitiatives(t *testing.T) {
+	a := New(Config{Now: fixedNow}, bigWorkspace(120), nil)
+	a.Handle(Event{Action: "nav", Arg: string(ViewPartnership)})
+	a.Handle(Event{Action: "part.open", Arg: "99"})
+	rows := func() int {
+		n := 0
+		a.Render().Find("pk-part-initiatives").Walk(func(m *Node) bool {
+			if m.Tag == "tr" {
+				n++
+			}
+			return true
+		})
+		return n - 1 // the header
+	}
+	assert.Equal(t, listFirst+1, rows(), "the first ones and the one being edited")
+	require.NotNil(t, a.Render().Find("pk-part-all"))
+	a.Handle(Event{Action: "part.all"})
+	assert.Equal(t, 120, rows())
+	assert.Nil(t, a.Render().Find("pk-part-all"))
+}
