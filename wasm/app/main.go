@@ -62,6 +62,7 @@ type host struct {
 	store    *dom.Storage
 	focus    string                 // element to focus after the next render
 	focusIn  []string               // else the first of these on the page, after the next render
+	print    bool                   // open the print dialog after the next render
 	stopTick chan struct{}          // closed to stop the clock that sends "tick" while the app is Ticking
 	later    map[string]*time.Timer // the events the app asked for Later, by action
 	noStore  bool                   // the browser gives no storage, or saving over the data would lose it
@@ -223,6 +224,12 @@ func (h *host) loop() {
 			_ = dom.Focus(h.doc, h.focus)
 			h.focus = ""
 		}
+		if h.print {
+			h.print = false
+			if err := dom.Print(); err != nil {
+				h.app.Notify(ui.Notice{Kind: "problem", Text: "The browser did not open its print dialog (" + err.Error() + "). Use its Print menu instead."})
+			}
+		}
 		if len(h.focusIn) > 0 {
 			_, _ = dom.FocusFirst(h.doc, h.focusIn)
 			h.focusIn = nil
@@ -298,7 +305,7 @@ func (h *host) apply(effects []ui.Effect) {
 		case ui.Post:
 			err = dom.PostToParent(e.Origin, e.Data)
 		case ui.Print:
-			err = dom.Print()
+			h.print = true // after the render, so that what is to print is on the page
 		case ui.Focus:
 			h.focus = e.ID
 		case ui.FocusFirst:

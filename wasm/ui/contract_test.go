@@ -1,0 +1,181 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/partnerkit/partnerkit/contract"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func cset(a *App, arg, v string) { a.Handle(Event{Action: "contract.set", Arg: arg, Value: v}) }
+
+func appendixDone(a *App) string {
+	return a.Render().Find("pk-contract-summary").TextContent()
+}
+
+// TestCompleteAContract drafts the supplement of the built-in example from
+// nothing to complete, as a district leader would with the form.
+func TestCompleteAContract(t *testing.T) {
+	a := newApp(t)
+	a.Handle(Event{Action: "start.example"})
+	a.Handle(Event{Action: "nav", Arg: string(ViewContract)})
+	assert.Contains(t, a.Render().TextContent(), "No supplement yet")
+	a.Handle(Event{Action: "contract.start"})
+	s := a.ws.Contract
+	require.NotNil(t, s)
+	p := a.ws.Partnership
+	assert.Equal(t, p.District.Name, s.District.Name)
+	assert.Equal(t, p.Partners[0].ID, s.Partner.ID)
+	assert.Contains(t, appendixDone(a), "0 of 7 appendix items complete")
+
+	cset(a, "contractRef", "Contract No. 7 <script>alert(1)</script>")
+	cset(a, "schoolYear", "2017–18")
+	for _, pr := range contract.Practices() {
+		a.Handle(Event{Action: "contract.toggle", Arg: "practice=" + string(pr.ID)})
+		cset(a, "evidence."+string(pr.ID), "Agreed at the session.")
+	}
+	cset(a, "priority", p.Priorities[0].ID)
+	assert.Equal(t, p.Priorities[0].Title, s.Appendix.Priority.Statement, "the statement comes from the partnership")
+	cset(a, "priority.how", "Coaching teams to design projects.")
+	cset(a, "investment.evidence", "The principals asked for it.")
+	for _, pe := range p.People {
+		if pe.HasRole("school-leader") {
+			a.Handle(Event{Action: "contract.toggle", Arg: "leader=" + pe.ID})
+			break
+		}
+	}
+	a.Handle(Event{Action: "contract.add", Arg: "activity"})
+	cset(a, "activity.what|0", "Coaching cycles")
+	cset(a, "activity.who|0", "Grade 9 teachers")
+	cset(a, "activity.when|0", "Tuesdays")
+	cset(a, "activity.hours|0", "24")
+	a.Handle(Event{Action: "contract.toggle", Arg: "assurance.resources"})
+	a.Handle(Event{Action: "contract.toggle", Arg: "assurance.bargaining"})
+	var district, partner []string
+	for _, pe := range p.People {
+		if p.IsDistrict(pe.Org) {
+			district = append(district, pe.ID)
+		} else if pe.Org == s.Partner.ID {
+			partner = append(partner, pe.ID)
+		}
+	}
+	require.NotEmpty(t, district)
+	cset(a, "contact.assurance", district[0])
+	cset(a, "assurance.date", "2017-08-20")
+	cset(a, "contact.districtLiaison", district[0])
+	assert.Equal(t, a.ws.Partnership.People[indexOfPerson(a, district[0])].Name, s.Appendix.Contacts.DistrictLiaison.Name, "picked from the people")
+	if len(partner) > 0 {
+		cset(a, "contact.partnerLiaison", partner[0])
+		cset(a, "contact.partnerManager", partner[len(partner)-1])
+	}
+	cset(a, "contact.districtManager", district[len(district)-1])
+	a.Handle(Event{Action: "contract.add", Arg: "measure"})
+	a.Handle(Event{Action: "contract.add", Arg: "measure"})
+	for i, m := range []struct{ name, kind, aud string }{{"Portfolios", "outcome", "students"}, {"Coaching cycles", "output", "adults"}} {
+		n := string(rune('0' + i))
+		cset(a, "measure.name|"+n, m.name)
+		cset(a, "measure.kind|"+n, m.kind)
+		cset(a, "measure.audience|"+n, m.aud)
+		cset(a, "measure.interim|"+n, "half")
+		cset(a, "measure.interim.due|"+n, "2018-01-26")
+		cset(a, "measure.final|"+n, "all")
+		cset(a, "measure.final.due|"+n, "2018-06-08")
+		a.Handle(Event{Action: "contract.add", Arg: "duty"})
+		cset(a, "duty.source|"+n, "Records")
+		cset(a, "duty.provider|"+n, district[0])
+		cset(a, "duty.reporter|"+n, district[0])
+		cset(a, "duty.due|"+n, "2018-06-15")
+	}
+	cset(a, "dataPlan.process", "From the platform.")
+	cset(a, "cadence", "monthly")
+	cset(a, "meetings.dates", "2017-09-12\n\n2017-12-12\n")
+	assert.Len(t, s.Appendix.Meetings.Dates, 2)
+	in := a.Render().Find(FieldID("contract.appendix.meetings.dates"))
+	v, _ := in.Attr("value")
+	assert.Equal(t, "2017-09-12\n\n2017-12-12\n", v, "the text area keeps what was typed")
+	cset(a, "meetings.agenda", "Progress\nConflicts")
+	cset(a, "meetings.conflict", "Liaisons first, then managers.")
+	cset(a, "meetings.improvement", "One practice each quarter.")
+	cset(a, "meetings.dissolution", "60 days' notice.")
+	cset(a, "session.date", "2017-08-20")
+	a.Handle(Event{Action: "contract.toggle", Arg: "attendee=" + district[0]})
+
+	comp := s.Resolved(p).Completeness()
+	for _, it := range comp.Items {
+		for _, m := range it.Missing {
+			t.Logf("still missing: %s: %s (%s)", it.Title, m.Message, m.Path)
+		}
+	}
+	assert.Equal(t, 7, comp.Appendix.Done)
+	assert.Contains(t, appendixDone(a), "7 of 7 appendix items complete; 6 of 6 practices confirmed.")
+
+	eff := a.Handle(Event{Action: "contract.html"})
+	require.Len(t, eff, 1)
+	d := eff[0].(Download)
+	assert.Equal(t, "text/html", d.Type)
+	assert.True(t, strings.HasSuffix(d.Name, ".html"), d.Name)
+	assert.Contains(t, string(d.Data), "Contract No. 7 &lt;script&gt;")
+	md := a.Handle(Event{Action: "contract.md"})[0].(Download)
+	assert.Contains(t, string(md.Data), "Coaching cycles")
+
+	a.Handle(Event{Action: "contract.preview"})
+	pre := a.Render().Find("pk-contract-preview")
+	require.NotNil(t, pre)
+	assert.Contains(t, pre.TextContent(), "Contract No. 7 <script>alert(1)</script>", "the preview shows the text as text")
+	assert.Equal(t, []Effect{Print{}}, a.Handle(Event{Action: "contract.print"}))
+	require.NoError(t, a.Render().Check())
+}
+
+func indexOfPerson(a *App, id string) int {
+	for i, pe := range a.ws.Partnership.People {
+		if pe.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+func TestContractKeepsWhatIsTyped(t *testing.T) {
+	a := newApp(t)
+	a.Handle(Event{Action: "nav", Arg: string(ViewContract)})
+	a.Handle(Event{Action: "contract.start"})
+	cset(a, "session.minutes", "ninety")
+	assert.Equal(t, contract.SessionMinutes, a.ws.Contract.Session.Minutes)
+	n := a.Render().Find(FieldID("contract.session.minutes"))
+	v, _ := n.Attr("value")
+	assert.Equal(t, "ninety", v)
+	cset(a, "session.date", "the 20th")
+	assert.Contains(t, a.Render().Find(FieldID("contract.session.date")+"-problem").TextContent(), "YYYY-MM-DD")
+	cset(a, "name.districtLiaison", "Ana Ruiz")
+	assert.Equal(t, "Ana Ruiz", a.ws.Contract.Appendix.Contacts.DistrictLiaison.Name, "without a partnership, names are typed")
+}
+
+func TestMissingItemsLeadToTheirField(t *testing.T) {
+	a := newApp(t)
+	a.Handle(Event{Action: "nav", Arg: string(ViewContract)})
+	a.Handle(Event{Action: "contract.start"})
+	var fixes []string
+	a.Render().Find("pk-contract-progress").Walk(func(n *Node) bool {
+		if v, ok := n.Attr("data-on-click"); ok && v == "fix" {
+			arg, _ := n.Attr("data-arg")
+			fixes = append(fixes, arg)
+		}
+		return true
+	})
+	require.NotEmpty(t, fixes)
+	for _, path := range fixes {
+		eff := a.Handle(Event{Action: "fix", Arg: path})
+		ids := eff[0].(FocusFirst).IDs
+		tree := a.Render()
+		found := false
+		for _, id := range ids[:len(ids)-1] { // not pk-main
+			if tree.Find(id) != nil {
+				found = true
+				break
+			}
+		}
+		assert.True(t, found, "nothing on the page for %s", path)
+	}
+}
