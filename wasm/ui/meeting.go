@@ -1,18 +1,363 @@
 package ui
 
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/partnerkit/partnerkit/agenda"
+	"github.com/partnerkit/partnerkit/partnership"
+)
+
+// localLayout is how an <input type="datetime-local"> writes a time.
+const localLayout = "2006-01-02T15:04"
+
 // meetingEditor is the meetings' state.
-type meetingEditor struct{}
+type meetingEditor struct {
+	open     int  // the meeting being edited or run
+	opened   bool // open was set
+	cadence  string
+	start    string            // the new meeting's start as typed
+	raw      map[string]string // what was typed that is not a time or number yet
+	live     bool              // the open meeting runs in live mode
+	section  int               // live mode: the section under way
+	since    time.Time         // live mode: when it began
+	quick    agenda.Action     // live mode: the action being written down
+	quickOK  bool
+	announce string // what the live region says: the section, or that its time is up
+}
+
+// current returns the meeting being edited, or nil.
+func (a *App) currentMeeting() *agenda.Meeting {
+	if !a.meet.opened || a.meet.open < 0 || a.meet.open >= len(a.ws.Meetings) {
+		return nil
+	}
+	return &a.ws.Meetings[a.meet.open]
+}
 
 // handleMeetings handles the meetings' events ("meeting.*").
-func (a *App) handleMeetings(ev Event) ([]Effect, bool) { return nil, false }
+func (a *App) handleMeetings(ev Event) ([]Effect, bool) {
+	if !strings.HasPrefix(ev.Action, "meeting.") {
+		return nil, false
+	}
+	now := a.cfg.Now()
+	switch ev.Action {
+	case "meeting.cadence":
+		a.meet.cadence = ev.Value
+		return nil, true
+	case "meeting.start":
+		a.meet.start = ev.Value
+		return nil, true
+	case "meeting.create":
+		return a.createMeeting(now), true
+	case "meeting.open":
+		i, err := strconv.Atoi(ev.Arg)
+		if err != nil || i < 0 || i >= len(a.ws.Meetings) {
+			a.meet.opened, a.meet.live = false, false
+			return []Effect{Focus{ID: "pk-meet-list"}}, true
+		}
+		a.meet.open, a.meet.opened, a.meet.live = i, true, false
+		a.meet.raw = nil // what was typed in another meeting's fields
+		return []Effect{Focus{ID: FieldID(fmt.Sprintf("meetings[%d]", i))}}, true
+	case "meeting.ics.year":
+		return a.yearCalendar(), true
+	}
+	m := a.currentMeeting()
+	if m == nil {
+		return nil, true
+	}
+	i := a.meet.open
+	var eff []Effect
+	switch ev.Action {
+	case "meeting.live":
+		a.meet.live = !a.meet.live
+		if a.meet.live {
+			a.meet.section, a.meet.since = 0, now
+			a.meet.announce = a.sectionAnnouncement(m)
+			return []Effect{Focus{ID: "pk-live"}}, true
+		}
+		return []Effect{Focus{ID: "pk-meet-live-toggle"}}, true
+	case "meeting.section":
+		n, err := strconv.Atoi(ev.Arg)
+		if err == nil && n >= 0 && n < len(m.Sections) {
+			a.meet.section, a.meet.since = n, now
+			a.meet.announce = a.sectionAnnouncement(m)
+		}
+		return []Effect{Focus{ID: "pk-live-section"}}, true
+	case "meeting.quick.text":
+		a.meet.quick.Text = ev.Value
+		return nil, true
+	case "meeting.quick.owner":
+		a.meet.quick.Owner = ev.Value
+		return nil, true
+	case "meeting.quick.due":
+		a.meet.quick.Due = partnership.Date(ev.Value)
+		return nil, true
+	case "meeting.quick.add":
+		q := a.meet.quick
+		if strings.TrimSpace(q.Text) == "" {
+			a.notify(Notice{Kind: "problem", Text: "Write what is to be done before adding the action."})
+			return []Effect{Focus{ID: "pk-live-action-text"}}, true
+		}
+		if s := a.meet.section; s < len(m.Sections) {
+			q.Section = m.Sections[s].Title
+		}
+		added := m.AddAction(q)
+		a.meet.quick = agenda.Action{}
+		a.notify(Notice{Kind: "ok", Text: "Added the action “" + added.Text + "”."})
+		eff = append(eff, Focus{ID: "pk-live-action-text"})
+	case "meeting.close":
+		m.Close()
+		a.meet.live = false
+		a.notify(Notice{Kind: "ok", Text: "The meeting is closed and kept as a record. Start the next one to carry its open actions over."})
+		eff = append(eff, Focus{ID: "pk-meet-next"})
+	case "meeting.next":
+		start := m.Start
+		switch m.Cadence {
+		case agenda.CadenceQuarterly:
+			start = start.AddDate(0, 3, 0)
+		case agenda.CadenceWeekly:
+			start = start.AddDate(0, 0, 7)
+		default:
+			start = start.AddDate(0, 1, 0)
+		}
+		next := agenda.Next(*m, start)
+		next.ID = agenda.IDFor(start, next.Cadence, a.meetingIDs()...)
+		a.ws.Meetings = append(a.ws.Meetings, next)
+		a.meet.open, a.meet.live = len(a.ws.Meetings)-1, false
+		carried := 0
+		for _, ac := range next.Actions {
+			if next.Carried(ac) {
+				carried++
+			}
+		}
+		a.notify(Notice{Kind: "ok", Text: fmt.Sprintf("Started the next meeting, on %s, with %s carried over.", start.Format("Monday 2 January 2006"), plural(carried, "open action", "open actions"))})
+		eff = append(eff, Focus{ID: FieldID(fmt.Sprintf("meetings[%d]", a.meet.open))})
+	case "meeting.html", "meeting.md", "meeting.ics":
+		return a.meetingDownload(*m, ev.Action), true
+	case "meeting.remove":
+		a.ws.Meetings = append(a.ws.Meetings[:i:i], a.ws.Meetings[i+1:]...)
+		a.meet.opened, a.meet.live = false, false
+		a.notify(Notice{Kind: "ok", Text: "The meeting was removed. Download your data first next time if you may need it again."})
+		eff = append(eff, Focus{ID: "pk-meet-h"})
+	default:
+		if !a.editMeeting(m, ev) {
+			return nil, true
+		}
+	}
+	return append(eff, Persist{}), true
+}
 
-// revealMeetings makes the view show the item at path ("meetings[i]....").
-func (a *App) revealMeetings(path string) {}
+// sectionAnnouncement is what the live region says when a section begins.
+func (a *App) sectionAnnouncement(m *agenda.Meeting) string {
+	s := a.meet.section
+	if s >= len(m.Sections) {
+		return ""
+	}
+	return fmt.Sprintf("Section %d of %d: %s, %d minutes.", s+1, len(m.Sections), m.Sections[s].Title, m.Sections[s].Minutes)
+}
 
-// Ticking reports whether the page should send a "tick" event every second,
-// as it does while a meeting runs in live mode and its countdown shows.
-func (a *App) Ticking() bool { return false }
+func (a *App) meetingIDs() []string {
+	ids := make([]string, len(a.ws.Meetings))
+	for i, m := range a.ws.Meetings {
+		ids[i] = m.ID
+	}
+	return ids
+}
 
-func (a *App) viewMeetings() *Node {
-	return El("section", A("aria-labelledby", "pk-meet-h"), El("h2", ID("pk-meet-h"), "Meetings"))
+// createMeeting adds a meeting from the chosen template at the chosen time.
+func (a *App) createMeeting(now time.Time) []Effect {
+	c := agenda.Cadence(firstOr(a.meet.cadence, string(agenda.CadenceQuarterly)))
+	if c != agenda.CadenceMonthly {
+		c = agenda.CadenceQuarterly
+	}
+	start := defaultStart(now)
+	if a.meet.start != "" {
+		t, err := time.ParseInLocation(localLayout, a.meet.start, now.Location())
+		if err != nil {
+			a.notify(Notice{Kind: "problem", Text: "The date and time of the new meeting could not be read: please choose them again."})
+			return []Effect{Focus{ID: "pk-meet-new-start"}}
+		}
+		start = t
+	}
+	m := agenda.Template(c).At(start)
+	m.ID = agenda.IDFor(start, c, a.meetingIDs()...)
+	a.ws.Meetings = append(a.ws.Meetings, m)
+	a.meet.open, a.meet.opened, a.meet.live = len(a.ws.Meetings)-1, true, false
+	return []Effect{Persist{}, Focus{ID: FieldID(fmt.Sprintf("meetings[%d].title", a.meet.open))}}
+}
+
+// defaultStart is a week from now at half past three in the afternoon.
+func defaultStart(now time.Time) time.Time {
+	d := now.AddDate(0, 0, 7)
+	return time.Date(d.Year(), d.Month(), d.Day(), 15, 30, 0, 0, now.Location())
+}
+
+// editMeeting applies an edit of the open meeting; false when the event is
+// not one.
+func (a *App) editMeeting(m *agenda.Meeting, ev Event) bool {
+	arg, value, _ := strings.Cut(ev.Arg, "=") // "attendee=ana": the person chosen
+	field, ix := index(arg)
+	v := ev.Value
+	if a.meet.raw == nil {
+		a.meet.raw = map[string]string{}
+	}
+	switch ev.Action + ":" + field {
+	case "meeting.set:title":
+		m.Title = v
+	case "meeting.set:location":
+		m.Location = v
+	case "meeting.set:record":
+		m.Record = v
+	case "meeting.set:start":
+		t, err := time.ParseInLocation(localLayout, v, a.cfg.Now().Location())
+		if err != nil {
+			a.meet.raw[ev.Arg] = v
+			return true
+		}
+		delete(a.meet.raw, ev.Arg)
+		m.Start = t
+	case "meeting.set:minutes":
+		n, err := strconv.Atoi(strings.TrimSpace(v))
+		if err != nil || n <= 0 {
+			a.meet.raw[ev.Arg] = v
+			return true
+		}
+		delete(a.meet.raw, ev.Arg)
+		m.Minutes = n
+	case "meeting.toggle:inPerson":
+		m.InPerson = !m.InPerson
+	case "meeting.toggle:attendee":
+		a.toggleAttendee(m, value)
+	case "meeting.set:note":
+		if len(ix) == 2 && ix[0] < len(m.Sections) && ix[1] < len(m.Sections[ix[0]].Questions) {
+			m.Sections[ix[0]].Questions[ix[1]].Notes = v
+		}
+	case "meeting.set:action.text", "meeting.set:action.owner", "meeting.set:action.due":
+		if len(ix) != 1 || ix[0] >= len(m.Actions) {
+			return true
+		}
+		ac := &m.Actions[ix[0]]
+		switch field {
+		case "action.text":
+			ac.Text = v
+		case "action.owner":
+			ac.Owner = v
+		case "action.due":
+			ac.Due = partnership.Date(v)
+		}
+	case "meeting.toggle:action.done":
+		if len(ix) == 1 && ix[0] < len(m.Actions) {
+			ac := m.Actions[ix[0]]
+			st := agenda.Done
+			if !ac.IsOpen() {
+				st = agenda.Open
+			}
+			_ = m.SetStatus(ac.ID, st)
+		}
+	case "meeting.add:action":
+		m.AddAction(agenda.Action{Text: "New action"})
+	case "meeting.remove:action":
+		if len(ix) == 1 && ix[0] < len(m.Actions) {
+			m.Actions = append(m.Actions[:ix[0]:ix[0]], m.Actions[ix[0]+1:]...)
+		}
+	default:
+		return false
+	}
+	return true
+}
+
+// toggleAttendee adds or removes a person of the partnership.
+func (a *App) toggleAttendee(m *agenda.Meeting, id string) {
+	for i, at := range m.Attendees {
+		if at.Person == id {
+			m.Attendees = append(m.Attendees[:i:i], m.Attendees[i+1:]...)
+			return
+		}
+	}
+	p := a.ws.Partnership
+	if p == nil {
+		return
+	}
+	pe, ok := p.Person(id)
+	if !ok {
+		return
+	}
+	side := agenda.Partner
+	if p.IsDistrict(pe.Org) {
+		side = agenda.District
+		if pe.HasRole(partnership.SchoolLeader) {
+			side = agenda.School
+		}
+	}
+	m.Attendees = append(m.Attendees, agenda.Attendee{Name: pe.Name, Person: pe.ID, Side: side, Roles: append([]partnership.Role(nil), pe.Roles...)})
+}
+
+// meetingDownload writes the minutes or the calendar entry of a meeting.
+func (a *App) meetingDownload(m agenda.Meeting, kind string) []Effect {
+	var buf bytes.Buffer
+	var err error
+	ext, typ := ".html", "text/html"
+	switch kind {
+	case "meeting.html":
+		err = m.WriteHTML(&buf)
+	case "meeting.md":
+		err, ext, typ = m.WriteMarkdown(&buf), ".md", "text/markdown"
+	default:
+		err, ext, typ = a.calendar().Write(&buf, m), ".ics", "text/calendar"
+	}
+	if err != nil {
+		a.problem("The meeting could not be written.", err)
+		return nil
+	}
+	return []Effect{Download{Name: m.ID + ext, Type: typ, Data: buf.Bytes()}}
+}
+
+// calendar is the calendar the page writes, named for the partnership.
+func (a *App) calendar() agenda.Calendar {
+	c := agenda.Calendar{Name: "Partnership meetings", Stamp: a.cfg.Now()}
+	if p := a.ws.Partnership; p != nil && p.Name != "" {
+		c.Name = p.Name
+	}
+	return c
+}
+
+// yearCalendar writes a year of meetings from the open meeting's date (or
+// from next week), on the same weekday of each month, as an .ics file.
+func (a *App) yearCalendar() []Effect {
+	start := defaultStart(a.cfg.Now())
+	place := ""
+	if m := a.currentMeeting(); m != nil && !m.Start.IsZero() {
+		start, place = m.Start, m.Location
+	}
+	first := partnership.DateOf(start)
+	last := partnership.DateOf(start.AddDate(1, 0, -1))
+	ms, err := agenda.Schedule(agenda.Year{First: first, Last: last, Weekday: start.Weekday(), Week: (start.Day()-1)/7 + 1,
+		Clock: start.Format("15:04"), Location: start.Location(), Place: place})
+	if err != nil {
+		a.problem("The year's schedule could not be made.", err)
+		return nil
+	}
+	var buf bytes.Buffer
+	if err := a.calendar().Write(&buf, ms...); err != nil {
+		a.problem("The year's schedule could not be written.", err)
+		return nil
+	}
+	return []Effect{Download{Name: "meetings-" + string(first) + ".ics", Type: "text/calendar", Data: buf.Bytes()}}
+}
+
+// revealMeetings opens the meeting the path names.
+func (a *App) revealMeetings(path string) {
+	var i int
+	if scanIndex(path, "meetings[%d]", &i) && i < len(a.ws.Meetings) {
+		a.meet.open, a.meet.opened, a.meet.live = i, true, false
+	}
+}
+
+// Ticking reports whether the page should send a "tick" every second, as it
+// does while a meeting runs in live mode and its countdown shows.
+func (a *App) Ticking() bool {
+	return a.view == ViewMeetings && a.meet.live && a.currentMeeting() != nil
 }

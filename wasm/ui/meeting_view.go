@@ -1,0 +1,273 @@
+package ui
+
+import (
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/partnerkit/partnerkit/agenda"
+	"github.com/partnerkit/partnerkit/partnership"
+)
+
+// The meetings view: the list of meetings, a new one from a template, the
+// open meeting with its checks, and live mode while it runs.
+
+func (a *App) viewMeetings() *Node {
+	now := a.cfg.Now()
+	head := El("h2", ID("pk-meet-h"), A("tabindex", "-1"), "Meetings")
+	if m := a.currentMeeting(); m != nil && a.meet.live {
+		return El("section", ID("pk-meet"), A("aria-labelledby", "pk-meet-h"), head, a.viewLive(m, now))
+	}
+	intro := El("p", "The framework asks district and partner to meet every month, and every quarter to review the work together: alignment, resources, data and communication, with the people who can decide in the room. Create a meeting from the quarterly or monthly agenda, pick who comes, and run it here with a timer per section; close it to keep the record, and start the next one with the open actions carried over.")
+	var list *Node
+	if len(a.ws.Meetings) == 0 {
+		list = El("p", Class("pk-empty"), "No meetings yet: create the first one below.")
+	} else {
+		rows := make([]*Node, len(a.ws.Meetings))
+		for i, m := range a.ws.Meetings {
+			open := 0
+			for _, ac := range m.Actions {
+				if ac.IsOpen() {
+					open++
+				}
+			}
+			state := "Planned"
+			if m.Closed {
+				state = "Held"
+			}
+			rows[i] = El("tr", Key(m.ID),
+				El("th", A("scope", "row"), m.Title),
+				El("td", formatWhen(m)),
+				El("td", state),
+				El("td", strconv.Itoa(open)),
+				El("td", El("button", A("type", "button"), Class("pk-secondary"), On("click", "meeting.open"), Arg(strconv.Itoa(i)),
+					A("aria-label", "Open "+m.Title+", "+formatWhen(m)), "Open")))
+		}
+		list = El("table", ID("pk-meet-list"), A("tabindex", "-1"),
+			El("caption", "Meetings of the partnership"),
+			El("thead", El("tr", El("th", A("scope", "col"), "Meeting"), El("th", A("scope", "col"), "When"),
+				El("th", A("scope", "col"), "State"), El("th", A("scope", "col"), "Open actions"), El("th", A("scope", "col"), "Open"))),
+			El("tbody", rows))
+	}
+	start := a.meet.start
+	if start == "" {
+		start = defaultStart(now).Format(localLayout)
+	}
+	create := El("fieldset", ID("pk-meet-new"), Class("pk-noprint"), El("legend", "Create a meeting"),
+		selectNode("pk-meet-new-cadence-path", "Agenda", firstOr(a.meet.cadence, string(agenda.CadenceQuarterly)), "meeting.cadence", "",
+			"", []option{{string(agenda.CadenceQuarterly), "Quarterly review (60 minutes, the four themes)"}, {string(agenda.CadenceMonthly), "Monthly check-in"}}),
+		El("div", Class("pk-field"), El("label", A("for", "pk-meet-new-start"), "Date and time"),
+			El("input", ID("pk-meet-new-start"), A("type", "datetime-local"), A("value", start), On("input", "meeting.start"))),
+		El("div", Class("pk-actions"), El("button", A("type", "button"), ID("pk-meet-create"), On("click", "meeting.create"), "Create the meeting"),
+			El("button", A("type", "button"), ID("pk-meet-year"), Class("pk-secondary"), On("click", "meeting.ics.year"), "Download a year of meetings (.ics calendar)")))
+	var editor *Node
+	if m := a.currentMeeting(); m != nil {
+		editor = a.viewMeeting(m, now)
+	}
+	return El("section", ID("pk-meet"), A("aria-labelledby", "pk-meet-h"), head, intro, list, editor, create)
+}
+
+func formatWhen(m agenda.Meeting) string {
+	if m.Start.IsZero() {
+		return "no date yet"
+	}
+	return m.Start.Format("Mon 2 Jan 2006, 15:04")
+}
+
+// viewMeeting is the open meeting: its details, who comes, the agenda, the
+// actions and the checks.
+func (a *App) viewMeeting(m *agenda.Meeting, now time.Time) *Node {
+	i := a.meet.open
+	at := fmt.Sprintf("meetings[%d]", i)
+	fs := agenda.CheckWith(*m, a.ws.Partnership, now)
+	for j := range fs {
+		fs[j].Path = partnership.JoinPath(at, fs[j].Path)
+	}
+	start, startProb := m.Start.Format(localLayout), ""
+	if m.Start.IsZero() {
+		start = ""
+	}
+	if raw, ok := a.meet.raw["start"]; ok {
+		start, startProb = raw, "Choose a date and a time."
+	}
+	minutes, minProb := strconv.Itoa(m.Minutes), ""
+	if raw, ok := a.meet.raw["minutes"]; ok {
+		minutes, minProb = raw, "The length must be a whole number of minutes, such as 60."
+	}
+	var people []*Node
+	if p := a.ws.Partnership; p != nil {
+		for _, pe := range p.People {
+			on := false
+			for _, x := range m.Attendees {
+				on = on || x.Person == pe.ID
+			}
+			people = append(people, checkNode(FieldID(at+".attendees")+"-"+pe.ID, named(pe.Name, pe.ID)+" ("+p.OrgName(pe.Org)+roleList(pe.Roles)+")", on, "meeting.toggle", "attendee="+pe.ID))
+		}
+	}
+	var others []*Node
+	for _, x := range m.Attendees {
+		if x.Person == "" {
+			others = append(others, El("li", x.Name+" ("+string(x.Side)+")"))
+		}
+	}
+	var attendees *Node
+	switch {
+	case len(people) > 0:
+		attendees = El("fieldset", ID(FieldID(at+".attendees")), A("tabindex", "-1"), El("legend", "Who comes"), people, El("ul", others))
+	default:
+		attendees = El("div", ID(FieldID(at+".attendees")), A("tabindex", "-1"),
+			El("p", Class("pk-hint"), "Add people to the partnership to pick who comes."), El("ul", others))
+	}
+	sections := make([]*Node, len(m.Sections))
+	for s, sec := range m.Sections {
+		qs := make([]*Node, len(sec.Questions))
+		for q, qu := range sec.Questions {
+			qp := fmt.Sprintf("%s.sections[%d].questions[%d]", at, s, q)
+			qs[q] = El("div", Class("pk-question"), El("p", qu.Text),
+				field{path: qp + ".notes", label: "Notes", kind: "textarea", value: qu.Notes, action: "meeting.set", arg: fmt.Sprintf("note|%d|%d", s, q)}.node())
+		}
+		sections[s] = El("fieldset", ID(FieldID(fmt.Sprintf("%s.sections[%d]", at, s))), A("tabindex", "-1"), Class("pk-item"),
+			El("legend", fmt.Sprintf("%d. %s (%d min)", s+1, sec.Title, sec.Minutes)), qs)
+	}
+	actions := make([]*Node, len(m.Actions))
+	for j, ac := range m.Actions {
+		ap := fmt.Sprintf("%s.actions[%d]", at, j)
+		n := strconv.Itoa(j)
+		var carried *Node
+		if m.Carried(ac) {
+			carried = El("p", Class("pk-hint"), "Carried over from "+ac.From+".")
+		}
+		actions[j] = El("fieldset", ID(FieldID(ap)), A("tabindex", "-1"), Class("pk-item"), El("legend", "Action: "+named(ac.Text, "(to write)")),
+			carried,
+			field{path: ap + ".text", label: "What is to be done", value: ac.Text, action: "meeting.set", arg: "action.text|" + n}.node(),
+			field{path: ap + ".owner", label: "Who does it", value: ac.Owner, action: "meeting.set", arg: "action.owner|" + n, hint: "A name, or the person's id in the partnership."}.node(),
+			field{path: ap + ".due", label: "By when", kind: "date", value: string(ac.Due), action: "meeting.set", arg: "action.due|" + n}.node(),
+			checkNode(FieldID(ap+".status"), "Done", !ac.IsOpen(), "meeting.toggle", "action.done|"+n),
+			findingsNode(findingsUnder(fs, ap)),
+			El("div", Class("pk-actions pk-noprint"), El("button", A("type", "button"), Class("pk-secondary"), On("click", "meeting.remove"), Arg("action|"+n), "Remove this action")))
+	}
+	var closed *Node
+	buttons := []*Node{
+		El("button", A("type", "button"), ID("pk-meet-live-toggle"), On("click", "meeting.live"), "Start the meeting (live mode)"),
+		El("button", A("type", "button"), ID("pk-meet-close"), Class("pk-secondary"), On("click", "meeting.close"), "Close the meeting and keep the record"),
+	}
+	if m.Closed {
+		closed = El("p", Class("pk-state pk-state-done"), "This meeting was held and closed.")
+		buttons = []*Node{El("button", A("type", "button"), ID("pk-meet-next"), On("click", "meeting.next"), "Start the next meeting, with the open actions carried over")}
+	}
+	buttons = append(buttons,
+		El("button", A("type", "button"), ID("pk-meet-ics"), Class("pk-secondary"), On("click", "meeting.ics"), "Download for a calendar (.ics)"),
+		El("button", A("type", "button"), ID("pk-meet-html"), Class("pk-secondary"), On("click", "meeting.html"), "Download the minutes (HTML)"),
+		El("button", A("type", "button"), ID("pk-meet-md"), Class("pk-secondary"), On("click", "meeting.md"), "Download the minutes (Markdown)"),
+		El("button", A("type", "button"), Class("pk-secondary"), On("click", "meeting.open"), Arg("-1"), "Close this form"))
+	summary := "No findings: the checks found nothing to discuss."
+	if len(fs) > 0 {
+		summary = plural(len(fs), "finding", "findings") + ": " + CountFindings(fs) + "."
+	}
+	var own []partnership.Finding
+	for _, f := range fs {
+		if !hasPrefixPath(f.Path, at+".actions") {
+			own = append(own, f)
+		}
+	}
+	return El("article", ID(FieldID(at)), A("tabindex", "-1"), Class("pk-meeting"), A("aria-labelledby", "pk-meet-title-h"),
+		El("h3", ID("pk-meet-title-h"), m.Title+", "+formatWhen(*m)),
+		closed,
+		El("p", ID("pk-meet-checks"), A("role", "status"), summary),
+		findingsNode(own),
+		El("div", Class("pk-actions pk-noprint"), buttons),
+		field{path: at + ".title", label: "Title", value: m.Title, action: "meeting.set", arg: "title"}.node(),
+		field{path: at + ".start", label: "Date and time", kind: "datetime-local", value: start, action: "meeting.set", arg: "start", problem: startProb}.node(),
+		field{path: at + ".minutes", label: "Length in minutes", kind: "number", value: minutes, action: "meeting.set", arg: "minutes", problem: minProb,
+			hint: fmt.Sprintf("The agenda plans %d minutes.", m.Planned())}.node(),
+		checkNode(FieldID(at+".inPerson"), "In person", m.InPerson, "meeting.toggle", "inPerson"),
+		field{path: at + ".location", label: "Where", value: m.Location, action: "meeting.set", arg: "location"}.node(),
+		attendees,
+		El("h4", "Agenda"), sections,
+		El("h4", ID(FieldID(at+".actions")), A("tabindex", "-1"), "Actions"), actions,
+		El("div", Class("pk-actions pk-noprint"), El("button", A("type", "button"), ID("pk-meet-add-action"), Class("pk-secondary"), On("click", "meeting.add"), Arg("action"), "Add an action")),
+		field{path: at + ".record", label: "Record of the meeting", kind: "textarea", value: m.Record, action: "meeting.set", arg: "record",
+			hint: "What was decided, in a few lines."}.node())
+}
+
+func hasPrefixPath(path, prefix string) bool {
+	return path == prefix || len(path) > len(prefix) && path[:len(prefix)] == prefix && (path[len(prefix)] == '.' || path[len(prefix)] == '[')
+}
+
+func roleList(rs []partnership.Role) string {
+	out := ""
+	for _, r := range rs {
+		if label := roleLabels[r]; label != "" {
+			name := label
+			for i := 0; i < len(label); i++ {
+				if label[i] == ':' {
+					name = label[:i]
+					break
+				}
+			}
+			out += ", " + name
+		}
+	}
+	return out
+}
+
+// viewLive is the meeting under way: the section, its questions, the time
+// left, notes and quick actions.
+func (a *App) viewLive(m *agenda.Meeting, now time.Time) *Node {
+	s := a.meet.section
+	if s >= len(m.Sections) {
+		s = len(m.Sections) - 1
+	}
+	if s < 0 {
+		return El("div", ID("pk-live"), A("tabindex", "-1"),
+			El("p", "This meeting has no sections."),
+			El("button", A("type", "button"), ID("pk-meet-live-toggle"), On("click", "meeting.live"), "End live mode"))
+	}
+	sec := m.Sections[s]
+	left, err := m.Remaining(s, a.meet.since, now)
+	clock, state := agenda.Countdown(left), "left"
+	if err == nil && left < 0 {
+		clock, state = agenda.Countdown(-left), "over"
+	}
+	announce := a.meet.announce
+	if err == nil && left <= 0 {
+		announce = "Time is up for " + sec.Title + "."
+	}
+	timer := El("p", ID("pk-live-timer"), A("role", "timer"), Class("pk-timer pk-timer-"+state),
+		El("span", ID("pk-live-clock"), clock), " "+map[string]string{"left": "left in this section", "over": "over the time planned"}[state])
+	qs := make([]*Node, len(sec.Questions))
+	for q, qu := range sec.Questions {
+		qp := fmt.Sprintf("meetings[%d].sections[%d].questions[%d]", a.meet.open, s, q)
+		qs[q] = El("div", Class("pk-question"), El("p", Class("pk-live-question"), qu.Text),
+			field{path: qp + ".notes", label: "Notes", kind: "textarea", value: qu.Notes, action: "meeting.set", arg: fmt.Sprintf("note|%d|%d", s, q)}.node())
+	}
+	var prev, next *Node
+	if s > 0 {
+		prev = El("button", A("type", "button"), Class("pk-secondary"), On("click", "meeting.section"), Arg(strconv.Itoa(s-1)), "Previous section")
+	}
+	if s+1 < len(m.Sections) {
+		next = El("button", A("type", "button"), ID("pk-live-next"), On("click", "meeting.section"), Arg(strconv.Itoa(s+1)), "Next section: "+m.Sections[s+1].Title)
+	}
+	owners := []option{{"", "Choose who does it"}}
+	for _, x := range m.Attendees {
+		owners = append(owners, option{firstOr(x.Person, x.Name), x.Name})
+	}
+	q := a.meet.quick
+	return El("div", ID("pk-live"), A("tabindex", "-1"), Class("pk-live"),
+		El("p", ID("pk-live-announce"), A("aria-live", "polite"), Class("pk-visually-hidden"), announce),
+		El("p", Class("pk-hint"), m.Title+" — live"),
+		El("h3", ID("pk-live-section"), A("tabindex", "-1"), fmt.Sprintf("%d of %d: %s", s+1, len(m.Sections), sec.Title)),
+		timer,
+		qs,
+		El("div", Class("pk-actions"), prev, next,
+			El("button", A("type", "button"), ID("pk-meet-live-toggle"), Class("pk-secondary"), On("click", "meeting.live"), "End live mode"),
+			El("button", A("type", "button"), ID("pk-meet-close"), Class("pk-secondary"), On("click", "meeting.close"), "Close the meeting")),
+		El("fieldset", ID("pk-live-action"), El("legend", "Write down an action"),
+			El("div", Class("pk-field"), El("label", A("for", "pk-live-action-text"), "What is to be done"),
+				El("input", ID("pk-live-action-text"), A("type", "text"), A("value", q.Text), On("input", "meeting.quick.text"))),
+			selectNode("pk-live-action-owner-path", "Who does it", q.Owner, "meeting.quick.owner", "", "", owners),
+			El("div", Class("pk-field"), El("label", A("for", "pk-live-action-due"), "By when"),
+				El("input", ID("pk-live-action-due"), A("type", "date"), A("value", string(q.Due)), On("input", "meeting.quick.due"))),
+			El("div", Class("pk-actions"), El("button", A("type", "button"), ID("pk-live-action-add"), On("click", "meeting.quick.add"), "Add the action"))),
+	)
+}
