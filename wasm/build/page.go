@@ -60,6 +60,22 @@ func hashSource(s string) string {
 	return "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
 }
 
+// inlining are the compiler flags of the page's build: inline calls only in
+// the packages the page's hot paths run through (the runtime and the
+// internals under it, strings, strconv, unicode, and partnerkit's own), not
+// in the rest (validator and what it brings, encoding/json, templates, fmt,
+// reflect...). Code that is not inlined is as large but far more alike, and
+// compresses 8% better: 3.31 MB of gzip became 3.04 MB, which keeps the page
+// within its 4 MB. The cost, measured under node's wasm with 500
+// initiatives: a keystroke in the partnership editor 4.7 -> 6.7 ms, the
+// review after a change 42 -> 50 ms. (No inlining at all saves 13% but
+// doubles the keystroke.) A later flag wins for the packages it matches.
+var inlining = []string{
+	"-gcflags=all=-l",
+	"-gcflags=runtime=", "-gcflags=internal/...=", "-gcflags=strings=", "-gcflags=strconv=", "-gcflags=unicode/...=",
+	"-gcflags=github.com/partnerkit/partnerkit/...=",
+}
+
 // Build compiles the app and writes the page, returning its size in bytes.
 func Build(o Options) (int, error) {
 	if o.Package == "" {
@@ -71,7 +87,8 @@ func Build(o Options) (int, error) {
 	}
 	defer os.RemoveAll(tmp)
 	wasmFile := filepath.Join(tmp, "app.wasm")
-	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", wasmFile, o.Package)
+	args := append([]string{"build", "-trimpath", "-ldflags=-s -w"}, inlining...)
+	cmd := exec.Command("go", append(args, "-o", wasmFile, o.Package)...)
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	cmd.Stderr = os.Stderr
 	if err := cmd.Run(); err != nil {
