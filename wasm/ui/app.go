@@ -206,6 +206,7 @@ func (a *App) importWorkspace(files []File) []Effect {
 	}
 	a.ws = ws
 	a.fac = facilitator{round: len(ws.Readiness) - 1}
+	a.part, a.con, a.meet = partEditor{}, contractEditor{}, meetingEditor{}
 	a.notify(Notice{Kind: "ok", Text: text})
 	return append(eff, Persist{})
 }

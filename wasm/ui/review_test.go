@@ -206,7 +206,7 @@ func fixtureName(t *testing.T) string { return loadExample(t).Partnership.Name }
 func TestStartNew(t *testing.T) {
 	a := newApp(t)
 	a.Handle(Event{Action: "start.new"})
-	assert.Equal(t, ViewRate, a.view, "an empty workspace starts at once")
+	assert.Equal(t, ViewPartnership, a.view, "an empty workspace starts at once, with the partnership")
 	assert.Equal(t, ViewStart, newApp(t).view, "a new user lands on the start screen")
 
 	a.Handle(Event{Action: "start.example"})

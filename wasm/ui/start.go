@@ -20,7 +20,7 @@ func (a *App) handleStart(ev Event) ([]Effect, bool) {
 	switch ev.Action {
 	case "start.new":
 		if a.empty() {
-			a.view = ViewRate
+			a.view = ViewPartnership
 			return []Effect{Focus{ID: "pk-main"}}, true
 		}
 		a.ask = askNew
@@ -42,7 +42,7 @@ func (a *App) handleStart(ev Event) ([]Effect, bool) {
 			return a.openExample(), true
 		case askNew:
 			eff := a.replaceWorkspace(partnerkit.New(), "before a new workspace")
-			a.view = ViewRate
+			a.view = ViewPartnership
 			a.notify(Notice{Kind: "ok", Text: "Started a new, empty workspace. The data you had before is kept aside on this device as a backup (see Your data)."})
 			return append(eff, Focus{ID: "pk-main"}), true
 		}
@@ -78,6 +78,7 @@ func (a *App) replaceWorkspace(ws *partnerkit.Workspace, why string) []Effect {
 	}
 	a.ws = ws
 	a.fac = facilitator{round: len(ws.Readiness) - 1}
+	a.part, a.con, a.meet = partEditor{}, contractEditor{}, meetingEditor{}
 	return append(eff, Persist{})
 }
 
@@ -101,10 +102,11 @@ func (a *App) viewStart() *Node {
 		El("h2", ID("pk-start-h"), "Start"),
 		El("p", "partnerkit helps a school district and the organisations that support it work as partners. It follows the Massachusetts ODST Standards for Effective Partnerships (2015) and offers its three tools:"),
 		El("ul",
-			El("li", El("strong", "Readiness rubric: "), "each team rates how ready it is to partner, and the facilitator sees where the teams agree and where to talk first."),
-			El("li", El("strong", "Contract supplement: "), "the agreement in writing: who does what, who to call, how progress is measured and shared."),
-			El("li", El("strong", "Quarterly meeting agenda: "), "a review of progress every quarter, with action items carried from one meeting to the next."),
+			El("li", El("strong", "Readiness rubric: "), "each team rates how ready it is to partner (the Rate readiness tab), and the facilitator sees where the teams agree and where to talk first (Gather and summarise)."),
+			El("li", El("strong", "Contract supplement: "), "the agreement in writing: who does what, who to call, how progress is measured and shared (the Contract tab)."),
+			El("li", El("strong", "Quarterly meeting agenda: "), "a review of progress every quarter, run with a timer, with action items carried from one meeting to the next and a calendar to send (the Meetings tab)."),
 		),
+		El("p", "On the Partnership tab you describe the district, its partners, the people and their roles, and the initiatives that ask for people's time; partnerkit draws them on a map over time."),
 		El("p", "Coherence checks read all of it together and point out what needs a conversation: initiatives that ask the same people for more time than they have, priorities nobody serves, roles left empty, measures nobody reviews. See them on the Review tab."),
 		El("p", El("strong", "Nothing leaves this device: "), "your work is saved in this browser only and never sent anywhere. Download it as a file to keep a copy or move it."),
 		El("h3", "Begin"),
