@@ -25,8 +25,7 @@ type meetingEditor struct {
 	section  int               // live mode: the section under way
 	since    time.Time         // live mode: when it began
 	quick    agenda.Action     // live mode: the action being written down
-	quickOK  bool
-	announce string // what the live region says: the section, or that its time is up
+	announce string            // what the live region says: the section, or that its time is up
 }
 
 // current returns the meeting being edited, or nil.

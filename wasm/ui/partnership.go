@@ -148,15 +148,6 @@ func index(arg string) (field string, ix []int) {
 	return parts[0], ix
 }
 
-func argOf(field string, ix ...int) string {
-	var b strings.Builder
-	b.WriteString(field)
-	for _, i := range ix {
-		b.WriteString("|" + strconv.Itoa(i))
-	}
-	return b.String()
-}
-
 // setPartnershipField writes what was typed into the field Arg names.
 func (a *App) setPartnershipField(p *partnership.Partnership, arg, v string) {
 	field, ix := index(arg)
