@@ -226,6 +226,17 @@ func (a *App) editMeeting(m *agenda.Meeting, ev Event) bool {
 		}
 		delete(a.meet.raw, ev.Arg)
 		m.Minutes = n
+	case "meeting.set:section.minutes":
+		if len(ix) != 1 || ix[0] >= len(m.Sections) {
+			return true
+		}
+		n, err := strconv.Atoi(strings.TrimSpace(v))
+		if err != nil || n < 0 {
+			a.meet.raw[arg] = v
+			return true
+		}
+		delete(a.meet.raw, arg)
+		m.Sections[ix[0]].Minutes = n
 	case "meeting.toggle:inPerson":
 		m.InPerson = !m.InPerson
 	case "meeting.toggle:attendee":

@@ -126,8 +126,15 @@ func (a *App) viewMeeting(m *agenda.Meeting, now time.Time) *Node {
 			qs[q] = El("div", Class("pk-question"), El("p", qu.Text),
 				field{path: qp + ".notes", label: "Notes", kind: "textarea", value: qu.Notes, action: "meeting.set", arg: fmt.Sprintf("note|%d|%d", s, q)}.node())
 		}
-		sections[s] = El("fieldset", ID(FieldID(fmt.Sprintf("%s.sections[%d]", at, s))), A("tabindex", "-1"), Class("pk-item"),
-			El("legend", fmt.Sprintf("%d. %s (%d min)", s+1, sec.Title, sec.Minutes)), qs)
+		sp := fmt.Sprintf("%s.sections[%d]", at, s)
+		mins, minsProb := strconv.Itoa(sec.Minutes), ""
+		if raw, ok := a.meet.raw["section.minutes|"+strconv.Itoa(s)]; ok {
+			mins, minsProb = raw, "Minutes must be a whole number, such as 10."
+		}
+		sections[s] = El("fieldset", ID(FieldID(sp)), A("tabindex", "-1"), Class("pk-item"),
+			El("legend", fmt.Sprintf("%d. %s (%d min)", s+1, sec.Title, sec.Minutes)),
+			field{path: sp + ".minutes", label: "Minutes for this section", kind: "number", value: mins, action: "meeting.set", arg: "section.minutes|" + strconv.Itoa(s), problem: minsProb}.node(),
+			qs)
 	}
 	actions := make([]*Node, len(m.Actions))
 	for j, ac := range m.Actions {
