@@ -40,6 +40,15 @@ el.dispatchEvent(new Event("change", {bubbles: true})); return true })()`, sel, 
 	b.settled()
 }
 
+// openExample opens the page with the built-in example district, from the
+// start screen, as a new user would.
+func (b *browser) openExample(u string) {
+	b.t.Helper()
+	b.open(u)
+	b.click(`#pk-start-example`)
+	b.do(chromedp.WaitVisible(chromedp.CSS(`#pk-review-counts`)))
+}
+
 // settled waits until the page has handled every event so far: each event
 // adds a "pk-update" measure, and the count stops moving.
 func (b *browser) settled() {
@@ -104,9 +113,7 @@ func TestCompleteAndPrintAContract(t *testing.T) {
 	b := newBrowser(t)
 	dl := b.allowDownloads()
 	u := fileURL(built.page)
-	b.open(u)
-	b.click(`#pk-start-example`)
-	b.do(chromedp.WaitVisible(chromedp.CSS(`#pk-review-counts`)))
+	b.openExample(u)
 	b.click(`#pk-nav-contract`)
 	b.click(`#pk-contract-start`)
 	assert.Contains(t, b.text(`#pk-contract-summary`), "0 of 7 appendix items complete")
@@ -204,9 +211,7 @@ func TestRunAMeetingLiveAndCarryAnAction(t *testing.T) {
 	b := newBrowser(t)
 	dl := b.allowDownloads()
 	u := fileURL(built.page)
-	b.open(u)
-	b.click(`#pk-start-example`)
-	b.do(chromedp.WaitVisible(chromedp.CSS(`#pk-review-counts`)))
+	b.openExample(u)
 	b.click(`#pk-nav-meetings`)
 	assert.Contains(t, b.text(`#pk-main`), "No meetings yet")
 	b.fill(`#pk-meet-new-start`, "2027-09-14T15:30")
