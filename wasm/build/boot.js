@@ -1,4 +1,4 @@
-(async function () {
+(function () {
   "use strict";
   // decode85 reads the text the build writes (wasm/build/text85.go): five
   // characters for every four bytes, the last group padded with the highest digit.
@@ -30,27 +30,45 @@
   }
   if (typeof WebAssembly !== "object" || typeof DecompressionStream !== "function") {
     fail("This browser cannot run partnerkit: it lacks WebAssembly or DecompressionStream. Please open this file in a current version of Chrome, Edge, Firefox or Safari.");
+    window.pkChunk = function () {};
     return;
   }
-  try {
-    performance.mark("pk-decode-start");
-    const text = window.pkWasm, size = window.pkWasmSize;
-    delete window.pkWasm; delete window.pkWasmSize;
-    const gz = decode85(text, size);
-    performance.mark("pk-decode-end");
-    const go = new Go();
-    const wasm = new Blob([gz]).stream().pipeThrough(new DecompressionStream("gzip"));
-    let instance;
-    if (typeof WebAssembly.instantiateStreaming === "function") {
-      // Compile while decompressing.
-      ({ instance } = await WebAssembly.instantiateStreaming(
-        new Response(wasm, { headers: { "Content-Type": "application/wasm" } }), go.importObject));
-    } else {
-      ({ instance } = await WebAssembly.instantiate(await new Response(wasm).arrayBuffer(), go.importObject));
+  // The compiled app arrives in pieces, each a script that hands its text to
+  // pkChunk as the browser reads the page; the pieces are decompressed and
+  // compiled while the rest of the page is still being read.
+  performance.mark("pk-decode-start");
+  let push, done, got = 0;
+  const pieces = new ReadableStream({ start(c) { push = b => c.enqueue(b); done = () => c.close(); } });
+  window.pkChunk = function (s, size) {
+    try {
+      const n = size === undefined ? s.length / 5 * 4 : size - got;
+      const b = decode85(s, n);
+      got += b.length;
+      push(b);
+      if (size !== undefined) {
+        done();
+        delete window.pkChunk;
+        performance.mark("pk-decode-end");
+      }
+    } catch (e) {
+      fail("partnerkit could not start: " + e);
     }
-    performance.mark("pk-instantiate-end");
-    go.run(instance);
-  } catch (e) {
-    fail("partnerkit could not start: " + e);
-  }
+  };
+  (async function () {
+    try {
+      const go = new Go();
+      const wasm = pieces.pipeThrough(new DecompressionStream("gzip"));
+      let instance;
+      if (typeof WebAssembly.instantiateStreaming === "function") {
+        ({ instance } = await WebAssembly.instantiateStreaming(
+          new Response(wasm, { headers: { "Content-Type": "application/wasm" } }), go.importObject));
+      } else {
+        ({ instance } = await WebAssembly.instantiate(await new Response(wasm).arrayBuffer(), go.importObject));
+      }
+      performance.mark("pk-instantiate-end");
+      go.run(instance);
+    } catch (e) {
+      fail("partnerkit could not start: " + e);
+    }
+  })();
 })();

@@ -157,25 +157,53 @@ func Page(wasm, execJS []byte, o Options) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	// The text of encode85 needs no escaping in the script's string literal.
-	wasmJS := fmt.Sprintf(`window.pkWasm = "%s"; window.pkWasmSize = %d;`, encode85(gz.Bytes()), gz.Len())
+	// The app goes in pieces, each a script of its own that hands its text
+	// to the boot script: the browser decompresses and compiles the first
+	// pieces while it still reads the rest of the page. The text of encode85
+	// needs no escaping in a script's string literal.
+	chunks := wasmChunks(encode85(gz.Bytes()), gz.Len())
 	if strings.Contains(string(execJS), "</script") {
 		return nil, fmt.Errorf("wasm_exec.js contains </script and cannot be inlined")
 	}
 	var buf bytes.Buffer
 	err = t.Execute(&buf, map[string]any{
-		"CSP":   csp([]string{wasmJS, string(execJS), bootJS}, pageCSS),
+		"CSP":   csp(append([]string{string(execJS), bootJS}, chunks...), pageCSS),
 		"Title": o.Title,
 		// A code holds only [A-Za-z0-9._-] (checked above): safe as raw text.
 		"Rubric": template.HTML(o.Rubric),
 		// The scripts and the style sheet are inserted as they are, byte for
 		// byte, so that their hashes in the CSP match.
-		"WasmJS": template.JS(wasmJS),
+		"Wasm":   jsList(chunks),
 		"ExecJS": template.JS(execJS),
 		"BootJS": template.JS(bootJS),
 		"CSS":    template.CSS(pageCSS),
 	})
 	return buf.Bytes(), err
+}
+
+// chunkChars is the length of each piece of the app's text: a whole number
+// of five-character groups, so that each piece decodes on its own.
+const chunkChars = 5 * 50_000
+
+// wasmChunks cuts the app's text into scripts that hand each piece to the
+// boot script's pkChunk; the last also gives the size in bytes, which ends
+// the stream.
+func wasmChunks(text string, size int) []string {
+	var out []string
+	for len(text) > chunkChars {
+		out = append(out, `pkChunk("`+text[:chunkChars]+`")`)
+		text = text[chunkChars:]
+	}
+	return append(out, fmt.Sprintf(`pkChunk("%s", %d)`, text, size))
+}
+
+// jsList marks scripts as safe to insert as they are.
+func jsList(ss []string) []template.JS {
+	out := make([]template.JS, len(ss))
+	for i, s := range ss {
+		out[i] = template.JS(s)
+	}
+	return out
 }
 
 // codeText reports whether s holds only the characters of a code.

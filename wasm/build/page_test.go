@@ -7,8 +7,10 @@ import (
 	"encoding/base64"
 	"html"
 	"io"
+	"math/rand/v2"
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -16,7 +18,20 @@ import (
 )
 
 func TestPageInlinesEverything(t *testing.T) {
-	wasm := []byte("\x00asm fake module")
+	for name, wasm := range map[string][]byte{
+		"small": []byte("\x00asm fake module"),
+		// Bytes that do not compress, so that the app goes in several pieces.
+		"large": func() []byte {
+			b := make([]byte, 700_000)
+			_, _ = rand.NewChaCha8([32]byte{1}).Read(b)
+			return b
+		}(),
+	} {
+		t.Run(name, func(t *testing.T) { pageInlines(t, wasm) })
+	}
+}
+
+func pageInlines(t *testing.T, wasm []byte) {
 	page, err := Page(wasm, []byte("/* wasm_exec */ class Go {}"), Options{Rubric: "pk1.abc_-9", Title: "TA <rubric>"})
 	require.NoError(t, err)
 	s := string(page)
@@ -36,11 +51,23 @@ func TestPageInlinesEverything(t *testing.T) {
 	assert.NotRegexp(t, regexp.MustCompile(`(?i)\s(src|href)=`), s, "the page loads nothing from elsewhere")
 	assert.NotContains(t, s, "fetch(")
 
-	m := regexp.MustCompile(`window\.pkWasm = "([^"\\<>&'$/` + "`" + `]+)"; window\.pkWasmSize = ([0-9]+);`).FindStringSubmatch(s)
-	require.Len(t, m, 3)
-	size, err := strconv.Atoi(m[2])
+	pieces := regexp.MustCompile(`<script>pkChunk\("([^"\\<>&'$/`+"`"+`]+)"(?:, ([0-9]+))?\)</script>`).FindAllStringSubmatch(s, -1)
+	require.NotEmpty(t, pieces, "the app is inlined in pieces")
+	var text strings.Builder
+	for i, m := range pieces {
+		last := i == len(pieces)-1
+		assert.Equal(t, last, m[2] != "", "only the last piece gives the size")
+		if !last {
+			assert.Zero(t, len(m[1])%5, "a piece decodes on its own")
+		}
+		text.WriteString(m[1])
+	}
+	if len(wasm) > 2*chunkChars {
+		assert.Greater(t, len(pieces), 2)
+	}
+	size, err := strconv.Atoi(pieces[len(pieces)-1][2])
 	require.NoError(t, err)
-	gz := decode85(m[1], size)
+	gz := decode85(text.String(), size)
 	zr, err := gzip.NewReader(bytes.NewReader(gz))
 	require.NoError(t, err)
 	got, err := io.ReadAll(zr)
