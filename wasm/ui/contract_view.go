@@ -87,11 +87,13 @@ func (c conCtx) viewProgress(comp contract.Completeness) *Node {
 	if len(missing) > 0 {
 		list = El("details", Class("pk-noprint"), El("summary", plural(len(missing), "thing", "things")+" still to fill in"), El("ul", missing))
 	}
-	status := comp.Summary()
+	ready := "Still a draft: what is missing is listed below, each leading to its place in the form."
+	if comp.Complete {
+		ready = "Complete: ready to print and sign."
+	}
 	return El("div", ID("pk-contract-progress"), Class("pk-progress"),
 		El("p", ID("pk-contract-summary"), A("role", "status"), El("strong", fmt.Sprintf("%d of %d appendix items complete; %d of %d practices confirmed.",
-			comp.Appendix.Done, comp.Appendix.Total, comp.Practices.Done, comp.Practices.Total))),
-		El("p", Class("pk-hint"), status),
+			comp.Appendix.Done, comp.Appendix.Total, comp.Practices.Done, comp.Practices.Total)), " "+ready),
 		list,
 		findingsNode(findingsAt(c.fs, "contract")))
 }
