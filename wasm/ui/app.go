@@ -44,6 +44,8 @@ type App struct {
 	custom  *readiness.Rubric // the page's own rubric (built in or from the URL)
 	backups []string          // localStorage keys of data kept aside
 
+	showMap bool // draw the map of a large partnership (see bigMap)
+
 	rev   int     // counts the events that may have changed the workspace
 	cache derived // what the views compute from the workspace, kept until rev moves
 }
@@ -153,6 +155,9 @@ func (a *App) handle(ev Event) []Effect {
 		return []Effect{Erase{}}
 	case "tick":
 		return nil // the clock moved: the next render reads it
+	case "map.show":
+		a.showMap, a.part.checked = true, false
+		return []Effect{Focus{ID: "pk-main"}}
 	case "fix":
 		return a.fix(ev.Arg)
 	}

@@ -3,6 +3,7 @@ package ui
 import (
 	"bytes"
 	"encoding/base64"
+	"fmt"
 	"time"
 
 	"github.com/partnerkit/partnerkit"
@@ -29,7 +30,30 @@ var readOnly = map[string]bool{
 	"tick": true, "nav": true, "fix": true, "notice.dismiss": true, "copy.failed": true,
 	"notice.ok": true, "notice.problem": true, "review.print": true, "review.map": true,
 	"data.export": true, "data.backup.download": true, "data.delete": true, "data.delete.cancel": true,
-	"part.settle": true, "part.open": true, "part.all": true,
+	"part.settle": true, "part.open": true, "part.all": true, "map.show": true,
+}
+
+// bigMap is the number of initiatives above which the map is drawn only when
+// asked for: hundreds of rows take the browser longer than a frame to show,
+// and are better read from the downloaded file.
+const bigMap = 100
+
+// mapShown reports whether the views show the map of initiatives.
+func (a *App) mapShown() bool {
+	p := a.ws.Partnership
+	return p != nil && len(p.Initiatives) > 0 && (len(p.Initiatives) <= bigMap || a.showMap)
+}
+
+// showMapButton offers the map of a large partnership, or nothing.
+func (a *App) showMapButton() *Node {
+	p := a.ws.Partnership
+	if p == nil || a.mapShown() || len(p.Initiatives) == 0 {
+		return nil
+	}
+	return El("div", Class("pk-actions pk-noprint"),
+		El("button", A("type", "button"), Class("pk-secondary"), ID("pk-map-show"), On("click", "map.show"),
+			fmt.Sprintf("Show the map of the %d initiatives (large: it takes a moment to draw)", len(p.Initiatives))),
+		El("button", A("type", "button"), Class("pk-secondary"), On("click", "review.map"), "Download the map (.svg file)"))
 }
 
 // touched records that an event may have changed the workspace.

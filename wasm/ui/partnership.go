@@ -118,7 +118,10 @@ func (a *App) partChecks() ([]partnership.Finding, string) {
 				a.part.findings = append(a.part.findings, f)
 			}
 		}
-		a.part.mapURL = a.mapURL()
+		a.part.mapURL = ""
+		if a.mapShown() {
+			a.part.mapURL = a.mapURL()
+		}
 		a.part.problems = nil
 		if p := a.ws.Partnership; p != nil {
 			a.part.problems = problemsByPath(p.Validate(), "partnership")

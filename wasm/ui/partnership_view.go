@@ -275,7 +275,7 @@ func (c partCtx) viewCapacity() *Node {
 
 func (a *App) viewInitiatives(c partCtx, mapURL string) *Node {
 	p := c.p
-	var mapNode *Node
+	mapNode := a.showMapButton()
 	if mapURL != "" && len(p.Initiatives) > 0 {
 		mapNode = El("div", Class("pk-map-scroll"), A("tabindex", "0"), A("role", "region"), A("aria-label", "Map of initiatives, scrolls sideways"),
 			El("img", ID("pk-part-map"), A("src", mapURL),

@@ -149,8 +149,12 @@ func (a *App) viewReview() *Node {
 		El("div", Class("pk-actions"),
 			El("button", A("type", "button"), ID("pk-print"), On("click", "review.print"), "Print as a meeting pre-read")),
 	}
-	var mapNode *Node
-	if src := a.mapURL(); src != "" {
+	mapNode := a.showMapButton()
+	src := ""
+	if a.mapShown() {
+		src = a.mapURL()
+	}
+	if src != "" {
 		p := a.ws.Partnership
 		// An SVG shown through <img> cannot run scripts or load anything.
 		mapNode = El("section", Class("pk-map"), A("aria-labelledby", "pk-map-h"),

@@ -280,11 +280,36 @@ func TestReviewIsComputedAgainOnlyAfterAChange(t *testing.T) {
 	a.Handle(Event{Action: "nav", Arg: string(ViewReview)})
 	before := a.Render().Find("pk-review-counts").TextContent()
 	src, _ := a.Render().Find("pk-map").Attr("src")
-	a.ws.Partnership.Initiatives = nil // behind the app's back: not an event
+	// Behind the app's back, not by an event:
+	a.ws.Partnership.Initiatives = a.ws.Partnership.Initiatives[:1]
+	a.ws.Partnership.Initiatives[0].Name = "Renamed"
+	a.ws.Partnership.End = "2027-06-30" // no longer "no end date"
 	a.Handle(Event{Action: "tick"})
 	assert.Equal(t, before, a.Render().Find("pk-review-counts").TextContent(), "a tick changes nothing")
+	unchanged, _ := a.Render().Find("pk-map").Attr("src")
+	assert.Equal(t, src, unchanged)
 	a.Handle(Event{Action: "some.edit"})
 	assert.NotEqual(t, before, a.Render().Find("pk-review-counts").TextContent(), "an edit computes the review again")
 	again, _ := a.Render().Find("pk-map").Attr("src")
 	assert.NotEqual(t, src, again, "and draws the map again")
+}
+
+func TestTheMapOfALargePartnershipIsDrawnOnRequest(t *testing.T) {
+	a := New(Config{Now: fixedNow}, bigWorkspace(bigMap+1), nil)
+	for _, v := range []View{ViewReview, ViewPartnership} {
+		a.Handle(Event{Action: "nav", Arg: string(v)})
+		tree := a.Render()
+		assert.Nil(t, tree.Find("pk-map"), v)
+		assert.Nil(t, tree.Find("pk-part-map"), v)
+		require.NotNil(t, tree.Find("pk-map-show"), v)
+	}
+	assert.Zero(t, a.cache.mapRev, "not even drawn")
+	a.Handle(Event{Action: "map.show"})
+	assert.NotNil(t, a.Render().Find("pk-part-map"))
+	a.Handle(Event{Action: "nav", Arg: string(ViewReview)})
+	assert.NotNil(t, a.Render().Find("pk-map"))
+	assert.Nil(t, a.Render().Find("pk-map-show"))
+	b := New(Config{Now: fixedNow}, bigWorkspace(bigMap), nil)
+	b.Handle(Event{Action: "nav", Arg: string(ViewReview)})
+	assert.NotNil(t, b.Render().Find("pk-map"), "a map of up to a hundred initiatives shows at once")
 }
