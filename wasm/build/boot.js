@@ -21,6 +21,39 @@
     }
     return out.subarray(0, n);
   }
+  // pkBuild makes the elements of a part of the page in one call from the
+  // app (wasm/dom/render.go, createAll), instead of one call per element and
+  // attribute. spec is JSON: in document order, [tag, text, [name, value,
+  // ...], number of children], tag "" for a text node. Text is only ever set
+  // as text. It returns the nodes made, in the same order.
+  window.pkBuild = function (json) {
+    const spec = JSON.parse(json), nodes = [];
+    let i = 0;
+    function make() {
+      const [tag, text, attrs, kids] = spec[i++];
+      if (tag === "") {
+        const t = document.createTextNode(text);
+        nodes.push(t);
+        return t;
+      }
+      const el = document.createElement(tag);
+      nodes.push(el);
+      for (let a = 0; a < attrs.length; a += 2) {
+        const name = attrs[a], value = attrs[a + 1];
+        if (name === "value") { el.value = value; continue; }
+        if (name === "checked" || name === "selected") el[name] = true;
+        el.setAttribute(name, value);
+      }
+      if (kids === 0) {
+        if (text !== "") el.textContent = text;
+      } else {
+        for (let k = 0; k < kids; k++) el.appendChild(make());
+      }
+      return el;
+    }
+    make();
+    return nodes;
+  };
   const app = document.getElementById("app");
   function fail(msg) {
     const p = document.createElement("p");
