@@ -142,21 +142,3 @@ func findingsAt(fs []partnership.Finding, path string) []partnership.Finding {
 	}
 	return out
 }
-
-// problemsByPath indexes validation problems by their JSON path, with prefix
-// put before each path.
-func problemsByPath(err error, prefix string) map[string]string {
-	if err == nil {
-		return nil
-	}
-	m := map[string]string{}
-	for _, p := range partnership.ProblemsOf(err) {
-		path := partnership.JoinPath(prefix, p.Path)
-		if m[path] == "" {
-			m[path] = p.Message
-		} else {
-			m[path] += "; " + p.Message
-		}
-	}
-	return m
-}

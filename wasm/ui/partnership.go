@@ -122,9 +122,17 @@ func (a *App) partChecks() ([]partnership.Finding, string) {
 		if a.mapShown() {
 			a.part.mapURL = a.mapURL()
 		}
-		a.part.problems = nil
-		if p := a.ws.Partnership; p != nil {
-			a.part.problems = problemsByPath(p.Validate(), "partnership")
+		// The review has validated the workspace already: its problems are
+		// its "workspace.invalid" findings, each with the path of its field.
+		a.part.problems = map[string]string{}
+		for _, f := range a.part.findings {
+			if f.Rule == "workspace.invalid" {
+				if prev := a.part.problems[f.Path]; prev != "" {
+					a.part.problems[f.Path] = prev + "; " + f.Message
+				} else {
+					a.part.problems[f.Path] = f.Message
+				}
+			}
 		}
 		a.part.perInit = map[int]int{}
 		for _, f := range a.part.findings {
