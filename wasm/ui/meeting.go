@@ -113,15 +113,7 @@ func (a *App) handleMeetings(ev Event) ([]Effect, bool) {
 		a.notify(Notice{Kind: "ok", Text: "The meeting is closed and kept as a record. Start the next one to carry its open actions over."})
 		eff = append(eff, Focus{ID: "pk-meet-next"})
 	case "meeting.next":
-		start := m.Start
-		switch m.Cadence {
-		case agenda.CadenceQuarterly:
-			start = start.AddDate(0, 3, 0)
-		case agenda.CadenceWeekly:
-			start = start.AddDate(0, 0, 7)
-		default:
-			start = start.AddDate(0, 1, 0)
-		}
+		start := a.nextStart(m)
 		next := agenda.Next(*m, start)
 		next.ID = agenda.IDFor(start, next.Cadence, a.meetingIDs()...)
 		a.ws.Meetings = append(a.ws.Meetings, next)
@@ -147,6 +139,32 @@ func (a *App) handleMeetings(ev Event) ([]Effect, bool) {
 		}
 	}
 	return append(eff, Persist{}), true
+}
+
+// nextStart is when the meeting after m is: the first date the contract
+// plans after m, at m's time of day, or else a quarter, a month or a week
+// later, by m's cadence.
+func (a *App) nextStart(m *agenda.Meeting) time.Time {
+	if c := a.ws.Contract; c != nil {
+		day := partnership.DateOf(m.Start)
+		for _, d := range c.Appendix.Meetings.Dates {
+			t, ok := d.Time()
+			if !ok || d <= day {
+				continue
+			}
+			if m.Cadence == agenda.CadenceQuarterly && t.Before(m.Start.AddDate(0, 3, -14)) {
+				continue // a monthly check-in of the plan, not the next review
+			}
+			return time.Date(t.Year(), t.Month(), t.Day(), m.Start.Hour(), m.Start.Minute(), 0, 0, m.Start.Location())
+		}
+	}
+	switch m.Cadence {
+	case agenda.CadenceQuarterly:
+		return m.Start.AddDate(0, 3, 0)
+	case agenda.CadenceWeekly:
+		return m.Start.AddDate(0, 0, 7)
+	}
+	return m.Start.AddDate(0, 1, 0)
 }
 
 // sectionAnnouncement is what the live region says when a section begins.

@@ -55,11 +55,12 @@ func TestRunAMeetingLiveAndCarryAnAction(t *testing.T) {
 	a.Handle(Event{Action: "meeting.set", Arg: "note|0|0", Value: "Still aligned <b>."})
 	assert.Equal(t, "Still aligned <b>.", m.Sections[0].Questions[0].Notes)
 	a.Handle(Event{Action: "meeting.quick.text", Value: "Move the institute"})
-	a.Handle(Event{Action: "meeting.quick.owner", Value: m.Attendees[0].Person})
+	a.Handle(Event{Action: "meeting.quick.owner", Value: m.Attendees[0].Name})
 	a.Handle(Event{Action: "meeting.quick.due", Value: "2017-10-15"})
 	a.Handle(Event{Action: "meeting.quick.add"})
 	require.Len(t, m.Actions, 1)
 	assert.Equal(t, "Move the institute", m.Actions[0].Text)
+	assert.Equal(t, m.Attendees[0].Name, m.Actions[0].Owner, "owned by name, as the minutes print it")
 	assert.Equal(t, m.Sections[0].Title, m.Actions[0].Section)
 	a.Handle(Event{Action: "meeting.section", Arg: "1"})
 	assert.Contains(t, a.Render().Find("pk-live-section").TextContent(), "2 of")
@@ -128,4 +129,26 @@ func TestFixOpensTheMeeting(t *testing.T) {
 	eff := a.Handle(Event{Action: "fix", Arg: "meetings[1].attendees"})
 	assert.Equal(t, 1, a.meet.open)
 	assert.NotNil(t, a.Render().Find(eff[0].(FocusFirst).IDs[0]))
+}
+
+func TestTheNextMeetingFollowsTheContractsPlan(t *testing.T) {
+	c := &clock{t: time.Date(2017, 9, 1, 9, 0, 0, 0, time.UTC)}
+	a := New(Config{Now: c.now}, nil, nil)
+	a.Handle(Event{Action: "start.example"})
+	a.Handle(Event{Action: "contract.start"})
+	a.Handle(Event{Action: "contract.set", Arg: "meetings.dates", Value: "2017-09-12\n2017-10-10\n2017-11-14\n2017-12-12"})
+	a.Handle(Event{Action: "nav", Arg: string(ViewMeetings)})
+	a.Handle(Event{Action: "meeting.start", Value: "2017-09-12T15:30"})
+	a.Handle(Event{Action: "meeting.create"})
+	a.Handle(Event{Action: "meeting.close"})
+	a.Handle(Event{Action: "meeting.next"})
+	require.Len(t, a.ws.Meetings, 2)
+	assert.Equal(t, time.Date(2017, 12, 12, 15, 30, 0, 0, time.UTC), a.ws.Meetings[1].Start,
+		"the next quarterly review is the planned date a quarter on, not the monthly check-ins between")
+
+	a.Handle(Event{Action: "meeting.cadence", Value: "monthly"})
+	a.Handle(Event{Action: "meeting.start", Value: "2017-09-12T16:00"})
+	a.Handle(Event{Action: "meeting.create"})
+	a.Handle(Event{Action: "meeting.next"})
+	assert.Equal(t, time.Date(2017, 10, 10, 16, 0, 0, 0, time.UTC), a.ws.Meetings[3].Start)
 }

@@ -147,7 +147,7 @@ func (a *App) viewMeeting(m *agenda.Meeting, now time.Time) *Node {
 		actions[j] = El("fieldset", ID(FieldID(ap)), A("tabindex", "-1"), Class("pk-item"), El("legend", "Action: "+named(ac.Text, "(to write)")),
 			carried,
 			field{path: ap + ".text", label: "What is to be done", value: ac.Text, action: "meeting.set", arg: "action.text|" + n}.node(),
-			field{path: ap + ".owner", label: "Who does it", value: ac.Owner, action: "meeting.set", arg: "action.owner|" + n, hint: "A name, or the person's id in the partnership."}.node(),
+			selectNode(ap+".owner", "Who does it", ac.Owner, "meeting.set", "action.owner|"+n, "", a.ownerOptions(m, ac.Owner)),
 			field{path: ap + ".due", label: "By when", kind: "date", value: string(ac.Due), action: "meeting.set", arg: "action.due|" + n}.node(),
 			checkNode(FieldID(ap+".status"), "Done", !ac.IsOpen(), "meeting.toggle", "action.done|"+n),
 			findingsNode(findingsUnder(fs, ap)),
@@ -195,6 +195,34 @@ func (a *App) viewMeeting(m *agenda.Meeting, now time.Time) *Node {
 		El("div", Class("pk-actions pk-noprint"), El("button", A("type", "button"), ID("pk-meet-add-action"), Class("pk-secondary"), On("click", "meeting.add"), Arg("action"), "Add an action")),
 		field{path: at + ".record", label: "Record of the meeting", kind: "textarea", value: m.Record, action: "meeting.set", arg: "record",
 			hint: "What was decided, in a few lines."}.node())
+}
+
+// ownerOptions are the people who can own an action, by name: the attendees first,
+// then the partnership's other people, and the owner as stored when it is
+// none of them (a name typed elsewhere is kept, never replaced).
+func (a *App) ownerOptions(m *agenda.Meeting, current string) []option {
+	opts := []option{{"", "Nobody yet"}}
+	seen := map[string]bool{"": true}
+	add := func(value, label string) {
+		if !seen[value] {
+			seen[value] = true
+			opts = append(opts, option{value, label})
+		}
+	}
+	// Names, not IDs: the minutes print the owner as stored, and the
+	// checks know a person of the partnership by name as well as by ID.
+	for _, x := range m.Attendees {
+		add(x.Name, x.Name)
+	}
+	if p := a.ws.Partnership; p != nil {
+		for _, pe := range p.People {
+			if pe.Name != "" {
+				add(pe.Name, pe.Name+" (not attending)")
+			}
+		}
+	}
+	add(current, current)
+	return opts
 }
 
 func hasPrefixPath(path, prefix string) bool {
@@ -255,11 +283,8 @@ func (a *App) viewLive(m *agenda.Meeting, now time.Time) *Node {
 	if s+1 < len(m.Sections) {
 		next = El("button", A("type", "button"), ID("pk-live-next"), On("click", "meeting.section"), Arg(strconv.Itoa(s+1)), "Next section: "+m.Sections[s+1].Title)
 	}
-	owners := []option{{"", "Choose who does it"}}
-	for _, x := range m.Attendees {
-		owners = append(owners, option{firstOr(x.Person, x.Name), x.Name})
-	}
 	q := a.meet.quick
+	owners := a.ownerOptions(m, q.Owner)
 	return El("div", ID("pk-live"), A("tabindex", "-1"), Class("pk-live"),
 		El("p", ID("pk-live-announce"), A("aria-live", "polite"), Class("pk-visually-hidden"), announce),
 		El("p", Class("pk-hint"), m.Title+" — live"),
