@@ -20,7 +20,9 @@ func contractProblems(ws *Workspace) []partnership.Problem {
 
 // contractFindings runs the checks of the contract supplement: the
 // cross-checks of contract.Check (against the partnership when there is
-// one), and one summary finding when the supplement is not complete.
+// one), and one summary finding when the supplement is not complete. Both
+// see the supplement resolved against the partnership, as the page's form
+// and the printed addendum do.
 //
 // Incompleteness is one info finding rather than one per item on purpose: a
 // fresh draft lacks all fourteen parts, and fourteen findings would bury the
@@ -31,11 +33,14 @@ func contractFindings(ws *Workspace) []partnership.Finding {
 	if s == nil {
 		return nil
 	}
-	out := contract.Check(s, ws.Partnership)
+	// Judge the supplement as it prints, with the names the partnership
+	// knows filled in: a liaison picked by ID is named, as the form shows.
+	r := s.Resolved(ws.Partnership)
+	out := contract.Check(r, ws.Partnership)
 	for i := range out {
 		out[i].Path = partnership.JoinPath("contract", out[i].Path)
 	}
-	c := s.Completeness()
+	c := r.Completeness()
 	if c.Complete {
 		return out
 	}

@@ -3,6 +3,7 @@ package partnerkit
 import (
 	"bytes"
 	"errors"
+	"os"
 	"strings"
 	"testing"
 
@@ -168,4 +169,27 @@ func TestContractSavesStably(t *testing.T) {
 		assert.Equal(t, ws.Contract, again.Contract, name)
 		assert.Contains(t, first.String(), `"appendix": {`, name)
 	}
+}
+
+// TestContractReviewResolvesThePartnership leaves the priority's statement
+// to the partnership, as the page's form does when the priority is picked:
+// the review judges the supplement as it prints, with the statement filled
+// in, and so agrees with the form that it is complete.
+func TestContractReviewResolvesThePartnership(t *testing.T) {
+	ws := loadFull(t)
+	ws.Contract.Appendix.Priority.Statement = "" // picked by ID
+	require.True(t, ws.Contract.Resolved(ws.Partnership).Completeness().Complete, "the form's view")
+	for _, f := range Review(ws) {
+		assert.NotEqual(t, contract.RuleIncomplete, f.Rule, "%s: %v", f.Message, f.Evidence)
+		assert.NotEqual(t, contract.RulePracticeUnsupported, f.Rule, "%s: %v", f.Message, f.Evidence)
+	}
+}
+
+func loadFull(t *testing.T) *Workspace {
+	t.Helper()
+	data, err := os.ReadFile("testdata/full.json")
+	require.NoError(t, err)
+	ws, err := Load(bytes.NewReader(data))
+	require.NoError(t, err)
+	return ws
 }
