@@ -74,6 +74,16 @@ func sectionNode(path, title, intro string, body ...any) *Node {
 	return El("section", append(parts, body...)...)
 }
 
+// listSection is a section holding a list of items, with what to say when
+// it is empty and the button that adds one.
+func listSection(path, title, intro, emptyText string, items []*Node, add *Node) *Node {
+	var empty *Node
+	if len(items) == 0 {
+		empty = El("p", Class("pk-empty"), emptyText)
+	}
+	return sectionNode(path, title, intro, empty, items, add)
+}
+
 // itemNode is one item of a list (a partner, a person...), as a fieldset.
 func itemNode(path, legend string, body ...any) *Node {
 	return El("fieldset", append([]any{ID(FieldID(path)), A("tabindex", "-1"), Class("pk-item"), El("legend", legend)}, body...)...)
@@ -137,11 +147,7 @@ func (c partCtx) viewPartners() *Node {
 			removeButton("Remove this partner", "partner|"+n),
 		))
 	}
-	var empty *Node
-	if len(items) == 0 {
-		empty = El("p", Class("pk-empty"), "No partners yet: add the technical-assistance organisations the district works with.")
-	}
-	return sectionNode("partnership.partners", "Partners", "The organisations that support the district.", empty, items,
+	return listSection("partnership.partners", "Partners", "The organisations that support the district.", "No partners yet: add the technical-assistance organisations the district works with.", items,
 		addButton("pk-part-add-partner", "Add a partner", "partner"))
 }
 
@@ -156,11 +162,8 @@ func (c partCtx) viewSchools() *Node {
 			findingsNode(findingsUnder(c.fs, at)),
 			removeButton("Remove this school", "school|"+n)))
 	}
-	var empty *Node
-	if len(items) == 0 {
-		empty = El("p", Class("pk-empty"), "No schools yet: add the schools the partnership serves, so that time can be checked school by school.")
-	}
-	return sectionNode("partnership.schools", "Schools", "", empty, items, addButton("pk-part-add-school", "Add a school", "school"))
+	return listSection("partnership.schools", "Schools", "", "No schools yet: add the schools the partnership serves, so that time can be checked school by school.", items,
+		addButton("pk-part-add-school", "Add a school", "school"))
 }
 
 // orgOptions are the district and the partners, to pick an organisation.
@@ -217,11 +220,7 @@ func (c partCtx) viewPeople() *Node {
 			findingsNode(findingsUnder(c.fs, at)),
 			removeButton("Remove this person", "person|"+n)))
 	}
-	var empty *Node
-	if len(items) == 0 {
-		empty = El("p", Class("pk-empty"), "No people yet: add the point people, the people who can decide, the school leaders and the liaisons of each side.")
-	}
-	return sectionNode("partnership.people", "People", "Who takes part, for which organisation, and in what role.", empty, items,
+	return listSection("partnership.people", "People", "Who takes part, for which organisation, and in what role.", "No people yet: add the point people, the people who can decide, the school leaders and the liaisons of each side.", items,
 		addButton("pk-part-add-person", "Add a person", "person"))
 }
 
@@ -236,11 +235,7 @@ func (c partCtx) viewPriorities() *Node {
 			findingsNode(findingsUnder(c.fs, at)),
 			removeButton("Remove this priority", "priority|"+n)))
 	}
-	var empty *Node
-	if len(items) == 0 {
-		empty = El("p", Class("pk-empty"), "No priorities yet: add the district's strategic priorities, so that each initiative can say which it serves.")
-	}
-	return sectionNode("partnership.priorities", "The district's strategic priorities", "", empty, items,
+	return listSection("partnership.priorities", "The district's strategic priorities", "", "No priorities yet: add the district's strategic priorities, so that each initiative can say which it serves.", items,
 		addButton("pk-part-add-priority", "Add a priority", "priority"))
 }
 
@@ -265,11 +260,7 @@ func (c partCtx) viewCapacity() *Node {
 			findingsNode(findingsUnder(c.fs, at)),
 			removeButton("Remove", "capacity|"+n)))
 	}
-	var empty *Node
-	if len(items) == 0 {
-		empty = El("p", Class("pk-empty"), "No time set yet: say how many hours a week teachers, principals and others can give, and partnerkit marks the weeks that ask more of them.")
-	}
-	return sectionNode("partnership.capacity", "Time people have", "", empty, items,
+	return listSection("partnership.capacity", "Time people have", "", "No time set yet: say how many hours a week teachers, principals and others can give, and partnerkit marks the weeks that ask more of them.", items,
 		addButton("pk-part-add-capacity", "Add an audience", "capacity"))
 }
 
