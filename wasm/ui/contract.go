@@ -53,6 +53,11 @@ func (a *App) handleContract(ev Event) ([]Effect, bool) {
 		eff = addContractItem(s, ev.Arg)
 	case "contract.remove":
 		removeContractItem(s, ev.Arg)
+		// The removed field had the focus: give it to the list's item.
+		kind, _ := index(ev.Arg)
+		eff = append(eff, Focus{ID: FieldID(map[string]string{
+			"activity": "contract.appendix.schedule", "measure": "contract.appendix.measures", "duty": "contract.appendix.dataPlan",
+		}[kind])})
 	default:
 		return nil, true
 	}

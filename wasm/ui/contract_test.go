@@ -148,6 +148,11 @@ func TestContractKeepsWhatIsTyped(t *testing.T) {
 	assert.Equal(t, "ninety", v)
 	cset(a, "session.date", "the 20th")
 	assert.Contains(t, a.Render().Find(FieldID("contract.session.date")+"-problem").TextContent(), "YYYY-MM-DD")
+	a.Handle(Event{Action: "contract.add", Arg: "measure"})
+	eff := a.Handle(Event{Action: "contract.remove", Arg: "measure|0"})
+	assert.Empty(t, a.ws.Contract.Appendix.Measures)
+	assert.Contains(t, eff, Effect(Focus{ID: FieldID("contract.appendix.measures")}))
+	require.NotNil(t, a.Render().Find(FieldID("contract.appendix.measures")), "the focus goes to something on the page")
 	cset(a, "name.districtLiaison", "Ana Ruiz")
 	assert.Equal(t, "Ana Ruiz", a.ws.Contract.Appendix.Contacts.DistrictLiaison.Name, "without a partnership, names are typed")
 }

@@ -26,6 +26,7 @@ type meetingEditor struct {
 	since    time.Time         // live mode: when it began
 	quick    agenda.Action     // live mode: the action being written down
 	announce string            // what the live region says: the section, or that its time is up
+	focus    string            // where the focus goes after an edit that removed the focused field
 }
 
 // current returns the meeting being edited, or nil.
@@ -67,7 +68,6 @@ func (a *App) handleMeetings(ev Event) ([]Effect, bool) {
 	if m == nil {
 		return nil, true
 	}
-	i := a.meet.open
 	var eff []Effect
 	switch ev.Action {
 	case "meeting.live":
@@ -128,14 +128,13 @@ func (a *App) handleMeetings(ev Event) ([]Effect, bool) {
 		eff = append(eff, Focus{ID: FieldID(fmt.Sprintf("meetings[%d]", a.meet.open))})
 	case "meeting.html", "meeting.md", "meeting.ics":
 		return a.meetingDownload(*m, ev.Action), true
-	case "meeting.remove":
-		a.ws.Meetings = append(a.ws.Meetings[:i:i], a.ws.Meetings[i+1:]...)
-		a.meet.opened, a.meet.live = false, false
-		a.notify(Notice{Kind: "ok", Text: "The meeting was removed. Download your data first next time if you may need it again."})
-		eff = append(eff, Focus{ID: "pk-meet-h"})
 	default:
 		if !a.editMeeting(m, ev) {
 			return nil, true
+		}
+		if a.meet.focus != "" {
+			eff = append(eff, Focus{ID: a.meet.focus})
+			a.meet.focus = ""
 		}
 	}
 	return append(eff, Persist{}), true
@@ -291,6 +290,7 @@ func (a *App) editMeeting(m *agenda.Meeting, ev Event) bool {
 		if len(ix) == 1 && ix[0] < len(m.Actions) {
 			m.Actions = append(m.Actions[:ix[0]:ix[0]], m.Actions[ix[0]+1:]...)
 		}
+		a.meet.focus = FieldID(fmt.Sprintf("meetings[%d].actions", a.meet.open)) // the removed field had the focus
 	default:
 		return false
 	}

@@ -152,3 +152,27 @@ func TestTheNextMeetingFollowsTheContractsPlan(t *testing.T) {
 	a.Handle(Event{Action: "meeting.next"})
 	assert.Equal(t, time.Date(2017, 10, 10, 16, 0, 0, 0, time.UTC), a.ws.Meetings[3].Start)
 }
+
+func TestRemovingAnActionKeepsTheMeeting(t *testing.T) {
+	a := newApp(t)
+	a.Handle(Event{Action: "nav", Arg: string(ViewMeetings)})
+	a.Handle(Event{Action: "meeting.create"})
+	a.Handle(Event{Action: "meeting.add", Arg: "action"})
+	a.Handle(Event{Action: "meeting.add", Arg: "action"})
+	a.Handle(Event{Action: "meeting.set", Arg: "action.text|1", Value: "Keep me"})
+	// The button the view draws for the first action.
+	var arg string
+	a.Render().Find(FieldID("meetings[0].actions[0]")).Walk(func(n *Node) bool {
+		if v, ok := n.Attr("data-on-click"); ok && strings.HasSuffix(v, ".remove") {
+			arg, _ = n.Attr("data-arg")
+			require.Equal(t, "meeting.remove", v)
+		}
+		return true
+	})
+	eff := a.Handle(Event{Action: "meeting.remove", Arg: arg})
+	require.Len(t, a.ws.Meetings, 1, "the meeting stays")
+	require.Len(t, a.ws.Meetings[0].Actions, 1)
+	assert.Equal(t, "Keep me", a.ws.Meetings[0].Actions[0].Text)
+	assert.Contains(t, eff, Effect(Focus{ID: FieldID("meetings[0].actions")}))
+	assert.Contains(t, eff, Effect(Persist{}))
+}

@@ -95,6 +95,9 @@ func (a *App) handlePartnership(ev Event) ([]Effect, bool) {
 		eff = a.addPartnershipItem(p, ev.Arg)
 	case "part.remove":
 		a.removePartnershipItem(p, ev.Arg)
+		if a.part.removed != nil {
+			eff = append(eff, Focus{ID: "pk-part-undo"}) // the removed field had the focus
+		}
 	default:
 		return nil, true
 	}

@@ -101,8 +101,9 @@ func TestRemoveAndUndoInThePartnership(t *testing.T) {
 	a := New(Config{Now: fixedNow}, bigWorkspace(3), nil)
 	a.Handle(Event{Action: "nav", Arg: string(ViewPartnership)})
 	want := a.ws.Partnership.Initiatives[1]
-	a.Handle(Event{Action: "part.remove", Arg: "initiative|1"})
+	eff := a.Handle(Event{Action: "part.remove", Arg: "initiative|1"})
 	require.Len(t, a.ws.Partnership.Initiatives, 2)
+	assert.Contains(t, eff, Effect(Focus{ID: "pk-part-undo"}), "the focus goes to Undo, not to the page's top")
 	assert.NotNil(t, a.Render().Find("pk-part-undo"))
 	a.Handle(Event{Action: "part.undo"})
 	require.Len(t, a.ws.Partnership.Initiatives, 3)
