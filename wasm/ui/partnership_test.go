@@ -185,3 +185,24 @@ func TestLongListsShowTheFirstInitiatives(t *testing.T) {
 	assert.Equal(t, 120, rows())
 	assert.Nil(t, a.Render().Find("pk-part-all"))
 }
+
+func TestProblemsAreListedOnceAndLeadToTheirField(t *testing.T) {
+	a := newApp(t)
+	a.Handle(Event{Action: "nav", Arg: string(ViewPartnership)})
+	a.Handle(Event{Action: "part.start"})
+	set(a, "start", "next autumn")
+	settle(a)
+	tree := a.Render()
+	list := tree.Find("pk-part-problems")
+	require.NotNil(t, list)
+	assert.Contains(t, list.TextContent(), "YYYY-MM-DD")
+	assert.Contains(t, tree.Find(FieldID("partnership.start")+"-problem").TextContent(), "YYYY-MM-DD", "beside the field")
+	tree.Walk(func(n *Node) bool {
+		if c, _ := n.Attr("class"); strings.Contains(c, "pk-beside") {
+			assert.NotContains(t, n.TextContent(), "YYYY-MM-DD", "not again among the findings")
+		}
+		return true
+	})
+	eff := a.Handle(Event{Action: "fix", Arg: "partnership.start"})
+	assert.Equal(t, FieldID("partnership.start"), eff[0].(FocusFirst).IDs[0])
+}

@@ -13,6 +13,21 @@ import (
 // initiatives above the initiatives. Initiatives are listed one line each and
 // edited one at a time, so that a partnership of hundreds stays quick.
 
+// viewProblems lists the values of the wrong form, each leading to its field.
+func (a *App) viewProblems(fs []partnership.Finding) *Node {
+	if len(fs) == 0 {
+		return nil
+	}
+	items := make([]*Node, len(fs))
+	for i, f := range fs {
+		items[i] = El("li", Key(f.Path+"\x00"+f.Message),
+			El("button", A("type", "button"), Class("pk-link"), On("click", "fix"), Arg(f.Path), a.where(f.Path)+": "+f.Message))
+	}
+	return El("div", ID("pk-part-problems"), Class("pk-notice pk-notice-problem"),
+		El("p", plural(len(fs), "value needs", "values need")+" correcting before the checks can rely on it:"),
+		El("ul", items))
+}
+
 // listFirst is how many initiatives the list shows before "Show all".
 const listFirst = 50
 
@@ -37,7 +52,17 @@ func (a *App) viewPartnership() *Node {
 				El("button", A("type", "button"), Class("pk-secondary"), On("click", "nav"), Arg(string(ViewStart)), "Or open the example or a file")))
 	}
 	partFs, mapURL := a.partChecks()
-	c := partCtx{p: p, fs: partFs, problems: a.part.problems, raw: a.part.raw}
+	// A value of the wrong form shows beside its field and once in a list
+	// of problems at the top, not again among the findings of its item.
+	var invalid, others []partnership.Finding
+	for _, f := range partFs {
+		if f.Rule == "workspace.invalid" {
+			invalid = append(invalid, f)
+		} else {
+			others = append(others, f)
+		}
+	}
+	c := partCtx{p: p, fs: others, problems: a.part.problems, raw: a.part.raw}
 	summary := "No findings: the checks found nothing to discuss."
 	if len(partFs) > 0 {
 		summary = plural(len(partFs), "finding", "findings") + " about the partnership: " + CountFindings(partFs) + ". Each is shown beside what it concerns."
@@ -51,6 +76,7 @@ func (a *App) viewPartnership() *Node {
 		El("p", "Everything you type is saved on this device as you go. The checks run when you pause typing."),
 		El("p", ID("pk-part-summary"), Class("pk-counts"), A("role", "status"), summary),
 		undo,
+		a.viewProblems(invalid),
 		c.viewAbout(),
 		c.viewPartners(),
 		c.viewSchools(),
