@@ -352,13 +352,13 @@ func (a *App) conNumber(arg, v string, set func(float64)) {
 	if a.con.raw == nil {
 		a.con.raw = map[string]string{}
 	}
-	f, err := strconv.ParseFloat(strings.TrimSpace(strings.ReplaceAll(v, ",", ".")), 64)
-	if err != nil || f < 0 {
-		a.con.raw[arg] = v
-		return
+	f, ok := typedNumber(a.con.raw, arg, v)
+	if ok && f < 0 {
+		a.con.raw[arg], ok = v, false
 	}
-	delete(a.con.raw, arg)
-	set(f)
+	if ok {
+		set(f)
+	}
 }
 
 // toggleContractField turns a checkbox on or off.

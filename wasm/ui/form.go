@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"math"
+	"strconv"
 	"strings"
 
 	"github.com/partnerkit/partnerkit/partnership"
@@ -141,4 +143,27 @@ func findingsAt(fs []partnership.Finding, path string) []partnership.Finding {
 		}
 	}
 	return out
+}
+
+// typedNumber reads a number typed in a field (a decimal comma is fine).
+// When it is not a finite number yet, the text is kept in raw under arg, to
+// be shown as typed with a problem beside it, and ok is false; a number
+// clears it. NaN and infinities are refused: they could not be saved.
+func typedNumber(raw map[string]string, arg, v string) (f float64, ok bool) {
+	f, err := strconv.ParseFloat(strings.TrimSpace(strings.ReplaceAll(v, ",", ".")), 64)
+	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+		raw[arg] = v
+		return 0, false
+	}
+	delete(raw, arg)
+	return f, true
+}
+
+// approachOptions are the TA approaches, each with what it means, for a select.
+func approachOptions() []option {
+	opts := []option{{"", "Not said yet"}}
+	for _, ap := range partnership.Approaches() {
+		opts = append(opts, option{string(ap.Approach), ap.Title + ": " + ap.Description})
+	}
+	return opts
 }

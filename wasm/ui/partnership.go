@@ -260,13 +260,9 @@ func (a *App) setHours(arg, v string, h *float64) {
 	if a.part.raw == nil {
 		a.part.raw = map[string]string{}
 	}
-	f, err := strconv.ParseFloat(strings.TrimSpace(strings.ReplaceAll(v, ",", ".")), 64)
-	if err != nil {
-		a.part.raw[arg] = v
-		return
+	if f, ok := typedNumber(a.part.raw, arg, v); ok {
+		*h = f
 	}
-	delete(a.part.raw, arg)
-	*h = f
 }
 
 // setContext writes one answer of an organisation to the four I's.

@@ -90,6 +90,13 @@ func TestTypedNumbersAreKept(t *testing.T) {
 	assert.Contains(t, a.Render().Find(FieldID("partnership.capacity[0].hoursPerWeek")+"-problem").TextContent(), "must be a number")
 	set(a, "capacity.hours|0", "7,5")
 	assert.Equal(t, 7.5, a.ws.Partnership.Capacity[0].HoursPerWeek)
+	for _, odd := range []string{"NaN", "Inf", "1e309"} {
+		set(a, "capacity.hours|0", odd)
+		assert.Equal(t, 7.5, a.ws.Partnership.Capacity[0].HoursPerWeek, "%s is not a number of hours", odd)
+		_, err := Marshal(a.ws)
+		require.NoError(t, err, "the workspace can still be saved after %s", odd)
+	}
+	set(a, "capacity.hours|0", "7,5")
 
 	set(a, "start", "next autumn")
 	settle(a)

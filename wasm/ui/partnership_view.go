@@ -133,10 +133,7 @@ func named(s, none string) string {
 func (c partCtx) viewAbout() *Node {
 	p := c.p
 	stances := []option{{"", "Not said yet"}, {string(partnership.Receiver), "Receives services"}, {string(partnership.ActivePartner), "An active partner in the work"}}
-	approaches := []option{{"", "Not said yet"}}
-	for _, ap := range partnership.Approaches() {
-		approaches = append(approaches, option{string(ap.Approach), ap.Title + ": " + ap.Description})
-	}
+	approaches := approachOptions()
 	return sectionNode("partnership", "The partnership and the district", "",
 		field{path: "partnership.name", label: "Name of the partnership", value: p.Name, action: "part.set", arg: "name",
 			hint: "Such as “Riverside Unified and Learning Partners, 2026–27”.", problem: c.problem("partnership.name")}.node(),
@@ -157,10 +154,7 @@ func (c partCtx) viewAbout() *Node {
 
 func (c partCtx) viewPartners() *Node {
 	p := c.p
-	approaches := []option{{"", "Not said yet"}}
-	for _, ap := range partnership.Approaches() {
-		approaches = append(approaches, option{string(ap.Approach), ap.Title + ": " + ap.Description})
-	}
+	approaches := approachOptions()
 	items := make([]*Node, 0, len(p.Partners))
 	for i, pa := range p.Partners {
 		at := fmt.Sprintf("partnership.partners[%d]", i)
