@@ -1,0 +1,86 @@
+package partnerkit_test
+
+import (
+	"bytes"
+	"fmt"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/partnerkit/partnerkit"
+	"github.com/partnerkit/partnerkit/partnership"
+)
+
+// benchWorkspace returns a workspace whose partnership has n initiatives,
+// shaped like partnership's own benchmark district: one school for every 25
+// initiatives, twenty partners, five audiences of 10 hours a week, twelve
+// priorities, and one to three demands per initiative over three school years.
+func benchWorkspace(n int) *partnerkit.Workspace {
+	rng := rand.New(rand.NewPCG(uint64(n), 42))
+	schools := max(n/25, 4)
+	p := &partnership.Partnership{Name: "Bench", District: partnership.Org{ID: "d", Name: "District", Expects: partnership.CoDesign}}
+	for i := range 20 {
+		p.Partners = append(p.Partners, partnership.Partner{ID: fmt.Sprintf("p%d", i), Name: fmt.Sprintf("Partner %d", i), Approach: partnership.Delivery})
+	}
+	for i := range schools {
+		p.Schools = append(p.Schools, partnership.School{ID: fmt.Sprintf("s%d", i), Name: fmt.Sprintf("School %d", i)})
+	}
+	audiences := []string{"teachers", "principals", "coaches", "counselors", "aides"}
+	for _, a := range audiences {
+		p.Capacity = append(p.Capacity, partnership.Capacity{Audience: a, HoursPerWeek: 10})
+	}
+	for i := range 12 {
+		p.Priorities = append(p.Priorities, partnership.Priority{ID: fmt.Sprintf("pr%d", i), Title: fmt.Sprintf("Priority %d", i)})
+	}
+	base, _ := partnership.Date("2024-08-05").Time()
+	for i := range n {
+		owner := "d"
+		if i >= 20 && rng.IntN(3) > 0 {
+			owner = fmt.Sprintf("p%d", rng.IntN(20))
+		}
+		in := partnership.Initiative{ID: fmt.Sprintf("i%d", i), Name: fmt.Sprintf("Initiative %d", i), Owner: owner,
+			Priorities: []string{fmt.Sprintf("pr%d", rng.IntN(12))}}
+		for range 1 + rng.IntN(3) {
+			start := base.AddDate(0, 0, rng.IntN(3*365))
+			d := partnership.Demand{
+				Audience:     audiences[rng.IntN(len(audiences))],
+				Start:        partnership.DateOf(start),
+				End:          partnership.DateOf(start.AddDate(0, 0, 7*rng.IntN(12)+rng.IntN(5))),
+				HoursPerWeek: float64(1 + rng.IntN(4)),
+			}
+			if i >= 20 {
+				for range 1 + rng.IntN(3) {
+					d.Schools = append(d.Schools, fmt.Sprintf("s%d", rng.IntN(schools)))
+				}
+			}
+			in.Demands = append(in.Demands, d)
+		}
+		p.Initiatives = append(p.Initiatives, in)
+	}
+	ws := partnerkit.New()
+	ws.Partnership = p
+	return ws
+}
+
+func BenchmarkLoad10k(b *testing.B) {
+	var file bytes.Buffer
+	if err := benchWorkspace(10_000).Save(&file); err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(file.Len()))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := partnerkit.Load(bytes.NewReader(file.Bytes())); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkReview10k(b *testing.B) {
+	ws := benchWorkspace(10_000)
+	b.ReportAllocs()
+	var findings int
+	for b.Loop() {
+		findings = len(partnerkit.Review(ws))
+	}
+	b.ReportMetric(float64(findings), "findings")
+}
