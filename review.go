@@ -7,9 +7,12 @@ import (
 )
 
 // Review runs every check partnerkit has across the workspace and returns the
-// findings, most severe first. Problems that make the workspace invalid come
-// back as critical findings with rule "workspace.invalid" and the path of the
-// field, so an editor can show them beside the thing to fix.
+// findings, most severe first, each with its path from the top of the file.
+// It composes the checks of the tools (partnership.Check, readiness.Check on
+// the latest round with responses, contract.Check and agenda.CheckAll) and
+// adds the rules that look across tools (see Rules). Problems that make the
+// workspace invalid come back as critical findings with rule RuleInvalid and
+// the path of the field, so an editor can show them beside the thing to fix.
 //
 // Review takes no clock, so the same file always gives the same review: an
 // action item counts as overdue when a later meeting starts after its due
@@ -28,7 +31,7 @@ func ReviewAt(ws *Workspace, now time.Time) []partnership.Finding {
 	var out []partnership.Finding
 	for _, p := range partnership.ProblemsOf(ws.Validate()) {
 		out = append(out, partnership.Finding{
-			Rule:     "workspace.invalid",
+			Rule:     RuleInvalid,
 			Severity: partnership.Critical,
 			Message:  p.Message,
 			Path:     p.Path,

@@ -2,35 +2,12 @@ package partnerkit
 
 import (
 	"fmt"
-	"github.com/partnerkit/partnerkit/contract"
-	"math"
 	"strings"
 	"unicode"
 
+	"github.com/partnerkit/partnerkit/contract"
 	"github.com/partnerkit/partnerkit/partnership"
 	"github.com/partnerkit/partnerkit/readiness"
-)
-
-// Rule IDs of the readiness checks, and their severities:
-//
-//   - readiness.no-consensus (warning): a team's ratings of a category differ
-//     by more than one level, or span the whole scale.
-//   - readiness.low-mean (warning): a team's mean for a category is at or
-//     below the second level of the scale (2 on the ODST 1–4 scale).
-//   - readiness.few-raters (warning): fewer than two people of a team rated.
-//   - readiness.same-rater (warning): one name answered more than once for
-//     a team, so that person counts twice in the summary.
-//   - readiness.concern-not-in-contract (info): a concern names a person of
-//     the partnership or speaks of schedules and time, which the contract
-//     supplement is where to settle.
-//
-// Every finding is something to talk about; none says whether to go ahead.
-const (
-	ruleReadinessNoConsensus = "readiness.no-consensus"
-	ruleReadinessLowMean     = "readiness.low-mean"
-	ruleReadinessFewRaters   = "readiness.few-raters"
-	ruleReadinessSameRater   = "readiness.same-rater"
-	ruleReadinessConcern     = "readiness.concern-not-in-contract"
 )
 
 // readinessProblems validates the readiness rounds: each round's own fields,
@@ -59,10 +36,10 @@ func readinessProblems(ws *Workspace) []partnership.Problem {
 	return out
 }
 
-// readinessFindings runs the readiness checks on the most recent round that
-// has responses (the last such in the list): earlier rounds are history, and
-// readiness.Compare shows how they moved. A round that does not validate is
-// left to Validate's problems.
+// readinessFindings runs readiness.Check on the most recent round that has
+// responses (the last such in the list), and the cross-tool check of its
+// concerns against the contract supplement: earlier rounds are history, and
+// readiness.Compare shows how they moved.
 func readinessFindings(ws *Workspace) []partnership.Finding {
 	ri := -1
 	for i := len(ws.Readiness) - 1; i >= 0; i-- {
@@ -74,119 +51,12 @@ func readinessFindings(ws *Workspace) []partnership.Finding {
 	if ri < 0 {
 		return nil
 	}
-	round := &ws.Readiness[ri]
-	rb := round.RubricOrODST()
-	rep, err := readiness.Summarize(rb, round.Responses)
-	if err != nil {
-		return nil
-	}
 	at := fmt.Sprintf("readiness[%d]", ri)
-	low := rb.Scale.Lowest() + 1
-	var out []partnership.Finding
-	for _, t := range rep.Teams {
-		if t.Team == "" {
-			t.Team = "responses without a team"
-		}
-		if t.Raters < 2 {
-			out = append(out, partnership.Finding{
-				Rule:     ruleReadinessFewRaters,
-				Severity: partnership.Warning,
-				Standard: "alignment.4",
-				Message: fmt.Sprintf("Only %s of the %s rated in %q. The tool asks every member of the leadership team to rate on their own, so the team can compare views.",
-					readinessPlural(t.Raters, "person", "people"), t.Team, round.Title),
-				Evidence: readinessRaterNames(round.Responses, t.Team),
-				Question: fmt.Sprintf("Who else in the %s should rate before the team meets?", t.Team),
-				Path:     at,
-			})
-		}
-		for _, c := range t.Categories {
-			cat, _, _ := rb.Category(c.CategoryID)
-			std := ""
-			if len(cat.Standards) > 0 {
-				std = cat.Standards[0]
-			} else if ss := partnership.StandardsOf(cat.Theme); len(ss) > 0 {
-				std = ss[0].ID // a custom category that names only its theme
-			}
-			if c.N >= 2 && !c.Consensus {
-				out = append(out, partnership.Finding{
-					Rule:     ruleReadinessNoConsensus,
-					Severity: partnership.Warning,
-					Standard: std,
-					Message: fmt.Sprintf("The %s rated %q from %d to %d: its members see this category differently.",
-						t.Team, c.Title, c.Min, c.Max),
-					Evidence: readinessRatingEvidence(c),
-					Question: fmt.Sprintf("What do those who rated %q %d see that those who rated it %d do not, and the other way round?", c.Title, c.Min, c.Max),
-					Path:     at,
-				})
-			}
-			if c.N >= 1 && c.Mean <= float64(low) {
-				out = append(out, partnership.Finding{
-					Rule:     ruleReadinessLowMean,
-					Severity: partnership.Warning,
-					Standard: std,
-					Message: fmt.Sprintf("The %s's ratings of %q average %.1f on a scale of %s: raters see significant concerns here.",
-						t.Team, c.Title, math.Round(c.Mean*10)/10, rb.Scale),
-					Evidence: append(readinessRatingEvidence(c), readinessConcernEvidence(c.Concerns)...),
-					Question: fmt.Sprintf("Which items of %q raise the concerns, and what could the district and the partner do about them together?", c.Title),
-					Path:     at,
-				})
-			}
-		}
+	out := readiness.Check(ws.Readiness[ri])
+	for i := range out {
+		out[i].Path = partnership.JoinPath(at, out[i].Path)
 	}
-	out = append(out, readinessSameRater(round, at)...)
-	out = append(out, readinessConcernFindings(ws, ri, rb)...)
-	return out
-}
-
-// readinessSameRater finds a name that answered more than once for the same
-// team: a response submitted twice, or two people who gave the same name.
-// Both count in the summary; only the team knows which should.
-func readinessSameRater(round *readiness.Round, at string) []partnership.Finding {
-	type key struct{ team, rater string }
-	seen := map[key][]int{}
-	var order []key
-	for i, r := range round.Responses {
-		k := key{strings.ToLower(strings.TrimSpace(r.Team)), strings.ToLower(strings.Join(strings.Fields(r.Rater), " "))}
-		if k.rater == "" {
-			continue
-		}
-		if len(seen[k]) == 0 {
-			order = append(order, k)
-		}
-		seen[k] = append(seen[k], i)
-	}
-	var out []partnership.Finding
-	for _, k := range order {
-		idx := seen[k]
-		if len(idx) < 2 {
-			continue
-		}
-		first := round.Responses[idx[0]]
-		team := first.Team
-		if team == "" {
-			team = "responses without a team"
-		}
-		ev := make([]string, len(idx))
-		for j, i := range idx {
-			r := round.Responses[i]
-			when := r.Submitted
-			if when == "" {
-				when = "no time given"
-			}
-			ev[j] = fmt.Sprintf("response %d: %s, submitted %s", i+1, r.Rater, when)
-		}
-		out = append(out, partnership.Finding{
-			Rule:     ruleReadinessSameRater,
-			Severity: partnership.Warning,
-			Standard: "alignment.4",
-			Message: fmt.Sprintf("%s answered %d times for the %s in %q, so the summary counts that person %d times.",
-				first.Rater, len(idx), team, round.Title, len(idx)),
-			Evidence: ev,
-			Question: "Is this one person who submitted twice? If so, which response should count: remove the other from the round.",
-			Path:     fmt.Sprintf("%s.responses[%d]", at, idx[len(idx)-1]),
-		})
-	}
-	return out
+	return append(out, readinessConcernFindings(ws, ri, ws.Readiness[ri].RubricOrODST())...)
 }
 
 // readinessScheduleWords are words that show a concern is about schedules or time.
@@ -252,7 +122,7 @@ func readinessConcernFindings(ws *Workspace, ri int, rb readiness.Rubric) []part
 				ev = append(ev, "speaks of: "+strings.Join(timeWords, ", "))
 			}
 			out = append(out, partnership.Finding{
-				Rule:     ruleReadinessConcern,
+				Rule:     RuleConcernNotInContract,
 				Severity: partnership.Info,
 				Standard: std,
 				Message:  msg,
@@ -292,39 +162,6 @@ func readinessMentions(words map[string]bool, name string) bool {
 		}
 	}
 	return len(parts) > 1
-}
-
-func readinessRatingEvidence(c readiness.CategorySummary) []string {
-	out := make([]string, 0, len(c.Ratings))
-	for _, r := range c.Ratings {
-		out = append(out, fmt.Sprintf("%s: %d", r.Rater, r.Level))
-	}
-	return out
-}
-
-func readinessConcernEvidence(cs []readiness.Concern) []string {
-	out := make([]string, 0, len(cs))
-	for _, c := range cs {
-		out = append(out, fmt.Sprintf("%s: %q", c.Rater, readinessShorten(strings.TrimSpace(c.Text), 160)))
-	}
-	return out
-}
-
-func readinessRaterNames(rs []readiness.Response, team string) []string {
-	var out []string
-	for _, r := range rs {
-		if strings.EqualFold(strings.TrimSpace(r.Team), team) {
-			out = append(out, r.Rater)
-		}
-	}
-	return out
-}
-
-func readinessPlural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }
 
 // readinessShorten cuts s to n characters, ending with an ellipsis when cut.

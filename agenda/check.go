@@ -9,21 +9,92 @@ import (
 	"github.com/partnerkit/partnerkit/partnership"
 )
 
-// Rule IDs of the findings this package returns. They are stable.
+// The rules of Check, CheckWith and CheckAll, with what makes each fire.
+// Their IDs are stable; Rules returns each with its severity, standard,
+// threshold and source.
 const (
-	RuleTimeBudget       = "agenda.time-budget"
-	RuleMissingSide      = "agenda.missing-side"
-	RuleHigherAuthority  = "agenda.higher-authority"
-	RuleInPerson         = "agenda.in-person"
-	RuleActionOwner      = "agenda.action-owner"
-	RuleActionDue        = "agenda.action-due"
-	RuleNoRecord         = "agenda.no-record"
-	RuleNoWrapUpActions  = "agenda.no-wrap-up-actions"
-	RuleOverdue          = "agenda.overdue"
-	RuleUnknownPerson    = "agenda.unknown-person"
+	// RuleTimeBudget (warning): the sections' minutes do not add up to the
+	// meeting's length, such as the source's sample agenda: 55 of 60 minutes.
+	RuleTimeBudget = "agenda.time-budget"
+	// RuleMissingSide (warning): no one from the district, the partner or
+	// the school is on the list of attendees.
+	RuleMissingSide = "agenda.missing-side"
+	// RuleHigherAuthority (warning): a quarterly review without a person of
+	// higher authority from the district, or from the partner.
+	RuleHigherAuthority = "agenda.higher-authority"
+	// RuleInPerson (warning): a quarterly review not planned in person.
+	RuleInPerson = "agenda.in-person"
+	// RuleActionOwner (warning): an open action item without an owner.
+	RuleActionOwner = "agenda.action-owner"
+	// RuleActionDue (warning): an open action item without a due date.
+	RuleActionDue = "agenda.action-due"
+	// RuleNoRecord (warning): a meeting that took place has no record and
+	// no notes on any question.
+	RuleNoRecord = "agenda.no-record"
+	// RuleNoWrapUpActions (warning): a meeting that took place raised no
+	// action item of its own.
+	RuleNoWrapUpActions = "agenda.no-wrap-up-actions"
+	// RuleOverdue (warning): an open action item due before the meeting's
+	// day (with CheckWith, before today).
+	RuleOverdue = "agenda.overdue"
+	// RuleUnknownPerson (warning, or info): an attendee names a person ID
+	// the partnership does not have (warning), or an action's owner is none
+	// of its people or the meeting's attendees (info).
+	RuleUnknownPerson = "agenda.unknown-person"
+	// RuleCadenceQuarterly (warning): a calendar quarter, among those the
+	// meetings span, without a quarterly review.
 	RuleCadenceQuarterly = "agenda.cadence-quarterly"
-	RuleCadenceMonthly   = "agenda.cadence-monthly"
+	// RuleCadenceMonthly (info): a calendar month, among those the meetings
+	// span, without any meeting.
+	RuleCadenceMonthly = "agenda.cadence-monthly"
 )
+
+// Rules returns every rule of Check, CheckWith and CheckAll. Each call
+// returns a new slice.
+func Rules() []partnership.Rule {
+	return []partnership.Rule{
+		{ID: RuleTimeBudget, Title: "Minutes that do not add up", Severity: partnership.Warning,
+			Trigger:   "The sections' minutes add up to more or less than the meeting's length. It cites communication.5 for a quarterly review, communication.1 for other meetings.",
+			Threshold: "any difference, in minutes",
+			Source:    Source + ": the 60-minute review and its sample agenda, which adds up to 55"},
+		{ID: RuleMissingSide, Title: "A side not represented", Severity: partnership.Warning, Standard: "communication.1",
+			Trigger: "No attendee speaks for the district, the partner or the school: each is to be present at every meeting.",
+			Source:  Source},
+		{ID: RuleHigherAuthority, Title: "No higher authority at a quarterly review", Severity: partnership.Warning, Standard: "communication.2",
+			Trigger: "A quarterly review without an attendee of higher authority from the district, or from the partner (an attendee's own roles, or the roles of the person they name in the partnership).",
+			Source:  Source + ", and the communication standards"},
+		{ID: RuleInPerson, Title: "Quarterly review not in person", Severity: partnership.Warning, Standard: "communication.5",
+			Trigger: "A quarterly review that is not planned in person.",
+			Source:  Source},
+		{ID: RuleActionOwner, Title: "Action without an owner", Severity: partnership.Warning, Standard: "communication.4",
+			Trigger: "An open action item has no owner.",
+			Source:  Source + ", monitoring question 9"},
+		{ID: RuleActionDue, Title: "Action without a due date", Severity: partnership.Warning, Standard: "communication.4",
+			Trigger: "An open action item has no due date.",
+			Source:  Source + ", monitoring question 9"},
+		{ID: RuleOverdue, Title: "Action past its date", Severity: partnership.Warning, Standard: "communication.4",
+			Trigger:   "An action item is still open after its due date: compared with the meeting's own day by Check, with today by CheckWith when given a time. An item carried into later meetings is reported at the latest one only.",
+			Threshold: "a due date before the day compared with",
+			Source:    Source + ", monitoring question 9"},
+		{ID: RuleNoRecord, Title: "No record of the conversation", Severity: partnership.Warning, Standard: "communication.5",
+			Trigger: "A meeting has taken place (it is closed, or with a time given, it has ended) and there is neither a record nor notes on any question.",
+			Source:  Source + ": a record of the conversation at every meeting"},
+		{ID: RuleNoWrapUpActions, Title: "No new action items", Severity: partnership.Warning, Standard: "communication.4",
+			Trigger: "A meeting has taken place and raised no action item of its own: every item it holds was carried over, or it holds none.",
+			Source:  Source + ": clear action items at every meeting"},
+		{ID: RuleUnknownPerson, Title: "Someone not in the partnership", Severity: partnership.Warning, Standard: "communication.2",
+			Trigger: "With a partnership: an attendee names a person ID it does not have (a warning), or an action's owner is none of its people, by ID or name, nor an attendee (information).",
+			Source:  "partnerkit: meetings refer to the partnership's people"},
+		{ID: RuleCadenceQuarterly, Title: "A quarter without a quarterly review", Severity: partnership.Warning, Standard: "communication.5",
+			Trigger:   "Among the calendar quarters from the first meeting's to the one before the last meeting's (or before today's), one holds no quarterly review. A run of such quarters is one finding.",
+			Threshold: "a calendar quarter without one",
+			Source:    Source + ", and the communication standards: formal review every quarter"},
+		{ID: RuleCadenceMonthly, Title: "A month without a meeting", Severity: partnership.Info, Standard: "communication.1",
+			Trigger:   "Among the calendar months the meetings span (up to the month before today's, when given), one holds no meeting of any kind. A run of such months is one finding.",
+			Threshold: "a calendar month without one",
+			Source:    Source + ", and the communication standards: at least monthly contact"},
+	}
+}
 
 // Check returns what is missing from one meeting, with paths relative to the
 // meeting ("actions[0].owner"): the sections' minutes against the meeting's

@@ -8,44 +8,131 @@ import (
 	"github.com/partnerkit/partnerkit/partnership"
 )
 
-// Rule IDs of the findings Check returns. They are stable.
+// The rules of Check, with what makes each fire. Their IDs are stable;
+// Rules returns each with its severity, standard, threshold and source.
 const (
-	RuleLiaisonOrg                = "contract.liaison-org"
-	RulePersonUnknown             = "contract.person-unknown"
-	RulePartyUnknown              = "contract.party-unknown"
-	RuleSchoolUnknown             = "contract.school-unknown"
-	RulePriorityUnknown           = "contract.priority-unknown"
+	// RuleLiaisonOrg (warning): a liaison or manager picked from the
+	// partnership's people belongs to the other organisation (a district
+	// liaison who works for a partner, say).
+	RuleLiaisonOrg = "contract.liaison-org"
+	// RulePersonUnknown (warning): a contact refers to a person ID the
+	// partnership does not have.
+	RulePersonUnknown = "contract.person-unknown"
+	// RulePartyUnknown (warning): the district's or the partner's ID is not
+	// the partnership's district or one of its partners.
+	RulePartyUnknown = "contract.party-unknown"
+	// RuleSchoolUnknown (warning): a school's ID is not a school of the
+	// partnership.
+	RuleSchoolUnknown = "contract.school-unknown"
+	// RulePriorityUnknown (warning): appendix item 1 names a priority ID
+	// that is not one of the partnership's strategic priorities.
+	RulePriorityUnknown = "contract.priority-unknown"
+	// RuleManagerNotHigherAuthority (warning): an overall manager is not a
+	// higher authority in the partnership.
 	RuleManagerNotHigherAuthority = "contract.manager-not-higher-authority"
-	RuleManagerIsLiaison          = "contract.manager-is-liaison"
-	RuleMeasureNoData             = "contract.measure-no-data"
-	RuleFinalBeforeInterim        = "contract.final-before-interim"
-	RuleMeasureMix                = "contract.measure-mix"
-	RuleCadence                   = "contract.cadence"
-	RuleIncomplete                = "contract.incomplete"
-	RulePracticeUnsupported       = "contract.practice-unsupported"
-	RuleMeasureTiming             = "contract.measure-timing"
+	// RuleManagerIsLiaison (info): a party's overall manager is also its
+	// liaison.
+	RuleManagerIsLiaison = "contract.manager-is-liaison"
+	// RuleMeasureNoData (warning): no data duty names a success measure, so
+	// no one provides or reports its data.
+	RuleMeasureNoData = "contract.measure-no-data"
+	// RuleFinalBeforeInterim (warning): a measure's final date is on or
+	// before its interim date.
+	RuleFinalBeforeInterim = "contract.final-before-interim"
+	// RuleMeasureMix (info): the success measures lack outputs, outcomes,
+	// measures about students or measures about adults.
+	RuleMeasureMix = "contract.measure-mix"
+	// RuleCadence (warning, or info): the meeting plan is less often than
+	// quarterly (twice-yearly, yearly), or leaves more than
+	// MaxMeetingGapDays (100 days) between two planned dates; information
+	// when it is quarterly, without the monthly contact between.
+	RuleCadence = "contract.cadence"
+	// RuleIncomplete (info): the supplement is not complete yet; one finding
+	// for the whole supplement, listing every part that is not.
+	RuleIncomplete = "contract.incomplete"
+	// RulePracticeUnsupported (warning): a practice is marked done while an
+	// appendix item that records its details is still incomplete.
+	RulePracticeUnsupported = "contract.practice-unsupported"
+	// RuleMeasureTiming (info): a measure's interim date is not between
+	// December and February, or its final date not between May and July.
+	RuleMeasureTiming = "contract.measure-timing"
 )
 
-// maxGapDays is the longest gap between two planned meetings that still
-// counts as quarterly: three months and a little slack.
-const maxGapDays = 100
+// MaxMeetingGapDays is the longest gap between two planned meetings that
+// still counts as quarterly: three months and a little slack.
+const MaxMeetingGapDays = 100
+
+// Rules returns every rule of Check. Each call returns a new slice.
+func Rules() []partnership.Rule {
+	const appendix = Source
+	return []partnership.Rule{
+		{ID: RuleIncomplete, Title: "Supplement not complete", Severity: partnership.Info, Standard: "alignment.4",
+			Trigger: "A practice, an appendix item, the parties or the drafting session still lack something (see Completeness). One finding for the supplement names every incomplete part, so the cross-checks are not buried.",
+			Source:  appendix + ": completed jointly, with the school leader"},
+		{ID: RuleMeasureNoData, Title: "A measure without a data duty", Severity: partnership.Warning, Standard: "metrics.2",
+			Trigger: "A success measure that no data duty names: no one is to provide or report its data.",
+			Source:  appendix + ", item 6"},
+		{ID: RuleMeasureTiming, Title: "Checkpoints away from January and June", Severity: partnership.Info, Standard: "metrics.2",
+			Trigger:   "A measure's interim checkpoint is not due around January, or its final checkpoint not around June.",
+			Threshold: "interim due outside December to February, or final due outside May to July",
+			Source:    appendix + ", item 5"},
+		{ID: RuleFinalBeforeInterim, Title: "Final date before the interim date", Severity: partnership.Warning, Standard: "metrics.2",
+			Trigger: "A measure's final checkpoint is due on or before its interim checkpoint.",
+			Source:  appendix + ", item 5"},
+		{ID: RuleMeasureMix, Title: "Measures of one kind only", Severity: partnership.Info, Standard: "metrics.1",
+			Trigger: "The success measures lack outputs, outcomes, measures about students or measures about adults: the framework asks for all four.",
+			Source:  appendix + ", item 5, and the metrics standards"},
+		{ID: RuleCadence, Title: "Meetings less often than quarterly", Severity: partnership.Warning,
+			Trigger:   "The meeting plan is twice-yearly or yearly, or two planned dates lie more than a quarter apart (a warning, communication.5); a quarterly plan gets a note that monthly contact is also asked for (info, communication.1).",
+			Threshold: fmt.Sprintf("more than %d days between planned meetings", MaxMeetingGapDays),
+			Source:    appendix + ", practice 6 and item 7"},
+		{ID: RuleManagerIsLiaison, Title: "Manager is also the liaison", Severity: partnership.Info, Standard: "communication.2",
+			Trigger: "A party's overall manager and its liaison are the same person, by ID or by name.",
+			Source:  appendix + ", item 4"},
+		{ID: RulePracticeUnsupported, Title: "Practice done, details missing", Severity: partnership.Warning,
+			Trigger: "A practice is marked done while an appendix item that records its details is incomplete. The finding cites the practice's first standard.",
+			Source:  appendix + ", practices 1–6 and the items that record them"},
+		{ID: RulePartyUnknown, Title: "District or partner not in the partnership", Severity: partnership.Warning,
+			Trigger: "With a partnership: the supplement's district ID is not its district, or its partner ID is none of its partners.",
+			Source:  "partnerkit: the supplement refers to the partnership it belongs to"},
+		{ID: RuleSchoolUnknown, Title: "School not in the partnership", Severity: partnership.Warning,
+			Trigger: "With a partnership: a school's ID is none of its schools.",
+			Source:  "partnerkit: the supplement refers to the partnership it belongs to"},
+		{ID: RulePriorityUnknown, Title: "Priority not in the partnership", Severity: partnership.Warning, Standard: "alignment.1",
+			Trigger: "With a partnership: appendix item 1 names a priority ID that is not one of its strategic priorities.",
+			Source:  appendix + ", item 1"},
+		{ID: RulePersonUnknown, Title: "Person not in the partnership", Severity: partnership.Warning,
+			Trigger: "With a partnership: a contact, data provider, reporter, school leader or session attendee refers to a person ID it does not have.",
+			Source:  "partnerkit: the supplement refers to the partnership it belongs to"},
+		{ID: RuleLiaisonOrg, Title: "Liaison or manager from the wrong side", Severity: partnership.Warning, Standard: "resources.5",
+			Trigger: "With a partnership: a district liaison or manager who is not of the district, or a partner liaison or manager who is not of the partner.",
+			Source:  appendix + ", item 4"},
+		{ID: RuleManagerNotHigherAuthority, Title: "Manager without higher authority", Severity: partnership.Warning, Standard: "communication.2",
+			Trigger: "With a partnership: an overall manager who does not hold the higher-authority role there, although managers attend the quarterly reviews.",
+			Source:  appendix + ", item 4, and the communication standards"},
+	}
+}
 
 // Check cross-checks the supplement and returns findings for the team to
 // discuss; paths are relative to the supplement ("appendix.contacts.partnerManager").
+// It judges the supplement as it prints: with the names the partnership
+// knows filled in (see Resolved).
 //
-// Without a partnership (p nil) it checks the supplement on its own: every
-// measure has a data duty, a final date after its interim one, a mix of
-// outputs and outcomes for students and adults, meetings at least quarterly,
-// managers other than the liaisons. With a partnership it also checks that
-// the parties, schools, priority and people it refers to exist, that
-// liaisons and managers belong to the right organisation, and that each
-// manager is a higher authority of that organisation. Check does not report
-// incompleteness: see Completeness.
+// Without a partnership (p nil) it checks the supplement on its own: whether
+// it is complete (one finding, see Completeness), every measure has a data
+// duty, a final date after its interim one, checkpoints around January and
+// June, a mix of outputs and outcomes for students and adults, meetings at
+// least quarterly, managers other than the liaisons, and no practice marked
+// done whose details are missing. With a partnership it also checks that the
+// parties, schools, priority and people it refers to exist, that liaisons
+// and managers belong to the right organisation, and that each manager is a
+// higher authority of that organisation.
 func Check(s *Supplement, p *partnership.Partnership) []partnership.Finding {
 	if s == nil {
 		return nil
 	}
-	c := &checker{s: s, p: p}
+	c := &checker{s: s.Resolved(p), p: p}
+	c.incomplete()
 	c.measures()
 	c.cadence()
 	c.managerIsLiaison()
@@ -70,6 +157,46 @@ func (c *checker) add(f partnership.Finding) {
 		f.Message = strings.TrimSuffix(f.Message, ".")
 	}
 	c.out = append(c.out, f)
+}
+
+// incomplete is one summary finding when the supplement is not complete. It
+// is one info finding rather than one per item on purpose: a fresh draft
+// lacks all fourteen parts, and fourteen findings would bury the
+// cross-checks that need discussion. Its evidence names every incomplete
+// part; Completeness gives the field-by-field list a form shows.
+func (c *checker) incomplete() {
+	comp := c.s.Completeness()
+	if comp.Complete {
+		return
+	}
+	var evidence []string
+	for _, it := range comp.Items {
+		if it.Complete {
+			continue
+		}
+		name := it.Title
+		switch it.Group {
+		case GroupPractice:
+			name = fmt.Sprintf("practice %d, %s", it.Number, it.Title)
+		case GroupAppendix:
+			name = fmt.Sprintf("appendix item %d, %s", it.Number, it.Title)
+		}
+		gaps := "gaps"
+		if len(it.Missing) == 1 {
+			gaps = "gap"
+		}
+		evidence = append(evidence, fmt.Sprintf("%s: %d %s (%s)", name, len(it.Missing), gaps, it.Missing[0].Message))
+	}
+	c.add(partnership.Finding{
+		Rule:     RuleIncomplete,
+		Severity: partnership.Info,
+		// The supplement is the implementation plan the district, partner and
+		// school leader write together: the standard that stakeholders shape it.
+		Standard: "alignment.4",
+		Message:  "The contract supplement is not complete yet: " + comp.Summary() + ".",
+		Evidence: evidence,
+		Question: "When will district, partner and school leader meet to complete the supplement together?",
+	})
 }
 
 func (c *checker) measures() {
@@ -162,7 +289,7 @@ func (c *checker) cadence() {
 			continue
 		}
 		if !prev.IsZero() {
-			if days := int(t.Sub(prev).Hours() / 24); days > maxGapDays {
+			if days := int(t.Sub(prev).Hours() / 24); days > MaxMeetingGapDays {
 				c.add(partnership.Finding{
 					Rule: RuleCadence, Severity: partnership.Warning, Standard: "communication.5",
 					Message:  fmt.Sprintf("There are %d days between the planned meetings of %s and %s, more than a quarter.", days, prevDate, d),

@@ -78,13 +78,13 @@ func TestCheck(t *testing.T) {
 		}, rule: RulePriorityUnknown, severity: partnership.Warning, standard: "alignment.1", path: "appendix.priority.priority"},
 		{name: "measure without data", noPartnership: true, change: func(s *Supplement, _ *partnership.Partnership) {
 			s.Appendix.DataPlan.Duties = s.Appendix.DataPlan.Duties[1:]
-		}, also: []string{RulePracticeUnsupported}, rule: RuleMeasureNoData, severity: partnership.Warning, standard: "metrics.2", path: "appendix.measures[0]"},
+		}, also: []string{RulePracticeUnsupported, RuleIncomplete}, rule: RuleMeasureNoData, severity: partnership.Warning, standard: "metrics.2", path: "appendix.measures[0]"},
 		{name: "final before interim", noPartnership: true, change: func(s *Supplement, _ *partnership.Partnership) {
 			s.Appendix.Measures[1].Final.Due = "2027-01-01"
-		}, also: []string{RulePracticeUnsupported, RuleMeasureTiming}, rule: RuleFinalBeforeInterim, severity: partnership.Warning, standard: "metrics.2", path: "appendix.measures[1].final.due"},
+		}, also: []string{RulePracticeUnsupported, RuleMeasureTiming, RuleIncomplete}, rule: RuleFinalBeforeInterim, severity: partnership.Warning, standard: "metrics.2", path: "appendix.measures[1].final.due"},
 		{name: "final on interim date", noPartnership: true, change: func(s *Supplement, _ *partnership.Partnership) {
 			s.Appendix.Measures[1].Final.Due = s.Appendix.Measures[1].Interim.Due
-		}, also: []string{RulePracticeUnsupported, RuleMeasureTiming}, rule: RuleFinalBeforeInterim, severity: partnership.Warning, standard: "metrics.2", path: "appendix.measures[1].final.due"},
+		}, also: []string{RulePracticeUnsupported, RuleMeasureTiming, RuleIncomplete}, rule: RuleFinalBeforeInterim, severity: partnership.Warning, standard: "metrics.2", path: "appendix.measures[1].final.due"},
 		{name: "no adult measure", noPartnership: true, change: func(s *Supplement, _ *partnership.Partnership) {
 			s.Appendix.Measures[1].Audience = Students
 		}, rule: RuleMeasureMix, severity: partnership.Info, standard: "metrics.1", path: "appendix.measures"},
@@ -99,12 +99,12 @@ func TestCheck(t *testing.T) {
 		}, rule: RuleCadence, severity: partnership.Warning, standard: "communication.5", path: "appendix.meetings.dates[2]"},
 		{name: "practice done, appendix item open", noPartnership: true, change: func(s *Supplement, _ *partnership.Partnership) {
 			s.Appendix.Contacts.PartnerManager = Contact{}
-		}, rule: RulePracticeUnsupported, severity: partnership.Warning, standard: "resources.5", path: "practices.liaisons"},
+		}, also: []string{RuleIncomplete}, rule: RulePracticeUnsupported, severity: partnership.Warning, standard: "resources.5", path: "practices.liaisons"},
 		{name: "pending practice, appendix item open", noPartnership: true, change: func(s *Supplement, _ *partnership.Partnership) {
 			s.Appendix.Contacts.PartnerManager = Contact{}
 			s.Practices.Liaisons.Status = Pending
 			s.Appendix.Meetings.Dates = []partnership.Date{"2026-09-15", "2027-01-15"}
-		}, rule: RuleCadence, severity: partnership.Warning, standard: "communication.5", path: "appendix.meetings.dates[1]"},
+		}, also: []string{RuleIncomplete}, rule: RuleCadence, severity: partnership.Warning, standard: "communication.5", path: "appendix.meetings.dates[1]"},
 		{name: "interim in spring", noPartnership: true, change: func(s *Supplement, _ *partnership.Partnership) {
 			s.Appendix.Measures[0].Interim.Due = "2027-04-01"
 		}, rule: RuleMeasureTiming, severity: partnership.Info, standard: "metrics.2", path: "appendix.measures[0].interim.due"},
@@ -154,7 +154,38 @@ func TestCheck(t *testing.T) {
 func TestCheckMeetingDatesOutOfOrder(t *testing.T) {
 	s := load(t, "complete.json")
 	s.Appendix.Meetings.Dates = []partnership.Date{"2026-12-01", "2026-09-15", "2026-10-20", "not a date", "2027-02-20"}
-	assert.Empty(t, Check(s, nil), "an earlier date listed later does not make a gap")
+	for _, f := range Check(s, nil) {
+		assert.Equal(t, RuleIncomplete, f.Rule, "an earlier date listed later does not make a gap; only the date that is not one is a gap")
+	}
+}
+
+func TestCheckIncomplete(t *testing.T) {
+	s := load(t, "complete.json")
+	s.Appendix.Contacts.PartnerManager = Contact{}
+	s.Session.Minutes = 0
+	var got []partnership.Finding
+	for _, f := range Check(s, nil) {
+		if f.Rule == RuleIncomplete {
+			got = append(got, f)
+		}
+	}
+	require.Len(t, got, 1, "one finding for the whole supplement")
+	f := got[0]
+	assert.Equal(t, partnership.Info, f.Severity)
+	assert.Equal(t, "alignment.4", f.Standard)
+	assert.Empty(t, f.Path, "the supplement itself")
+	assert.Equal(t, "The contract supplement is not complete yet: "+s.Completeness().Summary()+".", f.Message)
+	assert.Equal(t, []string{
+		"appendix item 4, Liaisons and managers: 1 gap (name the partner's overall manager, who attends the quarterly meetings)",
+		"Drafting session: 1 gap (give the length of the drafting session in minutes (the framework suggests 90))",
+	}, f.Evidence)
+
+	// Judged as it prints: a manager picked by ID counts as named.
+	s = load(t, "complete.json")
+	s.Appendix.Contacts.PartnerManager = Contact{Person: "eli"}
+	for _, f := range Check(s, riverside()) {
+		assert.NotEqual(t, RuleIncomplete, f.Rule, "%v", f.Evidence)
+	}
 }
 
 func TestCheckDraftDoesNotPanic(t *testing.T) {

@@ -76,8 +76,8 @@ func ExampleSupplement_Completeness() {
 }
 
 // Check compares the supplement with the partnership: here the partner's
-// overall manager is not a person of higher authority, and one measure has
-// nobody to provide or report its data.
+// overall manager is not a person of higher authority, one measure has
+// nobody to provide or report its data, and the draft is far from complete.
 func ExampleCheck() {
 	p := &partnership.Partnership{
 		Name:     "Riverside 2026–27",
@@ -94,12 +94,13 @@ func ExampleCheck() {
 	s.Appendix.Meetings.Cadence = contract.Monthly
 
 	for _, f := range contract.Check(s, p) {
-		fmt.Printf("%s %s (%s) at %s\n", f.Severity, f.Rule, f.Standard, f.Path)
+		fmt.Printf("%s %s (%s) at %q\n", f.Severity, f.Rule, f.Standard, f.Path)
 	}
 	// Output:
-	// warning contract.manager-not-higher-authority (communication.2) at appendix.contacts.partnerManager.person
-	// warning contract.measure-no-data (metrics.2) at appendix.measures[0]
-	// info contract.measure-mix (metrics.1) at appendix.measures
+	// warning contract.manager-not-higher-authority (communication.2) at "appendix.contacts.partnerManager.person"
+	// warning contract.measure-no-data (metrics.2) at "appendix.measures[0]"
+	// info contract.incomplete (alignment.4) at ""
+	// info contract.measure-mix (metrics.1) at "appendix.measures"
 }
 
 // Names are printed as text in every format: in Markdown the characters

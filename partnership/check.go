@@ -8,42 +8,64 @@ import (
 	"time"
 )
 
-// The rules of Check. Their IDs are stable: files, pages and tests refer to
-// them. Rules returns each with its explanation, threshold and source.
+// The rules of Check, with what makes each fire. Their IDs are stable:
+// files, pages and tests refer to them. Rules returns each with its
+// severity, the standard it serves, its threshold and its source.
 const (
-	// RuleOverCapacity: an audience is asked for more hours in a week than it has.
+	// RuleOverCapacity (critical): for one audience at one school in one
+	// week, Monday to Sunday, the hours per week of every demand covering
+	// that week add up to more than the audience's capacity.
 	RuleOverCapacity = "partnership.over-capacity"
-	// RuleCompetingDemands: two or more organisations ask the same people for time in the same week.
+	// RuleCompetingDemands (warning): two or more organisations ask the same
+	// audience at the same school for time in the same week, even within its
+	// capacity.
 	RuleCompetingDemands = "partnership.competing-demands"
-	// RuleNoPriorities: there are initiatives but no strategic priorities.
+	// RuleNoPriorities (warning): the partnership has initiatives but names
+	// no strategic priority.
 	RuleNoPriorities = "partnership.no-priorities"
-	// RuleInitiativeWithoutPriority: an initiative serves no strategic priority.
+	// RuleInitiativeWithoutPriority (warning): an initiative serves none of
+	// the strategic priorities.
 	RuleInitiativeWithoutPriority = "partnership.initiative-without-priority"
-	// RuleTooManyPriorities: more than MaxPriorities strategic priorities.
+	// RuleTooManyPriorities (warning): more than MaxPriorities (5)
+	// strategic priorities.
 	RuleTooManyPriorities = "partnership.too-many-priorities"
-	// RulePriorityWithoutInitiative: a strategic priority no initiative serves.
+	// RulePriorityWithoutInitiative (warning): a strategic priority that no
+	// initiative serves.
 	RulePriorityWithoutInitiative = "partnership.priority-without-initiative"
-	// RuleNoPointPerson: the district or a partner names no point person.
+	// RuleNoPointPerson (warning): the district or a partner names no point
+	// person.
 	RuleNoPointPerson = "partnership.no-point-person"
-	// RuleNoHigherAuthority: the district or a partner names no person of higher authority.
+	// RuleNoHigherAuthority (warning): the district or a partner names no
+	// person of higher authority.
 	RuleNoHigherAuthority = "partnership.no-higher-authority"
-	// RuleNoSchoolLeader: a school, or the whole partnership, has no school leader.
+	// RuleNoSchoolLeader (warning): a school, or the whole partnership when
+	// it lists no schools, has no school leader among the people.
 	RuleNoSchoolLeader = "partnership.no-school-leader"
-	// RuleSinglePointOfFailure: one person holds every key role of an organisation.
+	// RuleSinglePointOfFailure (warning): one person holds two or more of an
+	// organisation's key roles (point person, higher authority, liaison,
+	// manager) and no one else there holds any.
 	RuleSinglePointOfFailure = "partnership.single-point-of-failure"
-	// RuleApproachUnstated: a partner has not stated its approach.
+	// RuleApproachUnstated (warning): a partner has not stated whether it
+	// co-designs, consults or delivers.
 	RuleApproachUnstated = "partnership.approach-unstated"
-	// RuleNoContinuation: nothing the district runs carries the work on after the partnership ends.
+	// RuleNoContinuation (warning): the partnership has an end date, and no
+	// initiative the district runs for the partners' priorities goes on
+	// after it.
 	RuleNoContinuation = "partnership.no-continuation"
-	// RuleNoEndDate: the partnership has partners but no end date.
+	// RuleNoEndDate (info): the partnership has partners but no end date.
 	RuleNoEndDate = "partnership.no-end-date"
-	// RuleYearlyRenewal: the partnership runs longer than RenewalMonths.
+	// RuleYearlyRenewal (info): the partnership runs longer than
+	// RenewalMonths (12 months).
 	RuleYearlyRenewal = "partnership.yearly-renewal"
-	// RuleInterestsUnstated: an organisation has not stated its interests (the first of the four I's).
+	// RuleInterestsUnstated (warning): an organisation has not stated its
+	// interests, the first of the four I's.
 	RuleInterestsUnstated = "partnership.interests-unstated"
-	// RuleApproachMismatch: a partner's approach differs from the one the district expects.
+	// RuleApproachMismatch (warning, or info): a partner's approach differs
+	// from the one the district expects; a warning when they are at opposite
+	// ends (delivery and co-design), information when one step apart.
 	RuleApproachMismatch = "partnership.approach-mismatch"
-	// RuleReceiverStance: the district takes part as a passive receiver of services.
+	// RuleReceiverStance (warning): the district takes part as a passive
+	// receiver of services.
 	RuleReceiverStance = "partnership.receiver-stance"
 )
 
@@ -60,19 +82,6 @@ const MaxPriorities = 5
 // signed anew each year, which also prompts the partners to review progress.
 const RenewalMonths = 12
 
-// RuleInfo explains one rule of Check: what it looks for, the threshold it
-// uses, and where the idea comes from.
-type RuleInfo struct {
-	ID       string   `json:"id"`
-	Title    string   `json:"title"`
-	Severity Severity `json:"severity"`
-	// Standard is the framework standard the rule serves, or empty.
-	Standard string `json:"standard,omitempty"`
-	// Explanation says what fires the rule, with its number where it has one.
-	Explanation string `json:"explanation"`
-	Source      string `json:"source"`
-}
-
 const (
 	scopeSource  = "SCOPE, Beyond Alignment (Jaquith & Chavez, 2020)"
 	westedSource = "WestEd, Education Alliances (Briggs, 2001)"
@@ -80,53 +89,59 @@ const (
 
 // Rules returns every rule of Check in the order Check applies them. Each
 // call returns a new slice.
-func Rules() []RuleInfo {
-	return []RuleInfo{
-		{RuleOverCapacity, "More time asked than people have", Critical, "resources.3",
-			"For an audience at a school in a week (Monday to Sunday), the hours per week of every demand covering that week add up to more than the audience's capacity.",
-			scopeSource + ": a summer PD that clashed with other district PD and summer school"},
-		{RuleCompetingDemands, "Several organisations ask the same people", Warning, "alignment.2",
-			"Two or more organisations (the district and partners) ask the same audience at the same school for time in the same week, even within its capacity.",
-			scopeSource + ": TA organisations compete for educators' scarce time"},
-		{RuleNoPriorities, "No strategic priorities", Warning, "alignment.1",
-			"The partnership has initiatives but names none of the district's strategic priorities.", odstSource},
-		{RuleInitiativeWithoutPriority, "Initiative serving no priority", Warning, "alignment.1",
-			"An initiative is linked to none of the district's strategic priorities.", odstSource},
-		{RuleTooManyPriorities, "More priorities than a team can hold", Warning, "alignment.1",
-			fmt.Sprintf("More than %d strategic priorities: a team can rarely keep more than a handful in view at once.", MaxPriorities),
-			scopeSource + " (few, clearly defined priorities); " + westedSource + " (too many goals)"},
-		{RulePriorityWithoutInitiative, "Priority with no initiative", Warning, "alignment.1",
-			"A strategic priority is served by no initiative, so no one's time is set aside for it.",
-			scopeSource + ": allocate the time priorities need"},
-		{RuleNoPointPerson, "No point person", Warning, "resources.5",
-			"The district or a partner names no point person.", odstSource},
-		{RuleNoHigherAuthority, "No higher authority", Warning, "communication.2",
-			"The district or a partner names no person of higher authority for the quarterly reviews.", odstSource},
-		{RuleNoSchoolLeader, "No school leader", Warning, "alignment.4",
-			"A school has no school leader among the people (or the partnership has none at all).", odstSource},
-		{RuleSinglePointOfFailure, "One person holds every key role", Warning, "communication.2",
-			"In one organisation a single person holds every key role given (point person, higher authority, liaison, manager), two or more of them.",
-			westedSource + ": do not depend on one person"},
-		{RuleApproachUnstated, "Partner's approach not stated", Warning, "alignment.4",
-			"A partner has not said whether it co-designs, consults or delivers.",
-			scopeSource + ": know a TA organisation's approach before deciding to work with it"},
-		{RuleNoContinuation, "Nothing carries on after the partnership", Warning, "alignment.3",
-			"The partnership has an end date, and no initiative run by the district that serves the partnership's priorities goes on after it.",
-			scopeSource + ": plan for the capacity that must outlast the partnership"},
-		{RuleNoEndDate, "No end date", Info, "alignment.3",
-			"The partnership has partners but no end date, so no one can plan for what follows it.", odstSource + ", quarterly question 2"},
-		{RuleYearlyRenewal, "Longer than a year", Info, "communication.4",
-			fmt.Sprintf("The partnership runs longer than %d months: agree how the agreement is renewed and the work evaluated each year.", RenewalMonths),
-			westedSource},
-		{RuleInterestsUnstated, "Interests not stated", Warning, "alignment.1",
-			"An organisation has not written down its interests in the district-context diagnostic.",
-			fourIsSource},
-		{RuleApproachMismatch, "Partner's approach differs from what the district expects", Warning, "alignment.4",
-			"A partner's approach differs from the approach the district expects: a warning when they are at opposite ends (delivery against co-design), information when they are one step apart.",
-			scopeSource},
-		{RuleReceiverStance, "District as passive receiver", Warning, "alignment.3",
-			"The district's stance is receiver: it secures dates and participants but does not shape the work.",
-			scopeSource},
+func Rules() []Rule {
+	return []Rule{
+		{ID: RuleOverCapacity, Title: "More time asked than people have", Severity: Critical, Standard: "resources.3",
+			Trigger:   "For an audience at a school in a week (Monday to Sunday), the hours per week of every demand covering that week add up to more than the audience's capacity.",
+			Threshold: "more than the audience's capacity, in hours a week",
+			Source:    scopeSource + ": a summer PD that clashed with other district PD and summer school"},
+		{ID: RuleCompetingDemands, Title: "Several organisations ask the same people", Severity: Warning, Standard: "alignment.2",
+			Trigger:   "Two or more organisations (the district and partners) ask the same audience at the same school for time in the same week, even within its capacity.",
+			Threshold: "two or more organisations in one week",
+			Source:    scopeSource + ": TA organisations compete for educators' scarce time"},
+		{ID: RuleNoPriorities, Title: "No strategic priorities", Severity: Warning, Standard: "alignment.1",
+			Trigger: "The partnership has initiatives but names none of the district's strategic priorities.", Source: odstSource},
+		{ID: RuleInitiativeWithoutPriority, Title: "Initiative serving no priority", Severity: Warning, Standard: "alignment.1",
+			Trigger: "An initiative is linked to none of the district's strategic priorities.", Source: odstSource},
+		{ID: RuleTooManyPriorities, Title: "More priorities than a team can hold", Severity: Warning, Standard: "alignment.1",
+			Trigger:   "The district names more strategic priorities than a team can keep in view at once.",
+			Threshold: fmt.Sprintf("more than %d strategic priorities", MaxPriorities),
+			Source:    scopeSource + " (few, clearly defined priorities); " + westedSource + " (too many goals)"},
+		{ID: RulePriorityWithoutInitiative, Title: "Priority with no initiative", Severity: Warning, Standard: "alignment.1",
+			Trigger: "A strategic priority is served by no initiative, so no one's time is set aside for it.",
+			Source:  scopeSource + ": allocate the time priorities need"},
+		{ID: RuleNoPointPerson, Title: "No point person", Severity: Warning, Standard: "resources.5",
+			Trigger: "The district or a partner names no point person.", Source: odstSource},
+		{ID: RuleNoHigherAuthority, Title: "No higher authority", Severity: Warning, Standard: "communication.2",
+			Trigger: "The district or a partner names no person of higher authority for the quarterly reviews.", Source: odstSource},
+		{ID: RuleNoSchoolLeader, Title: "No school leader", Severity: Warning, Standard: "alignment.4",
+			Trigger: "A school has no school leader among the people (or, when no schools are listed, the partnership has none at all).", Source: odstSource},
+		{ID: RuleSinglePointOfFailure, Title: "One person holds every key role", Severity: Warning, Standard: "communication.2",
+			Trigger:   "In one organisation a single person holds every key role given (point person, higher authority, liaison, manager).",
+			Threshold: "two or more key roles, all held by one person",
+			Source:    westedSource + ": do not depend on one person"},
+		{ID: RuleApproachUnstated, Title: "Partner's approach not stated", Severity: Warning, Standard: "alignment.4",
+			Trigger: "A partner has not said whether it co-designs, consults or delivers.",
+			Source:  scopeSource + ": know a TA organisation's approach before deciding to work with it"},
+		{ID: RuleNoContinuation, Title: "Nothing carries on after the partnership", Severity: Warning, Standard: "alignment.3",
+			Trigger: "The partnership has an end date, and no initiative run by the district that serves the partners' priorities goes on after it.",
+			Source:  scopeSource + ": plan for the capacity that must outlast the partnership"},
+		{ID: RuleNoEndDate, Title: "No end date", Severity: Info, Standard: "alignment.3",
+			Trigger: "The partnership has partners but no end date, so no one can plan for what follows it.", Source: odstSource + ", quarterly question 2"},
+		{ID: RuleYearlyRenewal, Title: "Longer than a year", Severity: Info, Standard: "communication.4",
+			Trigger:   "The partnership runs longer than a year: agree how the agreement is renewed and the work evaluated each year.",
+			Threshold: fmt.Sprintf("longer than %d months", RenewalMonths),
+			Source:    westedSource},
+		{ID: RuleInterestsUnstated, Title: "Interests not stated", Severity: Warning, Standard: "alignment.1",
+			Trigger: "An organisation has not written down its interests in the district-context diagnostic.",
+			Source:  fourIsSource},
+		{ID: RuleApproachMismatch, Title: "Partner's approach differs from what the district expects", Severity: Warning, Standard: "alignment.4",
+			Trigger:   "A partner's approach differs from the approach the district expects: a warning when they are at opposite ends (delivery against co-design), information when they are one step apart.",
+			Threshold: "one step apart (info) or two (warning), in the order co-design, consultancy, delivery",
+			Source:    scopeSource},
+		{ID: RuleReceiverStance, Title: "District as passive receiver", Severity: Warning, Standard: "alignment.3",
+			Trigger: "The district's stance is receiver: it secures dates and participants but does not shape the work.",
+			Source:  scopeSource},
 	}
 }
 
@@ -144,7 +159,7 @@ func Check(p *Partnership) []Finding {
 	if p == nil {
 		return nil
 	}
-	c := &checker{p: p, names: newNames(p), rules: make(map[string]RuleInfo)}
+	c := &checker{p: p, names: newNames(p), rules: make(map[string]Rule)}
 	for _, r := range Rules() {
 		c.rules[r.ID] = r
 	}
@@ -160,7 +175,7 @@ func Check(p *Partnership) []Finding {
 type checker struct {
 	p *Partnership
 	*names
-	rules map[string]RuleInfo
+	rules map[string]Rule
 	out   []Finding
 }
 

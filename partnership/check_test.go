@@ -173,12 +173,12 @@ func TestRulesAreDocumented(t *testing.T) {
 		seen[r.ID] = true
 		assert.True(t, strings.HasPrefix(r.ID, "partnership."), r.ID)
 		assert.NotEmpty(t, r.Title, r.ID)
-		assert.NotEmpty(t, r.Explanation, r.ID)
+		assert.NotEmpty(t, r.Trigger, r.ID)
 		assert.NotEmpty(t, r.Source, r.ID)
 		_, ok := StandardByID(r.Standard)
 		assert.True(t, ok, "standard of %s", r.ID)
 	}
-	assert.Contains(t, fmt.Sprint(Rules()), "More than 5 strategic priorities")
+	assert.Contains(t, fmt.Sprint(Rules()), "more than 5 strategic priorities")
 	assert.Len(t, seen, 17)
 }
 

@@ -92,7 +92,7 @@ func (c Chart) Description() string {
 		} else {
 			fmt.Fprintf(&b, "from %d to %d", s.Min, s.Max)
 		}
-		fmt.Fprintf(&b, ", mean %s.", formatMean(s.Mean))
+		fmt.Fprintf(&b, ", mean %s.", FormatMean(s.Mean))
 	}
 	return b.String()
 }
@@ -168,7 +168,7 @@ func WriteSVG(w io.Writer, c Chart) error {
 		// Mean: a diamond with a tick through the row.
 		mx := x(s.Mean)
 		fmt.Fprintf(bw, `<g class="mean"><line x1="%.1f" y1="%d" x2="%.1f" y2="%d" stroke="#c0392b" stroke-width="2"/>`, mx, y+6, mx, y+h-6)
-		fmt.Fprintf(bw, `<path d="M%.1f %d l6 6 l-6 6 l-6 -6 z" fill="#c0392b"/><title>Mean %s</title></g></g>`+"\n", mx, y+2, formatMean(s.Mean))
+		fmt.Fprintf(bw, `<path d="M%.1f %d l6 6 l-6 6 l-6 -6 z" fill="#c0392b"/><title>Mean %s</title></g></g>`+"\n", mx, y+2, FormatMean(s.Mean))
 		y += h
 	}
 	bw.WriteString("</svg>\n")
@@ -243,8 +243,9 @@ func plural(n int, one, many string) string {
 	return fmt.Sprintf("%d %s", n, many)
 }
 
-// formatMean writes a mean with one decimal, as reports show it, rounding
-// halves up as people do by hand (2.25 is 2.3).
-func formatMean(m float64) string {
+// FormatMean writes a mean rating the way every report, chart and finding
+// of this package shows it: with one decimal, rounding halves up as people
+// do by hand ("3.0", "2.3" for 2.25, "3.7").
+func FormatMean(m float64) string {
 	return strconv.FormatFloat(math.Round(m*10)/10, 'f', 1, 64)
 }

@@ -203,9 +203,9 @@ func (c RoundComparison) WriteMarkdown(w io.Writer) error {
 func changeText(cc CategoryChange) string {
 	switch cc.Direction {
 	case Up:
-		return "up " + formatMean(cc.Change)
+		return "up " + FormatMean(cc.Change)
 	case Down:
-		return "down " + formatMean(-cc.Change)
+		return "down " + FormatMean(-cc.Change)
 	case Same:
 		return "same"
 	case Added:

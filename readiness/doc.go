@@ -10,6 +10,9 @@
 // per team and category the number of ratings, mean, range, the count of each
 // level, whether the ratings agree, the concerns raised, and an order in which
 // to discuss the categories. WriteMarkdown, WriteHTML and WriteSVG present it.
+// Check points out what the teams could talk about (too few raters, no
+// consensus, a low mean, someone who answered twice); Rules explains each
+// rule it applies.
 //
 // The package never decides whether to go ahead. The source is explicit that
 // there is no threshold for a go/no-go decision: the ratings show where to

@@ -89,7 +89,7 @@ func categoryLine(c CategorySummary) string {
 	if c.N == 0 {
 		return "not rated"
 	}
-	s := fmt.Sprintf("mean %s, ratings %s", formatMean(c.Mean), rangeText(c))
+	s := fmt.Sprintf("mean %s, ratings %s", FormatMean(c.Mean), rangeText(c))
 	if !c.Consensus {
 		s += ", ratings differ"
 	}
@@ -103,7 +103,7 @@ func meanText(c CategorySummary) string {
 	if c.N == 0 {
 		return "–"
 	}
-	return formatMean(c.Mean)
+	return FormatMean(c.Mean)
 }
 
 func rangeText(c CategorySummary) string {
