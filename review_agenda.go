@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/partnerkit/partnerkit/agenda"
+	"github.com/partnerkit/partnerkit/internal/schema"
 	"github.com/partnerkit/partnerkit/partnership"
 )
 
@@ -12,25 +13,20 @@ import (
 // a start, known values, action ids used once) and meeting ids used once in
 // the workspace. What is merely missing for a good meeting (attendees,
 // owners, due dates, the record) is left to meetingFindings, so drafts load.
-func meetingProblems(ws *Workspace) []partnership.Problem {
-	var out []partnership.Problem
+func meetingProblems(ve *partnership.ValidationError, ws *Workspace) {
 	seen := make(map[string]int, len(ws.Meetings))
 	for i, m := range ws.Meetings {
 		at := fmt.Sprintf("meetings[%d]", i)
-		out = append(out, partnership.Prefix(at, partnership.ProblemsOf(m.Validate()))...)
+		ve.Include(at, m.Validate())
 		if m.ID == "" {
 			continue
 		}
 		if j, dup := seen[m.ID]; dup {
-			out = append(out, partnership.Problem{
-				Path:    at + ".id",
-				Message: fmt.Sprintf("id %q is already used at meetings[%d]; every meeting needs its own id", m.ID, j),
-			})
+			ve.Add(at+".id", "id %q is already used at meetings[%d]; every meeting needs its own id", m.ID, j)
 			continue
 		}
 		seen[m.ID] = i
 	}
-	return out
 }
 
 // meetingFindings checks every meeting with agenda.CheckAll: each meeting on
@@ -45,7 +41,7 @@ func meetingFindings(ws *Workspace, now time.Time) []partnership.Finding {
 	}
 	fs := agenda.CheckAll(ws.Meetings, ws.Partnership, now)
 	for i := range fs {
-		fs[i].Path = partnership.JoinPath("meetings", fs[i].Path)
+		fs[i].Path = schema.Join("meetings", fs[i].Path)
 	}
 	return fs
 }

@@ -2,6 +2,7 @@ package partnerkit
 
 import (
 	"github.com/partnerkit/partnerkit/contract"
+	"github.com/partnerkit/partnerkit/internal/schema"
 	"github.com/partnerkit/partnerkit/partnership"
 )
 
@@ -9,11 +10,10 @@ import (
 // of the wrong form (a date that is not a date, an unknown cadence). A draft
 // is allowed in a workspace: what it still lacks is reported by Review, as a
 // finding, and by the supplement's Completeness, not here.
-func contractProblems(ws *Workspace) []partnership.Problem {
-	if ws.Contract == nil {
-		return nil
+func contractProblems(ve *partnership.ValidationError, ws *Workspace) {
+	if ws.Contract != nil {
+		ve.Include("contract", ws.Contract.Structure())
 	}
-	return partnership.Prefix("contract", ws.Contract.Structure())
 }
 
 // contractFindings runs contract.Check against the partnership, when there
@@ -24,7 +24,7 @@ func contractFindings(ws *Workspace) []partnership.Finding {
 	}
 	out := contract.Check(ws.Contract, ws.Partnership)
 	for i := range out {
-		out[i].Path = partnership.JoinPath("contract", out[i].Path)
+		out[i].Path = schema.Join("contract", out[i].Path)
 	}
 	return out
 }

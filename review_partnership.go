@@ -1,6 +1,9 @@
 package partnerkit
 
-import "github.com/partnerkit/partnerkit/partnership"
+import (
+	"github.com/partnerkit/partnerkit/internal/schema"
+	"github.com/partnerkit/partnerkit/partnership"
+)
 
 // partnershipFindings runs the coherence checks of the partnership
 // (partnership.Check) and gives each finding its path from the top of the
@@ -13,7 +16,7 @@ func partnershipFindings(ws *Workspace) []partnership.Finding {
 	}
 	fs := partnership.Check(ws.Partnership)
 	for i := range fs {
-		fs[i].Path = partnership.JoinPath("partnership", fs[i].Path)
+		fs[i].Path = schema.Join("partnership", fs[i].Path)
 	}
 	return fs
 }

@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"github.com/partnerkit/partnerkit/contract"
+	"github.com/partnerkit/partnerkit/internal/schema"
 	"github.com/partnerkit/partnerkit/partnership"
 	"github.com/partnerkit/partnerkit/readiness"
 )
@@ -16,24 +17,21 @@ import (
 // such as "readiness[0].responses[3].ratings.metrics". Round IDs must differ.
 // A round being filled in — no responses yet, categories left unrated — is
 // valid.
-func readinessProblems(ws *Workspace) []partnership.Problem {
-	var out []partnership.Problem
+func readinessProblems(ve *partnership.ValidationError, ws *Workspace) {
 	seen := make(map[string]int)
 	for i := range ws.Readiness {
 		at := fmt.Sprintf("readiness[%d]", i)
-		out = append(out, partnership.Prefix(at, partnership.ProblemsOf(ws.Readiness[i].Validate()))...)
+		ve.Include(at, ws.Readiness[i].Validate())
 		id := ws.Readiness[i].ID
 		if id == "" {
 			continue
 		}
 		if j, dup := seen[id]; dup {
-			out = append(out, partnership.Problem{Path: at + ".id",
-				Message: fmt.Sprintf("id %q is already used at readiness[%d]; every round needs its own id", id, j)})
+			ve.Add(at+".id", "id %q is already used at readiness[%d]; every round needs its own id", id, j)
 			continue
 		}
 		seen[id] = i
 	}
-	return out
 }
 
 // readinessFindings runs readiness.Check on the most recent round that has
@@ -54,7 +52,7 @@ func readinessFindings(ws *Workspace) []partnership.Finding {
 	at := fmt.Sprintf("readiness[%d]", ri)
 	out := readiness.Check(ws.Readiness[ri])
 	for i := range out {
-		out[i].Path = partnership.JoinPath(at, out[i].Path)
+		out[i].Path = schema.Join(at, out[i].Path)
 	}
 	return append(out, readinessConcernFindings(ws, ri, ws.Readiness[ri].RubricOrODST())...)
 }

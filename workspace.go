@@ -6,12 +6,13 @@ package partnerkit
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
+	"strconv"
 
 	"github.com/partnerkit/partnerkit/agenda"
 	"github.com/partnerkit/partnerkit/contract"
+	"github.com/partnerkit/partnerkit/internal/schema"
 	"github.com/partnerkit/partnerkit/partnership"
 	"github.com/partnerkit/partnerkit/readiness"
 )
@@ -94,47 +95,42 @@ func Decode(r io.Reader) (*Workspace, error) {
 	if len(data) > MaxFileSize {
 		return nil, ErrTooLarge
 	}
-	data, err = migrate(data)
+	// The file is parsed once, into a tree that migrate brings up to date
+	// and Store puts into the workspace.
+	ve := new(partnership.ValidationError)
+	tree, ok := schema.Parse(data, ve)
+	if !ok {
+		return nil, ve
+	}
+	doc, isObject := tree.(map[string]any)
+	if !isObject && tree != nil {
+		ve.Add("", "the file must hold one JSON object, starting with { and ending with }")
+		return nil, ve
+	}
+	v, err := version(doc)
 	if err != nil {
 		return nil, err
 	}
+	migrate(doc, v)
 	ws := new(Workspace)
-	if err := partnership.DecodeJSON(data, ws); err != nil {
-		return nil, err
+	if !schema.Store(doc, ws, ve) {
+		return nil, ve
 	}
 	return ws, nil
 }
 
-// migrate reads the file's schemaVersion and rewrites older formats into the
-// current one. Version 1 is the first format, so there is nothing to rewrite
-// yet; a later version adds a step here for each older one.
-func migrate(data []byte) ([]byte, error) {
-	var head struct {
-		SchemaVersion json.RawMessage `json:"schemaVersion"`
-	}
-	if err := json.Unmarshal(data, &head); err != nil {
-		// Let DecodeJSON report the syntax error with its line and column;
-		// a file that is not an object at all gets its message from there too.
-		var se *json.SyntaxError
-		if errors.As(err, &se) || len(data) == 0 {
-			return data, nil
-		}
-		var te *json.UnmarshalTypeError
-		if errors.As(err, &te) && te.Field == "" {
-			return nil, &partnership.ValidationError{Problems: []partnership.Problem{{
-				Message: "the file must hold one JSON object, starting with { and ending with }",
-			}}}
-		}
-		return data, nil
-	}
-	var v int
-	if len(head.SchemaVersion) == 0 || json.Unmarshal(head.SchemaVersion, &v) != nil || v < 1 {
-		return nil, &VersionError{}
+// version reads the file's schemaVersion: a *VersionError when it is
+// missing, not a version, or newer than this build reads.
+func version(doc map[string]any) (int, error) {
+	n, _ := doc["schemaVersion"].(json.Number)
+	v, err := strconv.Atoi(n.String())
+	if err != nil || v < 1 {
+		return 0, &VersionError{}
 	}
 	if v > SchemaVersion {
-		return nil, &VersionError{Found: v}
+		return 0, &VersionError{Found: v}
 	}
-	return data, nil
+	return v, nil
 }
 
 // Validate checks every part of the workspace and returns a
@@ -146,11 +142,11 @@ func (ws *Workspace) Validate() error {
 		ve.Add("schemaVersion", "schemaVersion must be %d", SchemaVersion)
 	}
 	if ws.Partnership != nil {
-		ve.Problems = append(ve.Problems, partnership.Prefix("partnership", partnership.ProblemsOf(ws.Partnership.Validate()))...)
+		ve.Include("partnership", ws.Partnership.Validate())
 	}
-	ve.Problems = append(ve.Problems, readinessProblems(ws)...)
-	ve.Problems = append(ve.Problems, contractProblems(ws)...)
-	ve.Problems = append(ve.Problems, meetingProblems(ws)...)
+	readinessProblems(ve, ws)
+	contractProblems(ve, ws)
+	meetingProblems(ve, ws)
 	return ve.Err()
 }
 

@@ -16,6 +16,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/partnerkit/partnerkit/internal/schema"
 	"github.com/partnerkit/partnerkit/partnership"
 )
 
@@ -139,8 +140,9 @@ type PrepItem struct {
 // still be shown and corrected.
 func Decode(data []byte) (Meeting, error) {
 	var m Meeting
-	if err := partnership.DecodeJSON(data, &m); err != nil {
-		return Meeting{}, fmt.Errorf("reading the meeting: %w", err)
+	ve := new(partnership.ValidationError)
+	if !schema.Decode(data, &m, ve) {
+		return Meeting{}, ve
 	}
 	return m, m.Validate()
 }
@@ -151,7 +153,8 @@ func Decode(data []byte) (Meeting, error) {
 // stored (an ID, a start, known values, action IDs used once); what is merely
 // missing for a good meeting, such as an owner, is for Check.
 func (m Meeting) Validate() error {
-	ve := &partnership.ValidationError{Problems: partnership.ValidateStruct(&m)}
+	ve := new(partnership.ValidationError)
+	schema.Validate(ve, "", &m)
 	seen := make(map[string]int, len(m.Actions))
 	for i, a := range m.Actions {
 		if a.ID == "" {

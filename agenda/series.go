@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/partnerkit/partnerkit/internal/schema"
 	"github.com/partnerkit/partnerkit/partnership"
 )
 
@@ -35,7 +36,7 @@ func CheckAll(ms []Meeting, p *partnership.Partnership, now time.Time) []partner
 			if strings.HasPrefix(f.Path, "actions[") && !isLatest(ms, i, f.Path, latest) {
 				continue
 			}
-			f.Path = partnership.JoinPath(fmt.Sprintf("[%d]", i), f.Path)
+			f.Path = schema.Join(fmt.Sprintf("[%d]", i), f.Path)
 			out = append(out, f)
 		}
 	}

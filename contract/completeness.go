@@ -93,7 +93,7 @@ func (s *Supplement) Completeness() Completeness {
 		s = &Supplement{}
 	}
 	items := s.items()
-	for _, p := range s.Structure() {
+	for _, p := range partnership.ProblemsOf(s.Structure()) {
 		i := itemIndexFor(items, p.Path)
 		items[i].Missing = append(items[i].Missing, p)
 	}
@@ -126,7 +126,8 @@ func (s *Supplement) Validate() error {
 	if s == nil {
 		return &partnership.ValidationError{Problems: []partnership.Problem{{Message: "the contract supplement is missing"}}}
 	}
-	ve := &partnership.ValidationError{Problems: s.Structure()}
+	ve := new(partnership.ValidationError)
+	ve.Include("", s.Structure())
 	for _, it := range s.items() {
 		ve.Problems = append(ve.Problems, it.Missing...)
 	}

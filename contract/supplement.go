@@ -21,6 +21,7 @@ package contract
 import (
 	"fmt"
 
+	"github.com/partnerkit/partnerkit/internal/schema"
 	"github.com/partnerkit/partnerkit/partnership"
 )
 
@@ -381,22 +382,26 @@ func New(district, partner string) *Supplement {
 // or Validate for what it lacks.
 func Decode(data []byte) (*Supplement, error) {
 	s := new(Supplement)
-	if err := partnership.DecodeJSON(data, s); err != nil {
-		return nil, err
+	ve := new(partnership.ValidationError)
+	if !schema.Decode(data, s, ve) {
+		return nil, ve
 	}
-	if err := (&partnership.ValidationError{Problems: s.Structure()}).Err(); err != nil {
+	if err := s.Structure(); err != nil {
 		return nil, err
 	}
 	return s, nil
 }
 
-// Structure returns the problems of form in the supplement: values that are
-// not of the allowed kind (a date that is not a date, an unknown cadence, a
-// text that is too long). It does not ask for anything to be filled in, so a
-// draft has no structural problems.
-func (s *Supplement) Structure() []partnership.Problem {
+// Structure checks the form of the supplement's values: values that are not
+// of the allowed kind (a date that is not a date, an unknown cadence, a text
+// that is too long). It returns a *partnership.ValidationError naming each by
+// JSON path, or nil. It does not ask for anything to be filled in, so a draft
+// has no structural problems.
+func (s *Supplement) Structure() error {
 	if s == nil {
 		return nil
 	}
-	return partnership.ValidateStruct(s)
+	ve := new(partnership.ValidationError)
+	schema.Validate(ve, "", s)
+	return ve.Err()
 }

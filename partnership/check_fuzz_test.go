@@ -11,6 +11,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/partnerkit/partnerkit/internal/schema"
 	"github.com/partnerkit/partnerkit/partnership"
 )
 
@@ -33,7 +34,7 @@ func FuzzCheck(f *testing.F) {
 	f.Add([]byte(`{}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var p partnership.Partnership
-		if partnership.DecodeJSON(data, &p) != nil {
+		if !schema.Decode(data, &p, new(partnership.ValidationError)) {
 			return
 		}
 		_ = p.Validate()

@@ -7,7 +7,8 @@
 // that find initiatives competing for the same people's time, gaps in roles
 // and alignment, and risks to what outlasts the partnership.
 //
-// Every check returns Findings; every validation returns a *ValidationError
-// whose Problems name the JSON path of each field and say, in plain words,
-// what is allowed. DecodeJSON is the strict decoder every package uses.
+// Every check returns Findings, each naming a Rule of a catalogue (see
+// Rules); every validation and every decoder of partnerkit returns a
+// *ValidationError whose Problems name the JSON path of each field and say,
+// in plain words, what is allowed.
 package partnership

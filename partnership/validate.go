@@ -3,6 +3,8 @@ package partnership
 import (
 	"fmt"
 	"strings"
+
+	"github.com/partnerkit/partnerkit/internal/schema"
 )
 
 // Validate checks the partnership and returns a *ValidationError listing every
@@ -14,7 +16,8 @@ func (p *Partnership) Validate() error {
 	if p == nil {
 		return &ValidationError{Problems: []Problem{{Message: "the partnership is missing"}}}
 	}
-	ve := &ValidationError{Problems: ValidateStruct(p)}
+	ve := new(ValidationError)
+	schema.Validate(ve, "", p)
 	p.checkReferences(ve)
 	return ve.Err()
 }

@@ -1,6 +1,7 @@
 package partnership_test
 
 import (
+	"errors"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -105,22 +106,17 @@ func TestValidationErrorText(t *testing.T) {
 	assert.EqualError(t, ve, "2 problems:\n- a.b: b is wrong\n- the file is odd")
 }
 
-func TestPaths(t *testing.T) {
-	assert.Equal(t, "a.b", partnership.JoinPath("a", "b"))
-	assert.Equal(t, "a[1].b", partnership.JoinPath("a", "[1].b"))
-	assert.Equal(t, "a", partnership.JoinPath("a", ""))
-	assert.Equal(t, "b", partnership.JoinPath("", "b"))
-	got := partnership.Prefix("partnership", []partnership.Problem{{Path: "name", Message: "m"}, {Message: "n"}})
-	assert.Equal(t, []partnership.Problem{{Path: "partnership.name", Message: "m"}, {Path: "partnership", Message: "n"}}, got)
-}
-
-func TestValidID(t *testing.T) {
-	for _, ok := range []string{"a", "rusd", "alignment.1", "p_2", "X-9"} {
-		assert.True(t, partnership.ValidID(ok), ok)
-	}
-	for _, bad := range []string{"", "-a", "a b", "é", string(make([]byte, 65))} {
-		assert.False(t, partnership.ValidID(bad), bad)
-	}
+func TestValidationErrorInclude(t *testing.T) {
+	ve := &partnership.ValidationError{}
+	ve.Include("partnership", &partnership.ValidationError{Problems: []partnership.Problem{{Path: "name", Message: "m"}, {Path: "[1].id", Message: "i"}, {Message: "n"}}})
+	ve.Include("contract", nil)
+	ve.Include("meetings[0]", errors.New("the file is odd"))
+	assert.Equal(t, []partnership.Problem{
+		{Path: "partnership.name", Message: "m"},
+		{Path: "partnership[1].id", Message: "i"},
+		{Path: "partnership", Message: "n"},
+		{Path: "meetings[0]", Message: "the file is odd"},
+	}, ve.Problems)
 }
 
 func TestLookupHelpers(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/partnerkit/partnerkit/internal/schema"
 	"github.com/partnerkit/partnerkit/partnership"
 )
 
@@ -27,7 +28,8 @@ type Response struct {
 // paths are relative to the response ("ratings.metrics") and whose messages
 // name the rater and the category, or nil.
 func (r Rubric) ValidateResponse(resp Response) error {
-	ve := &partnership.ValidationError{Problems: partnership.ValidateStruct(&resp)}
+	ve := new(partnership.ValidationError)
+	schema.Validate(ve, "", &resp)
 	r.checkRatings(ve, "", &resp)
 	return ve.Err()
 }
@@ -43,7 +45,7 @@ func (r Rubric) checkRatings(ve *partnership.ValidationError, prefix string, res
 		}
 		known++
 		if !r.Scale.Contains(v) {
-			ve.Add(partnership.JoinPath(prefix, "ratings."+c.ID),
+			ve.Add(schema.Join(prefix, "ratings."+c.ID),
 				"%s rated %q %d, which is not on the scale; allowed: %s, or leave it out for unrated",
 				raterName(resp.Rater), c.ID, v, r.Scale.Values())
 		}
@@ -57,12 +59,12 @@ func (r Rubric) checkRatings(ve *partnership.ValidationError, prefix string, res
 // rubric lacks, in sorted order.
 func (r Rubric) checkUnknown(ve *partnership.ValidationError, prefix string, resp *Response) {
 	for _, id := range r.unknownKeys(keysOf(resp.Ratings)) {
-		ve.Add(partnership.JoinPath(prefix, "ratings."+id),
+		ve.Add(schema.Join(prefix, "ratings."+id),
 			"%s rated %q, which is not a category of this rubric; use one of: %s",
 			raterName(resp.Rater), id, r.categoryIDs())
 	}
 	for _, id := range r.unknownKeys(keysOf(resp.Concerns)) {
-		ve.Add(partnership.JoinPath(prefix, "concerns."+id),
+		ve.Add(schema.Join(prefix, "concerns."+id),
 			"%s wrote a concern about %q, which is not a category of this rubric; use one of: %s",
 			raterName(resp.Rater), id, r.categoryIDs())
 	}

@@ -3,6 +3,7 @@ package readiness
 import (
 	"fmt"
 
+	"github.com/partnerkit/partnerkit/internal/schema"
 	"github.com/partnerkit/partnerkit/partnership"
 )
 
@@ -35,17 +36,18 @@ func (r Round) RubricOrODST() Rubric {
 // *partnership.ValidationError with paths relative to the round, such as
 // "responses[3].ratings.metrics".
 func (r Round) Validate() error {
-	ve := &partnership.ValidationError{Problems: partnership.ValidateStruct(&r)}
+	ve := new(partnership.ValidationError)
+	schema.Validate(ve, "", &r)
 	rb := r.RubricOrODST()
 	if r.Rubric != nil {
 		if err := r.Rubric.Validate(); err != nil {
-			ve.Problems = append(ve.Problems, partnership.Prefix("rubric", partnership.ProblemsOf(err))...)
+			ve.Include("rubric", err)
 			return ve.Err() // responses cannot be checked against a broken rubric
 		}
 	}
 	for i := range r.Responses {
 		at := fmt.Sprintf("responses[%d]", i)
-		ve.Problems = append(ve.Problems, partnership.Prefix(at, partnership.ValidateStruct(&r.Responses[i]))...)
+		schema.Validate(ve, at, &r.Responses[i])
 		rb.checkRatings(ve, at, &r.Responses[i])
 	}
 	return ve.Err()

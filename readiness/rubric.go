@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/partnerkit/partnerkit/internal/schema"
 	"github.com/partnerkit/partnerkit/partnership"
 )
 
@@ -141,8 +142,9 @@ func ODST() Rubric {
 // *partnership.ValidationError, each by its JSON path.
 func DecodeRubric(data []byte) (Rubric, error) {
 	var r Rubric
-	if err := partnership.DecodeJSON(data, &r); err != nil {
-		return Rubric{}, err
+	ve := new(partnership.ValidationError)
+	if !schema.Decode(data, &r, ve) {
+		return Rubric{}, ve
 	}
 	if err := r.Validate(); err != nil {
 		return Rubric{}, err
@@ -156,7 +158,8 @@ func DecodeRubric(data []byte) (Rubric, error) {
 // levels are consecutive whole numbers from lowest to highest, and that
 // standards named by categories exist.
 func (r Rubric) Validate() error {
-	ve := &partnership.ValidationError{Problems: partnership.ValidateStruct(&r)}
+	ve := new(partnership.ValidationError)
+	schema.Validate(ve, "", &r)
 	levels := r.Scale.Levels
 	for i := 1; i < len(levels); i++ {
 		if levels[i].Value != levels[i-1].Value+1 {

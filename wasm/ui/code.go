@@ -10,6 +10,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/partnerkit/partnerkit/internal/schema"
 	"github.com/partnerkit/partnerkit/partnership"
 	"github.com/partnerkit/partnerkit/readiness"
 )
@@ -65,7 +66,7 @@ func decodeCode(code string, v any, what string) error {
 	if len(data) > maxCodeData {
 		return fmt.Errorf("this %s holds more than %d KiB, more than any %s needs", what, maxCodeData>>10, what)
 	}
-	if err := partnership.DecodeJSON(data, v); err != nil {
+	if err := decodeJSON(data, v); err != nil {
 		return fmt.Errorf("this %s does not hold what partnerkit expects: %w", what, err)
 	}
 	return nil
@@ -101,7 +102,7 @@ func DecodeRubric(code string) (readiness.Rubric, error) {
 // and checks the response's own fields.
 func DecodeResponseFile(data []byte) (ResponseFile, error) {
 	var f ResponseFile
-	if err := partnership.DecodeJSON(data, &f); err != nil {
+	if err := decodeJSON(data, &f); err != nil {
 		return ResponseFile{}, err
 	}
 	if f.Kind != ResponseFileKind {
@@ -126,4 +127,12 @@ type ResponseFile struct {
 	Code string `json:"code,omitempty"`
 	// Response is the rater's response.
 	Response readiness.Response `json:"response"`
+}
+
+// decodeJSON reads a JSON document strictly, as Load does: every unknown
+// field and wrongly typed value is a problem in a *partnership.ValidationError.
+func decodeJSON(data []byte, v any) error {
+	ve := new(partnership.ValidationError)
+	schema.Decode(data, v, ve)
+	return ve.Err()
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/partnerkit/partnerkit/contract"
+	"github.com/partnerkit/partnerkit/internal/schema"
 	"github.com/partnerkit/partnerkit/partnership"
 )
 
@@ -46,8 +47,8 @@ func (a *App) viewContract() *Node {
 	for _, it := range comp.Items {
 		c.items["contract."+it.Path] = it
 	}
-	for _, pr := range s.Structure() {
-		c.problems[partnership.JoinPath("contract", pr.Path)] = pr.Message
+	for _, pr := range partnership.ProblemsOf(s.Structure()) {
+		c.problems[schema.Join("contract", pr.Path)] = pr.Message
 	}
 	cls := "pk-contract"
 	if a.con.preview {
@@ -78,7 +79,7 @@ func (c conCtx) viewProgress(comp contract.Completeness) *Node {
 	var missing []*Node
 	for _, it := range comp.Items {
 		for _, m := range it.Missing {
-			path := partnership.JoinPath("contract", firstOr(m.Path, it.Path))
+			path := schema.Join("contract", firstOr(m.Path, it.Path))
 			missing = append(missing, El("li", Key(it.Key+m.Path+m.Message),
 				El("button", A("type", "button"), Class("pk-link"), On("click", "fix"), Arg(path), it.Title+": "+m.Message)))
 		}

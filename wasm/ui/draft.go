@@ -4,8 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
-
-	"github.com/partnerkit/partnerkit/partnership"
 )
 
 // DraftKey is the localStorage key of the rater's response while it is being
@@ -50,7 +48,7 @@ func (a *App) RestoreDraft(data string) *Notice {
 		return nil
 	}
 	var d draft
-	if err := partnership.DecodeJSON([]byte(data), &d); err != nil {
+	if err := decodeJSON([]byte(data), &d); err != nil {
 		return &Notice{Kind: "problem",
 			Text:    "The ratings you had started could not be read back, so the form starts empty. What was saved is kept aside on this device; see Your data.",
 			Details: problemLines(fmt.Errorf("%w", err))}

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/partnerkit/partnerkit/agenda"
+	"github.com/partnerkit/partnerkit/internal/schema"
 	"github.com/partnerkit/partnerkit/partnership"
 )
 
@@ -81,7 +82,7 @@ func (a *App) viewMeeting(m *agenda.Meeting, now time.Time) *Node {
 	at := fmt.Sprintf("meetings[%d]", i)
 	fs := agenda.CheckWith(*m, a.ws.Partnership, now)
 	for j := range fs {
-		fs[j].Path = partnership.JoinPath(at, fs[j].Path)
+		fs[j].Path = schema.Join(at, fs[j].Path)
 	}
 	start, startProb := m.Start.Format(localLayout), ""
 	if m.Start.IsZero() {

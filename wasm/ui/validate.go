@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"github.com/partnerkit/partnerkit/internal/schema"
 	"github.com/partnerkit/partnerkit/partnership"
 	"github.com/partnerkit/partnerkit/readiness"
 )
@@ -8,7 +9,8 @@ import (
 // validateResponse checks a response's own fields; the rubric's checks
 // (readiness.Rubric.ValidateResponse) run when it joins a round.
 func validateResponse(r *readiness.Response) error {
-	ve := &partnership.ValidationError{Problems: partnership.ValidateStruct(r)}
+	ve := new(partnership.ValidationError)
+	schema.Validate(ve, "", r)
 	return ve.Err()
 }
 

@@ -1,6 +1,7 @@
-package partnership_test
+package schema_test
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"testing"
@@ -9,8 +10,16 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/partnerkit/partnerkit/internal/schema"
 	"github.com/partnerkit/partnerkit/partnership"
 )
+
+// decode is schema.Decode with its problems in a *partnership.ValidationError.
+func decode(data []byte, v any) error {
+	ve := new(partnership.ValidationError)
+	schema.Decode(data, v, ve)
+	return ve.Err()
+}
 
 type inner struct {
 	N     int            `json:"n"`
@@ -35,18 +44,18 @@ type outer struct {
 	Hidden string  `json:"-"`
 }
 
-func TestDecodeJSONAcceptsWellFormedInput(t *testing.T) {
+func TestDecodeAcceptsWellFormedInput(t *testing.T) {
 	var o outer
-	err := partnership.DecodeJSON([]byte(`{"shared":"s","name":"x","inner":{"n":-3,"u":255,"f":1.5,"b":true,"when":"2026-09-15T15:30:00-04:00","tags":["a"],"pairs":{"k":1}},"list":[],"any":{"z":[1]}}`), &o)
+	err := decode([]byte(`{"shared":"s","name":"x","inner":{"n":-3,"u":255,"f":1.5,"b":true,"when":"2026-09-15T15:30:00-04:00","tags":["a"],"pairs":{"k":1}},"list":[],"any":{"z":[1]}}`), &o)
 	require.NoError(t, err)
 	assert.Equal(t, "s", o.Shared)
 	assert.Equal(t, -3, o.Inner.N)
 	assert.Equal(t, uint8(255), o.Inner.U)
 	assert.Equal(t, 1, o.Inner.Pairs["k"])
-	require.NoError(t, partnership.DecodeJSON([]byte(`{"inner":null,"name":null}`), &o))
+	require.NoError(t, decode([]byte(`{"inner":null,"name":null}`), &o))
 }
 
-func TestDecodeJSONProblems(t *testing.T) {
+func TestDecodeProblems(t *testing.T) {
 	tests := []struct {
 		name, in string
 		want     []partnership.Problem
@@ -82,7 +91,7 @@ func TestDecodeJSONProblems(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var o outer
-			err := partnership.DecodeJSON([]byte(tt.in), &o)
+			err := decode([]byte(tt.in), &o)
 			var ve *partnership.ValidationError
 			require.ErrorAs(t, err, &ve)
 			assert.Equal(t, tt.want, ve.Problems)
@@ -90,9 +99,9 @@ func TestDecodeJSONProblems(t *testing.T) {
 	}
 }
 
-func TestDecodeJSONNeedsAPointer(t *testing.T) {
-	assert.Error(t, partnership.DecodeJSON([]byte(`{}`), outer{}))
-	assert.Error(t, partnership.DecodeJSON([]byte(`{}`), nil))
+func TestDecodeNeedsAPointer(t *testing.T) {
+	assert.Error(t, decode([]byte(`{}`), outer{}))
+	assert.Error(t, decode([]byte(`{}`), nil))
 }
 
 // FuzzDecodePartnership checks that no input panics the decoder or Validate.
@@ -107,15 +116,22 @@ func FuzzDecodePartnership(f *testing.F) {
 			SchemaVersion int                      `json:"schemaVersion"`
 			Partnership   *partnership.Partnership `json:"partnership"`
 		}
-		if err := partnership.DecodeJSON(data, &ws); err != nil {
+		if err := decode(data, &ws); err != nil {
 			require.NotEmpty(t, partnership.ProblemsOf(err))
 			return
 		}
+		// What decodes without a problem decodes as encoding/json reads it.
+		var plain struct {
+			SchemaVersion int                      `json:"schemaVersion"`
+			Partnership   *partnership.Partnership `json:"partnership"`
+		}
+		require.NoError(t, json.Unmarshal(data, &plain))
+		require.Equal(t, plain, ws)
 		if ws.Partnership != nil {
 			_ = ws.Partnership.Validate()
 		}
 		var p partnership.Partnership
-		if err := partnership.DecodeJSON(data, &p); err == nil {
+		if err := decode(data, &p); err == nil {
 			_ = p.Validate()
 		}
 	})
