@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/partnerkit/partnerkit/internal/escape"
 )
 
 // WriteMarkdown writes the meeting as Markdown: before the meeting (while it
@@ -15,10 +17,10 @@ import (
 func (m Meeting) WriteMarkdown(w io.Writer) error {
 	var b strings.Builder
 	v := newView(m)
-	fmt.Fprintf(&b, "# %s\n\n", mdText(v.Heading))
+	fmt.Fprintf(&b, "# %s\n\n", escape.Markdown(v.Heading))
 	fmt.Fprintf(&b, "- **When:** %s\n", v.When)
 	if v.Where != "" {
-		fmt.Fprintf(&b, "- **Where:** %s\n", mdText(v.Where))
+		fmt.Fprintf(&b, "- **Where:** %s\n", escape.Markdown(v.Where))
 	}
 	fmt.Fprintf(&b, "- **Meeting:** %s\n", v.Kind)
 	if v.BudgetNote != "" {
@@ -31,7 +33,7 @@ func (m Meeting) WriteMarkdown(w io.Writer) error {
 	} else {
 		b.WriteString("| Name | Side | Roles |\n|---|---|---|\n")
 		for _, a := range v.Attendees {
-			fmt.Fprintf(&b, "| %s | %s | %s |\n", mdCell(a.Name), mdCell(a.Side), mdCell(a.Roles))
+			fmt.Fprintf(&b, "| %s | %s | %s |\n", escape.Markdown(a.Name), escape.Markdown(a.Side), escape.Markdown(a.Roles))
 		}
 	}
 
@@ -42,22 +44,22 @@ func (m Meeting) WriteMarkdown(w io.Writer) error {
 			if p.Done {
 				mark = "x"
 			}
-			fmt.Fprintf(&b, "- [%s] %s\n", mark, mdText(p.Text))
+			fmt.Fprintf(&b, "- [%s] %s\n", mark, escape.Markdown(p.Text))
 		}
 	}
 
 	b.WriteString("\n## Agenda\n")
 	for _, s := range v.Sections {
-		fmt.Fprintf(&b, "\n### %d. %s (%d min%s)\n\n", s.Number, mdText(s.Title), s.Minutes, s.Clock)
+		fmt.Fprintf(&b, "\n### %d. %s (%d min%s)\n\n", s.Number, escape.Markdown(s.Title), s.Minutes, s.Clock)
 		if len(s.Questions) == 0 {
 			b.WriteString("No questions.\n")
 		}
 		for i, q := range s.Questions {
-			fmt.Fprintf(&b, "%d. %s\n", i+1, mdText(q.Text))
+			fmt.Fprintf(&b, "%d. %s\n", i+1, escape.Markdown(q.Text))
 			if m.Closed || q.Notes != "" {
 				notes := "*No notes.*"
 				if strings.TrimSpace(q.Notes) != "" {
-					notes = mdLines(q.Notes, "   ")
+					notes = escape.MarkdownLines(q.Notes, "   ")
 				}
 				fmt.Fprintf(&b, "\n   %s\n\n", notes)
 			}
@@ -69,7 +71,7 @@ func (m Meeting) WriteMarkdown(w io.Writer) error {
 		if strings.TrimSpace(m.Record) == "" {
 			b.WriteString("*No record was kept.*\n")
 		} else {
-			b.WriteString(mdLines(m.Record, ""))
+			b.WriteString(escape.MarkdownLines(m.Record, ""))
 			b.WriteString("\n")
 		}
 	}
@@ -80,7 +82,7 @@ func (m Meeting) WriteMarkdown(w io.Writer) error {
 	} else {
 		b.WriteString("| # | Action | Owner | Due | Status | Raised |\n|---|---|---|---|---|---|\n")
 		for _, a := range v.Actions {
-			fmt.Fprintf(&b, "| %d | %s | %s | %s | %s | %s |\n", a.Number, mdCell(a.Text), mdCell(a.Owner), mdCell(a.Due), a.Status, mdCell(a.Raised))
+			fmt.Fprintf(&b, "| %d | %s | %s | %s | %s | %s |\n", a.Number, escape.Markdown(a.Text), escape.Markdown(a.Owner), escape.Markdown(a.Due), a.Status, escape.Markdown(a.Raised))
 		}
 	}
 	out := b.String()
@@ -206,51 +208,4 @@ func when(m Meeting) string {
 		span = m.Start.Format("Monday 2 January 2006, 15:04") + " – " + end.Format("Monday 2 January 2006, 15:04")
 	}
 	return span + " (UTC" + m.Start.Format("-07:00") + ")"
-}
-
-// mdEscaper escapes the characters that Markdown would read as markup
-// anywhere in a line.
-var mdEscaper = strings.NewReplacer(
-	`\`, `\\`, "`", "\\`", `*`, `\*`, `_`, `\_`, `[`, `\[`, `]`, `\]`,
-	`<`, `\<`, `>`, `\>`, `|`, `\|`, `~`, `\~`, `#`, `\#`, `!`, `\!`, `&`, `\&`,
-)
-
-// mdText escapes one line of user text for Markdown, including what would
-// start a list, a heading or a quote at the start of a line.
-func mdText(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	s = mdEscaper.Replace(s)
-	if s == "" {
-		return s
-	}
-	switch s[0] {
-	case '-', '+', '=':
-		s = `\` + s
-	default:
-		i := 0
-		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-			i++
-		}
-		if i > 0 && i < len(s) && (s[i] == '.' || s[i] == ')') {
-			s = s[:i] + `\` + s[i:]
-		}
-	}
-	return s
-}
-
-// mdCell escapes user text for a table cell, on one line.
-func mdCell(s string) string { return mdText(s) }
-
-// mdLines escapes text of several lines, keeping its line breaks as hard
-// breaks and indenting lines after the first by indent.
-func mdLines(s, indent string) string {
-	lines := strings.Split(strings.ReplaceAll(strings.TrimRight(s, "\n"), "\r\n", "\n"), "\n")
-	out := make([]string, 0, len(lines))
-	for _, l := range lines {
-		if strings.TrimSpace(l) == "" {
-			continue
-		}
-		out = append(out, mdText(l))
-	}
-	return strings.Join(out, "\\\n"+indent)
 }

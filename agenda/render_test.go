@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/partnerkit/partnerkit/agenda"
+	"github.com/partnerkit/partnerkit/internal/mdtest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -92,4 +93,29 @@ func TestHTMLIsTextOnly(t *testing.T) {
 	assert.Contains(t, out, "@media print")
 	assert.Equal(t, 1, strings.Count(out, "<table>\n<thead><tr><th>#</th>"), "one action table")
 	assert.Equal(t, 4, strings.Count(out, "<tr id="), "all four actions in the minutes")
+}
+
+// TestMarkdownKeepsUserTextInert writes an agenda and minutes in which every
+// text a user typed is markup in some Markdown dialect, renders them as
+// GitHub does, and checks they make the same elements as with plain text.
+func TestMarkdownKeepsUserTextInert(t *testing.T) {
+	write := func(text string, closed bool) string {
+		line := strings.ReplaceAll(text, "\n", " ")
+		m := agenda.Quarterly().At(stamp)
+		m.Title, m.Location, m.Record, m.Closed = line, line, text, closed
+		m.Attendees = []agenda.Attendee{{Name: line, Side: agenda.District}}
+		m.Prep = []agenda.PrepItem{{Text: line}}
+		m.Sections[0].Title = line
+		m.Sections[0].Questions[0] = agenda.Question{Text: line, Notes: text}
+		m.Actions = []agenda.Action{{ID: "a1", Text: line, Owner: line, Section: line, Due: "2026-10-01"}}
+		var b strings.Builder
+		require.NoError(t, m.WriteMarkdown(&b))
+		return b.String()
+	}
+	for _, closed := range []bool{false, true} {
+		benign, hostile := mdtest.Render(t, write(mdtest.Benign, closed)), mdtest.Render(t, write(mdtest.Hostile, closed))
+		assert.Equal(t, mdtest.Tags(benign), mdtest.Tags(hostile), "closed: %v", closed)
+		assert.Contains(t, mdtest.Text(hostile), strings.ReplaceAll(mdtest.Hostile, "\n", " "))
+		assert.Contains(t, mdtest.Text(hostile), mdtest.Hostile, "notes and the record keep their lines")
+	}
 }

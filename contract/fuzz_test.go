@@ -11,6 +11,8 @@ import (
 	"github.com/partnerkit/partnerkit/partnership"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/partnerkit/partnerkit/internal/escape"
 )
 
 // FuzzDecode feeds arbitrary bytes to Decode. Nothing may panic; whatever
@@ -83,12 +85,12 @@ func FuzzRender(f *testing.F) {
 		require.NoError(t, s.WriteText(&txt))
 
 		require.NoError(t, wellFormed(page.String()))
-		want := oneLine(text)
+		want := escape.Line(text)
 		if want == "" {
 			return
 		}
 		assert.Contains(t, htmlText(t, page.String()), "Partner "+want)
-		escaped := mdInline("Partner " + text)
+		escaped := escape.Markdown("Partner " + text)
 		assert.Contains(t, md.String(), escaped)
 		assert.Equal(t, "Partner "+want, unescapeMarkdown(escaped))
 		rendered := renderMarkdown(t, md.String())

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	texttemplate "text/template"
+
+	"github.com/partnerkit/partnerkit/internal/escape"
 )
 
 //go:embed templates/supplement.md.tmpl
@@ -25,20 +27,20 @@ var textSource string
 var (
 	markdownTemplate = sync.OnceValue(func() *texttemplate.Template {
 		return texttemplate.Must(texttemplate.New("md").Funcs(texttemplate.FuncMap{
-			"md": mdInline, "mdp": mdBlock, "inc": inc,
+			"md": escape.Markdown, "mdp": mdParagraphs, "inc": inc,
 		}).Parse(markdownSource))
 	})
 	htmlTemplate = sync.OnceValue(func() *htmltemplate.Template {
 		return htmltemplate.Must(htmltemplate.New("html").Funcs(htmltemplate.FuncMap{
-			"paras": paragraphs, "line": oneLine, "inc": inc,
+			"paras": escape.Lines, "line": escape.Line, "inc": inc,
 		}).Parse(htmlSource))
 	})
 	textTemplate = sync.OnceValue(func() *texttemplate.Template {
 		return texttemplate.Must(texttemplate.New("txt").Funcs(texttemplate.FuncMap{
-			"line": oneLine, "wrap": wrap, "inc": inc, "upper": strings.ToUpper,
+			"line": escape.Line, "wrap": wrap, "inc": inc, "upper": strings.ToUpper,
 			"join": strings.Join, "agreement": agreementText,
 			"colonRef": func(s string) string {
-				if s = oneLine(s); s != "" {
+				if s = escape.Line(s); s != "" {
 					return ": " + s
 				}
 				return ""
@@ -178,8 +180,8 @@ func orDefault(s, def string) string {
 
 // contactText prints a contact as "Name, Title".
 func contactText(c Contact) string {
-	n := oneLine(c.Label())
-	if t := oneLine(c.Title); t != "" && n != "" {
+	n := escape.Line(c.Label())
+	if t := escape.Line(c.Title); t != "" && n != "" {
 		return n + ", " + t
 	}
 	return n
@@ -212,7 +214,7 @@ func (s *Supplement) view() view {
 		last = s.ContractRef
 	}
 	v.Stop = "."
-	if strings.HasSuffix(oneLine(last), ".") {
+	if strings.HasSuffix(escape.Line(last), ".") {
 		v.Stop = ""
 	}
 	v.Form = "An addendum to the contract"
@@ -237,7 +239,7 @@ func (s *Supplement) view() view {
 		v.Agreement = append(v.Agreement, agreementPart{Text: s.ContractRef, Name: true})
 	}
 	stop := "."
-	if contract == "" && strings.HasSuffix(oneLine(s.ContractRef), ".") {
+	if contract == "" && strings.HasSuffix(escape.Line(s.ContractRef), ".") {
 		stop = ""
 	}
 	v.Agreement = append(v.Agreement, agreementPart{Text: stop + " This guidance is non-binding: it neither adds to nor changes any obligation of either party under the contract. In keeping with it, the parties affirm the practices below and record the details in the alignment appendix."})
@@ -342,7 +344,7 @@ func agreementText(parts []agreementPart) string {
 	var b strings.Builder
 	for _, p := range parts {
 		if p.Name {
-			b.WriteString(oneLine(p.Text))
+			b.WriteString(escape.Line(p.Text))
 		} else {
 			b.WriteString(p.Text)
 		}

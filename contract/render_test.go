@@ -14,9 +14,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/extension"
-	gmhtml "github.com/yuin/goldmark/renderer/html"
+
+	"github.com/partnerkit/partnerkit/internal/mdtest"
 	"golang.org/x/net/html"
 )
 
@@ -93,7 +92,7 @@ func TestHostileNamesPrintAsText(t *testing.T) {
 		out := b.String()
 		assert.Contains(t, out, `Riverside \<script\>alert(1)\</script\>`)
 		assert.Contains(t, out, `Smith \& Sons "TA"`)
-		assert.Contains(t, out, `\[Learning\](https\://evil.example) \*Partners\* #1`)
+		assert.Contains(t, out, `\[Learning\](https\://evil.example) \*Partners\* \#1`)
 		assert.NotRegexp(t, regexp.MustCompile(`(^|[^\\])<(script|img)`), out, "raw HTML in Markdown would run in many renderers")
 		assert.NotRegexp(t, regexp.MustCompile(`(^|[^\\])\[Learning\]`), out)
 
@@ -183,36 +182,6 @@ func TestWriteErrorIsWrapped(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "disk full")
 	assert.Contains(t, err.Error(), "Markdown")
-}
-
-func TestMarkdownEscape(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"plain words", "plain words"},
-		{"Smith & Sons", `Smith \& Sons`},
-		{"<b>x</b>", `\<b\>x\</b\>`},
-		{"# heading", `\# heading`},
-		{"- item", `\- item`},
-		{"+ item", `\+ item`},
-		{"> quote", `\> quote`},
-		{"1. first", `1\. first`},
-		{"2026) year", `2026\) year`},
-		{"version 1. only", "version 1. only"},
-		{"a-b #c", "a-b #c"},
-		{"*em* _em_ `code`", "\\*em\\* \\_em\\_ \\`code\\`"},
-		{"[a](b) ![c](d)", `\[a\](b) !\[c\](d)`},
-		{"a | b ~~c~~", `a \| b \~\~c\~\~`},
-		{`back\slash`, `back\\slash`},
-		{"  two\n lines\t ", "two lines"},
-		{"&amp;", `\&amp;`},
-		{"see https://evil.example or www.evil.example", `see https\://evil.example or www\.evil.example`},
-		{"WWW.x.org awww.x", `WWW\.x.org awww.x`},
-		{"ana@rusd.example.org", `ana\@rusd.example.org`},
-		{"at 3:30, notes: none", "at 3:30, notes: none"},
-	}
-	for _, tt := range tests {
-		assert.Equal(t, tt.want, mdInline(tt.in), "mdInline(%q)", tt.in)
-	}
-	assert.Equal(t, "one\n\n\\- two", mdBlock("one\n- two\n\n"))
 }
 
 // unescapeMarkdown undoes CommonMark backslash escapes of ASCII punctuation.
@@ -333,12 +302,44 @@ func BenchmarkCompleteness(b *testing.B) {
 	}
 }
 
-// renderMarkdown renders a Markdown document as GitHub does (CommonMark with
-// tables, autolinks and strikethrough), keeping raw HTML as a renderer that
-// allows it would, so that any HTML that slipped through would show.
+// renderMarkdown renders a Markdown document as GitHub does (see mdtest) and
+// returns the HTML page it makes.
 func renderMarkdown(t testing.TB, md string) string {
 	t.Helper()
-	var b bytes.Buffer
-	require.NoError(t, goldmark.New(goldmark.WithExtensions(extension.GFM), goldmark.WithRendererOptions(gmhtml.WithUnsafe())).Convert([]byte(md), &b))
+	var b strings.Builder
+	for c := mdtest.Render(t, md).FirstChild; c != nil; c = c.NextSibling {
+		require.NoError(t, html.Render(&b, c))
+	}
 	return "<!DOCTYPE html><html><head><title>t</title></head><body>" + b.String() + "</body></html>"
+}
+
+// TestMarkdownKeepsUserTextInert fills every kind of field with text that is
+// markup in some Markdown dialect, renders the document as GitHub does, and
+// checks it makes the same elements as with plain text.
+func TestMarkdownKeepsUserTextInert(t *testing.T) {
+	write := func(text string) string {
+		line := strings.ReplaceAll(text, "\n", " ")
+		s := load(t, "complete.json")
+		s.District.Name, s.Partner.Name, s.ContractRef = line, line, line
+		s.Schools[0].Name = line
+		s.Practices.Alignment.Evidence = text
+		s.Appendix.Priority.Statement, s.Appendix.Priority.How = line, text
+		s.Appendix.Investment.Evidence = text
+		s.Appendix.Schedule.Activities[0] = Activity{What: line, Who: line, When: line, Hours: 2}
+		s.Appendix.Schedule.Assurance.Notes = text
+		s.Appendix.Contacts.PartnerLiaison = Contact{Name: line, Title: line}
+		s.Appendix.Measures[0].Name = line
+		s.Appendix.Measures[0].Interim.Target = line
+		s.Appendix.DataPlan.Process = text
+		s.Appendix.DataPlan.Duties[0].Source = line
+		s.Appendix.Meetings.Agenda = []string{line, line}
+		s.Appendix.Meetings.Conflict, s.Appendix.Meetings.Improvement, s.Appendix.Meetings.Dissolution = text, text, text
+		s.Session.Attendees[0].Name = line
+		var b strings.Builder
+		require.NoError(t, s.WriteMarkdown(&b))
+		return b.String()
+	}
+	benign, hostile := mdtest.Render(t, write(mdtest.Benign)), mdtest.Render(t, write(mdtest.Hostile))
+	assert.Equal(t, mdtest.Tags(benign), mdtest.Tags(hostile))
+	assert.Contains(t, mdtest.Text(hostile), strings.ReplaceAll(mdtest.Hostile, "\n", " "))
 }

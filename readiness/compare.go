@@ -7,6 +7,8 @@ import (
 	"io"
 	"slices"
 	"strings"
+
+	"github.com/partnerkit/partnerkit/internal/escape"
 )
 
 // Direction says how a category's mean moved from one round to the next.
@@ -188,11 +190,11 @@ func (r Report) CompareTeams(a, b string) (TeamComparison, error) {
 // category's mean before and after, the change, and consensus before and after.
 func (c RoundComparison) WriteMarkdown(w io.Writer) error {
 	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "# What moved from %s to %s\n\n", mdEscape(c.From), mdEscape(c.To))
+	fmt.Fprintf(bw, "# What moved from %s to %s\n\n", escape.Markdown(c.From), escape.Markdown(c.To))
 	for _, t := range c.Teams {
-		fmt.Fprintf(bw, "## %s\n\n| Category | Before | After | Change | Consensus |\n|---|--:|--:|---|---|\n", mdEscape(t.Team))
+		fmt.Fprintf(bw, "## %s\n\n| Category | Before | After | Change | Consensus |\n|---|--:|--:|---|---|\n", escape.Markdown(t.Team))
 		for _, cc := range t.Categories {
-			fmt.Fprintf(bw, "| %s | %s | %s | %s | %s → %s |\n", mdEscape(cc.Title), meanText(cc.Before), meanText(cc.After),
+			fmt.Fprintf(bw, "| %s | %s | %s | %s | %s → %s |\n", escape.Markdown(cc.Title), meanText(cc.Before), meanText(cc.After),
 				changeText(cc), consensusText(cc.Before), consensusText(cc.After))
 		}
 		bw.WriteString("\n")
@@ -220,14 +222,14 @@ func changeText(cc CategoryChange) string {
 // numbers only; the source notes that the teams need not compare ratings.
 func (c TeamComparison) WriteMarkdown(w io.Writer) error {
 	bw := bufio.NewWriter(w)
-	a, b := mdEscape(c.A), mdEscape(c.B)
+	a, b := escape.Markdown(c.A), escape.Markdown(c.B)
 	fmt.Fprintf(bw, "| Category | %s: mean (ratings) | %s: mean (ratings) | Difference |\n|---|--:|--:|--:|\n", a, b)
 	for _, cc := range c.Categories {
 		diff := "–"
 		if cc.A.N > 0 && cc.B.N > 0 {
 			diff = fmt.Sprintf("%+.1f", cc.Difference)
 		}
-		fmt.Fprintf(bw, "| %s | %s (%d) | %s (%d) | %s |\n", mdEscape(cc.Title), meanText(cc.A), cc.A.N, meanText(cc.B), cc.B.N, diff)
+		fmt.Fprintf(bw, "| %s | %s (%d) | %s (%d) | %s |\n", escape.Markdown(cc.Title), meanText(cc.A), cc.A.N, meanText(cc.B), cc.B.N, diff)
 	}
 	return bw.Flush()
 }

@@ -7,8 +7,9 @@ import (
 	"fmt"
 	"html/template"
 	"io"
-	"strings"
 	"sync"
+
+	"github.com/partnerkit/partnerkit/internal/escape"
 )
 
 // WriteMarkdown writes the report as Markdown: the note that it decides
@@ -18,7 +19,7 @@ import (
 func WriteMarkdown(w io.Writer, r Report) error {
 	bw := bufio.NewWriter(w)
 	rb := r.Rubric
-	fmt.Fprintf(bw, "# %s: summary of ratings\n\n", mdEscape(rb.Title))
+	fmt.Fprintf(bw, "# %s: summary of ratings\n\n", escape.Markdown(rb.Title))
 	fmt.Fprintf(bw, "> %s\n\n", Note)
 	fmt.Fprintf(bw, "Scale (%s):\n\n", rb.Scale)
 	for i := len(rb.Scale.Levels) - 1; i >= 0; i-- {
@@ -30,11 +31,11 @@ func WriteMarkdown(w io.Writer, r Report) error {
 		bw.WriteString("No responses yet.\n")
 	}
 	for _, t := range r.Teams {
-		fmt.Fprintf(bw, "## %s\n\n%s.\n\n", mdEscape(teamLabel(t.Team)), plural(t.Raters, "rater", "raters"))
+		fmt.Fprintf(bw, "## %s\n\n%s.\n\n", escape.Markdown(teamLabel(t.Team)), plural(t.Raters, "rater", "raters"))
 		bw.WriteString("Suggested order of discussion (lowest mean first, then widest spread):\n\n")
 		for i, id := range t.DiscussFirst {
 			c, _ := t.Category(id)
-			fmt.Fprintf(bw, "%d. %s — %s\n", i+1, mdEscape(c.Title), categoryLine(c))
+			fmt.Fprintf(bw, "%d. %s — %s\n", i+1, escape.Markdown(c.Title), categoryLine(c))
 		}
 		bw.WriteString("\n| Category | Ratings | Mean | Range |")
 		for _, l := range rb.Scale.Levels {
@@ -46,7 +47,7 @@ func WriteMarkdown(w io.Writer, r Report) error {
 		}
 		bw.WriteString(":-:|\n")
 		for _, c := range t.Categories {
-			fmt.Fprintf(bw, "| %s | %d | %s | %s |", mdEscape(c.Title), c.N, meanText(c), rangeText(c))
+			fmt.Fprintf(bw, "| %s | %d | %s | %s |", escape.Markdown(c.Title), c.N, meanText(c), rangeText(c))
 			for _, lc := range c.Counts {
 				fmt.Fprintf(bw, " %d |", lc.Count)
 			}
@@ -59,10 +60,9 @@ func WriteMarkdown(w io.Writer, r Report) error {
 				continue
 			}
 			wrote = true
-			fmt.Fprintf(bw, "**%s**\n\n", mdEscape(c.Title))
+			fmt.Fprintf(bw, "**%s**\n\n", escape.Markdown(c.Title))
 			for _, cn := range c.Concerns {
-				text := strings.ReplaceAll(mdEscape(cn.Text), "\n", "\n  ")
-				fmt.Fprintf(bw, "- %s: %s\n", mdEscape(cn.Rater), text)
+				fmt.Fprintf(bw, "- %s: %s\n", escape.Markdown(cn.Rater), escape.MarkdownLines(cn.Text, "  "))
 			}
 			bw.WriteString("\n")
 		}
@@ -71,7 +71,7 @@ func WriteMarkdown(w io.Writer, r Report) error {
 		}
 	}
 	if rb.Source != "" {
-		fmt.Fprintf(bw, "---\n\nRubric: %s. Source: %s.\n", mdEscape(rb.Title), mdEscape(rb.Source))
+		fmt.Fprintf(bw, "---\n\nRubric: %s. Source: %s.\n", escape.Markdown(rb.Title), escape.Markdown(rb.Source))
 	}
 	return bw.Flush()
 }
@@ -129,25 +129,9 @@ func consensusText(c CategorySummary) string {
 func mdLevelText(l Level) string {
 	s := ""
 	if l.Label != "" {
-		s += " " + mdEscape(l.Label) + ":"
+		s += " " + escape.Markdown(l.Label) + ":"
 	}
-	return s + " " + mdEscape(l.Descriptor)
-}
-
-// mdEscape puts a backslash before the characters that Markdown or the HTML
-// it allows would read as markup, so that what users typed stays text.
-func mdEscape(s string) string {
-	if !strings.ContainsAny(s, "\\`*_[]<>|#~&!") {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range s {
-		if strings.ContainsRune("\\`*_[]<>|#~&!", r) {
-			b.WriteByte('\\')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
+	return s + " " + escape.Markdown(l.Descriptor)
 }
 
 //go:embed report.html.tmpl

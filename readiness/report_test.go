@@ -12,6 +12,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/partnerkit/partnerkit/internal/mdtest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -46,7 +48,7 @@ func TestWriteMarkdown(t *testing.T) {
 		"| Clear metrics established | 5 | 2.0 | 1–3 | 1 | 3 | 1 | 0 | no |",
 		"| Clear metrics established | 5 | 2.6 | 2–3 | 0 | 2 | 3 | 0 | yes |",
 		"1. Clear metrics established — mean 2.0, ratings 1–3, ratings differ, 3 concerns",
-		"- Ben Okafor: Principal planning time is already taken by two district initiatives.\n  Who covers release time?",
+		"- Ben Okafor: Principal planning time is already taken by two district initiatives.\\\n  Who covers release time?",
 	} {
 		assert.True(t, strings.Contains(out, want), "the report lacks %q", want)
 	}
@@ -140,4 +142,54 @@ func assertWellFormed(t *testing.T, data []byte) {
 			return
 		}
 	}
+}
+
+// TestWriteMarkdownKeepsUserTextInert writes a report in which every text a
+// user gave is markup in some Markdown dialect, renders it as GitHub does,
+// and checks it makes the same elements as a report of plain text.
+func TestWriteMarkdownKeepsUserTextInert(t *testing.T) {
+	write := func(text string) string {
+		line := strings.ReplaceAll(text, "\n", " ")
+		rb := Rubric{ID: "c", Title: line, Source: line, Scale: Scale{Levels: []Level{
+			{Value: 1, Label: line, Descriptor: line}, {Value: 2, Descriptor: line},
+		}}, Categories: []Category{{ID: "a", Title: line}, {ID: "b", Title: line}}}
+		rep, err := Summarize(rb, []Response{
+			{Rater: line, Team: line, Ratings: map[string]int{"a": 1, "b": 2}, Concerns: map[string]string{"a": text, "b": text}},
+			{Rater: line, Team: line, Ratings: map[string]int{"a": 2}, Concerns: map[string]string{"a": text}},
+		})
+		require.NoError(t, err)
+		var b strings.Builder
+		require.NoError(t, WriteMarkdown(&b, rep))
+		return b.String()
+	}
+	benign, hostile := mdtest.Render(t, write(mdtest.Benign)), mdtest.Render(t, write(mdtest.Hostile))
+	assert.Equal(t, mdtest.Tags(benign), mdtest.Tags(hostile))
+	assert.Contains(t, mdtest.Text(hostile), strings.ReplaceAll(mdtest.Hostile, "\n", " "), "one-line fields show as typed")
+	assert.Contains(t, mdtest.Text(hostile), mdtest.Hostile, "a concern keeps its lines, in its own list item")
+}
+
+// TestCompareMarkdownKeepsUserTextInert does the same for the comparisons of
+// two rounds and of two teams.
+func TestCompareMarkdownKeepsUserTextInert(t *testing.T) {
+	write := func(text string) string {
+		line := strings.ReplaceAll(text, "\n", " ")
+		rb := ODST()
+		rb.Categories[0].Title = line
+		a := Round{ID: "a", Title: line, Rubric: &rb, Responses: []Response{{Rater: "A", Team: line, Ratings: map[string]int{"alignment": 2}}, {Rater: "B", Team: "T", Ratings: map[string]int{"alignment": 3}}}}
+		b := Round{ID: "b", Title: line, Rubric: &rb, Responses: []Response{{Rater: "A", Team: line, Ratings: map[string]int{"alignment": 3}}}}
+		rc, err := Compare(a, b)
+		require.NoError(t, err)
+		var out strings.Builder
+		require.NoError(t, rc.WriteMarkdown(&out))
+		rep, err := a.Summarize()
+		require.NoError(t, err)
+		tc, err := rep.CompareTeams(line, "T")
+		require.NoError(t, err)
+		out.WriteString("\n\n")
+		require.NoError(t, tc.WriteMarkdown(&out))
+		return out.String()
+	}
+	benign, hostile := mdtest.Render(t, write(mdtest.Benign)), mdtest.Render(t, write(mdtest.Hostile))
+	assert.Equal(t, mdtest.Tags(benign), mdtest.Tags(hostile))
+	assert.Contains(t, mdtest.Text(hostile), strings.ReplaceAll(mdtest.Hostile, "\n", " "))
 }
