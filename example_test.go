@@ -30,6 +30,10 @@ func ExampleLoad() {
 
 func ExampleWorkspace_Save() {
 	ws := partnerkit.New()
+	ws.WorkspaceID = "riverside-2026" // New makes a random one
+	if err := ws.SetTimeZone("America/Chicago"); err != nil {
+		fmt.Println(err)
+	}
 	ws.Partnership = &partnership.Partnership{
 		Name:     "Riverside and Learning Partners",
 		District: partnership.Org{ID: "rusd", Name: "Riverside Unified"},
@@ -39,7 +43,9 @@ func ExampleWorkspace_Save() {
 	}
 	// Output:
 	// {
-	//   "schemaVersion": 1,
+	//   "schemaVersion": 2,
+	//   "workspaceId": "riverside-2026",
+	//   "timeZone": "America/Chicago",
 	//   "partnership": {
 	//     "name": "Riverside and Learning Partners",
 	//     "district": {

@@ -24,8 +24,10 @@ func meetingsWorkspace(t *testing.T) *partnerkit.Workspace {
 	defer f.Close()
 	ws, err := partnerkit.Load(f)
 	require.NoError(t, err)
+	require.NoError(t, ws.SetTimeZone("America/New_York"))
+	ny := ws.Location()
 
-	q := agenda.Quarterly().At(time.Date(2026, 9, 15, 15, 30, 0, 0, time.FixedZone("", -4*3600)))
+	q := agenda.Quarterly().At(time.Date(2026, 9, 15, 15, 30, 0, 0, ny))
 	q.Location = "Hayes High School"
 	q.Attendees = []agenda.Attendee{
 		{Name: "Ana Ruiz", Person: "ana", Side: agenda.District},
@@ -37,7 +39,7 @@ func meetingsWorkspace(t *testing.T) *partnerkit.Workspace {
 	q.AddAction(agenda.Action{Text: "Ask the union", Due: "2026-10-30"})
 	q.Record = "Agreed to move the institute."
 	q.Close()
-	m := agenda.Next(q, time.Date(2026, 10, 13, 15, 30, 0, 0, time.FixedZone("", -4*3600)))
+	m := agenda.Next(q, time.Date(2026, 10, 13, 15, 30, 0, 0, ny))
 	m.Cadence, m.Title, m.Minutes, m.InPerson = agenda.CadenceMonthly, "Monthly check-in", 60, false
 	m.Attendees[1].Person = "bob"
 	ws.Meetings = []agenda.Meeting{q, m}
@@ -67,7 +69,7 @@ func TestReviewMeetings(t *testing.T) {
 
 func TestReviewMeetingCadence(t *testing.T) {
 	ws := meetingsWorkspace(t)
-	ws.Meetings[1].Start = time.Date(2027, 1, 12, 15, 30, 0, 0, time.UTC)
+	ws.Meetings[1].Start = time.Date(2027, 1, 12, 15, 30, 0, 0, ws.Location())
 	ws.Meetings[1].ID = "2027-01-12-monthly"
 	var got []partnership.Finding
 	for _, f := range partnerkit.Review(ws) {
@@ -85,7 +87,7 @@ func TestLoadMeetings(t *testing.T) {
 	ws := meetingsWorkspace(t)
 	// A draft meeting with nothing but the template loads: missing people
 	// and owners are findings, not problems.
-	ws.Meetings = append(ws.Meetings, agenda.Monthly().At(time.Date(2026, 11, 10, 15, 30, 0, 0, time.UTC)))
+	ws.Meetings = append(ws.Meetings, agenda.Monthly().At(time.Date(2026, 11, 10, 15, 30, 0, 0, ws.Location())))
 	var buf bytes.Buffer
 	require.NoError(t, ws.Save(&buf))
 	back, err := partnerkit.Load(bytes.NewReader(buf.Bytes()))

@@ -5,6 +5,7 @@
 package partnerkit
 
 import (
+	"crypto/rand"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -18,8 +19,10 @@ import (
 )
 
 // SchemaVersion is the version of the workspace file format this build
-// writes, and the newest it reads.
-const SchemaVersion = 1
+// writes, and the newest it reads. Version 2 added the workspace's
+// workspaceId and timeZone; Load brings a version 1 file up to date (see
+// Decode).
+const SchemaVersion = 2
 
 // MaxFileSize is the largest workspace file Load accepts: 64 MiB, room for
 // about 100,000 readiness responses.
@@ -54,6 +57,16 @@ func readable() string {
 type Workspace struct {
 	// SchemaVersion is the file format's version; Save always writes SchemaVersion.
 	SchemaVersion int `json:"schemaVersion"`
+	// WorkspaceID identifies the workspace for good: it is made once, when
+	// the workspace is created (New), and kept in the file, so that copies
+	// of one workspace can be told from another workspace. Calendar entries
+	// are named after it (see Calendar).
+	WorkspaceID string `json:"workspaceId,omitempty"`
+	// TimeZone is the IANA name of the time zone the workspace's times are
+	// in, such as America/Chicago: every meeting starts at a wall-clock time
+	// in it. Empty means none was chosen yet, and times are in UTC; see
+	// SetTimeZone.
+	TimeZone string `json:"timeZone,omitempty"`
 	// Partnership is the district, its partners, people and initiatives; nil when not described yet.
 	Partnership *partnership.Partnership `json:"partnership,omitempty"`
 	// Readiness holds the rounds of the Readiness for Partnership rubric, oldest first.
@@ -64,9 +77,16 @@ type Workspace struct {
 	Meetings []agenda.Meeting `json:"meetings,omitempty"`
 }
 
-// New returns an empty workspace of the current version.
+// New returns an empty workspace of the current version, with a new
+// WorkspaceID and no time zone yet.
 func New() *Workspace {
-	return &Workspace{SchemaVersion: SchemaVersion}
+	return &Workspace{SchemaVersion: SchemaVersion, WorkspaceID: NewWorkspaceID()}
+}
+
+// NewWorkspaceID returns a new, random workspace ID: 26 letters and digits,
+// such as "D4ZQ7K2M5X3B6N8P1R7T2V4W6Y".
+func NewWorkspaceID() string {
+	return rand.Text()
 }
 
 // Load reads a workspace file, brings an older format up to date, and checks
@@ -87,6 +107,21 @@ func Load(r io.Reader) (*Workspace, error) {
 // Decode reads a workspace file like Load but does not check the values, only
 // the structure: an editor uses it to reopen a draft that is not finished yet,
 // and shows Validate's problems to the user instead of refusing the file.
+//
+// Every meeting's start is placed in the workspace's time zone
+// (Start.Location().String() is TimeZone, or UTC when it is empty). The
+// file writes each start with its offset from UTC, as in
+// "2027-04-20T15:30:00-05:00". In a workspace with a time zone, what counts
+// is the date and time of day, in the zone: a meeting stays at 3:30 PM even
+// if the zone's rules change after the file was written, and the offset only
+// tells apart the two 1:30 AMs of the night clocks go back. In a workspace
+// without one, the offset is all there is, and the meeting keeps its
+// instant, in UTC.
+//
+// A version 1 file is brought up to date: it gets a WorkspaceID made from
+// its contents (the same file always gets the same one) and no time zone,
+// and its meetings keep the very instants the file gave them, in UTC,
+// until a zone is chosen with SetTimeZone.
 func Decode(r io.Reader) (*Workspace, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
 	if err != nil {
@@ -111,11 +146,12 @@ func Decode(r io.Reader) (*Workspace, error) {
 	if err != nil {
 		return nil, err
 	}
-	migrate(doc, v)
+	migrate(doc, v, data)
 	ws := new(Workspace)
 	if !schema.Store(doc, ws, ve) {
 		return nil, ve
 	}
+	placeMeetings(ws)
 	return ws, nil
 }
 
@@ -141,6 +177,13 @@ func (ws *Workspace) Validate() error {
 	if ws.SchemaVersion != SchemaVersion {
 		ve.Add("schemaVersion", "schemaVersion must be %d", SchemaVersion)
 	}
+	switch {
+	case ws.WorkspaceID == "":
+		ve.Add("workspaceId", "workspaceId is missing: every workspace has one, made when it was created; copy it from the file this one came from, or make a new one with partnerkit.NewWorkspaceID")
+	case !schema.ValidID(ws.WorkspaceID):
+		ve.Add("workspaceId", "workspaceId must be a short identifier: letters, digits, '.', '-' or '_', starting with a letter or digit, at most 64 characters")
+	}
+	ve.Problems = append(ve.Problems, zoneProblems(ws)...)
 	if ws.Partnership != nil {
 		ve.Include("partnership", ws.Partnership.Validate())
 	}

@@ -42,7 +42,7 @@ func TestSaveGolden(t *testing.T) {
 }
 
 func TestSaveLoadSaveIsByteIdentical(t *testing.T) {
-	for _, name := range []string{"valid.json", "full.json"} {
+	for _, name := range []string{"valid.json", "full.json", "v1-full.json"} {
 		t.Run(name, func(t *testing.T) {
 			ws := load(t, name)
 			var first, second bytes.Buffer
@@ -89,7 +89,7 @@ func TestSaveKeepsUserTextAsTyped(t *testing.T) {
 func TestSaveWritesCurrentVersion(t *testing.T) {
 	var buf bytes.Buffer
 	require.NoError(t, (&partnerkit.Workspace{}).Save(&buf))
-	assert.Equal(t, "{\n  \"schemaVersion\": 1\n}\n", buf.String())
+	assert.Equal(t, "{\n  \"schemaVersion\": 2\n}\n", buf.String())
 }
 
 func TestLoadTenMistakes(t *testing.T) {
@@ -122,7 +122,7 @@ func TestLoadRejects(t *testing.T) {
 		name, input string
 		path, msg   string
 	}{
-		{"unknown top-level field", `{"schemaVersion":1,"extra":true}`, "extra", `unknown field "extra"; allowed here: contract, meetings, partnership, readiness, schemaVersion`},
+		{"unknown top-level field", `{"schemaVersion":1,"extra":true}`, "extra", `unknown field "extra"; allowed here: contract, meetings, partnership, readiness, schemaVersion, timeZone, workspaceId`},
 		{"unknown nested field", `{"schemaVersion":1,"partnership":{"name":"x","district":{"id":"d","name":"D"},"partners":[{"id":"p","name":"P","colour":"red"}]}}`, "partnership.partners[0].colour", `unknown field "colour"`},
 		{"case mismatch", `{"schemaVersion":1,"partnership":{"Name":"x","district":{"id":"d","name":"D"}}}`, "partnership.Name", `did you mean "name"?`},
 		{"wrong type", `{"schemaVersion":1,"partnership":{"name":"x","district":{"id":"d","name":"D"},"capacity":[{"audience":"teachers","hoursPerWeek":"ten"}]}}`, "partnership.capacity[0].hoursPerWeek", `hoursPerWeek must be a number, not the text "ten"`},
@@ -150,7 +150,7 @@ func TestLoadVersion(t *testing.T) {
 		found       int
 		msg         string
 	}{
-		{"newer", `{"schemaVersion":7}`, 7, "written by a newer partnerkit (file format version 7); this build reads version 1"},
+		{"newer", `{"schemaVersion":7}`, 7, "written by a newer partnerkit (file format version 7); this build reads versions 1 to 2"},
 		{"missing", `{"partnership":null}`, 0, "does not say which version"},
 		{"not a number", `{"schemaVersion":"one"}`, 0, "does not say which version"},
 		{"zero", `{"schemaVersion":0}`, 0, "does not say which version"},

@@ -156,3 +156,47 @@ func nthWeekday(month time.Time, wd time.Weekday, n int) time.Time {
 	d := month.AddDate(0, 0, (int(wd)-int(month.Weekday())+7)%7)
 	return d.AddDate(0, 0, 7*(n-1))
 }
+
+// WallClock returns the time whose date and time of day in loc are those
+// of t (read in t's own zone): WallClock(15:30 on 20 April, Chicago) is
+// 3:30 PM CDT however t's offset was written. It is how a meeting keeps its
+// time of day when it is moved to another date, or read from a file.
+//
+// Twice a year the clock does not show each time once. A time of day that
+// happens twice (1:30 AM the night clocks go back) is t itself when t is one
+// of the two, else the first; one that does not happen (2:30 AM the night
+// clocks go forward) moves on by the hour skipped, to 3:30 AM, as calendar
+// apps do. (time.Date leaves both choices open.)
+func WallClock(t time.Time, loc *time.Location) time.Time {
+	y, mo, d := t.Date()
+	wall := time.Date(y, mo, d, t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.UTC)
+	// Zone offsets change at most once in a day: the offsets a day before
+	// and a day after are the only candidates.
+	_, before := wall.Add(-24 * time.Hour).In(loc).Zone()
+	_, after := wall.Add(24 * time.Hour).In(loc).Zone()
+	var first time.Time
+	for _, off := range []int{before, after} {
+		c := wall.Add(-time.Duration(off) * time.Second).In(loc)
+		if !sameWall(c, wall) {
+			continue
+		}
+		if c.Equal(t) {
+			return c
+		}
+		if first.IsZero() || c.Before(first) {
+			first = c
+		}
+	}
+	if !first.IsZero() {
+		return first
+	}
+	return wall.Add(-time.Duration(before) * time.Second).In(loc)
+}
+
+// sameWall reports whether a and b show the same date and time of day.
+func sameWall(a, b time.Time) bool {
+	ay, am, ad := a.Date()
+	by, bm, bd := b.Date()
+	return ay == by && am == bm && ad == bd && a.Hour() == b.Hour() && a.Minute() == b.Minute() &&
+		a.Second() == b.Second() && a.Nanosecond() == b.Nanosecond()
+}
