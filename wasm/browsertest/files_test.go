@@ -59,7 +59,7 @@ func TestExportDeleteImport(t *testing.T) {
 	file := b.waitFile(dl, "partnerkit-*.json")
 	data, err := os.ReadFile(file)
 	require.NoError(t, err)
-	assert.Contains(t, string(data), `"schemaVersion": 1`)
+	assert.Contains(t, string(data), `"schemaVersion": 2`)
 
 	b.click(`#pk-delete`)
 	b.click(`#pk-delete-confirm`)

@@ -315,3 +315,34 @@ func ClearMeasures(name string) {
 		_, _ = perf.Call("clearMeasures", name)
 	}
 }
+
+// TimeZone returns the IANA name of the browser's time zone, such as
+// "America/Chicago" (Intl.DateTimeFormat().resolvedOptions().timeZone), or
+// "" when the browser does not say.
+func TimeZone() string {
+	intl, err := safejs.Global().Get("Intl")
+	if err != nil {
+		return ""
+	}
+	f, err := intl.Get("DateTimeFormat")
+	if err != nil {
+		return ""
+	}
+	dtf, err := f.Invoke()
+	if err != nil {
+		return ""
+	}
+	opts, err := dtf.Call("resolvedOptions")
+	if err != nil {
+		return ""
+	}
+	tz, err := opts.Get("timeZone")
+	if err != nil {
+		return ""
+	}
+	s, err := tz.String()
+	if err != nil {
+		return ""
+	}
+	return s
+}

@@ -21,6 +21,10 @@ type Config struct {
 	Rubric string
 	// Now returns the current time; nil means time.Now.
 	Now func() time.Time
+	// TimeZone is the IANA name of the browser's time zone, such as
+	// America/Chicago. A workspace without a time zone gets it when the page
+	// opens it; empty, or a zone partnerkit does not know, leaves it without.
+	TimeZone string
 }
 
 // App is the page's state and the reducer that changes it. It holds no
@@ -63,6 +67,7 @@ func New(cfg Config, ws *partnerkit.Workspace, n *Notice) *App {
 		ws = partnerkit.New()
 	}
 	a := &App{cfg: cfg, ws: ws, view: ViewRate}
+	a.zoneFromBrowser()
 	if !cfg.Embed {
 		a.view = ViewStart // a new user first reads what partnerkit is
 	}
@@ -146,6 +151,7 @@ func (a *App) handle(ev Event) []Effect {
 	case "data.delete.confirm":
 		a.confirm = false
 		a.ws = partnerkit.New()
+		a.zoneFromBrowser()
 		a.fac = facilitator{round: -1}
 		a.rate = rater{}
 		a.rate.reset()
@@ -210,10 +216,19 @@ func (a *App) importWorkspace(files []File) []Effect {
 		text += " The data you had before is kept aside on this device as a backup."
 	}
 	a.ws = ws
+	a.zoneFromBrowser()
 	a.fac = facilitator{round: len(ws.Readiness) - 1}
 	a.part, a.con, a.meet = partEditor{}, contractEditor{}, meetingEditor{}
 	a.notify(Notice{Kind: "ok", Text: text})
 	return append(eff, Persist{})
+}
+
+// zoneFromBrowser gives a workspace without a time zone the browser's, with
+// its meetings kept at the same instants (partnerkit.Workspace.SetTimeZone).
+func (a *App) zoneFromBrowser() {
+	if a.ws.TimeZone == "" && a.cfg.TimeZone != "" {
+		_ = a.ws.SetTimeZone(a.cfg.TimeZone) // an unknown zone leaves the workspace as it was
+	}
 }
 
 // empty reports whether the workspace holds nothing yet.

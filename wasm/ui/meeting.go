@@ -42,7 +42,7 @@ func (a *App) handleMeetings(ev Event) ([]Effect, bool) {
 	if !strings.HasPrefix(ev.Action, "meeting.") {
 		return nil, false
 	}
-	now := a.cfg.Now()
+	now := a.cfg.Now().In(a.ws.Location())
 	switch ev.Action {
 	case "meeting.cadence":
 		a.meet.cadence = ev.Value
@@ -228,7 +228,7 @@ func (a *App) editMeeting(m *agenda.Meeting, ev Event) bool {
 	case "meeting.set:record":
 		m.Record = v
 	case "meeting.set:start":
-		t, err := time.ParseInLocation(localLayout, v, a.cfg.Now().Location())
+		t, err := time.ParseInLocation(localLayout, v, a.ws.Location())
 		if err != nil {
 			a.meet.raw[ev.Arg] = v
 			return true
@@ -355,7 +355,7 @@ func (a *App) calendar() agenda.Calendar {
 // yearCalendar writes a year of meetings from the open meeting's date (or
 // from next week), on the same weekday of each month, as an .ics file.
 func (a *App) yearCalendar() []Effect {
-	start := defaultStart(a.cfg.Now())
+	start := defaultStart(a.cfg.Now().In(a.ws.Location()))
 	place := ""
 	if m := a.currentMeeting(); m != nil && !m.Start.IsZero() {
 		start, place = m.Start, m.Location

@@ -14,7 +14,7 @@ import (
 // open meeting with its checks, and live mode while it runs.
 
 func (a *App) viewMeetings() *Node {
-	now := a.cfg.Now()
+	now := a.cfg.Now().In(a.ws.Location())
 	head := El("h2", ID("pk-meet-h"), A("tabindex", "-1"), "Meetings")
 	if m := a.currentMeeting(); m != nil && a.meet.live {
 		return El("section", ID("pk-meet"), A("aria-labelledby", "pk-meet-h"), head, a.viewLive(m, now))

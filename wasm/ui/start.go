@@ -77,6 +77,7 @@ func (a *App) replaceWorkspace(ws *partnerkit.Workspace, why string) []Effect {
 		eff = append(eff, KeepAside{Why: why, Data: string(old)})
 	}
 	a.ws = ws
+	a.zoneFromBrowser()
 	a.fac = facilitator{round: len(ws.Readiness) - 1}
 	a.part, a.con, a.meet = partEditor{}, contractEditor{}, meetingEditor{}
 	return append(eff, Persist{})
