@@ -1,6 +1,7 @@
 package agenda_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"testing"
 	"time"
@@ -252,7 +253,7 @@ func TestCheckWithPartnership(t *testing.T) {
 }
 
 func TestCheckFixtureGolden(t *testing.T) {
-	m, err := agenda.Decode(fixture(t))
+	m, err := agenda.Decode(bytes.NewReader(fixture(t)))
 	require.NoError(t, err)
 	fs := agenda.CheckWith(m, people(), time.Time{})
 	out, err := json.MarshalIndent(fs, "", "  ")

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"strings"
 	"testing"
 	"time"
 
@@ -16,7 +17,7 @@ import (
 
 func TestDecodeRoundTrip(t *testing.T) {
 	data := fixture(t)
-	m, err := agenda.Decode(data)
+	m, err := agenda.Decode(bytes.NewReader(data))
 	require.NoError(t, err)
 	assert.Equal(t, "2026-09-15-quarterly", m.ID)
 	assert.Len(t, m.Sections[3].Questions, 3)
@@ -27,7 +28,7 @@ func TestDecodeRoundTrip(t *testing.T) {
 
 	out, err := json.Marshal(m)
 	require.NoError(t, err)
-	again, err := agenda.Decode(out)
+	again, err := agenda.Decode(bytes.NewReader(out))
 	require.NoError(t, err)
 	assert.True(t, again.Start.Equal(m.Start))
 	again.Start = m.Start
@@ -81,7 +82,7 @@ func TestDecodeProblems(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := agenda.Decode([]byte(tt.json))
+			_, err := agenda.Decode(strings.NewReader(tt.json))
 			var ve *partnership.ValidationError
 			require.True(t, errors.As(err, &ve), "a *ValidationError, got %v", err)
 			assert.Equal(t, tt.want, ve.Problems)
@@ -91,7 +92,7 @@ func TestDecodeProblems(t *testing.T) {
 
 func TestDecodeKeepsDraft(t *testing.T) {
 	// A draft with a value problem is still returned, so it can be corrected.
-	m, err := agenda.Decode([]byte(`{"id":"m1","title":"T","cadence":"monthly","start":"2026-09-15T15:30:00Z","minutes":30,"record":"keep me","actions":[{"id":"a","text":"t","due":"soon"}]}`))
+	m, err := agenda.Decode(strings.NewReader(`{"id":"m1","title":"T","cadence":"monthly","start":"2026-09-15T15:30:00Z","minutes":30,"record":"keep me","actions":[{"id":"a","text":"t","due":"soon"}]}`))
 	require.Error(t, err)
 	assert.Equal(t, "keep me", m.Record)
 	assert.Equal(t, partnership.Date("soon"), m.Actions[0].Due)
@@ -113,7 +114,7 @@ func FuzzDecode(f *testing.F) {
 	f.Add([]byte(`[]`))
 	f.Add([]byte(`{"sections":[{"questions":[{"notes":"\u0000\r\n"}]}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		m, err := agenda.Decode(data)
+		m, err := agenda.Decode(bytes.NewReader(data))
 		_ = agenda.Check(m)
 		_ = agenda.CheckWith(m, people(), time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC))
 		_ = agenda.CheckAll([]agenda.Meeting{m, agenda.Next(m, m.Start.Add(90*24*time.Hour))}, people(), time.Time{})
@@ -129,7 +130,7 @@ func FuzzDecode(f *testing.F) {
 		}
 		out, err := json.Marshal(m)
 		require.NoError(t, err)
-		again, err := agenda.Decode(out)
+		again, err := agenda.Decode(bytes.NewReader(out))
 		require.NoError(t, err, "%s", out)
 		assert.True(t, again.Start.Equal(m.Start))
 	})

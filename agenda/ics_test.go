@@ -18,7 +18,7 @@ var stamp = time.Date(2026, 8, 20, 12, 0, 0, 0, time.UTC)
 func TestWriteICSGolden(t *testing.T) {
 	ms, err := agenda.Schedule(schoolYear(t))
 	require.NoError(t, err)
-	fixed, err := agenda.Decode(fixture(t))
+	fixed, err := agenda.Decode(bytes.NewReader(fixture(t)))
 	require.NoError(t, err)
 	var buf bytes.Buffer
 	cal := agenda.Calendar{Name: "Riverside partnership, 2026–27", Namespace: "rusd-lp", Stamp: stamp}
@@ -29,7 +29,7 @@ func TestWriteICSGolden(t *testing.T) {
 func TestWriteICSParsesBack(t *testing.T) {
 	ms, err := agenda.Schedule(schoolYear(t))
 	require.NoError(t, err)
-	fixed, err := agenda.Decode(fixture(t))
+	fixed, err := agenda.Decode(bytes.NewReader(fixture(t)))
 	require.NoError(t, err)
 	fixed.Title = `Review; with, "commas" \ and a very long title that needs folding across more than one line of the file`
 	fixed.Location = "Room 12, Hayes; 2nd floor\r\nback entrance\x07"

@@ -1,6 +1,7 @@
 package agenda_test
 
 import (
+	"bytes"
 	"errors"
 	"testing"
 	"time"
@@ -11,7 +12,7 @@ import (
 )
 
 func TestNextCarriesOpenActions(t *testing.T) {
-	m, err := agenda.Decode(fixture(t))
+	m, err := agenda.Decode(bytes.NewReader(fixture(t)))
 	require.NoError(t, err)
 	next := agenda.Next(m, mustTime(t, "2026-12-08T15:30:00-05:00"))
 
@@ -115,7 +116,7 @@ func TestTimelineAndCountdown(t *testing.T) {
 }
 
 func TestDue(t *testing.T) {
-	m, err := agenda.Decode(fixture(t))
+	m, err := agenda.Decode(bytes.NewReader(fixture(t)))
 	require.NoError(t, err)
 	due := m.Due("2026-10-01")
 	require.Len(t, due, 1)
@@ -130,7 +131,7 @@ func TestIDFor(t *testing.T) {
 }
 
 func TestCarryIntoPlannedMeeting(t *testing.T) {
-	q3, err := agenda.Decode(fixture(t))
+	q3, err := agenda.Decode(bytes.NewReader(fixture(t)))
 	require.NoError(t, err)
 	planned := agenda.Monthly().At(mustTime(t, "2026-10-13T15:30:00-04:00"))
 	planned.AddAction(agenda.Action{Text: "Already planned", Owner: "ana", Due: "2026-10-20"})

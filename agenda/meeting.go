@@ -12,6 +12,7 @@ package agenda
 
 import (
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 	"time"
@@ -135,14 +136,19 @@ type PrepItem struct {
 }
 
 // Decode reads one meeting from JSON: unknown fields and mistyped values are
-// reported by JSON path, then Validate checks the values. The meeting is
-// returned along with a *partnership.ValidationError so that a draft can
-// still be shown and corrected.
-func Decode(data []byte) (Meeting, error) {
+// a *partnership.ValidationError naming each by JSON path, then Validate
+// checks the values. A meeting that is well formed but not valid is
+// returned along with Validate's *partnership.ValidationError, so that a
+// draft can still be shown and corrected. An error reading r is returned
+// wrapped.
+func Decode(r io.Reader) (Meeting, error) {
 	var m Meeting
 	ve := new(partnership.ValidationError)
-	if !schema.Decode(data, &m, ve) {
-		return Meeting{}, ve
+	if err := schema.Read(r, &m, ve); err != nil {
+		return Meeting{}, fmt.Errorf("reading the meeting: %w", err)
+	}
+	if err := ve.Err(); err != nil {
+		return Meeting{}, err
 	}
 	return m, m.Validate()
 }

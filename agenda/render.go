@@ -93,6 +93,12 @@ func (m Meeting) WriteMarkdown(w io.Writer) error {
 	return err
 }
 
+// WriteICS writes the meeting as an iCalendar file of one event, as WriteICS
+// writes several.
+func (m Meeting) WriteICS(w io.Writer) error {
+	return WriteICS(w, m)
+}
+
 // view is the meeting prepared for printing, shared by Markdown and HTML.
 type view struct {
 	Minutes        bool // true once the meeting is closed

@@ -14,7 +14,7 @@ import (
 // before returns the fixture as it stood before the meeting: not closed, no
 // notes, no record, only the carried action.
 func before(t *testing.T) agenda.Meeting {
-	m, err := agenda.Decode(fixture(t))
+	m, err := agenda.Decode(bytes.NewReader(fixture(t)))
 	require.NoError(t, err)
 	m.Closed = false
 	m.Record = ""
@@ -28,7 +28,7 @@ func before(t *testing.T) agenda.Meeting {
 }
 
 func TestRenderGolden(t *testing.T) {
-	after, err := agenda.Decode(fixture(t))
+	after, err := agenda.Decode(bytes.NewReader(fixture(t)))
 	require.NoError(t, err)
 	for name, m := range map[string]agenda.Meeting{"agenda": before(t), "minutes": after} {
 		var md, h bytes.Buffer
@@ -53,7 +53,7 @@ func TestMarkdownContent(t *testing.T) {
 	assert.Contains(t, md, `Hayes High School, room 12 \<library\> (in person)`)
 
 	b.Reset()
-	m, err := agenda.Decode(fixture(t))
+	m, err := agenda.Decode(bytes.NewReader(fixture(t)))
 	require.NoError(t, err)
 	require.NoError(t, m.WriteMarkdown(&b))
 	md = b.String()
@@ -79,7 +79,7 @@ func TestMarkdownEscapesLineStarts(t *testing.T) {
 }
 
 func TestHTMLIsTextOnly(t *testing.T) {
-	m, err := agenda.Decode(fixture(t))
+	m, err := agenda.Decode(bytes.NewReader(fixture(t)))
 	require.NoError(t, err)
 	m.Attendees[0].Name = `<img src=x onerror=alert(1)>`
 	var b bytes.Buffer

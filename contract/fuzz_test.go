@@ -31,7 +31,7 @@ func FuzzDecode(f *testing.F) {
 	f.Add([]byte(`{"district":{"name":"<script>alert(1)</script>"},"partner":{"name":"Smith & Sons \"TA\""}}`))
 	f.Add([]byte(`[1,2]`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		s, err := Decode(data)
+		s, err := Decode(bytes.NewReader(data))
 		if err != nil {
 			assert.NotEmpty(t, partnership.ProblemsOf(err))
 			return

@@ -26,7 +26,7 @@ func load(t testing.TB, name string) *Supplement {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join("testdata", name))
 	require.NoError(t, err)
-	s, err := Decode(data)
+	s, err := Decode(bytes.NewReader(data))
 	require.NoError(t, err)
 	return s
 }

@@ -20,6 +20,7 @@ package contract
 
 import (
 	"fmt"
+	"io"
 
 	"github.com/partnerkit/partnerkit/internal/schema"
 	"github.com/partnerkit/partnerkit/partnership"
@@ -379,12 +380,15 @@ func New(district, partner string) *Supplement {
 // the wrong form (a date that is not YYYY-MM-DD, a kind that is not output or
 // outcome) is a *partnership.ValidationError naming each place by JSON path.
 // A draft that is merely incomplete decodes without error; use Completeness
-// or Validate for what it lacks.
-func Decode(data []byte) (*Supplement, error) {
+// or Validate for what it lacks. An error reading r is returned wrapped.
+func Decode(r io.Reader) (*Supplement, error) {
 	s := new(Supplement)
 	ve := new(partnership.ValidationError)
-	if !schema.Decode(data, s, ve) {
-		return nil, ve
+	if err := schema.Read(r, s, ve); err != nil {
+		return nil, fmt.Errorf("reading the supplement: %w", err)
+	}
+	if err := ve.Err(); err != nil {
+		return nil, err
 	}
 	if err := s.Structure(); err != nil {
 		return nil, err

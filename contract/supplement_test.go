@@ -1,6 +1,7 @@
 package contract
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"regexp"
@@ -222,7 +223,7 @@ func TestDecode(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := Decode([]byte(tt.json))
+			_, err := Decode(strings.NewReader(tt.json))
 			var ve *partnership.ValidationError
 			require.True(t, errors.As(err, &ve), "got %v", err)
 			var paths []string
@@ -241,7 +242,7 @@ func TestJSONRoundTrip(t *testing.T) {
 	s := load(t, "complete.json")
 	data, err := json.Marshal(s)
 	require.NoError(t, err)
-	back, err := Decode(data)
+	back, err := Decode(bytes.NewReader(data))
 	require.NoError(t, err)
 	assert.Equal(t, s, back)
 }

@@ -73,11 +73,11 @@ func ExampleConflicts() {
 	// over capacity: true - organisations: t, d
 }
 
-func ExampleWriteMap() {
+func ExamplePartnership_WriteMap() {
 	// The page puts the map in the document as it is; a Go program can
 	// write it to a file. Here only its accessible title and description show.
 	var b strings.Builder
-	if err := partnership.WriteMap(&b, summer(), partnership.MapOptions{ID: "summer"}); err != nil {
+	if err := summer().WriteMap(&b, partnership.MapOptions{ID: "summer"}); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return
 	}

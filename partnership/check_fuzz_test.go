@@ -44,7 +44,7 @@ func FuzzCheck(f *testing.F) {
 			}
 		}
 		var buf bytes.Buffer
-		if err := partnership.WriteMap(&buf, &p, partnership.MapOptions{MaxWidth: 2000}); err != nil {
+		if err := p.WriteMap(&buf, partnership.MapOptions{MaxWidth: 2000}); err != nil {
 			t.Fatal(err)
 		}
 		dec := xml.NewDecoder(&buf)

@@ -11,7 +11,7 @@ import (
 	"unicode/utf8"
 )
 
-// MapOptions adjusts the map WriteMap draws. The zero value is ready to use.
+// MapOptions adjusts the map Partnership.WriteMap draws. The zero value is ready to use.
 type MapOptions struct {
 	// ID prefixes the ids of the map's elements, so that several maps can be
 	// put in one page; "pk-map" when empty. Characters other than letters,
@@ -46,7 +46,7 @@ const (
 // bar and shaded week has a tooltip, and no information is carried by colour
 // alone. Every text from the partnership is escaped. The output depends only
 // on the partnership and the options, so it can be compared byte for byte.
-func WriteMap(w io.Writer, p *Partnership, opts MapOptions) error {
+func (p *Partnership) WriteMap(w io.Writer, opts MapOptions) error {
 	m := newMapLayout(p, opts)
 	var b strings.Builder
 	m.draw(&b)

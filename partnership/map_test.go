@@ -45,7 +45,7 @@ func svgText(t *testing.T, svg []byte) map[string][]string {
 func drawMap(t *testing.T, p *Partnership, opts MapOptions) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	require.NoError(t, WriteMap(&buf, p, opts))
+	require.NoError(t, p.WriteMap(&buf, opts))
 	return buf.Bytes()
 }
 
@@ -136,7 +136,7 @@ type failingWriter struct{}
 func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
 
 func TestWriteMapReportsWriteErrors(t *testing.T) {
-	err := WriteMap(failingWriter{}, healthy(), MapOptions{})
+	err := healthy().WriteMap(failingWriter{}, MapOptions{})
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "disk full")
 }

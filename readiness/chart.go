@@ -99,7 +99,7 @@ func (c Chart) Description() string {
 
 // WriteSVG draws the chart as a self-contained, accessible SVG element (with
 // role="img", a title and a description). Every text from users is escaped.
-func WriteSVG(w io.Writer, c Chart) error {
+func (c Chart) WriteSVG(w io.Writer) error {
 	bw := bufio.NewWriter(w)
 	id := svgID(c.ID)
 	low, high := c.Scale.Lowest(), c.Scale.Highest()

@@ -161,7 +161,7 @@ func TestReadCSVCases(t *testing.T) {
 }
 
 func TestReadCSVCustomRubric(t *testing.T) {
-	rb, err := DecodeRubric([]byte(`{"id":"c","title":"C","scale":{"levels":[{"value":0,"descriptor":"none"},{"value":1,"descriptor":"some"},{"value":2,"descriptor":"all"}]},
+	rb, err := DecodeRubric(strings.NewReader(`{"id":"c","title":"C","scale":{"levels":[{"value":0,"descriptor":"none"},{"value":1,"descriptor":"some"},{"value":2,"descriptor":"all"}]},
 		"categories":[{"id":"staff-concerns","title":"Staff concerns heard"},{"id":"money","title":"Budget"}]}`))
 	require.NoError(t, err)
 	rs, err := ReadCSV(strings.NewReader("Name,Team,Staff concerns heard,Concerns: Staff concerns heard,Budget\nA,T,0,Not yet,2\n"), rb)

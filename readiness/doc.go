@@ -9,7 +9,8 @@
 // Forms or Microsoft Forms export. Summarize turns responses into a Report:
 // per team and category the number of ratings, mean, range, the count of each
 // level, whether the ratings agree, the concerns raised, and an order in which
-// to discuss the categories. WriteMarkdown, WriteHTML and WriteSVG present it.
+// to discuss the categories. Its WriteMarkdown and WriteHTML present it, and
+// the WriteSVG of a Chart (TeamChart, CategoryChart) draws it.
 // Check points out what the teams could talk about (too few raters, no
 // consensus, a low mean, someone who answered twice); Rules explains each
 // rule it applies.

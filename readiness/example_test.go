@@ -71,12 +71,12 @@ func ExampleReadCSV() {
 	// Ben Okafor (District): metrics 3, concern ""
 }
 
-func ExampleWriteMarkdown() {
+func ExampleReport_WriteMarkdown() {
 	rep, _ := readiness.Summarize(readiness.ODST(), []readiness.Response{
 		{Rater: "Dee", Team: "Partner", Ratings: map[string]int{"alignment": 3, "resources": 3, "metrics": 2, "communication": 4}},
 	})
 	var b strings.Builder
-	_ = readiness.WriteMarkdown(&b, rep)
+	_ = rep.WriteMarkdown(&b)
 	for _, line := range strings.Split(b.String(), "\n") {
 		if strings.HasPrefix(line, "1. ") || strings.HasPrefix(line, "| Clear") {
 			fmt.Println(line)
@@ -87,7 +87,7 @@ func ExampleWriteMarkdown() {
 	// | Clear metrics established | 1 | 2.0 | 2 | 0 | 1 | 0 | 0 | yes |
 }
 
-func ExampleWriteSVG() {
+func ExampleChart_WriteSVG() {
 	rep, _ := readiness.Summarize(readiness.ODST(), []readiness.Response{
 		{Rater: "Ana", Team: "District", Ratings: map[string]int{"metrics": 2}},
 		{Rater: "Dee", Team: "Partner", Ratings: map[string]int{"metrics": 3}},
@@ -95,7 +95,7 @@ func ExampleWriteSVG() {
 	chart, _ := readiness.CategoryChart(rep, "metrics")
 	chart.ID = "metrics-by-team"
 	var b strings.Builder
-	_ = readiness.WriteSVG(&b, chart)
+	_ = chart.WriteSVG(&b)
 	for _, line := range strings.Split(b.String(), "\n")[1:3] {
 		fmt.Println(line)
 	}

@@ -66,7 +66,7 @@ func FuzzDecodeRubric(f *testing.F) {
 	f.Add([]byte(`{"id":1}`))
 	f.Add([]byte(`[`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		rb, err := DecodeRubric(data)
+		rb, err := DecodeRubric(bytes.NewReader(data))
 		if err != nil {
 			var ve *partnership.ValidationError
 			require.True(t, errors.As(err, &ve), "%T %v", err, err)
@@ -76,7 +76,7 @@ func FuzzDecodeRubric(f *testing.F) {
 		require.NoError(t, rb.Validate())
 		enc, err := json.Marshal(rb)
 		require.NoError(t, err)
-		again, err := DecodeRubric(enc)
+		again, err := DecodeRubric(bytes.NewReader(enc))
 		require.NoError(t, err)
 		enc2, err := json.Marshal(again)
 		require.NoError(t, err)
@@ -86,11 +86,11 @@ func FuzzDecodeRubric(f *testing.F) {
 		rep, err := Summarize(rb, []Response{resp})
 		require.NoError(t, err)
 		var out bytes.Buffer
-		require.NoError(t, WriteMarkdown(&out, rep))
-		require.NoError(t, WriteHTML(&out, rep))
+		require.NoError(t, rep.WriteMarkdown(&out))
+		require.NoError(t, rep.WriteHTML(&out))
 		c, ok := CategoryChart(rep, rb.Categories[0].ID)
 		require.True(t, ok)
-		require.NoError(t, WriteSVG(&out, c))
+		require.NoError(t, c.WriteSVG(&out))
 		var csv bytes.Buffer
 		require.NoError(t, WriteCSV(&csv, rb, []Response{resp}))
 		_, _ = ReadCSV(strings.NewReader(csv.String()), rb) // custom titles may clash; it must not panic

@@ -16,7 +16,7 @@ import (
 // nothing, the scale, and per team the suggested order of discussion, a table
 // of the categories and the concerns raised. Text from users is escaped so
 // that it stays text.
-func WriteMarkdown(w io.Writer, r Report) error {
+func (r Report) WriteMarkdown(w io.Writer) error {
 	bw := bufio.NewWriter(w)
 	rb := r.Rubric
 	fmt.Fprintf(bw, "# %s: summary of ratings\n\n", escape.Markdown(rb.Title))
@@ -161,9 +161,10 @@ var reportTemplate = sync.OnceValue(func() *template.Template {
 })
 
 // WriteHTML writes the report as one self-contained, print-friendly HTML
-// page: no scripts, no external files, a chart per team drawn with WriteSVG.
+// page: no scripts, no external files, a chart per team drawn with
+// Chart.WriteSVG.
 // Text from users is escaped by html/template.
-func WriteHTML(w io.Writer, r Report) error {
+func (r Report) WriteHTML(w io.Writer) error {
 	type team struct {
 		TeamSummary
 		Chart template.HTML
@@ -177,7 +178,7 @@ func WriteHTML(w io.Writer, r Report) error {
 		c, _ := TeamChart(r, t.Team)
 		c.ID = fmt.Sprintf("chart-team-%d", i+1)
 		var buf bytes.Buffer
-		if err := WriteSVG(&buf, c); err != nil {
+		if err := c.WriteSVG(&buf); err != nil {
 			return err
 		}
 		// WriteSVG escapes every text it draws, so its output is safe markup.

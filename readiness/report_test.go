@@ -41,7 +41,7 @@ func fixtureReport(t *testing.T) Report {
 
 func TestWriteMarkdown(t *testing.T) {
 	var buf bytes.Buffer
-	require.NoError(t, WriteMarkdown(&buf, fixtureReport(t)))
+	require.NoError(t, fixtureReport(t).WriteMarkdown(&buf))
 	out := buf.String()
 	assert.Contains(t, out, Note)
 	for _, want := range []string{
@@ -59,7 +59,7 @@ func TestWriteMarkdown(t *testing.T) {
 
 func TestWriteHTML(t *testing.T) {
 	var buf bytes.Buffer
-	require.NoError(t, WriteHTML(&buf, fixtureReport(t)))
+	require.NoError(t, fixtureReport(t).WriteHTML(&buf))
 	out := buf.String()
 	assert.True(t, strings.Contains(out, Note))
 	assert.False(t, strings.Contains(out, "<script"))
@@ -74,7 +74,7 @@ func TestWriteSVG(t *testing.T) {
 	c, ok := TeamChart(rep, "district leadership team")
 	require.True(t, ok)
 	var buf bytes.Buffer
-	require.NoError(t, WriteSVG(&buf, c))
+	require.NoError(t, c.WriteSVG(&buf))
 	assertWellFormed(t, buf.Bytes())
 	out := buf.String()
 	assert.Contains(t, out, `role="img"`)
@@ -86,7 +86,7 @@ func TestWriteSVG(t *testing.T) {
 	c, ok = CategoryChart(rep, "metrics")
 	require.True(t, ok)
 	buf.Reset()
-	require.NoError(t, WriteSVG(&buf, c))
+	require.NoError(t, c.WriteSVG(&buf))
 	assertWellFormed(t, buf.Bytes())
 	assert.Equal(t, 2, strings.Count(buf.String(), `<g class="row">`))
 	golden(t, "category-chart.svg", buf.Bytes())
@@ -106,7 +106,7 @@ func TestSVGManyRatings(t *testing.T) {
 	require.NoError(t, err)
 	c, _ := CategoryChart(rep, "metrics")
 	var buf bytes.Buffer
-	require.NoError(t, WriteSVG(&buf, c))
+	require.NoError(t, c.WriteSVG(&buf))
 	assertWellFormed(t, buf.Bytes())
 	assert.Contains(t, buf.String(), "<title>40 ratings at 3</title>", "many ratings at one level become one dot with a count")
 }
@@ -119,10 +119,10 @@ func TestReportsKeepMarkupAsText(t *testing.T) {
 	})
 	require.NoError(t, err)
 	var md, h, svg bytes.Buffer
-	require.NoError(t, WriteMarkdown(&md, rep))
-	require.NoError(t, WriteHTML(&h, rep))
+	require.NoError(t, rep.WriteMarkdown(&md))
+	require.NoError(t, rep.WriteHTML(&h))
 	c, _ := TeamChart(rep, evil)
-	require.NoError(t, WriteSVG(&svg, c))
+	require.NoError(t, c.WriteSVG(&svg))
 	assertWellFormed(t, svg.Bytes())
 	for name, out := range map[string]string{"markdown": md.String(), "html": h.String(), "svg": svg.String()} {
 		assert.NotContains(t, out, "<script>", name)
@@ -159,7 +159,7 @@ func TestWriteMarkdownKeepsUserTextInert(t *testing.T) {
 		})
 		require.NoError(t, err)
 		var b strings.Builder
-		require.NoError(t, WriteMarkdown(&b, rep))
+		require.NoError(t, rep.WriteMarkdown(&b))
 		return b.String()
 	}
 	benign, hostile := mdtest.Render(t, write(mdtest.Benign)), mdtest.Render(t, write(mdtest.Hostile))

@@ -2,6 +2,7 @@ package readiness
 
 import (
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 
@@ -139,17 +140,21 @@ func ODST() Rubric {
 
 // DecodeRubric reads a custom rubric from JSON and validates it. Unknown
 // fields, mistyped values and invalid values are reported together in a
-// *partnership.ValidationError, each by its JSON path.
-func DecodeRubric(data []byte) (Rubric, error) {
-	var r Rubric
+// *partnership.ValidationError, each by its JSON path. An error reading r is
+// returned wrapped.
+func DecodeRubric(r io.Reader) (Rubric, error) {
+	var rb Rubric
 	ve := new(partnership.ValidationError)
-	if !schema.Decode(data, &r, ve) {
-		return Rubric{}, ve
+	if err := schema.Read(r, &rb, ve); err != nil {
+		return Rubric{}, fmt.Errorf("reading the rubric: %w", err)
 	}
-	if err := r.Validate(); err != nil {
+	if err := ve.Err(); err != nil {
 		return Rubric{}, err
 	}
-	return r, nil
+	if err := rb.Validate(); err != nil {
+		return Rubric{}, err
+	}
+	return rb, nil
 }
 
 // Validate checks the rubric and returns a *partnership.ValidationError that

@@ -45,7 +45,7 @@ func TestDecodeRubric(t *testing.T) {
 		{"value":4,"descriptor":"d"},{"value":5,"descriptor":"e"}]},
 		"categories":[{"id":"vision","title":"Shared vision","standards":["alignment.1"],
 		"items":[{"id":"v1","text":"We agree on the goal."}]},{"id":"money","title":"Budget"}]}`
-	rb, err := DecodeRubric([]byte(good))
+	rb, err := DecodeRubric(strings.NewReader(good))
 	require.NoError(t, err)
 	assert.Equal(t, 5, rb.Scale.Highest())
 	assert.Len(t, rb.Categories, 2)
@@ -68,7 +68,7 @@ func TestDecodeRubric(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := DecodeRubric([]byte(tt.json))
+			_, err := DecodeRubric(strings.NewReader(tt.json))
 			var ve *partnership.ValidationError
 			require.True(t, errors.As(err, &ve), "got %v", err)
 			var paths []string
@@ -84,7 +84,7 @@ func TestDecodeRubric(t *testing.T) {
 func TestRubricJSONRoundTrip(t *testing.T) {
 	data, err := json.Marshal(ODST())
 	require.NoError(t, err)
-	rb, err := DecodeRubric(data)
+	rb, err := DecodeRubric(bytes.NewReader(data))
 	require.NoError(t, err)
 	assert.Equal(t, ODST(), rb)
 }
@@ -127,7 +127,7 @@ func TestRoundValidate(t *testing.T) {
 
 // TestFivePointRubric runs a custom 1–5 rubric through every step.
 func TestFivePointRubric(t *testing.T) {
-	rb, err := DecodeRubric([]byte(`{"id":"five","title":"Five-point readiness","scale":{"levels":[
+	rb, err := DecodeRubric(strings.NewReader(`{"id":"five","title":"Five-point readiness","scale":{"levels":[
 		{"value":1,"label":"Strongly disagree","descriptor":"a"},{"value":2,"descriptor":"b"},{"value":3,"descriptor":"c"},
 		{"value":4,"descriptor":"d"},{"value":5,"label":"Strongly agree","descriptor":"e"}]},
 		"categories":[{"id":"vision","title":"Shared vision","standards":["alignment.1"]},{"id":"money","title":"Budget"}]}`))
@@ -145,6 +145,6 @@ func TestFivePointRubric(t *testing.T) {
 	m, _ := rep.Teams[0].Category("money")
 	assert.True(t, m.Consensus, "1 and 2 are one level apart, and 2 is not the highest level")
 	var md bytes.Buffer
-	require.NoError(t, WriteMarkdown(&md, rep))
+	require.NoError(t, rep.WriteMarkdown(&md))
 	assert.Contains(t, md.String(), "| Budget | 2 | 1.5 | 1–2 | 1 | 1 | 0 | 0 | 0 | yes |")
 }

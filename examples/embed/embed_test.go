@@ -1,6 +1,7 @@
 package embed_test
 
 import (
+	"bytes"
 	"os"
 	"strings"
 	"testing"
@@ -14,7 +15,7 @@ import (
 func TestExampleRubric(t *testing.T) {
 	data, err := os.ReadFile("rubric.json")
 	require.NoError(t, err)
-	rb, err := readiness.DecodeRubric(data)
+	rb, err := readiness.DecodeRubric(bytes.NewReader(data))
 	require.NoError(t, err)
 	assert.Len(t, rb.Categories, 2)
 	assert.Len(t, rb.Scale.Levels, 4)

@@ -103,5 +103,5 @@ func writeMap(name string, p *partnership.Partnership) (err error) {
 			err = cerr
 		}
 	}()
-	return partnership.WriteMap(f, p, partnership.MapOptions{ID: "hgusd-map"})
+	return p.WriteMap(f, partnership.MapOptions{ID: "hgusd-map"})
 }

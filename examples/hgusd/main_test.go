@@ -133,7 +133,7 @@ func TestReviewGolden(t *testing.T) {
 func TestMapGolden(t *testing.T) {
 	ws := loadCase(t)
 	var buf bytes.Buffer
-	require.NoError(t, partnership.WriteMap(&buf, ws.Partnership, partnership.MapOptions{ID: "hgusd-map"}))
+	require.NoError(t, ws.Partnership.WriteMap(&buf, partnership.MapOptions{ID: "hgusd-map"}))
 	golden(t, "map.golden.svg", buf.Bytes())
 }
 

@@ -75,9 +75,9 @@ func run(args []string, stdout io.Writer) error {
 	}
 	switch *format {
 	case "md":
-		return readiness.WriteMarkdown(stdout, report)
+		return report.WriteMarkdown(stdout)
 	case "html":
-		return readiness.WriteHTML(stdout, report)
+		return report.WriteHTML(stdout)
 	case "json":
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
@@ -89,7 +89,7 @@ func run(args []string, stdout io.Writer) error {
 		for _, c := range rubric.Categories {
 			chart, _ := readiness.CategoryChart(report, c.ID)
 			fmt.Fprintf(&body, "<g transform=\"translate(0 %d)\">\n", y)
-			if err := readiness.WriteSVG(&body, chart); err != nil {
+			if err := chart.WriteSVG(&body); err != nil {
 				return err
 			}
 			body.WriteString("</g>\n")

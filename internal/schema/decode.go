@@ -428,3 +428,23 @@ func describe(v any) string {
 	}
 	return "an unexpected value"
 }
+
+// MaxDocument is the largest document Read accepts: 16 MiB, far more than
+// any rubric, supplement or meeting needs.
+const MaxDocument = 16 << 20
+
+// Read reads one JSON document of at most MaxDocument bytes from r and
+// decodes it into v as Decode does, adding its problems to ps; a larger
+// document is a problem too. It returns only the error of reading r.
+func Read(r io.Reader, v any, ps Problems) error {
+	data, err := io.ReadAll(io.LimitReader(r, MaxDocument+1))
+	if err != nil {
+		return err
+	}
+	if len(data) > MaxDocument {
+		ps.Add("", "the file is larger than %d MiB, more than any such document needs; check that it is the right file", MaxDocument>>20)
+		return nil
+	}
+	Decode(data, v, ps)
+	return nil
+}

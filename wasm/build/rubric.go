@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 
@@ -15,7 +16,7 @@ func RubricCode(file string) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("reading the rubric: %w", err)
 	}
-	r, err := readiness.DecodeRubric(data)
+	r, err := readiness.DecodeRubric(bytes.NewReader(data))
 	if err != nil {
 		return "", fmt.Errorf("%s: %w", file, err)
 	}

@@ -85,7 +85,7 @@ func (a *App) mapSVG() ([]byte, bool) {
 	if a.cache.mapRev != a.rev+1 {
 		var buf bytes.Buffer
 		a.cache.mapSVG, a.cache.mapURL = nil, ""
-		if err := partnership.WriteMap(&buf, p, partnership.MapOptions{ID: "pk-review-map"}); err == nil {
+		if err := p.WriteMap(&buf, partnership.MapOptions{ID: "pk-review-map"}); err == nil {
 			a.cache.mapSVG = buf.Bytes()
 			a.cache.mapURL = "data:image/svg+xml;base64," + base64.StdEncoding.EncodeToString(buf.Bytes())
 		}

@@ -297,9 +297,9 @@ func (a *App) report(kind string) []Effect {
 	var typ string
 	switch kind {
 	case "report.html":
-		err, name, typ = readiness.WriteHTML(&buf, rep), name+".html", "text/html"
+		err, name, typ = rep.WriteHTML(&buf), name+".html", "text/html"
 	case "report.md":
-		err, name, typ = readiness.WriteMarkdown(&buf, rep), name+".md", "text/markdown"
+		err, name, typ = rep.WriteMarkdown(&buf), name+".md", "text/markdown"
 	default:
 		err, name, typ = readiness.WriteCSV(&buf, r.RubricOrODST(), r.Responses), name+".csv", "text/csv"
 	}
@@ -489,7 +489,7 @@ func (a *App) viewTeam(i int, rep readiness.Report, t readiness.TeamSummary) *No
 	if ch, ok := readiness.TeamChart(rep, t.Team); ok {
 		ch.ID = fmt.Sprintf("pk-chart-%d", i)
 		var buf bytes.Buffer
-		if err := readiness.WriteSVG(&buf, ch); err == nil {
+		if err := ch.WriteSVG(&buf); err == nil {
 			// An SVG shown through <img> cannot run scripts or load anything.
 			chart = El("img", Class("pk-chart"), A("alt", ch.Description()),
 				A("src", "data:image/svg+xml;base64,"+base64.StdEncoding.EncodeToString(buf.Bytes())))

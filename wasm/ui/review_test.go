@@ -116,7 +116,7 @@ func TestReviewViewShowsTheExample(t *testing.T) {
 	svg, err := base64.StdEncoding.DecodeString(strings.TrimPrefix(src, "data:image/svg+xml;base64,"))
 	require.NoError(t, err)
 	var want bytes.Buffer
-	require.NoError(t, partnership.WriteMap(&want, a.ws.Partnership, partnership.MapOptions{ID: "pk-review-map"}))
+	require.NoError(t, a.ws.Partnership.WriteMap(&want, partnership.MapOptions{ID: "pk-review-map"}))
 	assert.Equal(t, want.String(), string(svg))
 
 	assert.Equal(t, []Effect{Print{}}, a.Handle(Event{Action: "review.print"}))
