@@ -56,7 +56,8 @@ func ExampleNext() {
 	q4.AddAction(agenda.Action{Text: "Plan the spring survey", Owner: "Ana Ruiz", Due: "2027-01-15"})
 	fmt.Println(q4.ID)
 	for _, x := range q4.Actions {
-		fmt.Printf("%s  %s  carried=%v\n", x.ID, x.Text, q4.Carried(x))
+		raisedAt, _, _ := strings.Cut(x.ID, ".a-") // an action's ID starts with its meeting's
+		fmt.Printf("%s  %s  carried=%v\n", raisedAt, x.Text, q4.Carried(x))
 	}
 	fmt.Println(a.ID == q4.Actions[0].ID)
 	for _, f := range agenda.Check(q4) {
@@ -66,8 +67,8 @@ func ExampleNext() {
 	}
 	// Output:
 	// 2026-12-08-quarterly
-	// 2026-09-15-quarterly.a1  Move the summer institute  carried=true
-	// 2026-12-08-quarterly.a2  Plan the spring survey  carried=false
+	// 2026-09-15-quarterly  Move the summer institute  carried=true
+	// 2026-12-08-quarterly  Plan the spring survey  carried=false
 	// true
 	// action item "Move the summer institute" is still open and was due 2026-10-15
 }

@@ -104,8 +104,10 @@ func appendLine(notes, text string) string {
 }
 
 // AddAction adds an action item raised at this meeting and returns it as
-// stored: an empty ID gets the next free one after the meeting's ID
-// ("2026-09-15-quarterly.a3"), an empty status becomes open.
+// stored: an empty ID gets a new one made of the meeting's ID and random
+// letters ("2026-09-15-quarterly.a-7k2q9x4m1d"), so that actions added to
+// the same meeting in two copies of a workspace stay two actions when the
+// copies are merged; an empty status becomes open.
 func (m *Meeting) AddAction(a Action) Action {
 	if a.ID == "" {
 		a.ID = m.nextActionID()
@@ -124,11 +126,8 @@ func (m *Meeting) nextActionID() string {
 	if base == "" {
 		base = "action"
 	}
-	if len(base) > 56 {
-		base = base[:56]
-	}
-	for n := len(m.Actions) + 1; ; n++ {
-		id := fmt.Sprintf("%s.a%d", base, n)
+	for {
+		id := partnership.NewID(base + ".a")
 		if _, ok := m.action(id); !ok {
 			return id
 		}

@@ -210,6 +210,10 @@ type ScheduleItem struct {
 
 // Activity is one line of the schedule of activities.
 type Activity struct {
+	// ID names the activity. A workspace file requires it (see
+	// partnerkit.Workspace.Validate), so that copies can be merged;
+	// partnership.NewID makes one.
+	ID string `json:"id,omitempty" validate:"omitempty,id"`
 	// What the activity is, such as "Coaching cycles with grade 9 teams".
 	What string `json:"what,omitempty" validate:"max=500"`
 	// Who takes part, such as "Grade 9 teachers, Hayes High School".
@@ -266,7 +270,8 @@ const (
 // Measure is one success measure, with an interim checkpoint (around
 // January) and a final one (around June).
 type Measure struct {
-	// ID names the measure so that the data plan can refer to it.
+	// ID names the measure so that the data plan can refer to it. A
+	// workspace file requires it (see partnerkit.Workspace.Validate).
 	ID string `json:"id,omitempty" validate:"omitempty,id"`
 	// Name says what is measured.
 	Name     string     `json:"name,omitempty" validate:"max=500"`
@@ -292,6 +297,10 @@ type DataPlan struct {
 
 // DataDuty is who provides and who reports the data of one measure.
 type DataDuty struct {
+	// ID names the duty. A workspace file requires it (see
+	// partnerkit.Workspace.Validate), so that copies can be merged;
+	// partnership.NewID makes one.
+	ID string `json:"id,omitempty" validate:"omitempty,id"`
 	// Measure is the ID of the measure.
 	Measure string `json:"measure,omitempty" validate:"omitempty,id"`
 	// Source says where the data comes from, such as "the district's student information system".

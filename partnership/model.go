@@ -153,6 +153,10 @@ type Initiative struct {
 
 // Demand is time an initiative asks of an audience between two dates.
 type Demand struct {
+	// ID names the demand within its initiative. A workspace file requires
+	// it (see partnerkit.Workspace.Validate), so that copies can be merged;
+	// NewID makes one.
+	ID string `json:"id,omitempty" validate:"omitempty,id"`
 	// Audience names who gives the time, such as "teachers" or "principals".
 	Audience string `json:"audience" validate:"required,max=100"`
 	// Schools are the IDs of the schools concerned; empty means all of them.

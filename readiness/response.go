@@ -10,6 +10,12 @@ import (
 
 // Response is one rater's ratings and concerns.
 type Response struct {
+	// ID names the response within its round. A workspace file requires it
+	// (see partnerkit.Workspace.Validate); a response read from a survey
+	// export or a rater's code has none until it joins a round, and
+	// partnership.ContentID gives the same response the same ID in every
+	// copy of the workspace.
+	ID string `json:"id,omitempty" validate:"omitempty,id"`
 	// Rater is who rated, as they gave their name.
 	Rater string `json:"rater" validate:"required,max=200"`
 	// Team is the leadership team the rater belongs to, such as the district's.

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bytes"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -418,7 +419,10 @@ func addContractItem(s *contract.Supplement, what string) []Effect {
 	var path string
 	switch what {
 	case "activity":
-		ap.Schedule.Activities = append(ap.Schedule.Activities, contract.Activity{})
+		id := newID("activity", func(id string) bool {
+			return slices.ContainsFunc(ap.Schedule.Activities, func(a contract.Activity) bool { return a.ID == id })
+		})
+		ap.Schedule.Activities = append(ap.Schedule.Activities, contract.Activity{ID: id})
 		path = "contract.appendix.schedule.activities[" + strconv.Itoa(len(ap.Schedule.Activities)-1) + "].what"
 	case "measure":
 		id := newID("measure", func(id string) bool {
@@ -432,7 +436,9 @@ func addContractItem(s *contract.Supplement, what string) []Effect {
 		ap.Measures = append(ap.Measures, contract.Measure{ID: id})
 		path = "contract.appendix.measures[" + strconv.Itoa(len(ap.Measures)-1) + "].name"
 	case "duty":
-		d := contract.DataDuty{}
+		d := contract.DataDuty{ID: newID("duty", func(id string) bool {
+			return slices.ContainsFunc(ap.DataPlan.Duties, func(d contract.DataDuty) bool { return d.ID == id })
+		})}
 		if n := len(ap.Measures); n > 0 {
 			d.Measure = ap.Measures[min(len(ap.DataPlan.Duties), n-1)].ID
 		}

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/partnerkit/partnerkit/partnership"
 	"github.com/partnerkit/partnerkit/readiness"
 )
 
@@ -102,11 +103,7 @@ func (a *App) newRound(title, date string) {
 	if title == "" {
 		title = fmt.Sprintf("Readiness round %d", n)
 	}
-	id := fmt.Sprintf("round-%d", n)
-	for a.roundIndex(id) >= 0 {
-		n++
-		id = fmt.Sprintf("round-%d", n)
-	}
+	id := newID("round", func(id string) bool { return a.roundIndex(id) >= 0 })
 	r := readiness.Round{ID: id, Title: title, Date: strings.TrimSpace(date)}
 	if a.custom != nil {
 		rb := *a.custom
@@ -154,8 +151,11 @@ func (ad *adder) add(source string, resp readiness.Response) {
 		}
 		return
 	}
+	// The same response added to two copies of the workspace gets the same
+	// ID there, so that merging the copies keeps it once.
+	resp.ID = partnership.ContentID("response", resp)
 	for _, old := range ad.round.Responses {
-		if reflect.DeepEqual(old, resp) {
+		if old.ID == resp.ID || reflect.DeepEqual(old, resp) {
 			ad.problems = append(ad.problems, fmt.Sprintf("%s: the response of %s is already in this round, so it was not added again.", source, resp.Rater))
 			return
 		}

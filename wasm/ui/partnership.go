@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -319,11 +320,11 @@ func (a *App) togglePartnershipField(p *partnership.Partnership, arg string) {
 	}
 }
 
-// newID returns an ID that no item of the list has yet: prefix-1, prefix-2, ...
+// newID returns a new random ID that no item of the list has yet, so that
+// records added in two copies of a workspace stay apart when they are merged.
 func newID(prefix string, taken func(string) bool) string {
-	for n := 1; ; n++ {
-		id := prefix + "-" + strconv.Itoa(n)
-		if !taken(id) {
+	for {
+		if id := partnership.NewID(prefix); !taken(id) {
 			return id
 		}
 	}
@@ -375,7 +376,10 @@ func (a *App) addPartnershipItem(p *partnership.Partnership, arg string) []Effec
 			return nil
 		}
 		in := &p.Initiatives[ix[0]]
-		in.Demands = append(in.Demands, partnership.Demand{Audience: "teachers"})
+		id := newID("demand", func(s string) bool {
+			return slices.ContainsFunc(in.Demands, func(d partnership.Demand) bool { return d.ID == s })
+		})
+		in.Demands = append(in.Demands, partnership.Demand{ID: id, Audience: "teachers"})
 		path = fmt.Sprintf("partnership.initiatives[%d].demands[%d].audience", ix[0], len(in.Demands)-1)
 	case "capacity":
 		p.Capacity = append(p.Capacity, partnership.Capacity{})

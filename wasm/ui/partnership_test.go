@@ -143,10 +143,11 @@ func TestPartnershipRolesAndSchools(t *testing.T) {
 	a.Handle(Event{Action: "part.toggle", Arg: "person.role|0=point-person"})
 	a.Handle(Event{Action: "part.toggle", Arg: "person.role|0=liaison"})
 	a.Handle(Event{Action: "part.toggle", Arg: "person.role|0=point-person"})
-	a.Handle(Event{Action: "part.toggle", Arg: "person.school|0=school-1"})
+	school := a.ws.Partnership.Schools[0].ID
+	a.Handle(Event{Action: "part.toggle", Arg: "person.school|0=" + school})
 	pe := a.ws.Partnership.People[0]
 	assert.Equal(t, []partnership.Role{partnership.Liaison}, pe.Roles)
-	assert.Equal(t, []string{"school-1"}, pe.Schools)
+	assert.Equal(t, []string{school}, pe.Schools)
 	assert.Equal(t, "district", pe.Org)
 	liaison := a.Render().Find(FieldID("partnership.people[0].roles") + "-liaison")
 	require.NotNil(t, liaison)
