@@ -60,6 +60,7 @@ func contractWorkspace() *Workspace {
 		{Person: "ana", Side: contract.DistrictSide}, {Person: "cy", Side: contract.DistrictSide, SchoolLeader: true}, {Person: "dee", Side: contract.PartnerSide},
 	}
 	ws.Contract = s
+	ws.AssignIDs()
 	return ws
 }
 

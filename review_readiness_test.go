@@ -21,6 +21,7 @@ func readinessWorkspace(t *testing.T, rounds ...readiness.Round) *Workspace {
 	ws, err := Load(bytes.NewReader(data))
 	require.NoError(t, err)
 	ws.Readiness = rounds
+	ws.AssignIDs()
 	return ws
 }
 

@@ -20,7 +20,7 @@ import (
 
 // SchemaVersion is the version of the workspace file format this build
 // writes, and the newest it reads. Version 2 added the workspace's
-// workspaceId and timeZone; Load brings a version 1 file up to date (see
+// workspaceId, timeZone and lineage, and an id on every record; Load brings a version 1 file up to date (see
 // Decode).
 const SchemaVersion = 2
 
@@ -75,6 +75,10 @@ type Workspace struct {
 	Contract *contract.Supplement `json:"contract,omitempty"`
 	// Meetings are the partnership's meetings, in the order they were added.
 	Meetings []agenda.Meeting `json:"meetings,omitempty"`
+	// Lineage names this version of the workspace and the versions it was
+	// made from, so that a copy coming back finds the version both sides
+	// last shared; nil until the workspace is first stamped (see Stamp).
+	Lineage *Lineage `json:"lineage,omitempty"`
 }
 
 // New returns an empty workspace of the current version, with a new
@@ -190,6 +194,10 @@ func (ws *Workspace) Validate() error {
 	readinessProblems(ve, ws)
 	contractProblems(ve, ws)
 	meetingProblems(ve, ws)
+	recordIDProblems(ve, ws)
+	if ws.Lineage != nil {
+		ve.Include("lineage", ws.Lineage.Validate())
+	}
 	return ve.Err()
 }
 

@@ -122,7 +122,7 @@ func TestLoadRejects(t *testing.T) {
 		name, input string
 		path, msg   string
 	}{
-		{"unknown top-level field", `{"schemaVersion":1,"extra":true}`, "extra", `unknown field "extra"; allowed here: contract, meetings, partnership, readiness, schemaVersion, timeZone, workspaceId`},
+		{"unknown top-level field", `{"schemaVersion":1,"extra":true}`, "extra", `unknown field "extra"; allowed here: contract, lineage, meetings, partnership, readiness, schemaVersion, timeZone, workspaceId`},
 		{"unknown nested field", `{"schemaVersion":1,"partnership":{"name":"x","district":{"id":"d","name":"D"},"partners":[{"id":"p","name":"P","colour":"red"}]}}`, "partnership.partners[0].colour", `unknown field "colour"`},
 		{"case mismatch", `{"schemaVersion":1,"partnership":{"Name":"x","district":{"id":"d","name":"D"}}}`, "partnership.Name", `did you mean "name"?`},
 		{"wrong type", `{"schemaVersion":1,"partnership":{"name":"x","district":{"id":"d","name":"D"},"capacity":[{"audience":"teachers","hoursPerWeek":"ten"}]}}`, "partnership.capacity[0].hoursPerWeek", `hoursPerWeek must be a number, not the text "ten"`},
