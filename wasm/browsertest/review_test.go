@@ -36,7 +36,7 @@ func TestExampleReview(t *testing.T) {
 	review := b.text(`#pk-review`)
 	assert.Contains(t, review, "40 h demanded, 10 h available")
 	assert.Contains(t, review, "Needs attention now")
-	assert.Contains(t, review, "Where: partnership › initiatives[0]")
+	assert.Contains(t, review, "Where: Initiatives › Summer institute")
 	loaded := eval[bool](b, `(() => { const m = document.getElementById("pk-map"); return m.complete && m.naturalWidth > 0 })()`)
 	assert.True(t, loaded, "the map of initiatives is drawn")
 	b.audit(axe, "the review of the example")

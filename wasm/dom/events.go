@@ -118,7 +118,7 @@ func onEvent(typ string, ev safejs.Value, send func(ui.Event)) {
 		return
 	}
 	action, arg := binding(el, typ)
-	e := ui.Event{Action: action, Arg: arg}
+	e := ui.Event{Action: action, Arg: arg, Path: attr(el, "data-path")}
 	if v, err := el.Get("value"); err == nil && v.Type() == safejs.TypeString {
 		e.Value, _ = v.String()
 	}

@@ -13,10 +13,11 @@ import (
 // Renderer keeps the document in step with a render tree, changing only what
 // differs from the last tree so that focus and the caret stay where they are.
 type Renderer struct {
-	doc   safejs.Value
-	root  safejs.Value
-	top   *vnode
-	build safejs.Value // the page's pkBuild, or undefined (as under node)
+	doc    safejs.Value
+	root   safejs.Value
+	top    *vnode
+	build  safejs.Value // the page's pkBuild, or undefined (as under node)
+	active safejs.Value // the element that has the focus while a render patches
 }
 
 // vnode is a rendered Node with its element. An element made by the page's
@@ -57,6 +58,10 @@ func NewRenderer(doc, root safejs.Value) *Renderer {
 func (r *Renderer) Render(n *ui.Node) error {
 	if err := n.Check(); err != nil {
 		return err
+	}
+	r.active = safejs.Null()
+	if a, err := r.doc.Get("activeElement"); err == nil && a.Type() == safejs.TypeObject {
+		r.active = a
 	}
 	if r.top == nil || r.top.n.Tag != n.Tag || r.top.n.Key != n.Key {
 		v, err := r.create(n)
@@ -170,6 +175,11 @@ func setAttr(el safejs.Value, name, value string) error {
 	return err
 }
 
+// focused reports whether el has the focus.
+func (r *Renderer) focused(el safejs.Value) bool {
+	return !r.active.IsNull() && el.Equal(r.active)
+}
+
 func removeAttr(el safejs.Value, name string) error {
 	switch name {
 	case "value":
@@ -205,6 +215,9 @@ func (r *Renderer) patch(v *vnode, n *ui.Node) error {
 		if prev, ok := old.Attr(a.Name); ok && prev == a.Value && a.Name != "value" && a.Name != "checked" {
 			continue
 		}
+		if a.Name == "value" && r.focused(v.e()) {
+			continue // what the user is typing is never rewritten
+		}
 		if err := setAttr(v.e(), a.Name, a.Value); err != nil {
 			return err
 		}
@@ -228,37 +241,23 @@ func (r *Renderer) patch(v *vnode, n *ui.Node) error {
 // position among the unkeyed ones with the same tag), patches the matches,
 // creates the rest, removes what is gone and puts everything in order.
 func (r *Renderer) patchChildren(v *vnode, kids []*ui.Node) error {
-	byKey := map[string]*vnode{}
-	var unkeyed []*vnode
-	for _, k := range v.kids {
-		if k.n.Key != "" {
-			byKey[k.n.Tag+"\x00"+k.n.Key] = k
-		} else {
-			unkeyed = append(unkeyed, k)
-		}
+	old := make([]*ui.Node, len(v.kids))
+	for i, k := range v.kids {
+		old[i] = k.n
 	}
 	used := map[*vnode]bool{}
 	next := make([]*vnode, len(kids))
-	ui := 0
-	for i, c := range kids {
-		var m *vnode
-		if c.Key != "" {
-			m = byKey[c.Tag+"\x00"+c.Key]
-		} else if ui < len(unkeyed) {
-			if unkeyed[ui].n.Tag == c.Tag {
-				m = unkeyed[ui]
-			}
-			ui++
-		}
-		if m != nil && !used[m] {
-			used[m] = true
-			if err := r.patch(m, c); err != nil {
+	for i, m := range ui.Match(old, kids) {
+		if m >= 0 {
+			k := v.kids[m]
+			used[k] = true
+			if err := r.patch(k, kids[i]); err != nil {
 				return err
 			}
-			next[i] = m
+			next[i] = k
 			continue
 		}
-		nv, err := r.create(c)
+		nv, err := r.create(kids[i])
 		if err != nil {
 			return err
 		}

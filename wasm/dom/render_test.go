@@ -103,8 +103,8 @@ func TestRenderAndPatch(t *testing.T) {
 	z, _ := lis.Index(2)
 	require.NoError(t, z.Set("marked", true))
 
-	require.NoError(t, r.Render(ui.El("div", ui.ID("b"), ui.El("p", "bye"), list("z", "x", "w"))))
-	assert.Equal(t, `<main><div id="b"><p>bye</p><ul><li>z</li><li>x</li><li>w</li></ul></div></main>`, f.HTML(t))
+	require.NoError(t, r.Render(ui.El("div", ui.ID("a"), ui.Class("b"), ui.El("p", "bye"), list("z", "x", "w"))))
+	assert.Equal(t, `<main><div id="a" class="b"><p>bye</p><ul><li>z</li><li>x</li><li>w</li></ul></div></main>`, f.HTML(t))
 	first, _ := lis.Index(0)
 	m, err := first.Get("marked")
 	require.NoError(t, err)
@@ -131,6 +131,30 @@ func TestTypedValueIsLeftAlone(t *testing.T) {
 	assert.Equal(t, before, sets(), "the value the user typed is not set again (the caret would jump)")
 	require.NoError(t, r.Render(field("")))
 	assert.Equal(t, before+1, sets(), "a value the app changes is set")
+}
+
+// TestFocusedFieldIsNeverRewritten renders a value the app changed while
+// the user is typing in the field: the field keeps what the user typed.
+func TestFocusedFieldIsNeverRewritten(t *testing.T) {
+	f := newFake(t)
+	r := NewRenderer(f.doc, f.root)
+	field := func(v string) *ui.Node { return ui.El("div", ui.El("input", ui.ID("hours"), ui.A("value", v))) }
+	require.NoError(t, r.Render(field("9")))
+	kids, _ := f.root.Get("childNodes")
+	div, _ := kids.Index(0)
+	dk, _ := div.Get("childNodes")
+	in, _ := dk.Index(0)
+	require.NoError(t, in.Set("value", "9."))
+	require.NoError(t, f.doc.Set("activeElement", in))
+	require.NoError(t, r.Render(field("9")))
+	v, _ := in.Get("value")
+	s, _ := v.String()
+	assert.Equal(t, "9.", s, "the focused field keeps what was typed")
+	require.NoError(t, f.doc.Set("activeElement", safejs.Null()))
+	require.NoError(t, r.Render(field("9")))
+	v, _ = in.Get("value")
+	s, _ = v.String()
+	assert.Equal(t, "9", s, "once it has lost the focus, it shows the value")
 }
 
 func TestMarkupStaysText(t *testing.T) {

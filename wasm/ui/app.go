@@ -50,6 +50,10 @@ type App struct {
 
 	showMap bool // draw the map of a large partnership (see bigMap)
 
+	model *model            // the fields the editors declare
+	typed map[string]string // text typed in a field that is not its value as shown, by path (see Field)
+	other map[string]bool   // choices switched to typing a value that is none of the options, by path
+
 	rev   int     // counts the events that may have changed the workspace
 	cache derived // what the views compute from the workspace, kept until rev moves
 }
@@ -66,7 +70,7 @@ func New(cfg Config, ws *partnerkit.Workspace, n *Notice) *App {
 	if ws == nil {
 		ws = partnerkit.New()
 	}
-	a := &App{cfg: cfg, ws: ws, view: ViewRate}
+	a := &App{cfg: cfg, ws: ws, view: ViewRate, model: newModel()}
 	a.zoneFromBrowser()
 	if !cfg.Embed {
 		a.view = ViewStart // a new user first reads what partnerkit is
@@ -166,6 +170,8 @@ func (a *App) handle(ev Event) []Effect {
 		return []Effect{Focus{ID: "pk-main"}}
 	case "fix":
 		return a.fix(ev.Arg)
+	case "field", "field.toggle", "field.list":
+		return a.editField(ev)
 	}
 	if eff, ok := a.handlePartnership(ev); ok {
 		return eff

@@ -10,6 +10,12 @@ import (
 	"github.com/partnerkit/partnerkit/partnership"
 )
 
+// contractParts are the lists and groups of the contract form.
+func contractParts() []Part { return nil }
+
+// contractFields are the values the contract form edits.
+func contractFields() []Field { return nil }
+
 // contractEditor is the contract form's state.
 type contractEditor struct {
 	preview bool              // the addendum is shown as it will print
@@ -326,17 +332,6 @@ func (a *App) partnerOf(id string) (partnership.Partner, bool) {
 		return p.Partner(id)
 	}
 	return partnership.Partner{}, false
-}
-
-// lines splits a text area into its non-empty lines.
-func lines(v string) []string {
-	var out []string
-	for _, l := range strings.Split(v, "\n") {
-		if l = strings.TrimSpace(l); l != "" {
-			out = append(out, l)
-		}
-	}
-	return out
 }
 
 // keepLines keeps a text area's text as typed (blank lines and all) while

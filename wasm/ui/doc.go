@@ -7,12 +7,13 @@
 // The page calls the domain packages for everything it shows: the rubric,
 // responses and summaries come from readiness, the workspace file from the
 // root package partnerkit; the review view lists partnerkit.ReviewAt's
-// findings grouped by theme and severity (GroupFindings, CountFindings,
-// PlainPath) under partnership.WriteMap's map of initiatives, and the start
-// screen opens the built-in example from examples/hgusd/casefile. What ui adds is the page's own: the short codes a
-// rater sends (EncodeCode, DecodeResponse, DecodeRubric), the configuration
-// from the URL (ParseLocation), and restoring what the browser saved
-// (Restore).
+// findings grouped by theme and severity (GroupFindings, CountFindings)
+// under partnership.WriteMap's map of initiatives, and the start screen opens
+// the built-in example from examples/hgusd/casefile. What ui adds is the
+// page's own: the field model (Field, in field.go), through which every
+// editor declares each value it edits once; the short codes a rater sends
+// (EncodeCode, DecodeResponse, DecodeRubric), the configuration from the URL
+// (ParseLocation), and restoring what the browser saved (Restore).
 //
 // Text in a Node is only ever set as text, and Check refuses elements and
 // attributes outside a whitelist (no event-handler attributes, no style, no

@@ -160,10 +160,10 @@ func typedNumber(raw map[string]string, arg, v string) (f float64, ok bool) {
 }
 
 // approachOptions are the TA approaches, each with what it means, for a select.
-func approachOptions() []option {
-	opts := []option{{"", "Not said yet"}}
+func approachOptions() []Option {
+	opts := []Option{{"", "Not said yet"}}
 	for _, ap := range partnership.Approaches() {
-		opts = append(opts, option{string(ap.Approach), ap.Title + ": " + ap.Description})
+		opts = append(opts, Option{string(ap.Approach), ap.Title + ": " + ap.Description})
 	}
 	return opts
 }

@@ -12,7 +12,7 @@ import (
 // fuzzActions are the actions the page binds, for FuzzEvents to pick from.
 var fuzzActions = strings.Fields(`nav fix tick map.show notice.dismiss data.export data.delete data.delete.confirm
 start.new start.example start.confirm start.cancel
-part.start part.set part.toggle part.add part.remove part.undo part.open part.all part.settle
+part.start part.add part.remove part.undo part.open part.all part.settle
 contract.start contract.set contract.toggle contract.add contract.remove contract.preview contract.print contract.html contract.md
 meeting.cadence meeting.start meeting.create meeting.open meeting.set meeting.toggle meeting.add meeting.remove meeting.live
 meeting.section meeting.quick.text meeting.quick.owner meeting.quick.due meeting.quick.add meeting.close meeting.next
@@ -36,7 +36,9 @@ partnership.initiatives[0].demands[0] partnership.people[3] contract.appendix.me
 
 // FuzzEvents plays a sequence of events chosen by the fuzzer on an app that
 // holds the built-in example, and renders after each: nothing may panic and
-// every tree must hold only what the page allows.
+// every tree must hold only what the page allows. A third of the events edit
+// a field the workspace has at that moment, as the field model lists them
+// (FieldPaths), or a path just beside one.
 func FuzzEvents(f *testing.F) {
 	f.Add([]byte{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15})
 	f.Add([]byte("part.start, part.add initiative, demand, set hours, remove, undo"))
@@ -56,6 +58,17 @@ func FuzzEvents(f *testing.F) {
 			}
 			if data[i+2] > 200 {
 				ev.Arg = strconv.Itoa(int(data[i+2]) - 220)
+			}
+			if paths := a.FieldPaths(); data[i]%3 == 0 && len(paths) > 0 {
+				ev.Action, ev.Path = "field", paths[int(data[i+1])%len(paths)]
+				switch data[i+2] % 5 {
+				case 0:
+					ev.Action = "field.toggle"
+				case 1:
+					ev.Path = strings.Replace(ev.Path, "[0]", "[9]", 1) // past the end of a list
+				case 2:
+					ev.Action, ev.Value = "field", otherChoice
+				}
 			}
 			now = now.Add(time.Duration(data[i+2]) * time.Second)
 			a.Handle(ev)

@@ -11,8 +11,11 @@ import (
 	"github.com/partnerkit/partnerkit/partnership"
 )
 
-// localLayout is how an <input type="datetime-local"> writes a time.
-const localLayout = "2006-01-02T15:04"
+// meetingParts are the lists and groups of the meetings.
+func meetingParts() []Part { return nil }
+
+// meetingFields are the values the meetings edit.
+func meetingFields() []Field { return nil }
 
 // meetingEditor is the meetings' state.
 type meetingEditor struct {

@@ -13,7 +13,10 @@ type Node struct {
 	// Tag is the element's name ("div", "input"); empty for a text node.
 	Tag string
 	// Key identifies the node among its siblings across renders, so that an
-	// input keeps its focus and caret while the tree around it changes.
+	// input keeps its focus and caret while the tree around it changes. An
+	// element made by El with an id and no key of its own is keyed by its
+	// id; every section, list item and banner the page may add or take away
+	// has one or the other, so that nothing beside it is rebuilt.
 	Key string
 	// Attrs are the element's attributes, in order. Event bindings are the
 	// attributes "data-on-click", "data-on-input", "data-on-change",
@@ -58,6 +61,11 @@ func El(tag string, parts ...any) *Node {
 			n.Key = string(p)
 		default:
 			panic(fmt.Sprintf("ui.El: unexpected part %T", p))
+		}
+	}
+	if n.Key == "" {
+		if id, ok := n.Attr("id"); ok {
+			n.Key = "#" + id
 		}
 	}
 	return n
@@ -204,4 +212,65 @@ func (n *Node) Check() error {
 		return true
 	})
 	return err
+}
+
+// Match pairs the children of a node across two renders, as the DOM layer
+// does before it patches: for each new child, the index of the old child
+// whose element it takes over, or -1 when it gets a new one. A keyed child
+// takes the old child of the same tag and key; an unkeyed one the next
+// unkeyed old child, if that has the same tag.
+func Match(old, next []*Node) []int {
+	byKey := make(map[string]int, len(old))
+	var unkeyed []int
+	for i, k := range old {
+		if k.Key != "" {
+			byKey[k.Tag+"\x00"+k.Key] = i
+		} else {
+			unkeyed = append(unkeyed, i)
+		}
+	}
+	used := make([]bool, len(old))
+	out := make([]int, len(next))
+	u := 0
+	for i, c := range next {
+		m := -1
+		if c.Key != "" {
+			if j, ok := byKey[c.Tag+"\x00"+c.Key]; ok {
+				m = j
+			}
+		} else if u < len(unkeyed) {
+			if old[unkeyed[u]].Tag == c.Tag {
+				m = unkeyed[u]
+			}
+			u++
+		}
+		if m >= 0 && !used[m] {
+			used[m] = true
+			out[i] = m
+		} else {
+			out[i] = -1
+		}
+	}
+	return out
+}
+
+// Kept reports whether the element with this id in the tree old is the same
+// element in the tree next, as Match pairs them from the top: what a user is
+// typing in keeps its focus and caret only if it is.
+func Kept(old, next *Node, id string) bool {
+	if old == nil || next == nil || old.Tag != next.Tag || old.Key != next.Key {
+		return false
+	}
+	if v, ok := next.Attr("id"); ok && v == id {
+		w, _ := old.Attr("id")
+		return w == id
+	}
+	m := Match(old.Children, next.Children)
+	for i, c := range next.Children {
+		if c.Find(id) == nil {
+			continue
+		}
+		return m[i] >= 0 && Kept(old.Children[m[i]], c, id)
+	}
+	return false
 }

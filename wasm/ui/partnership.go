@@ -17,11 +17,10 @@ const settleAfter = 300 * time.Millisecond
 
 // partEditor is the partnership editor's state.
 type partEditor struct {
-	all     bool              // list every initiative, not only the first ones
-	open    int               // the initiative being edited, or -1 (set by part.open)
-	opened  bool              // open was set (the zero value means none)
-	raw     map[string]string // numbers typed that are not numbers yet, by field
-	removed *removal          // the last thing removed, for Undo
+	all     bool     // list every initiative, not only the first ones
+	open    int      // the initiative being edited, or -1 (set by part.open)
+	opened  bool     // open was set (the zero value means none)
+	removed *removal // the last thing removed, for Undo
 	// What the checks found and the map, as of the last pause in typing.
 	checked  bool
 	findings []partnership.Finding
@@ -33,6 +32,7 @@ type partEditor struct {
 // removal is something the user removed, kept so that it can be put back.
 type removal struct {
 	what  string // "partner", "school", ...
+	list  string // the path of the list it was in
 	index int
 	name  string
 	value any
@@ -77,6 +77,7 @@ func (a *App) handlePartnership(ev Event) ([]Effect, bool) {
 		if r := a.part.removed; r != nil && p != nil {
 			a.part.removed = nil
 			restore(p, r)
+			a.moved(r.list, r.index, +1)
 			a.part.checked = false
 			a.notify(Notice{Kind: "ok", Text: "Put back " + r.name + "."})
 			return []Effect{Persist{}}, true
@@ -88,10 +89,6 @@ func (a *App) handlePartnership(ev Event) ([]Effect, bool) {
 	}
 	var eff []Effect
 	switch ev.Action {
-	case "part.set":
-		a.setPartnershipField(p, ev.Arg, ev.Value)
-	case "part.toggle":
-		a.togglePartnershipField(p, ev.Arg)
 	case "part.add":
 		eff = a.addPartnershipItem(p, ev.Arg)
 	case "part.remove":
@@ -150,7 +147,7 @@ func (a *App) partChecks() ([]partnership.Finding, string) {
 	return a.part.findings, a.part.mapURL
 }
 
-// index reads the numbers of an Arg such as "demand.hours|2|0".
+// index reads the numbers of an Arg such as "demand|2|0".
 func index(arg string) (field string, ix []int) {
 	parts := strings.Split(arg, "|")
 	for _, s := range parts[1:] {
@@ -163,161 +160,217 @@ func index(arg string) (field string, ix []int) {
 	return parts[0], ix
 }
 
-// setPartnershipField writes what was typed into the field Arg names.
-func (a *App) setPartnershipField(p *partnership.Partnership, arg, v string) {
-	field, ix := index(arg)
-	in := func(n int) bool { return len(ix) >= 1 && ix[0] < n }
-	switch field {
-	case "name":
-		p.Name = v
-	case "start":
-		p.Start = partnership.Date(v)
-	case "end":
-		p.End = partnership.Date(v)
-	case "district.name":
-		p.District.Name = v
-	case "district.stance":
-		p.District.Stance = partnership.Stance(v)
-	case "district.expects":
-		p.District.Expects = partnership.Approach(v)
-	case "partner.name":
-		if in(len(p.Partners)) {
-			p.Partners[ix[0]].Name = v
-		}
-	case "partner.approach":
-		if in(len(p.Partners)) {
-			p.Partners[ix[0]].Approach = partnership.Approach(v)
-		}
-	case "partner.services":
-		if in(len(p.Partners)) {
-			p.Partners[ix[0]].Services = v
-		}
-	case "school.name":
-		if in(len(p.Schools)) {
-			p.Schools[ix[0]].Name = v
-		}
-	case "person.name":
-		if in(len(p.People)) {
-			p.People[ix[0]].Name = v
-		}
-	case "person.org":
-		if in(len(p.People)) {
-			p.People[ix[0]].Org = v
-		}
-	case "person.email":
-		if in(len(p.People)) {
-			p.People[ix[0]].Email = v
-		}
-	case "priority.title":
-		if in(len(p.Priorities)) {
-			p.Priorities[ix[0]].Title = v
-		}
-	case "init.name":
-		if in(len(p.Initiatives)) {
-			p.Initiatives[ix[0]].Name = v
-		}
-	case "init.owner":
-		if in(len(p.Initiatives)) {
-			p.Initiatives[ix[0]].Owner = v
-		}
-	case "demand.audience", "demand.start", "demand.end", "demand.hours":
-		if !in(len(p.Initiatives)) || len(ix) < 2 || ix[1] >= len(p.Initiatives[ix[0]].Demands) {
-			return
-		}
-		d := &p.Initiatives[ix[0]].Demands[ix[1]]
-		switch field {
-		case "demand.audience":
-			d.Audience = v
-		case "demand.start":
-			d.Start = partnership.Date(v)
-		case "demand.end":
-			d.End = partnership.Date(v)
-		case "demand.hours":
-			a.setHours(arg, v, &d.HoursPerWeek)
-		}
-	case "capacity.audience":
-		if in(len(p.Capacity)) {
-			p.Capacity[ix[0]].Audience = v
-		}
-	case "capacity.hours":
-		if in(len(p.Capacity)) {
-			a.setHours(arg, v, &p.Capacity[ix[0]].HoursPerWeek)
-		}
-	case "context":
-		// "context|org index|factor index": org 0 is the district.
-		if len(ix) == 2 && ix[0] <= len(p.Partners) && ix[1] < len(partnership.FourIs()) {
-			org := p.District.ID
-			if ix[0] > 0 {
-				org = p.Partners[ix[0]-1].ID
+// partnershipParts are the lists and groups of the partnership editor.
+func partnershipParts() []Part {
+	return []Part{
+		{Path: "partnership", Title: "The partnership"},
+		{Path: "partnership.district", Title: "The district"},
+		{Path: "partnership.partners", Title: "Partners", Noun: "partner", Name: nameAt("name")},
+		{Path: "partnership.schools", Title: "Schools", Noun: "school", Name: nameAt("name")},
+		{Path: "partnership.people", Title: "People", Noun: "person", Name: nameAt("name")},
+		{Path: "partnership.priorities", Title: "The district's strategic priorities", Noun: "priority", Name: nameAt("title")},
+		{Path: "partnership.capacity", Title: "Time people have", Noun: "audience", Name: nameAt("audience")},
+		{Path: "partnership.initiatives", Title: "Initiatives", Noun: "initiative", Name: nameAt("name")},
+		{Path: "partnership.initiatives[].demands", Noun: "demand", Name: func(a *App, at Loc) string {
+			if who := nameAt("audience")(a, at); who != "" {
+				return "demand " + strconv.Itoa(at.at(1)+1) + " on " + who
 			}
-			setContext(p, org, partnership.FourIs()[ix[1]].Factor, v)
+			return ""
+		}},
+		{Path: "partnership.context", Title: "What shapes the work", Noun: "side", Name: func(a *App, at Loc) string {
+			for _, s := range a.contextSlots() {
+				if s.index == at.at(0) {
+					return s.name
+				}
+			}
+			return ""
+		}},
+	}
+}
+
+// partnershipFields are the values the partnership editor edits. Its checks
+// and its map wait for a pause in typing (Settle).
+func partnershipFields() []Field {
+	stances := func(*App, Loc) []Option {
+		return []Option{{"", "Not said yet"}, {string(partnership.Receiver), "Receives services"}, {string(partnership.ActivePartner), "An active partner in the work"}}
+	}
+	approaches := func(*App, Loc) []Option { return approachOptions() }
+	orgs := func(a *App, _ Loc) []Option { return orgOptions(a.ws.Partnership) }
+	schools := func(a *App, _ Loc) []Option {
+		var out []Option
+		for _, s := range a.ws.Partnership.Schools {
+			out = append(out, Option{s.ID, named(s.Name, "a school without a name")})
+		}
+		return out
+	}
+	fs := []Field{
+		{Path: "partnership.name", Label: "Name of the partnership", Words: "name", Hint: "Such as “Riverside Unified and Learning Partners, 2026–27”."},
+		{Path: "partnership.start", Label: "First day", Kind: KindDate},
+		{Path: "partnership.end", Label: "Last day as agreed", Kind: KindDate, Hint: "Knowing when it ends lets you plan what the district carries on by itself."},
+		{Path: "partnership.district.name", Label: "District name", Words: "name", Write: renameSide},
+		{Path: "partnership.district.stance", Label: "How the district takes part", Kind: KindChoice, Options: stances,
+			Hint: "Does the district receive services, or shape the work as an active partner?"},
+		{Path: "partnership.district.expects", Label: "How the district wants its partners to work", Words: "the approach it expects", Kind: KindChoice, Options: approaches},
+		{Path: "partnership.partners[].name", Label: "Name", Write: renameSide},
+		{Path: "partnership.partners[].approach", Label: "How this partner works with the district", Words: "approach", Kind: KindChoice, Options: approaches},
+		{Path: "partnership.partners[].services", Label: "What it provides", Kind: KindArea},
+		{Path: "partnership.schools[].name", Label: "Name"},
+		{Path: "partnership.people[].name", Label: "Name"},
+		{Path: "partnership.people[].org", Label: "Works for", Kind: KindChoice, Options: orgs},
+		{Path: "partnership.people[].email", Label: "E-mail (optional)", Words: "e-mail", Kind: KindEmail},
+		{Path: "partnership.people[].roles", Label: "Roles in the partnership", Words: "roles", Kind: KindSet, Options: func(*App, Loc) []Option {
+			var out []Option
+			for _, r := range partnership.Roles() {
+				out = append(out, Option{string(r), named(roleLabels[r], string(r))})
+			}
+			return out
+		}},
+		{Path: "partnership.people[].schools", Label: "Schools this person works for (none: all)", Words: "schools", Kind: KindSet, Options: schools},
+		{Path: "partnership.priorities[].title", Label: "The priority", Words: "title"},
+		{Path: "partnership.capacity[].audience", Label: "Who", Words: "who", Hint: "Such as teachers, principals or coaches: the initiatives choose among these."},
+		{Path: "partnership.capacity[].hoursPerWeek", Label: "Hours a week each has for this work", Words: "hours a week", Kind: KindNumber, Min: 0, Max: 168, Example: "2 or 1.5"},
+		{Path: "partnership.initiatives[].name", Label: "Name"},
+		{Path: "partnership.initiatives[].owner", Label: "Run by", Kind: KindChoice, Options: orgs},
+		{Path: "partnership.initiatives[].priorities", Label: "Priorities it serves", Kind: KindSet, Options: func(a *App, _ Loc) []Option {
+			var out []Option
+			for _, pr := range a.ws.Partnership.Priorities {
+				out = append(out, Option{pr.ID, named(pr.Title, "a priority without a title")})
+			}
+			return out
+		}},
+		{Path: "partnership.initiatives[].demands[].audience", Label: "Who gives the time", Words: "who", Kind: KindChoice, Options: audienceOptions,
+			Other: "Someone else: type who…", Hint: "The audiences of “Time people have”, whose time is checked."},
+		{Path: "partnership.initiatives[].demands[].hoursPerWeek", Label: "Hours a week asked of each", Words: "hours a week", Kind: KindNumber, Min: 0, Max: 168, Example: "2 or 1.5"},
+		{Path: "partnership.initiatives[].demands[].start", Label: "From", Kind: KindDate},
+		{Path: "partnership.initiatives[].demands[].end", Label: "To", Kind: KindDate},
+		{Path: "partnership.initiatives[].demands[].schools", Label: "Schools (none ticked: all of them)", Words: "schools", Kind: KindSet, Options: schools},
+	}
+	for _, pr := range partnership.FourIs() {
+		fs = append(fs, Field{Path: "partnership.context[]." + string(pr.Factor), Label: pr.Title, Words: strings.ToLower(pr.Title), Kind: KindArea, Hint: pr.Meaning,
+			Read: readContext, Write: writeContext, LabelAt: func(a *App, at Loc) string {
+				for _, s := range a.contextSlots() {
+					if s.index == at.at(0) {
+						return pr.Title + ": " + pr.Question(s.district) // each side is asked its own question
+					}
+				}
+				return pr.Title
+			}})
+	}
+	for i := range fs {
+		fs[i].Settle = true
+	}
+	return fs
+}
+
+// audienceOptions are the audiences whose time is set, to choose who an
+// initiative asks for time; an audience typed before that matches none is
+// shown as it is, and the checks say so.
+func audienceOptions(a *App, at Loc) []Option {
+	opts := []Option{{"", "Choose who"}}
+	seen := map[string]bool{}
+	for _, c := range a.ws.Partnership.Capacity {
+		k := strings.ToLower(strings.TrimSpace(c.Audience))
+		if k == "" || seen[k] {
+			continue
+		}
+		seen[k] = true
+		opts = append(opts, Option{c.Audience, c.Audience})
+	}
+	if v, ok := a.model.value(a.ws, at.Path); ok {
+		if cur := v.String(); cur != "" && !seen[strings.ToLower(strings.TrimSpace(cur))] {
+			opts = append(opts, Option{cur, cur + " (no time set for them under “Time people have”)"})
 		}
 	}
+	return opts
 }
 
-// setHours sets a number of hours, keeping text that is not a number yet as
-// typed, to be shown with a problem beside the field.
-func (a *App) setHours(arg, v string, h *float64) {
-	if a.part.raw == nil {
-		a.part.raw = map[string]string{}
-	}
-	if f, ok := typedNumber(a.part.raw, arg, v); ok {
-		*h = f
-	}
+// slot is where one organisation's answers to the four I's are kept: its
+// entry of the partnership's context, or the entry it gets when it answers.
+type slot struct {
+	org, name string
+	index     int
+	district  bool
 }
 
-// setContext writes one answer of an organisation to the four I's.
-func setContext(p *partnership.Partnership, org string, f partnership.Factor, v string) {
-	_, i := p.ContextOf(org)
-	if i < 0 {
-		p.Context = append(p.Context, partnership.OrgContext{Org: org})
-		i = len(p.Context) - 1
+// contextSlots are the district's and each partner's places in the
+// partnership's context: the index of its entry, or for an organisation with
+// none yet the index it will have, the next free ones in the organisations'
+// order, so that a field's path never changes while it is being typed in.
+func (a *App) contextSlots() []slot {
+	p := a.ws.Partnership
+	if p == nil {
+		return nil
 	}
-	c := &p.Context[i]
-	switch f {
-	case partnership.Interests:
-		c.Interests = v
-	case partnership.Ideologies:
-		c.Ideologies = v
-	case partnership.Information:
-		c.Information = v
-	case partnership.Institutions:
-		c.Institutions = v
+	out := []slot{{org: p.District.ID, name: named(p.District.Name, "the district"), district: true}}
+	for _, pa := range p.Partners {
+		out = append(out, slot{org: pa.ID, name: named(pa.Name, "a partner without a name")})
 	}
+	next := len(p.Context)
+	for i := range out {
+		if _, at := p.ContextOf(out[i].org); at >= 0 {
+			out[i].index = at
+		} else {
+			out[i].index = next
+			next++
+		}
+	}
+	return out
 }
 
-// togglePartnershipField turns a checkbox on or off: a person's role or
-// school, an initiative's priority, a demand's school.
-func (a *App) togglePartnershipField(p *partnership.Partnership, arg string) {
-	field, ix := index(strings.SplitN(arg, "=", 2)[0])
-	_, value, _ := strings.Cut(arg, "=")
-	flip := func(list []string) []string {
-		for i, x := range list {
-			if x == value {
-				return append(list[:i:i], list[i+1:]...)
+func readContext(a *App, at Loc) (string, bool) {
+	p := a.ws.Partnership
+	if p == nil {
+		return "", false
+	}
+	if v, ok := a.model.value(a.ws, at.Path); ok {
+		return v.String(), true
+	}
+	return "", at.at(0) >= len(p.Context)
+}
+
+// writeContext writes an answer to the four I's, first giving the
+// organisations whose slots come before it their entries.
+func writeContext(a *App, at Loc, text string) bool {
+	p := a.ws.Partnership
+	if p == nil {
+		return false
+	}
+	n := at.at(0)
+	for _, s := range a.contextSlots() {
+		if s.index >= len(p.Context) && s.index <= n {
+			p.Context = append(p.Context, partnership.OrgContext{Org: s.org})
+		}
+	}
+	v, ok := a.model.value(a.ws, at.Path)
+	if !ok {
+		return false
+	}
+	v.SetString(text)
+	return true
+}
+
+// renameSide writes the name of the district or of a partner, and the team
+// of the readiness responses that named the side by its old name, so that
+// the summary keeps the side's raters together.
+func renameSide(a *App, at Loc, text string) bool {
+	v, ok := a.model.value(a.ws, at.Path)
+	if !ok {
+		return false
+	}
+	old := v.String()
+	v.SetString(text)
+	if strings.TrimSpace(old) == "" {
+		return true
+	}
+	for i := range a.ws.Readiness {
+		for j := range a.ws.Readiness[i].Responses {
+			r := &a.ws.Readiness[i].Responses[j]
+			if r.Team == old {
+				r.Team = text
 			}
 		}
-		return append(list, value)
 	}
-	switch {
-	case field == "person.role" && len(ix) == 1 && ix[0] < len(p.People):
-		roles := make([]string, len(p.People[ix[0]].Roles))
-		for i, r := range p.People[ix[0]].Roles {
-			roles[i] = string(r)
-		}
-		roles = flip(roles)
-		p.People[ix[0]].Roles = p.People[ix[0]].Roles[:0]
-		for _, r := range roles {
-			p.People[ix[0]].Roles = append(p.People[ix[0]].Roles, partnership.Role(r))
-		}
-	case field == "person.school" && len(ix) == 1 && ix[0] < len(p.People):
-		p.People[ix[0]].Schools = flip(p.People[ix[0]].Schools)
-	case field == "init.priority" && len(ix) == 1 && ix[0] < len(p.Initiatives):
-		p.Initiatives[ix[0]].Priorities = flip(p.Initiatives[ix[0]].Priorities)
-	case field == "demand.school" && len(ix) == 2 && ix[0] < len(p.Initiatives) && ix[1] < len(p.Initiatives[ix[0]].Demands):
-		d := &p.Initiatives[ix[0]].Demands[ix[1]]
-		d.Schools = flip(d.Schools)
-	}
+	return true
 }
 
 // newID returns a new random ID that no item of the list has yet, so that
@@ -379,7 +432,11 @@ func (a *App) addPartnershipItem(p *partnership.Partnership, arg string) []Effec
 		id := newID("demand", func(s string) bool {
 			return slices.ContainsFunc(in.Demands, func(d partnership.Demand) bool { return d.ID == s })
 		})
-		in.Demands = append(in.Demands, partnership.Demand{ID: id, Audience: "teachers"})
+		d := partnership.Demand{ID: id}
+		if len(p.Capacity) > 0 {
+			d.Audience = p.Capacity[0].Audience // chosen among the audiences whose time is set
+		}
+		in.Demands = append(in.Demands, d)
 		path = fmt.Sprintf("partnership.initiatives[%d].demands[%d].audience", ix[0], len(in.Demands)-1)
 	case "capacity":
 		p.Capacity = append(p.Capacity, partnership.Capacity{})
@@ -389,6 +446,10 @@ func (a *App) addPartnershipItem(p *partnership.Partnership, arg string) []Effec
 	}
 	return []Effect{Focus{ID: FieldID(path)}}
 }
+
+// lists are the partnership's lists, by the name of one item.
+var lists = map[string]string{"partner": "partners", "school": "schools", "person": "people", "priority": "priorities",
+	"initiative": "initiatives", "capacity": "capacity"}
 
 // removePartnershipItem removes the item Arg names, keeping it for Undo.
 func (a *App) removePartnershipItem(p *partnership.Partnership, arg string) {
@@ -422,13 +483,17 @@ func (a *App) removePartnershipItem(p *partnership.Partnership, arg string) {
 		in := &p.Initiatives[i]
 		r.index = ix[1]
 		r.what = "demand|" + strconv.Itoa(i)
+		r.list = fmt.Sprintf("partnership.initiatives[%d].demands", i)
 		r.name, r.value = "the demand on "+orUnnamed(in.Demands[ix[1]].Audience, "an audience"), in.Demands[ix[1]]
 		in.Demands = append(in.Demands[:ix[1]:ix[1]], in.Demands[ix[1]+1:]...)
 	default:
 		return
 	}
+	if r.list == "" {
+		r.list = "partnership." + lists[field]
+	}
 	a.part.removed = r
-	a.part.raw = nil // the fields moved: what was typed belongs to other rows now
+	a.moved(r.list, r.index, -1) // what was typed stays with its item
 	a.notify(Notice{Kind: "ok", Text: "Removed " + r.name + ". Use “Undo” in the partnership to put it back."})
 }
 

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -12,8 +14,14 @@ import (
 // settle is what the page does after a pause in typing.
 func settle(a *App) { a.Handle(Event{Action: "part.settle"}) }
 
-func set(a *App, arg, value string) []Effect {
-	return a.Handle(Event{Action: "part.set", Arg: arg, Value: value})
+// edit types value into the field at path, as the page's "field" action does.
+func edit(a *App, path, value string) []Effect {
+	return a.Handle(Event{Action: "field", Path: path, Value: value})
+}
+
+// tick turns an option of the field at path on or off.
+func tick(a *App, path, option string) []Effect {
+	return a.Handle(Event{Action: "field.toggle", Path: path, Arg: option})
 }
 
 func TestBuildAPartnershipFromNothing(t *testing.T) {
@@ -25,22 +33,24 @@ func TestBuildAPartnershipFromNothing(t *testing.T) {
 	assert.Contains(t, eff, Effect(Persist{}))
 	p := a.ws.Partnership
 
-	eff = set(a, "name", "Riverside and Learning Partners <b>")
+	eff = edit(a, "partnership.name", "Riverside and Learning Partners <b>")
 	assert.Equal(t, []Effect{Persist{}, Later{Action: "part.settle", After: settleAfter}}, eff)
-	set(a, "district.name", "Riverside Unified")
+	edit(a, "partnership.district.name", "Riverside Unified")
 	a.Handle(Event{Action: "part.add", Arg: "partner"})
-	set(a, "partner.name|0", "Learning Partners")
-	set(a, "partner.approach|0", "co-design")
+	edit(a, "partnership.partners[0].name", "Learning Partners")
+	edit(a, "partnership.partners[0].approach", "co-design")
 	a.Handle(Event{Action: "part.add", Arg: "capacity"})
-	set(a, "capacity.audience|0", "teachers")
-	set(a, "capacity.hours|0", "10")
+	edit(a, "partnership.capacity[0].audience", "teachers")
+	edit(a, "partnership.capacity[0].hoursPerWeek", "10")
 	for i, name := range []string{"Summer PBL institute", "Summer school"} {
 		a.Handle(Event{Action: "part.add", Arg: "initiative"})
-		set(a, "init.name|"+string(rune('0'+i)), name)
-		a.Handle(Event{Action: "part.add", Arg: "demand|" + string(rune('0'+i))})
-		set(a, "demand.start|"+string(rune('0'+i))+"|0", "2027-06-21")
-		set(a, "demand.end|"+string(rune('0'+i))+"|0", "2027-07-16")
-		set(a, "demand.hours|"+string(rune('0'+i))+"|0", "25")
+		in := fmt.Sprintf("partnership.initiatives[%d]", i)
+		edit(a, in+".name", name)
+		a.Handle(Event{Action: "part.add", Arg: "demand|" + strconv.Itoa(i)})
+		edit(a, in+".demands[0].audience", "teachers")
+		edit(a, in+".demands[0].start", "2027-06-21")
+		edit(a, in+".demands[0].end", "2027-07-16")
+		edit(a, in+".demands[0].hoursPerWeek", "25")
 	}
 	assert.Equal(t, "Learning Partners", p.Partners[0].Name)
 	assert.Equal(t, partnership.CoDesign, p.Partners[0].Approach)
@@ -80,25 +90,44 @@ func TestTypedNumbersAreKept(t *testing.T) {
 	a.Handle(Event{Action: "nav", Arg: string(ViewPartnership)})
 	a.Handle(Event{Action: "part.start"})
 	a.Handle(Event{Action: "part.add", Arg: "capacity"})
-	set(a, "capacity.hours|0", "7")
-	set(a, "capacity.hours|0", "7,5 h")
-	assert.Equal(t, 7.0, a.ws.Partnership.Capacity[0].HoursPerWeek, "the last number stays until a new one is typed")
-	in := a.Render().Find(FieldID("partnership.capacity[0].hoursPerWeek"))
-	require.NotNil(t, in)
-	v, _ := in.Attr("value")
+	const hours = "partnership.capacity[0].hoursPerWeek"
+	shown := func() (string, string) {
+		tree := a.Render()
+		in := tree.Find(FieldID(hours))
+		require.NotNil(t, in)
+		v, _ := in.Attr("value")
+		return v, tree.Find(FieldID(hours) + "-problem").TextContent()
+	}
+	// Typed key by key, as people do: each step keeps what was typed.
+	for _, step := range []struct {
+		typed string
+		value float64
+	}{{"9", 9}, {"9.", 9}, {"9.5", 9.5}} {
+		edit(a, hours, step.typed)
+		assert.Equal(t, step.value, a.ws.Partnership.Capacity[0].HoursPerWeek, step.typed)
+		v, prob := shown()
+		assert.Equal(t, step.typed, v, "the field shows what was typed")
+		assert.Empty(t, prob)
+	}
+	edit(a, hours, "7,5 h")
+	assert.Equal(t, 9.5, a.ws.Partnership.Capacity[0].HoursPerWeek, "the last number stays until a new one is typed")
+	v, prob := shown()
 	assert.Equal(t, "7,5 h", v, "what was typed is shown as typed")
-	assert.Contains(t, a.Render().Find(FieldID("partnership.capacity[0].hoursPerWeek")+"-problem").TextContent(), "must be a number")
-	set(a, "capacity.hours|0", "7,5")
+	assert.Contains(t, prob, "Write a number")
+	edit(a, hours, "7,5")
 	assert.Equal(t, 7.5, a.ws.Partnership.Capacity[0].HoursPerWeek)
-	for _, odd := range []string{"NaN", "Inf", "1e309"} {
-		set(a, "capacity.hours|0", odd)
+	for _, odd := range []string{"NaN", "Inf", "1e309", "-1", "200"} {
+		edit(a, hours, odd)
 		assert.Equal(t, 7.5, a.ws.Partnership.Capacity[0].HoursPerWeek, "%s is not a number of hours", odd)
 		_, err := Marshal(a.ws)
 		require.NoError(t, err, "the workspace can still be saved after %s", odd)
 	}
-	set(a, "capacity.hours|0", "7,5")
+	edit(a, hours, "007")
+	assert.Equal(t, 7.0, a.ws.Partnership.Capacity[0].HoursPerWeek)
+	v, _ = shown()
+	assert.Equal(t, "007", v)
 
-	set(a, "start", "next autumn")
+	edit(a, "partnership.start", "next autumn")
 	settle(a)
 	assert.Equal(t, partnership.Date("next autumn"), a.ws.Partnership.Start, "a date that is not one yet is kept")
 	assert.Contains(t, a.Render().Find(FieldID("partnership.start")+"-problem").TextContent(), "YYYY-MM-DD")
@@ -137,14 +166,14 @@ func TestPartnershipRolesAndSchools(t *testing.T) {
 	a.Handle(Event{Action: "nav", Arg: string(ViewPartnership)})
 	a.Handle(Event{Action: "part.start"})
 	a.Handle(Event{Action: "part.add", Arg: "school"})
-	set(a, "school.name|0", "Hayes")
+	edit(a, "partnership.schools[0].name", "Hayes")
 	a.Handle(Event{Action: "part.add", Arg: "person"})
-	set(a, "person.name|0", "Ana")
-	a.Handle(Event{Action: "part.toggle", Arg: "person.role|0=point-person"})
-	a.Handle(Event{Action: "part.toggle", Arg: "person.role|0=liaison"})
-	a.Handle(Event{Action: "part.toggle", Arg: "person.role|0=point-person"})
+	edit(a, "partnership.people[0].name", "Ana")
+	tick(a, "partnership.people[0].roles", "point-person")
+	tick(a, "partnership.people[0].roles", "liaison")
+	tick(a, "partnership.people[0].roles", "point-person")
 	school := a.ws.Partnership.Schools[0].ID
-	a.Handle(Event{Action: "part.toggle", Arg: "person.school|0=" + school})
+	tick(a, "partnership.people[0].schools", school)
 	pe := a.ws.Partnership.People[0]
 	assert.Equal(t, []partnership.Role{partnership.Liaison}, pe.Roles)
 	assert.Equal(t, []string{school}, pe.Schools)
@@ -168,7 +197,7 @@ func BenchmarkTypeInitiativeName(b *testing.B) {
 	a.Handle(Event{Action: "part.open", Arg: "250"})
 	a.Render()
 	for b.Loop() {
-		a.Handle(Event{Action: "part.set", Arg: "init.name|250", Value: "Renamed"})
+		edit(a, "partnership.initiatives[250].name", "Renamed")
 		a.Render()
 	}
 }
@@ -198,7 +227,7 @@ func TestProblemsAreListedOnceAndLeadToTheirField(t *testing.T) {
 	a := newApp(t)
 	a.Handle(Event{Action: "nav", Arg: string(ViewPartnership)})
 	a.Handle(Event{Action: "part.start"})
-	set(a, "start", "next autumn")
+	edit(a, "partnership.start", "next autumn")
 	settle(a)
 	tree := a.Render()
 	list := tree.Find("pk-part-problems")

@@ -33,13 +33,10 @@ const listFirst = 50
 
 // partCtx is what the sections of the view share.
 type partCtx struct {
-	p        *partnership.Partnership
-	fs       []partnership.Finding
-	problems map[string]string
-	raw      map[string]string
+	form
+	p  *partnership.Partnership
+	fs []partnership.Finding
 }
-
-func (c partCtx) problem(path string) string { return c.problems[path] }
 
 func (a *App) viewPartnership() *Node {
 	head := El("h2", ID("pk-part-h"), "Partnership")
@@ -62,7 +59,7 @@ func (a *App) viewPartnership() *Node {
 			others = append(others, f)
 		}
 	}
-	c := partCtx{p: p, fs: others, problems: a.part.problems, raw: a.part.raw}
+	c := partCtx{form: form{a: a, problems: a.part.problems}, p: p, fs: others}
 	summary := "No findings: the checks found nothing to discuss."
 	if len(partFs) > 0 {
 		summary = plural(len(partFs), "finding", "findings") + " about the partnership: " + CountFindings(partFs) + ". Each is shown beside what it concerns."
@@ -131,21 +128,15 @@ func named(s, none string) string {
 }
 
 func (c partCtx) viewAbout() *Node {
-	p := c.p
-	stances := []option{{"", "Not said yet"}, {string(partnership.Receiver), "Receives services"}, {string(partnership.ActivePartner), "An active partner in the work"}}
-	approaches := approachOptions()
 	return sectionNode("partnership", "The partnership and the district", "",
-		field{path: "partnership.name", label: "Name of the partnership", value: p.Name, action: "part.set", arg: "name",
-			hint: "Such as “Riverside Unified and Learning Partners, 2026–27”.", problem: c.problem("partnership.name")}.node(),
-		field{path: "partnership.start", label: "First day", kind: "date", value: string(p.Start), action: "part.set", arg: "start", problem: c.problem("partnership.start")}.node(),
-		field{path: "partnership.end", label: "Last day as agreed", kind: "date", value: string(p.End), action: "part.set", arg: "end",
-			hint: "Knowing when it ends lets you plan what the district carries on by itself.", problem: c.problem("partnership.end")}.node(),
+		c.input("partnership.name"),
+		c.input("partnership.start"),
+		c.input("partnership.end"),
 		findingsNode(append(findingsAt(c.fs, "partnership.start"), findingsAt(c.fs, "partnership.end")...)),
 		itemNode("partnership.district", "The district",
-			field{path: "partnership.district.name", label: "District name", value: p.District.Name, action: "part.set", arg: "district.name", problem: c.problem("partnership.district.name")}.node(),
-			selectNode("partnership.district.stance", "How the district takes part", string(p.District.Stance), "part.set", "district.stance",
-				"Does the district receive services, or shape the work as an active partner?", stances),
-			selectNode("partnership.district.expects", "How the district wants its partners to work", string(p.District.Expects), "part.set", "district.expects", "", approaches),
+			c.input("partnership.district.name"),
+			c.input("partnership.district.stance"),
+			c.input("partnership.district.expects"),
 			findingsNode(findingsUnder(c.fs, "partnership.district")),
 		),
 		findingsNode(append(findingsAt(c.fs, "partnership"), findingsAt(c.fs, "partnership.name")...)),
@@ -154,17 +145,15 @@ func (c partCtx) viewAbout() *Node {
 
 func (c partCtx) viewPartners() *Node {
 	p := c.p
-	approaches := approachOptions()
 	items := make([]*Node, 0, len(p.Partners))
 	for i, pa := range p.Partners {
 		at := fmt.Sprintf("partnership.partners[%d]", i)
-		n := strconv.Itoa(i)
 		items = append(items, itemNode(at, named(pa.Name, "New partner"),
-			field{path: at + ".name", label: "Name", value: pa.Name, action: "part.set", arg: "partner.name|" + n, problem: c.problem(at + ".name")}.node(),
-			selectNode(at+".approach", "How this partner works with the district", string(pa.Approach), "part.set", "partner.approach|"+n, "", approaches),
-			field{path: at + ".services", label: "What it provides", kind: "textarea", value: pa.Services, action: "part.set", arg: "partner.services|" + n}.node(),
+			c.input(at+".name"),
+			c.input(at+".approach"),
+			c.input(at+".services"),
 			findingsNode(findingsUnder(c.fs, at)),
-			removeButton("Remove this partner", "partner|"+n),
+			removeButton("Remove this partner", "partner|"+strconv.Itoa(i)),
 		))
 	}
 	return listSection("partnership.partners", "Partners", "The organisations that support the district.", "No partners yet: add the technical-assistance organisations the district works with.", items,
@@ -176,21 +165,20 @@ func (c partCtx) viewSchools() *Node {
 	items := make([]*Node, 0, len(p.Schools))
 	for i, s := range p.Schools {
 		at := fmt.Sprintf("partnership.schools[%d]", i)
-		n := strconv.Itoa(i)
 		items = append(items, itemNode(at, named(s.Name, "New school"),
-			field{path: at + ".name", label: "Name", value: s.Name, action: "part.set", arg: "school.name|" + n, problem: c.problem(at + ".name")}.node(),
+			c.input(at+".name"),
 			findingsNode(findingsUnder(c.fs, at)),
-			removeButton("Remove this school", "school|"+n)))
+			removeButton("Remove this school", "school|"+strconv.Itoa(i))))
 	}
 	return listSection("partnership.schools", "Schools", "", "No schools yet: add the schools the partnership serves, so that time can be checked school by school.", items,
 		addButton("pk-part-add-school", "Add a school", "school"))
 }
 
 // orgOptions are the district and the partners, to pick an organisation.
-func orgOptions(p *partnership.Partnership) []option {
-	opts := []option{{p.District.ID, named(p.District.Name, "The district")}}
+func orgOptions(p *partnership.Partnership) []Option {
+	opts := []Option{{p.District.ID, named(p.District.Name, "The district")}}
 	for _, pa := range p.Partners {
-		opts = append(opts, option{pa.ID, named(pa.Name, "A partner without a name")})
+		opts = append(opts, Option{pa.ID, named(pa.Name, "A partner without a name")})
 	}
 	return opts
 }
@@ -210,35 +198,14 @@ func (c partCtx) viewPeople() *Node {
 	items := make([]*Node, 0, len(p.People))
 	for i, pe := range p.People {
 		at := fmt.Sprintf("partnership.people[%d]", i)
-		n := strconv.Itoa(i)
-		var roles []*Node
-		for _, r := range partnership.Roles() {
-			label := roleLabels[r]
-			if label == "" {
-				label = string(r)
-			}
-			roles = append(roles, checkNode(FieldID(at+".roles")+"-"+string(r), label, pe.HasRole(r), "part.toggle", "person.role|"+n+"="+string(r)))
-		}
-		var schools []*Node
-		for _, s := range p.Schools {
-			on := false
-			for _, x := range pe.Schools {
-				on = on || x == s.ID
-			}
-			schools = append(schools, checkNode(FieldID(at+".schools")+"-"+s.ID, named(s.Name, s.ID), on, "part.toggle", "person.school|"+n+"="+s.ID))
-		}
-		var schoolSet *Node
-		if len(schools) > 0 {
-			schoolSet = El("fieldset", El("legend", "Schools this person works for (none: all)"), schools)
-		}
 		items = append(items, itemNode(at, named(pe.Name, "New person"),
-			field{path: at + ".name", label: "Name", value: pe.Name, action: "part.set", arg: "person.name|" + n, problem: c.problem(at + ".name")}.node(),
-			selectNode(at+".org", "Works for", pe.Org, "part.set", "person.org|"+n, "", orgOptions(p)),
-			field{path: at + ".email", label: "E-mail (optional)", kind: "email", value: pe.Email, action: "part.set", arg: "person.email|" + n, problem: c.problem(at + ".email")}.node(),
-			El("fieldset", ID(FieldID(at+".roles")), A("tabindex", "-1"), El("legend", "Roles in the partnership"), roles),
-			schoolSet,
+			c.input(at+".name"),
+			c.input(at+".org"),
+			c.input(at+".email"),
+			c.input(at+".roles"),
+			c.input(at+".schools"),
 			findingsNode(findingsUnder(c.fs, at)),
-			removeButton("Remove this person", "person|"+n)))
+			removeButton("Remove this person", "person|"+strconv.Itoa(i))))
 	}
 	return listSection("partnership.people", "People", "Who takes part, for which organisation, and in what role.", "No people yet: add the point people, the people who can decide, the school leaders and the liaisons of each side.", items,
 		addButton("pk-part-add-person", "Add a person", "person"))
@@ -249,21 +216,13 @@ func (c partCtx) viewPriorities() *Node {
 	items := make([]*Node, 0, len(p.Priorities))
 	for i, pr := range p.Priorities {
 		at := fmt.Sprintf("partnership.priorities[%d]", i)
-		n := strconv.Itoa(i)
 		items = append(items, itemNode(at, named(pr.Title, "New priority"),
-			field{path: at + ".title", label: "The priority", value: pr.Title, action: "part.set", arg: "priority.title|" + n, problem: c.problem(at + ".title")}.node(),
+			c.input(at+".title"),
 			findingsNode(findingsUnder(c.fs, at)),
-			removeButton("Remove this priority", "priority|"+n)))
+			removeButton("Remove this priority", "priority|"+strconv.Itoa(i))))
 	}
 	return listSection("partnership.priorities", "The district's strategic priorities", "", "No priorities yet: add the district's strategic priorities, so that each initiative can say which it serves.", items,
 		addButton("pk-part-add-priority", "Add a priority", "priority"))
-}
-
-func (c partCtx) hours(path, arg string, h float64) (string, string) {
-	if raw, ok := c.raw[arg]; ok {
-		return raw, "Hours must be a number, such as 2 or 1.5."
-	}
-	return strconv.FormatFloat(h, 'f', -1, 64), c.problem(path)
 }
 
 func (c partCtx) viewCapacity() *Node {
@@ -271,14 +230,11 @@ func (c partCtx) viewCapacity() *Node {
 	items := make([]*Node, 0, len(p.Capacity))
 	for i, cp := range p.Capacity {
 		at := fmt.Sprintf("partnership.capacity[%d]", i)
-		n := strconv.Itoa(i)
-		v, prob := c.hours(at+".hoursPerWeek", "capacity.hours|"+n, cp.HoursPerWeek)
 		items = append(items, itemNode(at, named(cp.Audience, "New audience"),
-			field{path: at + ".audience", label: "Who", value: cp.Audience, action: "part.set", arg: "capacity.audience|" + n,
-				hint: "Such as teachers, principals or coaches: the same words the initiatives use.", problem: c.problem(at + ".audience")}.node(),
-			field{path: at + ".hoursPerWeek", label: "Hours a week each has for this work", kind: "number", value: v, action: "part.set", arg: "capacity.hours|" + n, problem: prob}.node(),
+			c.input(at+".audience"),
+			c.input(at+".hoursPerWeek"),
 			findingsNode(findingsUnder(c.fs, at)),
-			removeButton("Remove", "capacity|"+n)))
+			removeButton("Remove", "capacity|"+strconv.Itoa(i))))
 	}
 	return listSection("partnership.capacity", "Time people have", "", "No time set yet: say how many hours a week teachers, principals and others can give, and partnerkit marks the weeks that ask more of them.", items,
 		addButton("pk-part-add-capacity", "Add an audience", "capacity"))
@@ -352,55 +308,28 @@ func (c partCtx) viewInitiative(i int) *Node {
 	in := p.Initiatives[i]
 	at := fmt.Sprintf("partnership.initiatives[%d]", i)
 	n := strconv.Itoa(i)
-	var prios []*Node
-	for _, pr := range p.Priorities {
-		on := false
-		for _, x := range in.Priorities {
-			on = on || x == pr.ID
-		}
-		prios = append(prios, checkNode(FieldID(at+".priorities")+"-"+pr.ID, named(pr.Title, pr.ID), on, "part.toggle", "init.priority|"+n+"="+pr.ID))
-	}
-	var prioSet *Node
-	if len(prios) > 0 {
-		prioSet = El("fieldset", ID(FieldID(at+".priorities")), A("tabindex", "-1"), El("legend", "Priorities it serves"), prios)
-	}
 	demands := make([]*Node, 0, len(in.Demands))
 	for j, d := range in.Demands {
 		dat := fmt.Sprintf("%s.demands[%d]", at, j)
-		dn := n + "|" + strconv.Itoa(j)
-		v, prob := c.hours(dat+".hoursPerWeek", "demand.hours|"+dn, d.HoursPerWeek)
-		var schools []*Node
-		for _, s := range p.Schools {
-			on := false
-			for _, x := range d.Schools {
-				on = on || x == s.ID
-			}
-			schools = append(schools, checkNode(FieldID(dat+".schools")+"-"+s.ID, named(s.Name, s.ID), on, "part.toggle", "demand.school|"+dn+"="+s.ID))
-		}
-		var schoolSet *Node
-		if len(schools) > 0 {
-			schoolSet = El("fieldset", El("legend", "Schools (none ticked: all of them)"), schools)
-		}
 		demands = append(demands, itemNode(dat, fmt.Sprintf("Demand %d: %s", j+1, named(d.Audience, "who?")),
-			field{path: dat + ".audience", label: "Who gives the time", value: d.Audience, action: "part.set", arg: "demand.audience|" + dn,
-				hint: "Such as teachers or principals.", problem: c.problem(dat + ".audience")}.node(),
-			field{path: dat + ".hoursPerWeek", label: "Hours a week asked of each", kind: "number", value: v, action: "part.set", arg: "demand.hours|" + dn, problem: prob}.node(),
-			field{path: dat + ".start", label: "From", kind: "date", value: string(d.Start), action: "part.set", arg: "demand.start|" + dn, problem: c.problem(dat + ".start")}.node(),
-			field{path: dat + ".end", label: "To", kind: "date", value: string(d.End), action: "part.set", arg: "demand.end|" + dn, problem: c.problem(dat + ".end")}.node(),
-			schoolSet,
+			c.input(dat+".audience"),
+			c.input(dat+".hoursPerWeek"),
+			c.input(dat+".start"),
+			c.input(dat+".end"),
+			c.input(dat+".schools"),
 			findingsNode(findingsUnder(c.fs, dat)),
-			removeButton("Remove this demand", "demand|"+dn)))
+			removeButton("Remove this demand", "demand|"+n+"|"+strconv.Itoa(j))))
 	}
 	var own []partnership.Finding
 	for _, f := range findingsUnder(c.fs, at) {
-		if !(len(f.Path) > len(at)+8 && f.Path[len(at):len(at)+8] == ".demands") {
+		if !hasPrefixPath(f.Path, at+".demands") {
 			own = append(own, f)
 		}
 	}
 	return itemNode(at, "Editing: "+named(in.Name, "new initiative"),
-		field{path: at + ".name", label: "Name", value: in.Name, action: "part.set", arg: "init.name|" + n, problem: c.problem(at + ".name")}.node(),
-		selectNode(at+".owner", "Run by", in.Owner, "part.set", "init.owner|"+n, "", orgOptions(p)),
-		prioSet,
+		c.input(at+".name"),
+		c.input(at+".owner"),
+		c.input(at+".priorities"),
 		findingsNode(own),
 		El("h4", "Time it asks for"),
 		demands,
@@ -411,20 +340,14 @@ func (c partCtx) viewInitiative(i int) *Node {
 }
 
 func (c partCtx) viewContext() *Node {
-	p := c.p
-	orgs := []struct{ id, name string }{{p.District.ID, named(p.District.Name, "The district")}}
-	for _, pa := range p.Partners {
-		orgs = append(orgs, struct{ id, name string }{pa.ID, named(pa.Name, "A partner")})
-	}
 	var sets []*Node
-	for oi, o := range orgs {
-		ctx, _ := p.ContextOf(o.id)
+	for _, s := range c.a.contextSlots() {
+		at := fmt.Sprintf("partnership.context[%d]", s.index)
 		var fields []*Node
-		for fi, pr := range partnership.FourIs() {
-			fields = append(fields, field{path: fmt.Sprintf("partnership.context.%s.%s", o.id, pr.Factor), label: pr.Title + ": " + pr.Question(oi == 0),
-				kind: "textarea", value: ctx.Answer(pr.Factor), action: "part.set", arg: fmt.Sprintf("context|%d|%d", oi, fi), hint: pr.Meaning}.node())
+		for _, pr := range partnership.FourIs() {
+			fields = append(fields, c.input(at+"."+string(pr.Factor)))
 		}
-		sets = append(sets, El("fieldset", El("legend", o.name), fields))
+		sets = append(sets, El("fieldset", ID(FieldID(at)), A("tabindex", "-1"), El("legend", s.name), fields))
 	}
 	return sectionNode("partnership.context", "What shapes the work: the four I's",
 		"Each side answers for itself: its interests, ideologies, information and institutions. Talking them through early shows where the two sides may pull apart.",

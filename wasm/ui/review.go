@@ -81,16 +81,6 @@ func CountFindings(fs []partnership.Finding) string {
 	return fmt.Sprintf("%d critical, %s, %d for information", c, plural(w, "warning", "warnings"), i)
 }
 
-// PlainPath writes a finding's JSON path in plain words:
-// "partnership.initiatives[0].demands[1]" becomes
-// "partnership › initiatives[0] › demands[1]".
-func PlainPath(path string) string {
-	if path == "" {
-		return "the workspace as a whole"
-	}
-	return strings.ReplaceAll(path, ".", " › ")
-}
-
 // handleReview handles the review view's events.
 func (a *App) handleReview(ev Event) ([]Effect, bool) {
 	switch ev.Action {
@@ -104,30 +94,6 @@ func (a *App) handleReview(ev Event) ([]Effect, bool) {
 		return []Effect{Download{Name: "initiatives-map-" + a.cfg.Now().Format("2006-01-02") + ".svg", Type: "image/svg+xml", Data: svg}}, true
 	}
 	return nil, false
-}
-
-// where is PlainPath with the name of the initiative, partner, person,
-// readiness round or meeting the path leads to, when it leads to one.
-func (a *App) where(path string) string {
-	plain := PlainPath(path)
-	var i int
-	var name string
-	switch p := a.ws.Partnership; {
-	case p != nil && scanIndex(path, "partnership.initiatives[%d]", &i) && i < len(p.Initiatives):
-		name = p.Initiatives[i].Name
-	case p != nil && scanIndex(path, "partnership.partners[%d]", &i) && i < len(p.Partners):
-		name = p.Partners[i].Name
-	case p != nil && scanIndex(path, "partnership.people[%d]", &i) && i < len(p.People):
-		name = p.People[i].Name
-	case scanIndex(path, "readiness[%d]", &i) && i < len(a.ws.Readiness):
-		name = a.ws.Readiness[i].Title
-	case scanIndex(path, "meetings[%d]", &i) && i < len(a.ws.Meetings):
-		name = a.ws.Meetings[i].Title
-	}
-	if name == "" {
-		return plain
-	}
-	return plain + " (" + name + ")"
 }
 
 // scanIndex reads the index of a path that starts with format, such as
@@ -214,7 +180,7 @@ func (a *App) viewFinding(f partnership.Finding) *Node {
 		question = El("p", El("strong", "To discuss: "), f.Question)
 	}
 	if s, ok := partnership.StandardByID(f.Standard); ok {
-		standard = El("p", Class("pk-hint"), El("strong", "Standard "+s.ID+": "), s.Text)
+		standard = El("p", Class("pk-hint"), El("strong", standardName(s)+": "), s.Text)
 	}
 	return El("li", Class("pk-finding"),
 		El("p", Class("pk-message"), f.Message),
@@ -222,6 +188,18 @@ func (a *App) viewFinding(f partnership.Finding) *Node {
 		El("p", Class("pk-hint"), El("strong", "Where: "), a.where(f.Path)),
 		fixButton(f.Path),
 	)
+}
+
+// standardName names a standard in words: "Standard 4 of “Alignment of
+// strategic priority and objectives”".
+func standardName(s partnership.Standard) string {
+	_, n, _ := strings.Cut(s.ID, ".")
+	for _, t := range partnership.Themes() {
+		if t.ID == s.Theme {
+			return "Standard " + n + " of “" + t.Title + "”"
+		}
+	}
+	return "Standard"
 }
 
 // fixButton leads to the place where what a finding is about is edited.

@@ -80,11 +80,6 @@ func TestCountFindings(t *testing.T) {
 	assert.Equal(t, "0 critical, 0 warnings, 0 for information", CountFindings(nil))
 }
 
-func TestPlainPath(t *testing.T) {
-	assert.Equal(t, "partnership › initiatives[0] › demands[1]", PlainPath("partnership.initiatives[0].demands[1]"))
-	assert.Equal(t, "the workspace as a whole", PlainPath(""))
-}
-
 func TestReviewViewShowsTheExample(t *testing.T) {
 	a := newApp(t)
 	a.Handle(Event{Action: "nav", Arg: string(ViewStart)})
@@ -107,7 +102,7 @@ func TestReviewViewShowsTheExample(t *testing.T) {
 	assert.Contains(t, text, "To discuss: Which of these can move")
 	s, _ := partnership.StandardByID("resources.3")
 	assert.Contains(t, text, s.Text)
-	assert.Contains(t, text, "Where: partnership › initiatives[0]")
+	assert.Contains(t, text, "Where: Initiatives › Summer institute")
 
 	m := root.Find("pk-map")
 	require.NotNil(t, m, "the map of initiatives")
@@ -151,11 +146,16 @@ func TestWhereNamesTheThing(t *testing.T) {
 	a.Handle(Event{Action: "start.example"})
 	p := a.ws.Partnership
 	tests := []struct{ path, want string }{
-		{"partnership.initiatives[0].demands[1]", "partnership › initiatives[0] › demands[1] (" + p.Initiatives[0].Name + ")"},
-		{"partnership.partners[0]", "partnership › partners[0] (" + p.Partners[0].Name + ")"},
-		{"partnership.initiatives[999]", "partnership › initiatives[999]"},
-		{"partnership.initiatives[-1]", "partnership › initiatives[-1]"},
-		{"partnership.name", "partnership › name"},
+		{"partnership.initiatives[0].demands[0]", "Initiatives › Summer institute: project-based teaching and performance… › demand 1 on " + p.Initiatives[0].Demands[0].Audience},
+		{"partnership.capacity[0].hoursPerWeek", "Time people have › " + p.Capacity[0].Audience + " › hours a week"},
+		{"partnership.partners[0]", "Partners › " + p.Partners[0].Name},
+		{"partnership.partners[9].name", "Partners › partner 10 › name"},
+		{"partnership.initiatives[999]", "Initiatives › initiative 1000"},
+		{"partnership.initiatives[-1]", "Initiatives › number"},
+		{"partnership.name", "The partnership › name"},
+		{"partnership.district", "The district"},
+		{"partnership.context", "What shapes the work"},
+		{"partnership.somethingNew", "The partnership › something new"},
 		{"", "the workspace as a whole"},
 	}
 	for _, tt := range tests {
@@ -246,13 +246,11 @@ func ExampleGroupFindings() {
 	for _, g := range GroupFindings(fs) {
 		fmt.Printf("%s, %s: %d\n", g.Theme, g.Severity, len(g.Findings))
 	}
-	fmt.Println(PlainPath("partnership.initiatives[0].demands[1]"))
 	// Output:
 	// 1 critical, 1 warning, 1 for information
 	// Appropriate and sufficient resources, critical: 1
 	// Clear metrics established, warning: 1
 	// Other, info: 1
-	// partnership › initiatives[0] › demands[1]
 }
 
 // BenchmarkRenderReview draws the review view of a workspace with 500

@@ -42,6 +42,9 @@ type Event struct {
 	Action string
 	// Arg is the element's data-arg.
 	Arg string
+	// Path is the element's data-path: the JSON path of the workspace value
+	// the element edits (see Field).
+	Path string
 	// Value is the element's value (inputs, selects, text areas).
 	Value string
 	// Files are the files chosen or dropped, read as text.

@@ -1,0 +1,211 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestParseDecimal(t *testing.T) {
+	tests := []struct {
+		in   string
+		want float64
+		ok   bool
+	}{
+		{"1.5", 1.5, true},
+		{"1,5", 1.5, true},
+		{"12,75", 12.75, true},
+		{"9.", 9, true},
+		{"9,", 9, true},
+		{"007", 7, true},
+		{".5", 0.5, true},
+		{" 10 ", 10, true},
+		{"-2.5", -2.5, true},
+		{"+3", 3, true},
+		{"1,250", 1250, true},
+		{"1,250.5", 1250.5, true},
+		{"1.250,5", 1250.5, true},
+		{"0,250", 0.25, true},
+		{"99999999999999999999", 1e20, true},
+		{"", 0, false},
+		{" ", 0, false},
+		{".", 0, false},
+		{"-", 0, false},
+		{"NaN", 0, false},
+		{"Inf", 0, false},
+		{"1e3", 0, false},
+		{"1e309", 0, false},
+		{"0x10", 0, false},
+		{"1.2.3", 0, false},
+		{"1,2,3", 0, false},
+		{"7,5 h", 0, false},
+		{"1_000", 0, false},
+		{"١٢", 0, false},
+	}
+	for _, tt := range tests {
+		got, ok := ParseDecimal(tt.in)
+		assert.Equal(t, tt.ok, ok, "%q", tt.in)
+		if tt.ok {
+			assert.Equal(t, tt.want, got, "%q", tt.in)
+		}
+	}
+}
+
+func TestParseWhole(t *testing.T) {
+	for in, want := range map[string]int{"60": 60, "007": 7, " 5 ": 5, "+5": 5, "-3": -3} {
+		got, ok := ParseWhole(in)
+		assert.True(t, ok, in)
+		assert.Equal(t, want, got, in)
+	}
+	for _, in := range []string{"", "7.5", "7,5", "1e3", "ten", "99999999999999999999999"} {
+		_, ok := ParseWhole(in)
+		assert.False(t, ok, in)
+	}
+}
+
+// TestFieldsKeepWhatIsTyped types into a number field the way people do and
+// checks, at each step, the value written, the text shown and the problem.
+func TestFieldsKeepWhatIsTyped(t *testing.T) {
+	a := New(Config{Now: fixedNow}, nil, nil)
+	a.Handle(Event{Action: "start.example"})
+	const path = "partnership.capacity[0].hoursPerWeek"
+	f, at, ok := a.model.field(path)
+	require.True(t, ok)
+	tests := []struct {
+		typed   string
+		value   float64 // what the workspace holds after it
+		problem string  // part of the problem shown, "" for none
+	}{
+		{"1", 1, ""},
+		{"1,", 1, ""},
+		{"1,5", 1.5, ""},
+		{"9.", 9, ""},
+		{"007", 7, ""},
+		{"", 7, "Write a number"},
+		{"huge", 7, "Write a number"},
+		{"1000", 7, "from 0 to 168"},
+		{"-1", 7, "from 0 to 168"},
+		{"NaN", 7, "Write a number"},
+		{"12", 12, ""},
+	}
+	for _, tt := range tests {
+		edit(a, path, tt.typed)
+		assert.Equal(t, tt.value, a.ws.Partnership.Capacity[0].HoursPerWeek, "after %q", tt.typed)
+		text, prob := a.shown(f, at)
+		assert.Equal(t, tt.typed, text, "the field shows %q as typed", tt.typed)
+		if tt.problem == "" {
+			assert.Empty(t, prob, tt.typed)
+		} else {
+			assert.Contains(t, prob, tt.problem, tt.typed)
+		}
+	}
+	// A value changed elsewhere (an undo, an import) shows as the value.
+	a.ws.Partnership.Capacity[0].HoursPerWeek = 3
+	text, _ := a.shown(f, at)
+	assert.Equal(t, "3", text)
+}
+
+func TestEveryDeclaredFieldIsDrawnWithItsPath(t *testing.T) {
+	a := New(Config{Now: fixedNow}, nil, nil)
+	a.Handle(Event{Action: "start.example"})
+	paths := a.FieldPaths()
+	require.NotEmpty(t, paths)
+	seen := map[string]bool{}
+	for _, p := range paths {
+		seen[Pattern(p)] = true
+	}
+	for _, f := range a.model.order {
+		if strings.HasPrefix(f.Path, "partnership") {
+			assert.True(t, seen[f.Path], "the example has a %s", f.Path)
+		}
+	}
+	// Open every initiative in turn: each field of the partnership is then
+	// on the page, with its path and the id derived from it.
+	for _, p := range paths {
+		if !strings.HasPrefix(p, "partnership") {
+			continue
+		}
+		a.Handle(Event{Action: "fix", Arg: p})
+		tree := a.Render()
+		n := tree.Find(FieldID(p))
+		require.NotNil(t, n, "%s is on the page", p)
+		if n.Tag == "fieldset" { // a set of checkboxes
+			n.Walk(func(m *Node) bool {
+				if m.Tag == "input" {
+					got, _ := m.Attr("data-path")
+					assert.Equal(t, p, got)
+				}
+				return true
+			})
+			continue
+		}
+		got, _ := n.Attr("data-path")
+		assert.Equal(t, p, got, "data-path of %s", p)
+	}
+}
+
+// TestEveryWorkspaceInputHasItsPath walks every view and checks that each
+// input, select and text area that edits the workspace says which value it
+// edits with data-path.
+func TestEveryWorkspaceInputHasItsPath(t *testing.T) {
+	a := New(Config{Now: fixedNow}, nil, nil)
+	a.Handle(Event{Action: "start.example"})
+	a.Handle(Event{Action: "part.open", Arg: "0"})
+	a.Handle(Event{Action: "nav", Arg: string(ViewPartnership)})
+	a.Render().Walk(func(n *Node) bool {
+		switch n.Tag {
+		case "input", "select", "textarea":
+			if action, ok := n.Attr("data-on-input"); ok && strings.HasPrefix(action, "part.") {
+				t.Errorf("%s edits the partnership without the field model", n.Key)
+			}
+			if action, ok := n.Attr("data-on-change"); ok && strings.HasPrefix(action, "part.") {
+				t.Errorf("%s edits the partnership without the field model", n.Key)
+			}
+			path, ok := n.Attr("data-path")
+			assert.True(t, ok, "input %s has a data-path", n.Key)
+			_, _, declared := a.model.field(path)
+			assert.True(t, declared, "%s is a declared field", path)
+		}
+		return true
+	})
+}
+
+// TestNothingMovesWhenABannerComes checks that the element a user types in
+// stays the same element when a list of problems appears above it, or goes.
+func TestNothingMovesWhenABannerComes(t *testing.T) {
+	a := New(Config{Now: fixedNow}, nil, nil)
+	a.Handle(Event{Action: "start.example"})
+	a.Handle(Event{Action: "nav", Arg: string(ViewPartnership)})
+	name := "partnership.partners[1].name"
+	id := FieldID(name)
+	before := a.Render()
+	require.NotNil(t, before.Find(id))
+	edit(a, name, "")
+	settle(a)
+	during := a.Render()
+	require.NotNil(t, during.Find("pk-part-problems"), "the banner came")
+	assert.True(t, Kept(before, during, id), "the field is the same element")
+	edit(a, name, "A")
+	settle(a)
+	after := a.Render()
+	require.Nil(t, after.Find("pk-part-problems"), "the banner went")
+	assert.True(t, Kept(during, after, id), "the field is the same element")
+	a.Handle(Event{Action: "part.remove", Arg: "school|0"})
+	assert.True(t, Kept(after, a.Render(), id), "an undo banner above does not move it either")
+}
+
+func TestRemovingAnItemKeepsTypedTextWithItsItem(t *testing.T) {
+	a := New(Config{Now: fixedNow}, nil, nil)
+	a.Handle(Event{Action: "start.example"})
+	edit(a, "partnership.capacity[1].hoursPerWeek", "4,")
+	a.Handle(Event{Action: "part.remove", Arg: "capacity|0"})
+	f, at, _ := a.model.field("partnership.capacity[0].hoursPerWeek")
+	text, _ := a.shown(f, at)
+	assert.Equal(t, "4,", text, "the text typed moved up with its audience")
+	a.Handle(Event{Action: "part.undo"})
+	f, at, _ = a.model.field("partnership.capacity[1].hoursPerWeek")
+	text, _ = a.shown(f, at)
+	assert.Equal(t, "4,", text, "and back down")
+}
