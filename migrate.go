@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/base32"
 	"encoding/json"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -29,7 +30,8 @@ func migrate(doc map[string]any, from int, data []byte) {
 // migrate1to2 brings a version 1 file to version 2, which added the
 // workspace's id and time zone, and an id on every record that had none
 // (time demands, readiness responses, the contract's activities, measures
-// and data duties).
+// and data duties); and it gave the contract's session attendees the roles
+// of every other attendee in place of a schoolLeader flag.
 //
 // The workspace's id is made from the file's bytes, so that the same file
 // always gets the same one. The records' IDs come from each record's content
@@ -44,6 +46,7 @@ func migrate(doc map[string]any, from int, data []byte) {
 // Without a zone, Decode keeps every start at the instant the file gives, in
 // UTC, until one is chosen with SetTimeZone.
 func migrate1to2(doc map[string]any, data []byte) {
+	schoolLeadersAsRoles(doc)
 	if _, ok := doc["workspaceId"]; !ok {
 		sum := sha256.Sum256(data)
 		doc["workspaceId"] = base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(sum[:16])
@@ -143,5 +146,34 @@ func fillIDs(list []any, prefix, scope string) {
 		}
 		taken[id] = true
 		rec["id"] = id
+	}
+}
+
+// schoolLeadersAsRoles turns the "schoolLeader": true of version 1's session
+// attendees into the school-leader role.
+func schoolLeadersAsRoles(doc map[string]any) {
+	c, _ := doc["contract"].(map[string]any)
+	session, _ := c["session"].(map[string]any)
+	attendees, _ := session["attendees"].([]any)
+	for _, a := range attendees {
+		at, ok := a.(map[string]any)
+		if !ok {
+			continue
+		}
+		leader, ok := at["schoolLeader"].(bool)
+		if !ok {
+			continue // absent, or not a flag: left for Store to report
+		}
+		delete(at, "schoolLeader")
+		if !leader {
+			continue
+		}
+		roles, ok := at["roles"].([]any)
+		if _, set := at["roles"]; set && !ok {
+			continue
+		}
+		if !slices.Contains(roles, any("school-leader")) {
+			at["roles"] = append(roles, "school-leader")
+		}
 	}
 }

@@ -29,18 +29,18 @@ func meetingsWorkspace(t *testing.T) *partnerkit.Workspace {
 
 	q := agenda.Quarterly().At(time.Date(2026, 9, 15, 15, 30, 0, 0, ny))
 	q.Location = "Hayes High School"
-	q.Attendees = []agenda.Attendee{
-		{Name: "Ana Ruiz", Person: "ana", Side: agenda.District},
-		{Name: "Ben Okafor", Person: "ben", Side: agenda.District},
-		{Name: "Dee Park", Person: "dee", Side: agenda.Partner},
-		{Name: "Cy Lam", Person: "cy", Side: agenda.School},
+	q.Attendees = []partnership.Attendee{
+		{Name: "Ana Ruiz", Person: "ana", Side: partnership.DistrictSide},
+		{Name: "Ben Okafor", Person: "ben", Side: partnership.DistrictSide},
+		{Name: "Dee Park", Person: "dee", Side: partnership.PartnerSide},
+		{Name: "Cy Lam", Person: "cy", Side: partnership.SchoolSide},
 	}
 	q.AddAction(agenda.Action{Text: "Move the institute", Owner: "dee", Due: "2026-10-01"})
 	q.AddAction(agenda.Action{Text: "Ask the union", Due: "2026-10-30"})
 	q.Record = "Agreed to move the institute."
 	q.Close()
 	m := agenda.Next(q, time.Date(2026, 10, 13, 15, 30, 0, 0, ny))
-	m.Cadence, m.Title, m.Minutes, m.InPerson = agenda.CadenceMonthly, "Monthly check-in", 60, false
+	m.Cadence, m.Title, m.Minutes, m.InPerson = partnership.Monthly, "Monthly check-in", 60, false
 	m.Attendees[1].Person = "bob"
 	ws.Meetings = []agenda.Meeting{q, m}
 	return ws

@@ -53,11 +53,11 @@ func contractWorkspace() *Workspace {
 		{Measure: "portfolios", Provider: contract.Contact{Person: "ana"}, Reporter: contract.Contact{Person: "dee"}, Due: "2027-06-18"},
 		{Measure: "coaching", Provider: contract.Contact{Person: "dee"}, Reporter: contract.Contact{Person: "dee"}, Due: "2027-06-11"},
 	}}
-	a.Meetings = contract.MeetingPlan{Cadence: contract.Monthly, Dates: []partnership.Date{"2026-09-15", "2026-10-13"},
+	a.Meetings = contract.MeetingPlan{Cadence: partnership.Monthly, Dates: []partnership.Date{"2026-09-15", "2026-10-13"},
 		Agenda: []string{"Measures"}, Conflict: "Liaisons, then managers.", Improvement: "One change a quarter.", Dissolution: "60 days' notice."}
 	s.Session.Date = "2026-08-20"
-	s.Session.Attendees = []contract.Attendee{
-		{Person: "ana", Side: contract.DistrictSide}, {Person: "cy", Side: contract.DistrictSide, SchoolLeader: true}, {Person: "dee", Side: contract.PartnerSide},
+	s.Session.Attendees = []partnership.Attendee{
+		{Person: "ana", Side: partnership.DistrictSide}, {Person: "cy", Side: partnership.DistrictSide, Roles: []partnership.Role{partnership.SchoolLeader}}, {Person: "dee", Side: partnership.PartnerSide},
 	}
 	ws.Contract = s
 	ws.AssignIDs()
@@ -128,7 +128,7 @@ func TestReviewContractCrossChecks(t *testing.T) {
 	ws.Contract.Appendix.Contacts.PartnerLiaison = contract.Contact{Person: "ana"}
 	ws.Partnership.People[4].Roles = nil
 	ws.Contract.Appendix.DataPlan.Duties = ws.Contract.Appendix.DataPlan.Duties[:1]
-	ws.Contract.Appendix.Meetings.Cadence = contract.TwiceYearly
+	ws.Contract.Appendix.Meetings.Cadence = partnership.TwiceYearly
 	ws, err := reload(t, ws)
 	require.NoError(t, err)
 

@@ -193,7 +193,7 @@ func contractMissing(s *contract.Supplement, named []string, schedule bool) []st
 			add(d.Reporter)
 		}
 		for _, at := range s.Session.Attendees {
-			add(at.Contact())
+			text = append(text, at.Name, at.Person)
 		}
 		for _, act := range a.Schedule.Activities {
 			text = append(text, act.Who)

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/partnerkit/partnerkit/agenda"
+	"github.com/partnerkit/partnerkit/partnership"
 )
 
 // history returns n monthly meetings, each carrying the open items of the
@@ -19,7 +20,7 @@ func history(n int) []agenda.Meeting {
 		}
 		m.AddAction(agenda.Action{Text: "Keep going", Owner: "ana", Due: "2020-02-01"})
 		done := m.AddAction(agenda.Action{Text: "Quick one", Owner: "ben", Due: "2020-02-01"})
-		_ = m.SetStatus(done.ID, agenda.Done)
+		_ = m.SetStatus(done.ID, partnership.Done)
 		m.Record = "r"
 		m.Close()
 		ms = append(ms, m)

@@ -140,7 +140,7 @@ func (c *checker) add(f partnership.Finding) { c.out = append(c.out, f) }
 // standard returns the standard a meeting of this cadence serves: the formal
 // quarterly communication, or the at-least-monthly contact.
 func (c *checker) standard() string {
-	if c.m.Cadence == CadenceQuarterly {
+	if c.m.Cadence == partnership.Quarterly {
 		return "communication.5"
 	}
 	return "communication.1"
@@ -171,7 +171,7 @@ func (c *checker) timeBudget() {
 
 // roles returns an attendee's roles, with the roles of the person they name
 // in the partnership.
-func (c *checker) roles(a Attendee) []partnership.Role {
+func (c *checker) roles(a partnership.Attendee) []partnership.Role {
 	rs := a.Roles
 	if c.p != nil && a.Person != "" {
 		if per, ok := c.p.Person(a.Person); ok {
@@ -183,15 +183,15 @@ func (c *checker) roles(a Attendee) []partnership.Role {
 
 func (c *checker) attendance() {
 	m := c.m
-	present := map[Side][]string{}
-	authority := map[Side][]string{}
+	present := map[partnership.Side][]string{}
+	authority := map[partnership.Side][]string{}
 	for _, a := range m.Attendees {
 		present[a.Side] = append(present[a.Side], a.Name)
 		if slices.Contains(c.roles(a), partnership.HigherAuthority) {
 			authority[a.Side] = append(authority[a.Side], a.Name)
 		}
 	}
-	for _, s := range Sides() {
+	for _, s := range partnership.Sides() {
 		if len(present[s]) > 0 {
 			continue
 		}
@@ -203,10 +203,10 @@ func (c *checker) attendance() {
 			Path:     "attendees",
 		})
 	}
-	if m.Cadence != CadenceQuarterly {
+	if m.Cadence != partnership.Quarterly {
 		return
 	}
-	for _, s := range []Side{District, Partner} {
+	for _, s := range []partnership.Side{partnership.DistrictSide, partnership.PartnerSide} {
 		if len(authority[s]) > 0 {
 			continue
 		}
@@ -249,9 +249,9 @@ func attendeeEvidence(m Meeting) []string {
 }
 
 // sideName names a side in a sentence.
-func sideName(s Side) string {
+func sideName(s partnership.Side) string {
 	switch s {
-	case District, Partner, School:
+	case partnership.DistrictSide, partnership.PartnerSide, partnership.SchoolSide:
 		return string(s)
 	}
 	return fmt.Sprintf("%q side", string(s))

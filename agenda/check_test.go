@@ -43,11 +43,11 @@ func rules(fs []partnership.Finding) []string {
 func complete(t testing.TB) agenda.Meeting {
 	m := agenda.Quarterly().At(mustTime(t, "2026-09-15T15:30:00-04:00"))
 	m.Location = "Hayes High School"
-	m.Attendees = []agenda.Attendee{
-		{Name: "Ana Ruiz", Person: "ana", Side: agenda.District, Roles: []partnership.Role{partnership.PointPerson}},
-		{Name: "Ben Okafor", Person: "ben", Side: agenda.District, Roles: []partnership.Role{partnership.HigherAuthority}},
-		{Name: "Dee Park", Person: "dee", Side: agenda.Partner, Roles: []partnership.Role{partnership.PointPerson, partnership.HigherAuthority}},
-		{Name: "Cy Lam", Person: "cy", Side: agenda.School, Roles: []partnership.Role{partnership.SchoolLeader}},
+	m.Attendees = []partnership.Attendee{
+		{Name: "Ana Ruiz", Person: "ana", Side: partnership.DistrictSide, Roles: []partnership.Role{partnership.PointPerson}},
+		{Name: "Ben Okafor", Person: "ben", Side: partnership.DistrictSide, Roles: []partnership.Role{partnership.HigherAuthority}},
+		{Name: "Dee Park", Person: "dee", Side: partnership.PartnerSide, Roles: []partnership.Role{partnership.PointPerson, partnership.HigherAuthority}},
+		{Name: "Cy Lam", Person: "cy", Side: partnership.SchoolSide, Roles: []partnership.Role{partnership.SchoolLeader}},
 	}
 	return m
 }
@@ -112,7 +112,7 @@ func TestCheckRules(t *testing.T) {
 			name: "monthly check-in needs no authority nor room",
 			change: func(m *agenda.Meeting) {
 				*m = agenda.Monthly().At(m.Start)
-				m.Attendees = []agenda.Attendee{{Name: "A", Side: agenda.District}, {Name: "B", Side: agenda.Partner}, {Name: "C", Side: agenda.School}}
+				m.Attendees = []partnership.Attendee{{Name: "A", Side: partnership.DistrictSide}, {Name: "B", Side: partnership.PartnerSide}, {Name: "C", Side: partnership.SchoolSide}}
 			},
 			want: []string{},
 		},
@@ -165,7 +165,7 @@ func TestCheckRules(t *testing.T) {
 				m.Actions = []agenda.Action{
 					{ID: "old.a1", Text: "Late", Owner: "ana", Due: "2026-09-14", From: "old"},
 					{ID: "old.a2", Text: "On the day", Owner: "ana", Due: "2026-09-15", From: "old"},
-					{ID: "old.a3", Text: "Late but done", Owner: "ana", Due: "2026-09-01", Status: agenda.Done, From: "old"},
+					{ID: "old.a3", Text: "Late but done", Owner: "ana", Due: "2026-09-01", Status: partnership.Done, From: "old"},
 				}
 			},
 			want: []string{"agenda.overdue@actions[0]"},
@@ -216,7 +216,7 @@ func TestCheckTimeBudgetMessage(t *testing.T) {
 
 func TestCheckFindingsAreComplete(t *testing.T) {
 	// Every finding has a standard that exists (or none), a message, evidence and a question.
-	fs := agenda.CheckWith(agenda.Meeting{Cadence: agenda.CadenceQuarterly, Minutes: 60, Closed: true,
+	fs := agenda.CheckWith(agenda.Meeting{Cadence: partnership.Quarterly, Minutes: 60, Closed: true,
 		Sections: []agenda.Section{{Title: "Only", Minutes: 5}},
 		Actions:  []agenda.Action{{ID: "a", Text: "x", Owner: "nobody", Due: "2000-01-01"}},
 	}, people(), mustTime(t, "2026-01-01T00:00:00Z"))

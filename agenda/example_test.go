@@ -20,9 +20,9 @@ func ExampleQuarterly() {
 		fmt.Printf("%2d min  %s, questions: %d\n", s.Minutes, s.Title, len(s.Questions))
 	}
 
-	m.Attendees = []agenda.Attendee{
-		{Name: "Ana Ruiz", Side: agenda.District, Roles: []partnership.Role{partnership.PointPerson}},
-		{Name: "Dee Park", Side: agenda.Partner, Roles: []partnership.Role{partnership.HigherAuthority}},
+	m.Attendees = []partnership.Attendee{
+		{Name: "Ana Ruiz", Side: partnership.DistrictSide, Roles: []partnership.Role{partnership.PointPerson}},
+		{Name: "Dee Park", Side: partnership.PartnerSide, Roles: []partnership.Role{partnership.HigherAuthority}},
 	}
 	m.Sections[3].Minutes = 15 // as the source's sample agenda prints it
 	m.AddAction(agenda.Action{Text: "Send the attendance data"})
@@ -48,7 +48,7 @@ func ExampleNext() {
 	q3 := agenda.Quarterly().At(time.Date(2026, 9, 15, 15, 30, 0, 0, time.UTC))
 	a := q3.AddAction(agenda.Action{Text: "Move the summer institute", Owner: "Dee Park", Due: "2026-10-15"})
 	b := q3.AddAction(agenda.Action{Text: "Share the PD calendar", Owner: "Ana Ruiz", Due: "2026-10-01"})
-	_ = q3.SetStatus(b.ID, agenda.Done)
+	_ = q3.SetStatus(b.ID, partnership.Done)
 	q3.Record = "Agreed to revisit the summer calendar."
 	q3.Close()
 
@@ -124,9 +124,9 @@ func ExampleMeeting_Remaining() {
 // The minutes of a closed meeting, as Markdown.
 func ExampleMeeting_WriteMarkdown() {
 	m := agenda.Meeting{
-		ID: "2026-10-13-monthly", Title: "Monthly check-in", Cadence: agenda.CadenceMonthly,
+		ID: "2026-10-13-monthly", Title: "Monthly check-in", Cadence: partnership.Monthly,
 		Start: time.Date(2026, 10, 13, 15, 30, 0, 0, time.UTC), Minutes: 15,
-		Attendees: []agenda.Attendee{{Name: "Ana Ruiz", Side: agenda.District}},
+		Attendees: []partnership.Attendee{{Name: "Ana Ruiz", Side: partnership.DistrictSide}},
 		Sections: []agenda.Section{{Title: "Wrap-up", Minutes: 15, Questions: []agenda.Question{
 			{Text: "Does every action step have an owner and a timeline?", Notes: "Yes."},
 		}}},

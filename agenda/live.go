@@ -113,7 +113,7 @@ func (m *Meeting) AddAction(a Action) Action {
 		a.ID = m.nextActionID()
 	}
 	if a.Status == "" {
-		a.Status = Open
+		a.Status = partnership.Open
 	}
 	m.Actions = append(m.Actions, a)
 	return a
@@ -145,9 +145,9 @@ func (m *Meeting) action(id string) (int, bool) {
 
 // SetStatus marks action item id open or done. It returns an error wrapping
 // ErrNoSuchAction for an unknown ID.
-func (m *Meeting) SetStatus(id string, s Status) error {
-	if s != Open && s != Done {
-		return fmt.Errorf("status must be %s or %s, not %q", Open, Done, s)
+func (m *Meeting) SetStatus(id string, s partnership.Status) error {
+	if s != partnership.Open && s != partnership.Done {
+		return fmt.Errorf("status must be %s or %s, not %q", partnership.Open, partnership.Done, s)
 	}
 	i, ok := m.action(id)
 	if !ok {
@@ -204,7 +204,7 @@ func Carry(prev, next Meeting) Meeting {
 		if a.From == "" {
 			a.From = prev.ID
 		}
-		a.Status = Open
+		a.Status = partnership.Open
 		carried = append(carried, a)
 	}
 	if len(carried) > 0 {

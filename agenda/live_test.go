@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/partnerkit/partnerkit/agenda"
+	"github.com/partnerkit/partnerkit/partnership"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -51,7 +52,7 @@ func TestNextCarriesOpenActions(t *testing.T) {
 	assert.True(t, strings.HasPrefix(a.ID, "2026-12-08-quarterly.a-"), a.ID)
 	assert.NotEqual(t, a.ID, next.AddAction(agenda.Action{Text: "Another"}).ID, "every new action gets its own id")
 	next.Actions = next.Actions[:4]
-	assert.Equal(t, agenda.Open, a.Status)
+	assert.Equal(t, partnership.Open, a.Status)
 	assert.False(t, next.Carried(a))
 	assert.Equal(t, a, next.Actions[3])
 	require.NoError(t, next.Validate())
@@ -82,9 +83,9 @@ func TestLiveCapture(t *testing.T) {
 	a := m.AddAction(agenda.Action{Text: "Send it"})
 	b := m.AddAction(agenda.Action{Text: "Send more"})
 	assert.NotEqual(t, a.ID, b.ID)
-	require.NoError(t, m.SetStatus(a.ID, agenda.Done))
+	require.NoError(t, m.SetStatus(a.ID, partnership.Done))
 	assert.False(t, m.Actions[0].IsOpen())
-	assert.True(t, errors.Is(m.SetStatus("nope", agenda.Done), agenda.ErrNoSuchAction))
+	assert.True(t, errors.Is(m.SetStatus("nope", partnership.Done), agenda.ErrNoSuchAction))
 	assert.Error(t, m.SetStatus(a.ID, "maybe"))
 
 	m.Close()
@@ -128,9 +129,9 @@ func TestDue(t *testing.T) {
 
 func TestIDFor(t *testing.T) {
 	start := mustTime(t, "2026-09-15T15:30:00-04:00")
-	assert.Equal(t, "2026-09-15-quarterly", agenda.IDFor(start, agenda.CadenceQuarterly))
-	assert.Equal(t, "2026-09-15-quarterly-2", agenda.IDFor(start, agenda.CadenceQuarterly, "2026-09-15-quarterly"))
-	assert.Equal(t, "2026-09-15-quarterly-3", agenda.IDFor(start, agenda.CadenceQuarterly, "2026-09-15-quarterly", "2026-09-15-quarterly-2"))
+	assert.Equal(t, "2026-09-15-quarterly", agenda.IDFor(start, partnership.Quarterly))
+	assert.Equal(t, "2026-09-15-quarterly-2", agenda.IDFor(start, partnership.Quarterly, "2026-09-15-quarterly"))
+	assert.Equal(t, "2026-09-15-quarterly-3", agenda.IDFor(start, partnership.Quarterly, "2026-09-15-quarterly", "2026-09-15-quarterly-2"))
 }
 
 func TestCarryIntoPlannedMeeting(t *testing.T) {
@@ -146,12 +147,12 @@ func TestCarryIntoPlannedMeeting(t *testing.T) {
 		ids = append(ids, a.ID)
 	}
 	assert.Equal(t, []string{"2026-06-09-quarterly.a1", "2026-09-15-quarterly.a1", "2026-09-15-quarterly.a3", before.ID}, ids)
-	assert.Equal(t, agenda.CadenceMonthly, got.Cadence)
+	assert.Equal(t, partnership.Monthly, got.Cadence)
 	assert.Len(t, planned.Actions, 1, "next is not changed")
 
 	// Carrying again adds nothing twice, and keeps next's version of an item.
-	got.Actions[0].Status = agenda.Done
+	got.Actions[0].Status = partnership.Done
 	again := agenda.Carry(q3, got)
 	assert.Len(t, again.Actions, 4)
-	assert.Equal(t, agenda.Done, again.Actions[0].Status)
+	assert.Equal(t, partnership.Done, again.Actions[0].Status)
 }

@@ -21,56 +21,24 @@ import (
 	"github.com/partnerkit/partnerkit/partnership"
 )
 
-// Cadence is how often a kind of meeting recurs.
-type Cadence string
-
-// The cadences of the source: quarterly reviews, and the weekly or monthly
-// meetings that reuse their items.
-const (
-	CadenceWeekly    Cadence = "weekly"
-	CadenceMonthly   Cadence = "monthly"
-	CadenceQuarterly Cadence = "quarterly"
-)
-
-// Side is the party an attendee speaks for.
-type Side string
-
-// The three parties the source wants present at every meeting.
-const (
-	District Side = "district"
-	Partner  Side = "partner"
-	School   Side = "school"
-)
-
-// Sides returns the three sides in a fixed order.
-func Sides() []Side { return []Side{District, Partner, School} }
-
-// Status is the state of an action item.
-type Status string
-
-// An action item is open until it is done. An empty status counts as open.
-const (
-	Open Status = "open"
-	Done Status = "done"
-)
-
 // Meeting is one meeting of the partnership: its agenda before, its record
 // after. Its JSON form is an entry of the workspace's "meetings".
 type Meeting struct {
 	// ID identifies the meeting for good: calendar entries (the ICS UID) and
 	// the action items raised in it are named after it.
-	ID      string  `json:"id" validate:"required,id"`
-	Title   string  `json:"title" validate:"required,max=200"`
-	Cadence Cadence `json:"cadence" validate:"required,oneof=weekly monthly quarterly"`
+	ID      string              `json:"id" validate:"required,id"`
+	Title   string              `json:"title" validate:"required,max=200"`
+	Cadence partnership.Cadence `json:"cadence" validate:"required,oneof=weekly monthly quarterly"`
 	// Start is the date and time the meeting begins, with its zone offset.
 	Start time.Time `json:"start" validate:"required"`
 	// Minutes is the length of the meeting.
 	Minutes  int    `json:"minutes" validate:"gt=0,lte=1440"`
 	InPerson bool   `json:"inPerson"`
 	Location string `json:"location,omitempty" validate:"max=500"`
-	// Attendees are the people expected before the meeting and present after it.
-	Attendees []Attendee `json:"attendees,omitempty" validate:"dive"`
-	Sections  []Section  `json:"sections,omitempty" validate:"dive"`
+	// Attendees are the people expected before the meeting and present
+	// after it; each needs a name and a side.
+	Attendees []partnership.Attendee `json:"attendees,omitempty" validate:"dive"`
+	Sections  []Section              `json:"sections,omitempty" validate:"dive"`
 	// Actions are the action items: those carried over from earlier meetings
 	// first, then those raised in this one.
 	Actions []Action `json:"actions,omitempty" validate:"dive"`
@@ -81,17 +49,6 @@ type Meeting struct {
 	// Closed is set when the meeting has taken place and its record is
 	// complete; from then on Check looks for the record and the new actions.
 	Closed bool `json:"closed,omitempty"`
-}
-
-// Attendee is someone expected at, or present at, a meeting.
-type Attendee struct {
-	Name string `json:"name" validate:"required,max=200"`
-	// Person is the ID of a person of the partnership, when known.
-	Person string `json:"person,omitempty" validate:"omitempty,id"`
-	Side   Side   `json:"side" validate:"required,oneof=district partner school"`
-	// Roles are the attendee's roles at this meeting; a person's roles in the
-	// partnership count as well when Person is given.
-	Roles []partnership.Role `json:"roles,omitempty" validate:"dive,oneof=point-person higher-authority school-leader liaison manager teacher-leader"`
 }
 
 // Section is one part of the agenda, given a number of minutes.
@@ -118,7 +75,7 @@ type Action struct {
 	Owner string           `json:"owner,omitempty" validate:"max=200"`
 	Due   partnership.Date `json:"due,omitempty" validate:"omitempty,date"`
 	// Status is open or done; empty counts as open.
-	Status Status `json:"status,omitempty" validate:"omitempty,oneof=open done"`
+	Status partnership.Status `json:"status,omitempty" validate:"omitempty,oneof=open done"`
 	// Section is the title of the section the item was raised in, or empty.
 	Section string `json:"section,omitempty" validate:"max=200"`
 	// From is the ID of the meeting that raised the item, set when Next
@@ -127,7 +84,7 @@ type Action struct {
 }
 
 // IsOpen reports whether the item still has to be done.
-func (a Action) IsOpen() bool { return a.Status != Done }
+func (a Action) IsOpen() bool { return a.Status != partnership.Done }
 
 // PrepItem is one thing to prepare before the meeting.
 type PrepItem struct {
@@ -161,6 +118,14 @@ func Decode(r io.Reader) (Meeting, error) {
 func (m Meeting) Validate() error {
 	ve := new(partnership.ValidationError)
 	schema.Validate(ve, "", &m)
+	for i, a := range m.Attendees {
+		if a.Name == "" {
+			ve.Add(fmt.Sprintf("attendees[%d].name", i), "name is required")
+		}
+		if a.Side == "" {
+			ve.Add(fmt.Sprintf("attendees[%d].side", i), "side is required")
+		}
+	}
 	seen := make(map[string]int, len(m.Actions))
 	for i, a := range m.Actions {
 		if a.ID == "" {
@@ -203,7 +168,7 @@ func (m Meeting) WrapUp() int {
 // IDFor returns an ID for a meeting of cadence c that starts at start, such
 // as "2026-09-15-quarterly", made different from every ID in taken by a
 // numeric suffix when needed.
-func IDFor(start time.Time, c Cadence, taken ...string) string {
+func IDFor(start time.Time, c partnership.Cadence, taken ...string) string {
 	base := start.Format(time.DateOnly)
 	if c != "" {
 		base += "-" + string(c)
@@ -233,7 +198,7 @@ func (m Meeting) At(start time.Time) Meeting {
 // clone returns a deep copy of m, so that changing it leaves m as it was.
 func (m Meeting) clone() Meeting {
 	out := m
-	out.Attendees = make([]Attendee, len(m.Attendees))
+	out.Attendees = make([]partnership.Attendee, len(m.Attendees))
 	for i, a := range m.Attendees {
 		a.Roles = append([]partnership.Role(nil), a.Roles...)
 		out.Attendees[i] = a

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/partnerkit/partnerkit/internal/escape"
+	"github.com/partnerkit/partnerkit/partnership"
 )
 
 // WriteMarkdown writes the meeting as Markdown: before the meeting (while it
@@ -185,7 +186,7 @@ func newView(m Meeting) view {
 		n++
 		status := string(a.Status)
 		if status == "" {
-			status = string(Open)
+			status = string(partnership.Open)
 		}
 		raised := "this meeting"
 		if m.Carried(a) {

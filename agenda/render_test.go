@@ -7,6 +7,7 @@ import (
 
 	"github.com/partnerkit/partnerkit/agenda"
 	"github.com/partnerkit/partnerkit/internal/mdtest"
+	"github.com/partnerkit/partnerkit/partnership"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -103,7 +104,7 @@ func TestMarkdownKeepsUserTextInert(t *testing.T) {
 		line := strings.ReplaceAll(text, "\n", " ")
 		m := agenda.Quarterly().At(stamp)
 		m.Title, m.Location, m.Record, m.Closed = line, line, text, closed
-		m.Attendees = []agenda.Attendee{{Name: line, Side: agenda.District}}
+		m.Attendees = []partnership.Attendee{{Name: line, Side: partnership.DistrictSide}}
 		m.Prep = []agenda.PrepItem{{Text: line}}
 		m.Sections[0].Title = line
 		m.Sections[0].Questions[0] = agenda.Question{Text: line, Notes: text}

@@ -66,7 +66,7 @@ func TestScheduleOptions(t *testing.T) {
 	assert.Equal(t, "2027-06-15T15:30:00Z", ms[9].Start.Format(time.RFC3339))
 	var quarterly []string
 	for _, m := range ms {
-		if m.Cadence == agenda.CadenceQuarterly {
+		if m.Cadence == partnership.Quarterly {
 			quarterly = append(quarterly, m.Start.Month().String())
 		}
 	}

@@ -181,7 +181,7 @@ func cadence(ms []Meeting, now time.Time) []partnership.Finding {
 // hasQuarterly reports whether one of the meetings at indexes is quarterly.
 func hasQuarterly(ms []Meeting, indexes []int) bool {
 	for _, i := range indexes {
-		if ms[i].Cadence == CadenceQuarterly {
+		if ms[i].Cadence == partnership.Quarterly {
 			return true
 		}
 	}

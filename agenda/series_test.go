@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/partnerkit/partnerkit/agenda"
+	"github.com/partnerkit/partnerkit/partnership"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -14,7 +15,7 @@ func TestCheckAllCadence(t *testing.T) {
 	q1.Record, q1.Closed = "r", true
 	q1.AddAction(agenda.Action{Text: "Late one", Owner: "ana", Due: "2026-10-01"})
 	m1 := agenda.Next(q1, mustTime(t, "2026-10-13T15:30:00-04:00"))
-	m1.Cadence, m1.Title = agenda.CadenceMonthly, "Monthly check-in"
+	m1.Cadence, m1.Title = partnership.Monthly, "Monthly check-in"
 	// November is skipped; December has only a monthly meeting (no quarterly review in Q4).
 	m2 := agenda.Next(m1, mustTime(t, "2026-12-08T15:30:00-05:00"))
 	q2 := complete(t)

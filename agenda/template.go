@@ -77,7 +77,7 @@ const (
 func Quarterly() Meeting {
 	return Meeting{
 		Title:    "Quarterly partnership review",
-		Cadence:  CadenceQuarterly,
+		Cadence:  partnership.Quarterly,
 		Minutes:  QuarterlyMinutes,
 		InPerson: true,
 		Sections: []Section{
@@ -104,7 +104,7 @@ func Quarterly() Meeting {
 func Monthly() Meeting {
 	return Meeting{
 		Title:   "Monthly check-in",
-		Cadence: CadenceMonthly,
+		Cadence: partnership.Monthly,
 		Minutes: 30,
 		Sections: []Section{
 			{Title: "Progress and data", Theme: partnership.ThemeMetrics, Minutes: 10, Questions: questions(4, 5)},
@@ -122,14 +122,14 @@ func Monthly() Meeting {
 // Template returns the built-in template for cadence c: Quarterly for
 // quarterly meetings and Monthly otherwise (a weekly meeting uses the
 // monthly items, retitled).
-func Template(c Cadence) Meeting {
+func Template(c partnership.Cadence) Meeting {
 	switch c {
-	case CadenceQuarterly:
+	case partnership.Quarterly:
 		return Quarterly()
-	case CadenceWeekly:
+	case partnership.Weekly:
 		m := Monthly()
 		m.Title = "Weekly check-in"
-		m.Cadence = CadenceWeekly
+		m.Cadence = partnership.Weekly
 		return m
 	}
 	return Monthly()

@@ -11,7 +11,7 @@ import (
 
 func TestQuarterly(t *testing.T) {
 	m := agenda.Quarterly()
-	assert.Equal(t, agenda.CadenceQuarterly, m.Cadence)
+	assert.Equal(t, partnership.Quarterly, m.Cadence)
 	assert.Equal(t, 60, m.Minutes)
 	assert.True(t, m.InPerson)
 	require.Len(t, m.Sections, 5)
@@ -62,7 +62,7 @@ func TestMonitoringQuestions(t *testing.T) {
 
 func TestMonthlyAndWeekly(t *testing.T) {
 	m := agenda.Monthly()
-	assert.Equal(t, agenda.CadenceMonthly, m.Cadence)
+	assert.Equal(t, partnership.Monthly, m.Cadence)
 	assert.Equal(t, m.Minutes, m.Planned())
 	assert.Less(t, m.Minutes, agenda.QuarterlyMinutes)
 	assert.GreaterOrEqual(t, m.WrapUp(), 0)
@@ -75,9 +75,9 @@ func TestMonthlyAndWeekly(t *testing.T) {
 			assert.True(t, known[q.Text], "monthly question %q is not one of the nine", q.Text)
 		}
 	}
-	w := agenda.Template(agenda.CadenceWeekly)
-	assert.Equal(t, agenda.CadenceWeekly, w.Cadence)
-	assert.Equal(t, agenda.CadenceQuarterly, agenda.Template(agenda.CadenceQuarterly).Cadence)
+	w := agenda.Template(partnership.Weekly)
+	assert.Equal(t, partnership.Weekly, w.Cadence)
+	assert.Equal(t, partnership.Quarterly, agenda.Template(partnership.Quarterly).Cadence)
 
 	// Templates are fresh copies each time.
 	a := agenda.Quarterly()

@@ -263,7 +263,7 @@ func (c *checker) measureMix() {
 func (c *checker) cadence() {
 	m := c.s.Appendix.Meetings
 	switch m.Cadence {
-	case TwiceYearly, Yearly:
+	case partnership.TwiceYearly, partnership.Yearly:
 		c.add(partnership.Finding{
 			Rule: RuleCadence, Severity: partnership.Warning, Standard: "communication.5",
 			Message:  fmt.Sprintf("The parties plan to meet %s, less often than the quarterly reviews the framework asks for.", m.Cadence),
@@ -271,7 +271,7 @@ func (c *checker) cadence() {
 			Question: "Can the district, partner and school meet at least every quarter, with informal contact in between every month?",
 			Path:     "appendix.meetings.cadence",
 		})
-	case Quarterly:
+	case partnership.Quarterly:
 		c.add(partnership.Finding{
 			Rule: RuleCadence, Severity: partnership.Info, Standard: "communication.1",
 			Message:  "The parties plan quarterly meetings; the framework also asks for informal contact at least monthly.",
@@ -458,7 +458,7 @@ func (c *checker) contacts() []namedContact {
 		out = append(out, namedContact{at + ".provider", "data provider", d.Provider}, namedContact{at + ".reporter", "reporter", d.Reporter})
 	}
 	for i, a := range s.Session.Attendees {
-		out = append(out, namedContact{fmt.Sprintf("session.attendees[%d]", i), "session attendee", a.Contact()})
+		out = append(out, namedContact{fmt.Sprintf("session.attendees[%d]", i), "session attendee", attendeeContact(a)})
 	}
 	return out
 }

@@ -89,10 +89,10 @@ func TestCheck(t *testing.T) {
 			s.Appendix.Measures[1].Audience = Students
 		}, rule: RuleMeasureMix, severity: partnership.Info, standard: "metrics.1", path: "appendix.measures"},
 		{name: "yearly meetings", noPartnership: true, change: func(s *Supplement, _ *partnership.Partnership) {
-			s.Appendix.Meetings.Cadence = Yearly
+			s.Appendix.Meetings.Cadence = partnership.Yearly
 		}, rule: RuleCadence, severity: partnership.Warning, standard: "communication.5", path: "appendix.meetings.cadence"},
 		{name: "quarterly meetings", noPartnership: true, change: func(s *Supplement, _ *partnership.Partnership) {
-			s.Appendix.Meetings.Cadence = Quarterly
+			s.Appendix.Meetings.Cadence = partnership.Quarterly
 		}, rule: RuleCadence, severity: partnership.Info, standard: "communication.1", path: "appendix.meetings.cadence"},
 		{name: "gap between meetings", noPartnership: true, change: func(s *Supplement, _ *partnership.Partnership) {
 			s.Appendix.Meetings.Dates = []partnership.Date{"2026-09-15", "2026-12-08", "2027-04-13"}
@@ -102,7 +102,7 @@ func TestCheck(t *testing.T) {
 		}, also: []string{RuleIncomplete}, rule: RulePracticeUnsupported, severity: partnership.Warning, standard: "resources.5", path: "practices.liaisons"},
 		{name: "pending practice, appendix item open", noPartnership: true, change: func(s *Supplement, _ *partnership.Partnership) {
 			s.Appendix.Contacts.PartnerManager = Contact{}
-			s.Practices.Liaisons.Status = Pending
+			s.Practices.Liaisons.Status = partnership.Open
 			s.Appendix.Meetings.Dates = []partnership.Date{"2026-09-15", "2027-01-15"}
 		}, also: []string{RuleIncomplete}, rule: RuleCadence, severity: partnership.Warning, standard: "communication.5", path: "appendix.meetings.dates[1]"},
 		{name: "interim in spring", noPartnership: true, change: func(s *Supplement, _ *partnership.Partnership) {

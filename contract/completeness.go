@@ -448,9 +448,10 @@ func (s *Supplement) sessionGaps(g *gaps) {
 		if a.Person == "" && blank(a.Name) {
 			g.add(fmt.Sprintf("session.attendees[%d]", i), "attendee %d needs a name or a person from the partnership", i+1)
 		}
-		district = district || a.Side == DistrictSide
-		partner = partner || a.Side == PartnerSide
-		leader = leader || a.SchoolLeader
+		// A school is of the district: its leader takes part for it.
+		district = district || a.Side == partnership.DistrictSide || a.Side == partnership.SchoolSide
+		partner = partner || a.Side == partnership.PartnerSide
+		leader = leader || a.HasRole(partnership.SchoolLeader) || a.Side == partnership.SchoolSide
 	}
 	if !district {
 		g.add("session.attendees", "list who took part for the district")

@@ -33,15 +33,15 @@ func Example() {
 		Measure: "portfolios", Provider: contract.Contact{Name: "Ana Ruiz"}, Reporter: contract.Contact{Name: "Dee Park"}, Due: "2027-06-18",
 	}}}
 	a.Meetings = contract.MeetingPlan{
-		Cadence: contract.Monthly, Dates: []partnership.Date{"2026-09-15", "2026-10-13"},
+		Cadence: partnership.Monthly, Dates: []partnership.Date{"2026-09-15", "2026-10-13"},
 		Agenda:   []string{"Progress on the measures", "Issues and conflicts", "What to improve"},
 		Conflict: "Liaisons first, then the managers within two weeks.", Improvement: "Review one practice each quarter.",
 		Dissolution: "Either party may end the work with 60 days' notice after a quarterly review.",
 	}
 	s.Session.Date = "2026-08-20"
-	s.Session.Attendees = []contract.Attendee{
-		{Name: "Ana Ruiz", Side: contract.DistrictSide}, {Name: "Cy Lam", Side: contract.DistrictSide, SchoolLeader: true},
-		{Name: "Dee Park", Side: contract.PartnerSide},
+	s.Session.Attendees = []partnership.Attendee{
+		{Name: "Ana Ruiz", Side: partnership.DistrictSide}, {Name: "Cy Lam", Side: partnership.DistrictSide, Roles: []partnership.Role{partnership.SchoolLeader}},
+		{Name: "Dee Park", Side: partnership.PartnerSide},
 	}
 
 	fmt.Println("problems:", s.Validate())
@@ -91,7 +91,7 @@ func ExampleCheck() {
 	s.Partner.ID = "lp"
 	s.Appendix.Contacts.PartnerManager = contract.Contact{Person: "eli"}
 	s.Appendix.Measures = []contract.Measure{{ID: "attendance", Name: "PD attendance", Kind: contract.Output, Audience: contract.Adults}}
-	s.Appendix.Meetings.Cadence = contract.Monthly
+	s.Appendix.Meetings.Cadence = partnership.Monthly
 
 	for _, f := range contract.Check(s, p) {
 		fmt.Printf("%s %s (%s) at %q\n", f.Severity, f.Rule, f.Standard, f.Path)

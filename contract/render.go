@@ -12,6 +12,7 @@ import (
 	texttemplate "text/template"
 
 	"github.com/partnerkit/partnerkit/internal/escape"
+	"github.com/partnerkit/partnerkit/partnership"
 )
 
 //go:embed templates/supplement.md.tmpl
@@ -300,12 +301,12 @@ func (s *Supplement) view() view {
 		v.Session.Minutes = strconv.Itoa(ss.Minutes)
 	}
 	for _, a := range ss.Attendees {
-		t := contactText(a.Contact())
+		t := contactText(attendeeContact(a))
 		var notes []string
 		if a.Side != "" {
 			notes = append(notes, string(a.Side))
 		}
-		if a.SchoolLeader {
+		if a.HasRole(partnership.SchoolLeader) {
 			notes = append(notes, "school leader")
 		}
 		if len(notes) > 0 {

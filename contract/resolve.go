@@ -69,12 +69,12 @@ func (s *Supplement) Resolved(p *partnership.Partnership) *Supplement {
 		at := &out.Session.Attendees[i]
 		if x, ok := p.Person(at.Person); ok {
 			fill(&at.Name, x.Name)
-			if at.Side == "" && p.IsDistrict(x.Org) {
-				at.Side = DistrictSide
-			} else if _, isPartner := p.Partner(x.Org); at.Side == "" && isPartner {
-				at.Side = PartnerSide
+			if at.Side == "" {
+				at.Side = p.SideOf(x)
 			}
-			at.SchoolLeader = at.SchoolLeader || x.HasRole(partnership.SchoolLeader)
+			if x.HasRole(partnership.SchoolLeader) && !at.HasRole(partnership.SchoolLeader) {
+				at.Roles = append(slices.Clip(at.Roles), partnership.SchoolLeader)
+			}
 		}
 	}
 	return &out

@@ -43,15 +43,6 @@ const (
 	MOU Form = "mou"
 )
 
-// Status is whether the parties have confirmed a practice.
-type Status string
-
-// The two statuses of a practice. An empty status counts as Pending.
-const (
-	Pending Status = "pending"
-	Done    Status = "done"
-)
-
 // Supplement is the Contract Supplement. Its JSON form is the "contract" of a
 // partnerkit workspace file. Every field may be empty in a draft; Validate
 // says what the final document needs, Completeness what a draft still lacks.
@@ -66,8 +57,9 @@ type Supplement struct {
 	District Party `json:"district"`
 	// Partner is the technical-assistance partner.
 	Partner Party `json:"partner"`
-	// Schools are the schools the work serves.
-	Schools []School `json:"schools,omitempty" validate:"dive"`
+	// Schools are the schools the work serves: by their ID in the
+	// partnership, or by name only.
+	Schools []partnership.School `json:"schools,omitempty" validate:"dive"`
 	// Practices are the six practices both parties confirm.
 	Practices PracticeRecords `json:"practices"`
 	// Appendix is the seven-item alignment appendix.
@@ -81,13 +73,6 @@ type Supplement struct {
 type Party struct {
 	ID   string `json:"id,omitempty" validate:"omitempty,id"`
 	Name string `json:"name" validate:"max=200"`
-}
-
-// School is a school the work serves: its name, and its ID in the
-// partnership when there is one.
-type School struct {
-	ID   string `json:"id,omitempty" validate:"omitempty,id"`
-	Name string `json:"name,omitempty" validate:"max=200"`
 }
 
 // Contact is a person named in the supplement. Person is the person's ID in
@@ -113,14 +98,15 @@ func (c Contact) Label() string {
 
 // PracticeRecord is where the parties stand on one practice.
 type PracticeRecord struct {
-	// Status is pending or done; empty counts as pending.
-	Status Status `json:"status,omitempty" validate:"omitempty,oneof=pending done"`
+	// Status is open until the parties confirm the practice, then done;
+	// empty counts as open.
+	Status partnership.Status `json:"status,omitempty" validate:"omitempty,oneof=open done"`
 	// Evidence says how the parties know the practice holds.
 	Evidence string `json:"evidence,omitempty" validate:"max=4000"`
 }
 
 // IsDone reports whether the practice is confirmed.
-func (r PracticeRecord) IsDone() bool { return r.Status == Done }
+func (r PracticeRecord) IsDone() bool { return r.Status == partnership.Done }
 
 // PracticeRecords holds the six practices, one field each, so every practice
 // has a fixed JSON path such as "practices.schedule".
@@ -160,7 +146,7 @@ func (p *PracticeRecords) Confirm(id PracticeID, evidence string) error {
 	if r == nil {
 		return fmt.Errorf("contract: there is no practice %q; the practices are %s", id, practiceIDList())
 	}
-	r.Status = Done
+	r.Status = partnership.Done
 	r.Evidence = evidence
 	return nil
 }
@@ -310,22 +296,11 @@ type DataDuty struct {
 	Due      partnership.Date `json:"due,omitempty" validate:"omitempty,date"`
 }
 
-// Cadence is how often the parties meet.
-type Cadence string
-
-// The cadences a meeting plan may have, most frequent first. The framework
-// asks for at least monthly contact and a formal review every quarter.
-const (
-	Weekly      Cadence = "weekly"
-	Monthly     Cadence = "monthly"
-	Quarterly   Cadence = "quarterly"
-	TwiceYearly Cadence = "twice-yearly"
-	Yearly      Cadence = "yearly"
-)
-
 // MeetingPlan is appendix item 7.
 type MeetingPlan struct {
-	Cadence Cadence `json:"cadence,omitempty" validate:"omitempty,oneof=weekly monthly quarterly twice-yearly yearly"`
+	// Cadence is how often the parties plan to meet, from weekly to
+	// yearly; the framework asks for at least quarterly reviews.
+	Cadence partnership.Cadence `json:"cadence,omitempty" validate:"omitempty,oneof=weekly monthly quarterly twice-yearly yearly"`
 	// Dates are the planned meeting dates.
 	Dates []partnership.Date `json:"dates,omitempty" validate:"dive,omitempty,date"`
 	// Agenda lists the items of the draft agenda.
@@ -338,39 +313,24 @@ type MeetingPlan struct {
 	Dissolution string `json:"dissolution,omitempty" validate:"max=4000"`
 }
 
-// Side is the organisation an attendee comes from.
-type Side string
-
-// The two sides of the supplement.
-const (
-	DistrictSide Side = "district"
-	PartnerSide  Side = "partner"
-)
-
 // Session is the joint drafting meeting.
 type Session struct {
 	Date partnership.Date `json:"date,omitempty" validate:"omitempty,date"`
 	// Minutes is its length; the source suggests 90.
-	Minutes   int        `json:"minutes,omitempty" validate:"gte=0,lte=1440"`
-	Attendees []Attendee `json:"attendees,omitempty" validate:"dive"`
+	Minutes int `json:"minutes,omitempty" validate:"gte=0,lte=1440"`
+	// Attendees are who took part: each by name or as a person of the
+	// partnership, with the side they take part for (district or partner),
+	// and the school-leader role for a school leader.
+	Attendees []partnership.Attendee `json:"attendees,omitempty" validate:"dive"`
 }
 
-// Attendee is a person at the drafting session.
-type Attendee struct {
-	Person string `json:"person,omitempty" validate:"omitempty,id"`
-	Name   string `json:"name,omitempty" validate:"max=200"`
-	Title  string `json:"title,omitempty" validate:"max=200"`
-	// Side is district or partner.
-	Side Side `json:"side,omitempty" validate:"omitempty,oneof=district partner"`
-	// SchoolLeader marks a school leader; the source expects one to take part.
-	SchoolLeader bool `json:"schoolLeader,omitempty"`
+// attendeeContact is an attendee as a contact.
+func attendeeContact(a partnership.Attendee) Contact {
+	return Contact{Person: a.Person, Name: a.Name, Title: a.Title}
 }
-
-// Contact returns the attendee as a contact.
-func (a Attendee) Contact() Contact { return Contact{Person: a.Person, Name: a.Name, Title: a.Title} }
 
 // New starts a draft supplement between a district and a partner, as an
-// addendum, with every practice pending and a 90-minute drafting session.
+// addendum, with every practice open and a 90-minute drafting session.
 func New(district, partner string) *Supplement {
 	s := &Supplement{
 		Form:     Addendum,
@@ -379,7 +339,7 @@ func New(district, partner string) *Supplement {
 		Session:  Session{Minutes: SessionMinutes},
 	}
 	for _, p := range Practices() {
-		s.Practices.Record(p.ID).Status = Pending
+		s.Practices.Record(p.ID).Status = partnership.Open
 	}
 	return s
 }

@@ -20,7 +20,7 @@ func TestNewStartsADraft(t *testing.T) {
 	assert.Equal(t, Addendum, s.Form)
 	assert.Equal(t, SessionMinutes, s.Session.Minutes)
 	for _, p := range Practices() {
-		assert.Equal(t, Pending, s.Practices.Record(p.ID).Status, p.ID)
+		assert.Equal(t, partnership.Open, s.Practices.Record(p.ID).Status, p.ID)
 	}
 	assert.Empty(t, s.Structure(), "a new draft has no problem of form")
 
@@ -119,7 +119,7 @@ func TestGaps(t *testing.T) {
 	}{
 		{"district name", func(s *Supplement) { s.District.Name = " " }, "parties", "district.name", "district's name"},
 		{"school name", func(s *Supplement) { s.Schools[1].Name = "" }, "parties", "schools[1].name", "school 2"},
-		{"practice pending", func(s *Supplement) { s.Practices.Schedule.Status = Pending }, "practice.3", "practices.schedule.status", "not yet confirmed"},
+		{"practice pending", func(s *Supplement) { s.Practices.Schedule.Status = partnership.Open }, "practice.3", "practices.schedule.status", "not yet confirmed"},
 		{"practice no status", func(s *Supplement) { s.Practices.Meetings.Status = "" }, "practice.6", "practices.meetings.status", "not yet confirmed"},
 		{"practice evidence", func(s *Supplement) { s.Practices.Liaisons.Evidence = "" }, "practice.4", "practices.liaisons.evidence", "evidence"},
 		{"priority", func(s *Supplement) { s.Appendix.Priority.Statement = "" }, "appendix.1", "appendix.priority.statement", "strategic priority"},
@@ -156,15 +156,15 @@ func TestGaps(t *testing.T) {
 		{"dissolution", func(s *Supplement) { s.Appendix.Meetings.Dissolution = "" }, "appendix.7", "appendix.meetings.dissolution", "ended"},
 		{"session date", func(s *Supplement) { s.Session.Date = "" }, "session", "session.date", "drafting session"},
 		{"session minutes", func(s *Supplement) { s.Session.Minutes = 0 }, "session", "session.minutes", "90"},
-		{"no school leader", func(s *Supplement) { s.Session.Attendees[2].SchoolLeader = false }, "session", "session.attendees", "school leader"},
+		{"no school leader", func(s *Supplement) { s.Session.Attendees[2].Roles = nil }, "session", "session.attendees", "school leader"},
 		{"no partner", func(s *Supplement) { s.Session.Attendees = s.Session.Attendees[:3] }, "session", "session.attendees", "for the partner"},
 		// Problems of form belong to the item of their path too.
 		{"bad date", func(s *Supplement) { s.Appendix.Measures[1].Interim.Due = "15/01/2027" }, "appendix.5", "appendix.measures[1].interim.due", "YYYY-MM-DD"},
 		{"bad cadence", func(s *Supplement) { s.Appendix.Meetings.Cadence = "daily" }, "appendix.7", "appendix.meetings.cadence", "weekly, monthly, quarterly"},
-		{"bad status", func(s *Supplement) { s.Practices.Alignment.Status = "yes" }, "practice.1", "practices.alignment.status", "pending, done"},
+		{"bad status", func(s *Supplement) { s.Practices.Alignment.Status = "yes" }, "practice.1", "practices.alignment.status", "open, done"},
 		{"bad person id", func(s *Supplement) { s.Appendix.Contacts.PartnerManager.Person = "Eli Stone" }, "appendix.4", "appendix.contacts.partnerManager.person", "identifier"},
 		{"bad form", func(s *Supplement) { s.Form = "letter" }, "parties", "form", "addendum, mou"},
-		{"bad side", func(s *Supplement) { s.Session.Attendees[0].Side = "school" }, "session", "session.attendees[0].side", "district, partner"},
+		{"bad side", func(s *Supplement) { s.Session.Attendees[0].Side = "board" }, "session", "session.attendees[0].side", "district, partner, school"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -250,7 +250,7 @@ func TestJSONRoundTrip(t *testing.T) {
 func TestConfirm(t *testing.T) {
 	s := New("A", "B")
 	require.NoError(t, s.Practices.Confirm(PracticeOutcomes, "See the appendix."))
-	assert.Equal(t, PracticeRecord{Status: Done, Evidence: "See the appendix."}, s.Practices.Outcomes)
+	assert.Equal(t, PracticeRecord{Status: partnership.Done, Evidence: "See the appendix."}, s.Practices.Outcomes)
 	err := s.Practices.Confirm("budget", "x")
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "alignment, personnel, schedule, liaisons, outcomes, meetings")
@@ -302,12 +302,12 @@ func TestNilSupplement(t *testing.T) {
 func TestResolved(t *testing.T) {
 	s := New("", "Typed Partner Name")
 	s.District.ID, s.Partner.ID = "rusd", "dp"
-	s.Schools = []School{{ID: "hayes"}, {ID: "lincoln", Name: "Lincoln MS"}}
+	s.Schools = []partnership.School{{ID: "hayes"}, {ID: "lincoln", Name: "Lincoln MS"}}
 	s.Appendix.Priority.Priority = "portfolio"
 	s.Appendix.Contacts.DistrictManager = Contact{Person: "ben", Title: "Assistant Superintendent"}
 	s.Appendix.Contacts.PartnerManager = Contact{Person: "eli", Name: "E. Stone"}
 	s.Appendix.DataPlan.Duties = []DataDuty{{Provider: Contact{Person: "ana"}, Reporter: Contact{Person: "nobody"}}}
-	s.Session.Attendees = []Attendee{{Person: "cy"}, {Person: "dee"}}
+	s.Session.Attendees = []partnership.Attendee{{Person: "cy"}, {Person: "dee"}}
 	before, err := json.Marshal(s)
 	require.NoError(t, err)
 
@@ -321,12 +321,21 @@ func TestResolved(t *testing.T) {
 	assert.Equal(t, "E. Stone", r.Appendix.Contacts.PartnerManager.Name)
 	assert.Equal(t, "Ana Ruiz", r.Appendix.DataPlan.Duties[0].Provider.Name)
 	assert.Empty(t, r.Appendix.DataPlan.Duties[0].Reporter.Name, "an unknown person stays as it was")
-	assert.Equal(t, Attendee{Person: "cy", Name: "Cy Lam", Side: DistrictSide, SchoolLeader: true}, r.Session.Attendees[0])
-	assert.Equal(t, Attendee{Person: "dee", Name: "Dee Park", Side: PartnerSide}, r.Session.Attendees[1])
+	assert.Equal(t, partnership.Attendee{Person: "cy", Name: "Cy Lam", Side: partnership.SchoolSide, Roles: []partnership.Role{partnership.SchoolLeader}}, r.Session.Attendees[0])
+	assert.Equal(t, partnership.Attendee{Person: "dee", Name: "Dee Park", Side: partnership.PartnerSide}, r.Session.Attendees[1])
 
 	after, err := json.Marshal(s)
 	require.NoError(t, err)
 	assert.JSONEq(t, string(before), string(after), "the original is not changed")
 	assert.Equal(t, s, s.Resolved(nil))
 	assert.Nil(t, (*Supplement)(nil).Resolved(riverside()))
+}
+
+func TestDecodeReadsPendingAsOpen(t *testing.T) {
+	s, err := Decode(strings.NewReader(`{"district":{"name":"A"},"partner":{"name":"B"},"practices":{"alignment":{"status":"pending"},"personnel":{"status":"done"}}}`))
+	require.NoError(t, err)
+	assert.Equal(t, partnership.Open, s.Practices.Alignment.Status)
+	assert.Equal(t, partnership.Done, s.Practices.Personnel.Status)
+	_, err = Decode(strings.NewReader(`{"practices":{"alignment":{"status":1}}}`))
+	assert.EqualError(t, err, "practices.alignment.status: status must be text in quotes, not the number 1")
 }

@@ -85,10 +85,14 @@ type Partner struct {
 	Services string `json:"services,omitempty" validate:"max=2000"`
 }
 
-// School is a school the partnership serves.
+// School is a school the partnership serves. The contract supplement names
+// the schools its work serves with it too, where the ID is the school's in
+// the partnership, or empty for a school only named.
 type School struct {
-	ID   string `json:"id" validate:"required,id"`
-	Name string `json:"name" validate:"required,max=200"`
+	// ID is required in a partnership.
+	ID string `json:"id,omitempty" validate:"omitempty,id"`
+	// Name is required in a partnership.
+	Name string `json:"name,omitempty" validate:"max=200"`
 }
 
 // Role is a part a person plays in the partnership.

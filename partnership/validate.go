@@ -31,7 +31,14 @@ func (p *Partnership) checkReferences(ve *ValidationError) {
 	}
 	schools := newIDSet(ve)
 	for i, x := range p.Schools {
-		schools.add(fmt.Sprintf("schools[%d].id", i), x.ID)
+		at := fmt.Sprintf("schools[%d]", i)
+		if x.ID == "" {
+			ve.Add(at+".id", "id is required")
+		}
+		if x.Name == "" {
+			ve.Add(at+".name", "name is required")
+		}
+		schools.add(at+".id", x.ID)
 	}
 	people := newIDSet(ve)
 	for i, x := range p.People {

@@ -271,7 +271,8 @@ func (s *store) custom(path string, val any, rv reflect.Value) {
 			err = u.UnmarshalJSON(raw)
 		}
 	} else {
-		err = errors.New("not text")
+		s.add(path, "%s must be text in quotes, not %s", lastName(path), describe(val))
+		return
 	}
 	if err == nil {
 		return

@@ -85,7 +85,7 @@ func (a *App) newSupplement() *contract.Supplement {
 	s := contract.New(p.District.Name, partner.Name)
 	s.District.ID, s.Partner.ID = p.District.ID, partner.ID
 	for _, sc := range p.Schools {
-		s.Schools = append(s.Schools, contract.School{ID: sc.ID, Name: sc.Name})
+		s.Schools = append(s.Schools, partnership.School{ID: sc.ID, Name: sc.Name})
 	}
 	return s
 }
@@ -253,7 +253,7 @@ func (a *App) setContractField(s *contract.Supplement, arg, v string) {
 			}
 		}
 	case "cadence":
-		ap.Meetings.Cadence = contract.Cadence(v)
+		ap.Meetings.Cadence = partnership.Cadence(v)
 	case "meetings.dates":
 		ap.Meetings.Dates = nil
 		for _, l := range lines(v) {
@@ -365,9 +365,9 @@ func (a *App) toggleContractField(s *contract.Supplement, arg string) {
 	case "practice":
 		if r := s.Practices.Record(contract.PracticeID(value)); r != nil {
 			if r.IsDone() {
-				r.Status = contract.Pending
+				r.Status = partnership.Open
 			} else {
-				r.Status = contract.Done
+				r.Status = partnership.Done
 			}
 		}
 	case "assurance.resources":
@@ -393,15 +393,10 @@ func (a *App) toggleContractField(s *contract.Supplement, arg string) {
 				return
 			}
 		}
-		at := contract.Attendee{Person: value}
+		at := partnership.Attendee{Person: value}
 		if p := a.ws.Partnership; p != nil {
-			if pe, ok := p.Person(value); ok {
-				at.Name = pe.Name
-				at.SchoolLeader = pe.HasRole(partnership.SchoolLeader)
-				at.Side = contract.PartnerSide
-				if p.IsDistrict(pe.Org) {
-					at.Side = contract.DistrictSide
-				}
+			if x, ok := p.Attendee(value); ok {
+				at = x
 			}
 		}
 		s.Session.Attendees = append(list, at)

@@ -347,8 +347,8 @@ func (c conCtx) viewAppendix() *Node {
 	}
 	item7 := c.part(at+"meetings", "Meetings",
 		selectNode(at+"meetings.cadence", "How often you meet", string(mp.Cadence), "contract.set", "cadence", "The framework asks for contact at least monthly and a review every quarter.",
-			[]option{{"", "Choose"}, {string(contract.Weekly), "Weekly"}, {string(contract.Monthly), "Monthly"}, {string(contract.Quarterly), "Quarterly"},
-				{string(contract.TwiceYearly), "Twice a year"}, {string(contract.Yearly), "Once a year"}}),
+			[]option{{"", "Choose"}, {string(partnership.Weekly), "Weekly"}, {string(partnership.Monthly), "Monthly"}, {string(partnership.Quarterly), "Quarterly"},
+				{string(partnership.TwiceYearly), "Twice a year"}, {string(partnership.Yearly), "Once a year"}}),
 		field{path: at + "meetings.dates", label: "Meeting dates, one a line (YYYY-MM-DD)", kind: "textarea", value: dates, action: "contract.set", arg: "meetings.dates", problem: c.problemUnder(at + "meetings.dates")}.node(),
 		field{path: at + "meetings.agenda", label: "Draft agenda, one item a line", kind: "textarea", value: agenda, action: "contract.set", arg: "meetings.agenda"}.node(),
 		c.area(at+"meetings.conflict", "How conflicts are raised and resolved", "meetings.conflict", mp.Conflict, ""),

@@ -154,16 +154,16 @@ func (a *App) nextStart(m *agenda.Meeting) time.Time {
 			if !ok || d <= day {
 				continue
 			}
-			if m.Cadence == agenda.CadenceQuarterly && t.Before(m.Start.AddDate(0, 3, -14)) {
+			if m.Cadence == partnership.Quarterly && t.Before(m.Start.AddDate(0, 3, -14)) {
 				continue // a monthly check-in of the plan, not the next review
 			}
 			return time.Date(t.Year(), t.Month(), t.Day(), m.Start.Hour(), m.Start.Minute(), 0, 0, m.Start.Location())
 		}
 	}
 	switch m.Cadence {
-	case agenda.CadenceQuarterly:
+	case partnership.Quarterly:
 		return m.Start.AddDate(0, 3, 0)
-	case agenda.CadenceWeekly:
+	case partnership.Weekly:
 		return m.Start.AddDate(0, 0, 7)
 	}
 	return m.Start.AddDate(0, 1, 0)
@@ -188,9 +188,9 @@ func (a *App) meetingIDs() []string {
 
 // createMeeting adds a meeting from the chosen template at the chosen time.
 func (a *App) createMeeting(now time.Time) []Effect {
-	c := agenda.Cadence(firstOr(a.meet.cadence, string(agenda.CadenceQuarterly)))
-	if c != agenda.CadenceMonthly {
-		c = agenda.CadenceQuarterly
+	c := partnership.Cadence(firstOr(a.meet.cadence, string(partnership.Quarterly)))
+	if c != partnership.Monthly {
+		c = partnership.Quarterly
 	}
 	start := defaultStart(now)
 	if a.meet.start != "" {
@@ -281,9 +281,9 @@ func (a *App) editMeeting(m *agenda.Meeting, ev Event) bool {
 	case "meeting.toggle:action.done":
 		if len(ix) == 1 && ix[0] < len(m.Actions) {
 			ac := m.Actions[ix[0]]
-			st := agenda.Done
+			st := partnership.Done
 			if !ac.IsOpen() {
-				st = agenda.Open
+				st = partnership.Open
 			}
 			_ = m.SetStatus(ac.ID, st)
 		}
@@ -308,22 +308,11 @@ func (a *App) toggleAttendee(m *agenda.Meeting, id string) {
 			return
 		}
 	}
-	p := a.ws.Partnership
-	if p == nil {
-		return
-	}
-	pe, ok := p.Person(id)
-	if !ok {
-		return
-	}
-	side := agenda.Partner
-	if p.IsDistrict(pe.Org) {
-		side = agenda.District
-		if pe.HasRole(partnership.SchoolLeader) {
-			side = agenda.School
+	if p := a.ws.Partnership; p != nil {
+		if at, ok := p.Attendee(id); ok {
+			m.Attendees = append(m.Attendees, at)
 		}
 	}
-	m.Attendees = append(m.Attendees, agenda.Attendee{Name: pe.Name, Person: pe.ID, Side: side, Roles: append([]partnership.Role(nil), pe.Roles...)})
 }
 
 // meetingDownload writes the minutes or the calendar entry of a meeting.

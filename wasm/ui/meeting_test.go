@@ -1,12 +1,12 @@
 package ui
 
 import (
+	"github.com/partnerkit/partnerkit/partnership"
 	"strings"
 	"testing"
 	"time"
 
 	ics "github.com/arran4/golang-ical"
-	"github.com/partnerkit/partnerkit/agenda"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -28,7 +28,7 @@ func TestRunAMeetingLiveAndCarryAnAction(t *testing.T) {
 	a.Handle(Event{Action: "meeting.create"})
 	require.Len(t, a.ws.Meetings, 1)
 	m := &a.ws.Meetings[0]
-	assert.Equal(t, agenda.CadenceQuarterly, m.Cadence)
+	assert.Equal(t, partnership.Quarterly, m.Cadence)
 	assert.Equal(t, time.Date(2017, 9, 12, 15, 30, 0, 0, time.UTC), m.Start)
 	assert.Contains(t, a.Render().Find("pk-meet-checks").TextContent(), "finding", "an empty meeting has things to check")
 

@@ -55,8 +55,8 @@ func (a *App) viewMeetings() *Node {
 		start = defaultStart(now).Format(localLayout)
 	}
 	create := El("fieldset", ID("pk-meet-new"), Class("pk-noprint"), El("legend", "Create a meeting"),
-		selectNode("pk-meet-new-cadence-path", "Agenda", firstOr(a.meet.cadence, string(agenda.CadenceQuarterly)), "meeting.cadence", "",
-			"", []option{{string(agenda.CadenceQuarterly), "Quarterly review (60 minutes, the four themes)"}, {string(agenda.CadenceMonthly), "Monthly check-in"}}),
+		selectNode("pk-meet-new-cadence-path", "Agenda", firstOr(a.meet.cadence, string(partnership.Quarterly)), "meeting.cadence", "",
+			"", []option{{string(partnership.Quarterly), "Quarterly review (60 minutes, the four themes)"}, {string(partnership.Monthly), "Monthly check-in"}}),
 		El("div", Class("pk-field"), El("label", A("for", "pk-meet-new-start"), "Date and time"),
 			El("input", ID("pk-meet-new-start"), A("type", "datetime-local"), A("value", start), On("input", "meeting.start"))),
 		El("div", Class("pk-actions"), El("button", A("type", "button"), ID("pk-meet-create"), On("click", "meeting.create"), "Create the meeting"),
