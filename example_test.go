@@ -6,7 +6,10 @@ import (
 	"strings"
 
 	"github.com/partnerkit/partnerkit"
+	"github.com/partnerkit/partnerkit/agenda"
+	"github.com/partnerkit/partnerkit/contract"
 	"github.com/partnerkit/partnerkit/partnership"
+	"github.com/partnerkit/partnerkit/readiness"
 )
 
 func ExampleLoad() {
@@ -54,4 +57,96 @@ func ExampleWorkspace_Save() {
 	//     }
 	//   }
 	// }
+}
+
+// Review judges the whole workspace: the tools' checks, each path from the
+// top of the file, and the rules across tools. Here a partner without a
+// stated approach, one person holding every key role on each side, a
+// readiness round where one team rated alone, and a concern about schedules
+// no contract settles yet.
+func ExampleReview() {
+	file := `{
+	  "schemaVersion": 2,
+	  "workspaceId": "riverside-2026",
+	  "timeZone": "America/Chicago",
+	  "partnership": {
+	    "name": "Riverside and Learning Partners",
+	    "district": {"id": "rusd", "name": "Riverside Unified"},
+	    "partners": [{"id": "lp", "name": "Learning Partners"}],
+	    "people": [
+	      {"id": "ana", "name": "Ana Ruiz", "org": "rusd", "roles": ["point-person", "higher-authority", "school-leader"]},
+	      {"id": "dee", "name": "Dee Park", "org": "lp", "roles": ["point-person", "higher-authority"]}
+	    ],
+	    "context": [{"org": "rusd", "interests": "Portfolios"}, {"org": "lp", "interests": "A long partnership"}]
+	  },
+	  "readiness": [{"id": "spring", "title": "Spring", "responses": [
+	    {"id": "r1", "rater": "Ana Ruiz", "team": "District", "ratings": {"resources": 3}, "concerns": {"resources": "The summer schedule is full."}},
+	    {"id": "r2", "rater": "Ben Okafor", "team": "District", "ratings": {"resources": 3}},
+	    {"id": "r3", "rater": "Dee Park", "team": "Partner", "ratings": {"resources": 4}}
+	  ]}]
+	}`
+	ws, err := partnerkit.Load(strings.NewReader(file))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, f := range partnerkit.Review(ws) {
+		fmt.Printf("%-7s %-35s %s\n", f.Severity, f.Rule, f.Path)
+	}
+	// Output:
+	// warning partnership.approach-unstated       partnership.partners[0].approach
+	// warning partnership.single-point-of-failure partnership.people[0].roles
+	// warning partnership.single-point-of-failure partnership.people[1].roles
+	// warning readiness.few-raters                readiness[0]
+	// info    partnership.no-end-date             partnership.end
+	// info    readiness.concern-not-in-contract   readiness[0].responses[0].concerns.resources
+}
+
+// A draft that Load would refuse opens with Decode, and Validate lists what
+// to correct.
+func ExampleDecode() {
+	file := `{"schemaVersion": 2, "workspaceId": "riverside-2026", "partnership": {"name": "", "district": {"id": "rusd", "name": "Riverside Unified"}}}`
+	ws, err := partnerkit.Decode(strings.NewReader(file))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(ws.Partnership.District.Name)
+	fmt.Println(ws.Validate())
+	// Output:
+	// Riverside Unified
+	// partnership.name: name is required
+}
+
+// Gathering responses goes through AddResponse, which refuses what the
+// saved file could not hold: here a survey row without a team.
+func ExampleWorkspace_AddResponse() {
+	ws := partnerkit.New()
+	ws.Readiness = []readiness.Round{{ID: "spring", Title: "Spring"}}
+	for _, r := range []readiness.Response{
+		{Rater: "Ana Ruiz", Team: "District", Ratings: map[string]int{"alignment": 4}},
+		{Rater: "Ben Okafor", Ratings: map[string]int{"alignment": 3}},
+	} {
+		if _, err := ws.AddResponse(0, r); err != nil {
+			fmt.Printf("%s: %v\n", r.Rater, err)
+		}
+	}
+	fmt.Println(len(ws.Readiness[0].Responses), "response added")
+	// Output:
+	// Ben Okafor: team: team is required
+	// 1 response added
+}
+
+// Every rule Review can report is in a catalogue: the tools' own, and the
+// root's for the rules across tools.
+func ExampleRules() {
+	for _, r := range partnerkit.Rules() {
+		fmt.Printf("%s (%s): %s\n", r.ID, r.Severity, r.Title)
+	}
+	n := len(partnership.Rules()) + len(readiness.Rules()) + len(contract.Rules()) + len(agenda.Rules())
+	fmt.Println(n, "rules in the tools' catalogues")
+	// Output:
+	// workspace.invalid (critical): Something in the file is not valid
+	// readiness.concern-not-in-contract (info): A readiness concern the contract could settle
+	// 47 rules in the tools' catalogues
 }

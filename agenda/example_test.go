@@ -165,3 +165,79 @@ func ExampleMeeting_WriteMarkdown() {
 	// |---|---|---|---|---|---|
 	// | 1 | Send the data | Ana Ruiz | 2026-10-20 | open | this meeting |
 }
+
+// One meeting as an iCalendar event, ready for Google Calendar or Outlook.
+func ExampleWriteICS() {
+	m := agenda.Quarterly().At(time.Date(2026, 9, 15, 15, 30, 0, 0, time.UTC))
+	m.Location = "Hayes High School, library"
+	var ics strings.Builder
+	if err := agenda.WriteICS(&ics, m); err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, line := range strings.Split(ics.String(), "\r\n") {
+		for _, name := range []string{"BEGIN:", "DTSTART", "DTEND", "SUMMARY", "LOCATION"} {
+			if strings.HasPrefix(line, name) {
+				fmt.Println(line)
+			}
+		}
+	}
+	// Output:
+	// BEGIN:VCALENDAR
+	// BEGIN:VEVENT
+	// DTSTART:20260915T153000Z
+	// DTEND:20260915T163000Z
+	// SUMMARY:Quarterly partnership review
+	// LOCATION:Hayes High School\, library
+}
+
+// The agenda as one printable HTML page: everything typed stays text.
+func ExampleMeeting_WriteHTML() {
+	m := agenda.Monthly().At(time.Date(2026, 10, 13, 15, 30, 0, 0, time.UTC))
+	m.Title = "Check-in <with the partner>"
+	var page strings.Builder
+	if err := m.WriteHTML(&page); err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, line := range strings.Split(page.String(), "\n") {
+		if strings.HasPrefix(line, "<title>") || strings.HasPrefix(line, "<h1>") {
+			fmt.Println(line)
+		}
+	}
+	fmt.Println(strings.Contains(page.String(), "<script"))
+	// Output:
+	// <title>Check-in &lt;with the partner&gt;</title>
+	// <h1>Check-in &lt;with the partner&gt;</h1>
+	// false
+}
+
+// A meeting saved as JSON reads back with Decode; a draft that is not
+// valid yet comes back with what to correct.
+func ExampleDecode() {
+	m, err := agenda.Decode(strings.NewReader(`{"id": "2026-10-13-monthly", "title": "Check-in", "cadence": "monthly",
+		"start": "2026-10-13T15:30:00-05:00", "minutes": 0, "actions": [{"id": "a", "text": "Send the data", "due": "soon"}]}`))
+	fmt.Println(m.Title)
+	for _, p := range partnership.ProblemsOf(err) {
+		fmt.Println(p)
+	}
+	// Output:
+	// Check-in
+	// minutes: minutes must be more than 0
+	// actions[0].due: due must be a date written as YYYY-MM-DD, such as 2026-09-01
+}
+
+// CheckAll looks at every meeting of a partnership together: each one, and
+// the quarterly reviews and monthly contact across them.
+func ExampleCheckAll() {
+	q := agenda.Quarterly().At(time.Date(2026, 9, 15, 15, 30, 0, 0, time.UTC))
+	later := agenda.Monthly().At(time.Date(2027, 1, 12, 15, 30, 0, 0, time.UTC))
+	for _, f := range agenda.CheckAll([]agenda.Meeting{q, later}, nil, time.Time{}) {
+		if f.Rule == agenda.RuleCadenceQuarterly || f.Rule == agenda.RuleCadenceMonthly {
+			fmt.Printf("%s at %s: %s\n", f.Rule, f.Path, f.Message)
+		}
+	}
+	// Output:
+	// agenda.cadence-quarterly at [1]: there is no quarterly review in 2026 Q4 (Oct–Dec)
+	// agenda.cadence-monthly at [1]: there is no meeting in the 3 months from October 2026 to December 2026
+}

@@ -118,3 +118,41 @@ func ExampleSupplement_WriteMarkdown() {
 	// # Contract Supplement
 	// An addendum to the contract between **Riverside \<script\>alert(1)\</script\>** and **Smith \& Sons "TA"**.
 }
+
+// The addendum as one printable HTML page, with signature lines; a name a
+// user typed stays text.
+func ExampleSupplement_WriteHTML() {
+	s := contract.New("Riverside Unified", `Smith & Sons <b>TA</b>`)
+	var page strings.Builder
+	if err := s.WriteHTML(&page); err != nil {
+		fmt.Println(err)
+		return
+	}
+	out := page.String()
+	fmt.Println(strings.Contains(out, "Smith &amp; Sons &lt;b&gt;TA&lt;/b&gt;"), strings.Contains(out, "<b>TA"))
+	fmt.Println(strings.Contains(out, "<script"), strings.Contains(out, "@media print"))
+	// Output:
+	// true false
+	// false true
+}
+
+// A supplement saved as JSON reads back with Decode, which is strict about
+// the form of every value and accepts a draft.
+func ExampleDecode() {
+	s, err := contract.Decode(strings.NewReader(`{"district": {"name": "Riverside Unified"}, "partner": {"name": "Learning Partners"},
+		"appendix": {"meetings": {"cadence": "monthly"}}}`))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(s.Appendix.Meetings.Cadence, "—", s.Completeness().Summary())
+
+	_, err = contract.Decode(strings.NewReader(`{"appendix": {"meetings": {"cadence": "daily", "dates": ["15/09/2026"]}}}`))
+	for _, p := range partnership.ProblemsOf(err) {
+		fmt.Println(p)
+	}
+	// Output:
+	// monthly — 0 of 7 appendix items complete; 0 of 6 practices confirmed; still to do: drafting session
+	// appendix.meetings.cadence: cadence must be one of weekly, monthly, quarterly, twice-yearly, yearly
+	// appendix.meetings.dates[0]: each entry of dates must be a date written as YYYY-MM-DD, such as 2026-09-01
+}

@@ -106,3 +106,20 @@ func ExamplePartnership_ContextItems() {
 	// District / Institutions: Who in the district decides about this work, and which calendars, contracts and routines constrain it?
 	//   answer: "" (context[0].institutions)
 }
+
+// Rules explains every rule of Check: what fires it, its threshold, the
+// standard it serves and where it comes from.
+func ExampleRules() {
+	for _, r := range partnership.Rules() {
+		if r.Threshold != "" {
+			fmt.Printf("%s (%s, %s): %s\n", r.ID, r.Severity, r.Standard, r.Threshold)
+		}
+	}
+	// Output:
+	// partnership.over-capacity (critical, resources.3): more than the audience's capacity, in hours a week
+	// partnership.competing-demands (warning, alignment.2): two or more organisations in one week
+	// partnership.too-many-priorities (warning, alignment.1): more than 5 strategic priorities
+	// partnership.single-point-of-failure (warning, communication.2): two or more key roles, all held by one person
+	// partnership.yearly-renewal (info, communication.4): longer than 12 months
+	// partnership.approach-mismatch (warning, alignment.4): one step apart (info) or two (warning), in the order co-design, consultancy, delivery
+}

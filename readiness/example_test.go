@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/partnerkit/partnerkit/partnership"
 	"github.com/partnerkit/partnerkit/readiness"
 )
 
@@ -126,4 +127,57 @@ func ExampleCompare() {
 	// resources: unrated +0.0
 	// metrics: up +1.5
 	// communication: unrated +0.0
+}
+
+// Check points out what the teams could talk about before they meet: it
+// never says whether to go ahead.
+func ExampleCheck() {
+	round := readiness.Round{ID: "spring", Title: "Spring 2027", Responses: []readiness.Response{
+		{Rater: "Ana Ruiz", Team: "District", Ratings: map[string]int{"alignment": 4, "metrics": 1}},
+		{Rater: "Ben Okafor", Team: "District", Ratings: map[string]int{"alignment": 4, "metrics": 3}},
+		{Rater: "Dee Park", Team: "Partner", Ratings: map[string]int{"alignment": 3, "metrics": 3}},
+	}}
+	for _, f := range readiness.Check(round) {
+		fmt.Printf("%s (%s): %s\n", f.Rule, f.Standard, f.Message)
+	}
+	// Output:
+	// readiness.few-raters (alignment.4): Only 1 person of the Partner rated in "Spring 2027". The tool asks every member of the leadership team to rate on their own, so the team can compare views.
+	// readiness.low-mean (metrics.1): The District's ratings of "Clear metrics established" average 2.0 on a scale of 1–4: raters see significant concerns here.
+	// readiness.no-consensus (metrics.1): The District rated "Clear metrics established" from 1 to 3: its members see this category differently.
+}
+
+// The report as one printable page, with a dot chart per team.
+func ExampleReport_WriteHTML() {
+	rep, err := readiness.Summarize(readiness.ODST(), []readiness.Response{
+		{Rater: "Ana <b>Ruiz</b>", Team: "District", Ratings: map[string]int{"alignment": 4}},
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	var page strings.Builder
+	if err := rep.WriteHTML(&page); err != nil {
+		fmt.Println(err)
+		return
+	}
+	out := page.String()
+	fmt.Println(strings.Count(out, "<svg "), "chart")
+	fmt.Println(strings.Contains(out, "Ana &lt;b&gt;Ruiz&lt;/b&gt;"), strings.Contains(out, "<b>Ruiz"))
+	// Output:
+	// 1 chart
+	// true false
+}
+
+// A rubric of one's own is data: DecodeRubric reads it and says, by JSON
+// path, what is wrong with it.
+func ExampleDecodeRubric() {
+	_, err := readiness.DecodeRubric(strings.NewReader(`{"id": "short", "title": "Short check",
+		"scale": {"levels": [{"value": 1, "descriptor": "No"}, {"value": 3, "descriptor": "Yes"}]},
+		"categories": [{"id": "money", "title": "Budget", "standards": ["money.1"]}]}`))
+	for _, p := range partnership.ProblemsOf(err) {
+		fmt.Println(p)
+	}
+	// Output:
+	// scale.levels[1].value: value must be 2, one more than the level before it; levels are consecutive whole numbers, lowest first (such as 1, 2, 3, 4)
+	// categories[0].standards[0]: there is no standard "money.1"; use an id such as alignment.1, resources.5, metrics.2 or communication.3
 }
