@@ -58,6 +58,7 @@ func benchWorkspace(n int) *partnerkit.Workspace {
 	}
 	ws := partnerkit.New()
 	ws.Partnership = p
+	ws.AssignIDs()
 	return ws
 }
 
@@ -83,4 +84,48 @@ func BenchmarkReview10k(b *testing.B) {
 		findings = len(partnerkit.Review(ws))
 	}
 	b.ReportMetric(float64(findings), "findings")
+}
+
+// BenchmarkMerge10k merges two copies of a workspace of 10,000 initiatives
+// in which each side changed a hundred initiatives and added ten.
+func BenchmarkMerge10k(b *testing.B) {
+	base := benchWorkspace(10_000)
+	mine, theirs := reload(b, base), reload(b, base)
+	for i := range 100 {
+		mine.Partnership.Initiatives[i*7].Name += " (district)"
+		theirs.Partnership.Initiatives[i*11+3].Demands[0].HoursPerWeek++
+	}
+	for i := range 10 {
+		mine.Partnership.Initiatives = append(mine.Partnership.Initiatives, partnership.Initiative{ID: fmt.Sprintf("m%d", i), Name: "New", Owner: "d"})
+		theirs.Partnership.Initiatives = append(theirs.Partnership.Initiatives, partnership.Initiative{ID: fmt.Sprintf("t%d", i), Name: "New", Owner: "d"})
+	}
+	b.ReportAllocs()
+	var conflicts int
+	for b.Loop() {
+		_, cs := partnerkit.Merge(base, mine, theirs)
+		conflicts = len(cs)
+	}
+	b.ReportMetric(float64(conflicts), "conflicts")
+}
+
+// BenchmarkMergeSelf10k merges a workspace of 10,000 initiatives with
+// itself: the cost of a merge that finds nothing to do.
+func BenchmarkMergeSelf10k(b *testing.B) {
+	ws := benchWorkspace(10_000)
+	b.ReportAllocs()
+	for b.Loop() {
+		partnerkit.Merge(ws, ws, ws)
+	}
+}
+
+func reload(b *testing.B, ws *partnerkit.Workspace) *partnerkit.Workspace {
+	var buf bytes.Buffer
+	if err := ws.Save(&buf); err != nil {
+		b.Fatal(err)
+	}
+	out, err := partnerkit.Load(&buf)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return out
 }

@@ -150,3 +150,45 @@ func ExampleRules() {
 	// readiness.concern-not-in-contract (info): A readiness concern the contract could settle
 	// 47 rules in the tools' catalogues
 }
+
+// The district and the partner each edit a copy of the same workspace and
+// send it to the other; each side merges the other's copy into its own.
+func ExampleMerge() {
+	open := func() *partnerkit.Workspace {
+		f, err := os.Open("testdata/full.json")
+		if err != nil {
+			panic(err)
+		}
+		defer f.Close()
+		ws, err := partnerkit.Load(f)
+		if err != nil {
+			panic(err)
+		}
+		return ws
+	}
+	base, mine, theirs := open(), open(), open()
+
+	// The district names its liaison's title and moves the institute; the
+	// partner adds two actions and moves the institute too, differently.
+	mine.Contract.Appendix.Contacts.DistrictLiaison.Title = "Director of Portfolios"
+	mine.Contract.Appendix.Schedule.Activities[1].When = "June 21 to 25"
+	theirs.Contract.Appendix.Schedule.Activities[1].When = "June 28 to July 2"
+	theirs.Contract.Appendix.Schedule.Activities[0].Hours = 30
+	theirs.Meetings[0].AddAction(agenda.Action{Text: "Share the coaching calendar", Owner: "dee"})
+	theirs.Meetings[0].AddAction(agenda.Action{Text: "Invite the grade 10 team", Owner: "dee"})
+
+	merged, conflicts := partnerkit.Merge(base, mine, theirs)
+	fmt.Println("Their copy " + partnerkit.Summary(mine, merged) + ".")
+	for _, c := range conflicts {
+		fmt.Printf("%s: yours %s, theirs %s\n", c.What, c.Mine, c.Theirs)
+	}
+	merged, err := partnerkit.Resolve(merged, partnerkit.Choice{Conflict: conflicts[0], Take: partnerkit.Theirs})
+	if err != nil {
+		fmt.Println(err)
+	}
+	fmt.Println(merged.Contract.Appendix.Schedule.Activities[1].When)
+	// Output:
+	// Their copy adds 2 actions and changes the contract's schedule.
+	// The scheduled activity “Summer design institute”: when: yours "June 21 to 25", theirs "June 28 to July 2"
+	// June 28 to July 2
+}

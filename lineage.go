@@ -118,38 +118,53 @@ func (ws *Workspace) Revision() string {
 // leaves the device (a download, a file), not on every save: the history is
 // bounded, and it should hold the versions other copies may come back from.
 func (ws *Workspace) Stamp() string {
-	if ws.Lineage != nil && ws.Lineage.Revision == revisionOf(ws, ws.Lineage.Parents) {
-		return ws.Lineage.Revision
+	ws.Lineage = stampedLineage(ws.Lineage, content(ws))
+	return ws.Lineage.Revision
+}
+
+// stampedLineage returns l (a copy of it) when data, a workspace's content,
+// is what its revision was made of, and otherwise a new lineage whose
+// revision is made of data, with l's revision as parent.
+func stampedLineage(l *Lineage, data []byte) *Lineage {
+	if l != nil && l.Revision == revisionFrom(data, l.Parents) {
+		return cloneLineage(l)
 	}
 	next := &Lineage{}
-	if old := ws.Lineage; old != nil && old.Revision != "" {
-		next.Parents = []string{old.Revision}
-		next.History = boundHistory(append([]Revision{{ID: old.Revision, Parents: old.Parents}}, old.History...))
+	if l != nil && l.Revision != "" {
+		next.Parents = []string{l.Revision}
+		next.History = boundHistory(append([]Revision{{ID: l.Revision, Parents: l.Parents}}, l.History...))
 	}
-	next.Revision = revisionOf(ws, next.Parents)
-	ws.Lineage = next
-	return next.Revision
+	next.Revision = revisionFrom(data, next.Parents)
+	return next
 }
 
 // Current reports whether the workspace's content is what its revision was
 // made of: no change since it was last stamped.
 func (ws *Workspace) Current() bool {
-	return ws.Lineage != nil && ws.Lineage.Revision == revisionOf(ws, ws.Lineage.Parents)
+	return ws.Lineage != nil && ws.Lineage.Revision == revisionFrom(content(ws), ws.Lineage.Parents)
 }
 
-// revisionOf returns the revision that the workspace's content (without its
-// lineage) and the given parents make: the first 80 bits of their SHA-256,
-// in hex.
-func revisionOf(ws *Workspace, parents []string) string {
+// content returns the workspace's JSON without its lineage, compact: what a
+// revision is made of, and what Merge compares and merges.
+func content(ws *Workspace) []byte {
 	c := *ws
 	c.Lineage = nil
 	c.SchemaVersion = SchemaVersion
 	var buf bytes.Buffer
-	if err := c.Save(&buf); err != nil {
-		return ""
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(&c); err != nil {
+		return nil
 	}
+	return buf.Bytes()
+}
+
+// revisionFrom returns the revision that a workspace's content (see
+// content) and the given parents make: the first 80 bits of their SHA-256,
+// in hex.
+func revisionFrom(data []byte, parents []string) string {
 	h := sha256.New()
-	h.Write(buf.Bytes())
+	h.Write(data)
 	ps := slices.Clone(parents)
 	slices.Sort(ps)
 	_ = json.NewEncoder(h).Encode(ps)
@@ -279,4 +294,59 @@ func CommonAncestors(mine, theirs *Workspace) []string {
 		return strings.Compare(a, b)
 	})
 	return common
+}
+
+// mergeLineage returns the lineage of a merge of mine and theirs (each
+// with its content, see content) whose content is merged: mine's lineage
+// when the merge took nothing and theirs is already in mine's history;
+// theirs' when the merge is theirs exactly and mine is in its history;
+// otherwise a new revision with both as parents and both histories, newest
+// first, bounded.
+func mergeLineage(mine, theirs *Workspace, mineData, theirsData, merged []byte, clean bool) *Lineage {
+	m, t := stampedLineage(mine.Lineage, mineData), stampedLineage(theirs.Lineage, theirsData)
+	if clean && bytes.Equal(merged, mineData) && m.Knows(t.Revision) {
+		return cloneLineage(mine.Lineage)
+	}
+	if clean && bytes.Equal(merged, theirsData) && t.Knows(m.Revision) {
+		return cloneLineage(theirs.Lineage)
+	}
+	out := &Lineage{}
+	for _, r := range []string{m.Revision, t.Revision} {
+		if r != "" && !slices.Contains(out.Parents, r) {
+			out.Parents = append(out.Parents, r)
+		}
+	}
+	slices.Sort(out.Parents)
+	var h []Revision
+	for _, l := range []*Lineage{m, t} {
+		if l.Revision != "" {
+			h = append(h, Revision{ID: l.Revision, Parents: l.Parents})
+		}
+	}
+	// Interleave the two histories so that each keeps its recent past.
+	for i := 0; i < len(m.History) || i < len(t.History); i++ {
+		if i < len(m.History) {
+			h = append(h, m.History[i])
+		}
+		if i < len(t.History) {
+			h = append(h, t.History[i])
+		}
+	}
+	out.History = boundHistory(h)
+	out.Revision = revisionFrom(merged, out.Parents)
+	return out
+}
+
+func cloneLineage(l *Lineage) *Lineage {
+	if l == nil {
+		return nil
+	}
+	c := &Lineage{Revision: l.Revision, Parents: slices.Clone(l.Parents), History: make([]Revision, len(l.History))}
+	for i, r := range l.History {
+		c.History[i] = Revision{ID: r.ID, Parents: slices.Clone(r.Parents)}
+	}
+	if len(c.History) == 0 {
+		c.History = nil
+	}
+	return c
 }

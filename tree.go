@@ -6,6 +6,11 @@ import (
 	"fmt"
 )
 
+// metaKeys are the workspace's top-level keys that say which file and which
+// version it is rather than what it holds: Merge sets them itself, and
+// content comparisons leave them out.
+var metaKeys = []string{"schemaVersion", "workspaceId", "lineage"}
+
 // toTree returns the workspace's JSON form, as Save writes it, as a tree of
 // map[string]any, []any and scalars, numbers as json.Number.
 func toTree(ws *Workspace) (map[string]any, error) {

@@ -1,7 +1,9 @@
 // Package partnerkit holds the workspace: one partnership with its readiness
 // rounds, its contract supplement and its meetings, saved as one versioned
 // JSON file. Load reads and checks such a file, Save writes it, and Review
-// runs every check of partnerkit across the tools.
+// runs every check of partnerkit across the tools. Merge brings two copies
+// of one workspace together, and Summary says in plain words what one
+// version holds that another does not.
 package partnerkit
 
 import (

@@ -32,6 +32,7 @@ func bigWorkspace(t *testing.T) string {
 	}
 	ws := partnerkit.New()
 	ws.Partnership, ws.Readiness = p, []readiness.Round{round}
+	ws.AssignIDs()
 	var buf bytes.Buffer
 	require.NoError(t, ws.Save(&buf))
 	return buf.String()

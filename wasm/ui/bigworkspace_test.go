@@ -40,5 +40,6 @@ func bigWorkspace(n int) *partnerkit.Workspace {
 		})
 	}
 	ws.Readiness = []readiness.Round{round}
+	ws.AssignIDs()
 	return ws
 }
