@@ -88,3 +88,15 @@ func zoneProblems(ws *Workspace) []partnership.Problem {
 	}
 	return out
 }
+
+// Calendar returns how the workspace's meetings are written to a calendar
+// file (agenda.Calendar.Write): named after the partnership, each UID in
+// the workspace's id, so that two workspaces' meetings never overwrite each
+// other, and attendees invited at their e-mail in the partnership.
+func (ws *Workspace) Calendar() agenda.Calendar {
+	c := agenda.Calendar{Name: "Partnership meetings", Namespace: ws.WorkspaceID, People: ws.Partnership}
+	if ws.Partnership != nil && ws.Partnership.Name != "" {
+		c.Name = ws.Partnership.Name
+	}
+	return c
+}

@@ -206,3 +206,25 @@ func TestVersion1FixtureMigrates(t *testing.T) {
 	require.NoError(t, cur.Save(&b))
 	assert.Equal(t, b.String(), a.String(), "migrated and given the zone, it is the version 2 file")
 }
+
+func TestCalendarNamesEntriesAfterTheWorkspace(t *testing.T) {
+	ws := load(t, "full.json")
+	m := &ws.Meetings[0]
+	m.Attendees[0].Organizer = true
+	var buf bytes.Buffer
+	require.NoError(t, ws.Calendar().Write(&buf, ws.Meetings...))
+	out := buf.String()
+	assert.Contains(t, out, "UID:2026-09-15-quarterly.rusd-lp-2026@partnerkit\r\n", "the meeting's id, in the workspace's")
+	assert.Contains(t, out, "X-WR-CALNAME:Riverside Unified and partners\\, 2026–27\r\n")
+	assert.Contains(t, out, "DTSTART;TZID=America/New_York:20260915T153000\r\n")
+	assert.Contains(t, out, "ORGANIZER;CN=\"Ana Ruiz\":mailto:ana@rusd.example.org\r\n", "her e-mail in the partnership")
+
+	// Another workspace with a meeting of the same id does not overwrite it.
+	other := partnerkit.New()
+	require.NoError(t, other.SetTimeZone("America/New_York"))
+	other.Meetings = []agenda.Meeting{ws.Meetings[0]}
+	buf.Reset()
+	require.NoError(t, other.Calendar().Write(&buf, other.Meetings...))
+	assert.NotContains(t, buf.String(), "rusd-lp-2026@")
+	assert.Contains(t, buf.String(), "UID:2026-09-15-quarterly."+other.WorkspaceID+"@partnerkit")
+}

@@ -241,3 +241,48 @@ func ExampleCheckAll() {
 	// agenda.cadence-quarterly at [1]: there is no quarterly review in 2026 Q4 (Oct–Dec)
 	// agenda.cadence-monthly at [1]: there is no meeting in the 3 months from October 2026 to December 2026
 }
+
+// A calendar entry that invites the attendees, at 3:30 PM Chicago time.
+func ExampleCalendar_Write() {
+	chicago, err := time.LoadLocation("America/Chicago")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	m := agenda.Quarterly().At(time.Date(2027, 4, 21, 15, 30, 0, 0, chicago))
+	m.Attendees = []partnership.Attendee{
+		{Name: "Ana Ruiz", Side: partnership.DistrictSide, Email: "ana@rusd.example.org", Organizer: true},
+		{Name: "Dee Park", Side: partnership.PartnerSide, Email: "dee@lp.example.org"},
+	}
+	var buf strings.Builder
+	c := agenda.Calendar{Namespace: "rusd-2026", Stamp: time.Date(2027, 4, 1, 12, 0, 0, 0, time.UTC)}
+	if err := c.Write(&buf, m); err != nil {
+		fmt.Println(err)
+		return
+	}
+	show := false // whether the line being continued was shown
+	for _, line := range strings.Split(buf.String(), "\r\n") {
+		if !strings.HasPrefix(line, " ") {
+			show = false
+			for _, p := range []string{"TZID", "DTSTART", "DTEND", "UID", "SEQUENCE", "ORGANIZER", "ATTENDEE"} {
+				show = show || strings.HasPrefix(line, p)
+			}
+		}
+		if show {
+			fmt.Println(line)
+		}
+	}
+	// Output:
+	// TZID:America/Chicago
+	// DTSTART:19701101T020000
+	// DTSTART:19700308T020000
+	// UID:2027-04-21-quarterly.rusd-2026@partnerkit
+	// SEQUENCE:0
+	// DTSTART;TZID=America/Chicago:20270421T153000
+	// DTEND;TZID=America/Chicago:20270421T163000
+	// ORGANIZER;CN="Ana Ruiz":mailto:ana@rusd.example.org
+	// ATTENDEE;CN="Ana Ruiz";CUTYPE=INDIVIDUAL;ROLE=CHAIR;PARTSTAT=ACCEPTED;RSVP=
+	//  FALSE:mailto:ana@rusd.example.org
+	// ATTENDEE;CN="Dee Park";CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=NEED
+	//  S-ACTION;RSVP=TRUE:mailto:dee@lp.example.org
+}

@@ -29,7 +29,8 @@ type Meeting struct {
 	ID      string              `json:"id" validate:"required,id"`
 	Title   string              `json:"title" validate:"required,max=200"`
 	Cadence partnership.Cadence `json:"cadence" validate:"required,oneof=weekly monthly quarterly"`
-	// Start is the date and time the meeting begins, with its zone offset.
+	// Start is the date and time the meeting begins: a time of day in the
+	// workspace's time zone, which Start's Location is (see WallClock).
 	Start time.Time `json:"start" validate:"required"`
 	// Minutes is the length of the meeting.
 	Minutes  int    `json:"minutes" validate:"gt=0,lte=1440"`
@@ -49,6 +50,11 @@ type Meeting struct {
 	// Closed is set when the meeting has taken place and its record is
 	// complete; from then on Check looks for the record and the new actions.
 	Closed bool `json:"closed,omitempty"`
+	// Revision counts the changes to what a calendar shows of the meeting
+	// since it was created; calendar files carry it (as SEQUENCE) so that a
+	// calendar that imports the meeting again takes the change. Revise keeps
+	// it.
+	Revision int `json:"revision,omitempty" validate:"gte=0"`
 }
 
 // Section is one part of the agenda, given a number of minutes.
@@ -126,6 +132,17 @@ func (m Meeting) Validate() error {
 			ve.Add(fmt.Sprintf("attendees[%d].side", i), "side is required")
 		}
 	}
+	organizer := -1
+	for i, a := range m.Attendees {
+		if !a.Organizer {
+			continue
+		}
+		if organizer >= 0 {
+			ve.Add(fmt.Sprintf("attendees[%d].organizer", i), "only one attendee can be the organizer, and attendees[%d] is", organizer)
+			continue
+		}
+		organizer = i
+	}
 	seen := make(map[string]int, len(m.Actions))
 	for i, a := range m.Actions {
 		if a.ID == "" {
@@ -194,6 +211,9 @@ func (m Meeting) At(start time.Time) Meeting {
 	}
 	return out
 }
+
+// Clone returns a deep copy of m: changing one leaves the other as it was.
+func (m Meeting) Clone() Meeting { return m.clone() }
 
 // clone returns a deep copy of m, so that changing it leaves m as it was.
 func (m Meeting) clone() Meeting {

@@ -2,6 +2,7 @@ package agenda
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/partnerkit/partnerkit/partnership"
@@ -20,7 +21,8 @@ type Year struct {
 	Week int
 	// Clock is the time of day, "15:30"; the default is "15:30".
 	Clock string
-	// Location is the time zone of the meetings; nil means UTC.
+	// Location is the time zone of the meetings, such as the workspace's
+	// (partnerkit.Workspace.Location); nil means UTC.
 	Location *time.Location
 	// Holidays are days with no meeting. A meeting that falls on one, or
 	// outside First to Last, moves to the same weekday one week later, one
@@ -35,13 +37,23 @@ type Year struct {
 	QuarterlyMonths []time.Month
 	// Place is the location of the quarterly reviews, held in person.
 	Place string
+	// Attendees are invited to every meeting Schedule makes.
+	Attendees []partnership.Attendee
+	// Meetings are meetings already made, such as those of a workspace. A
+	// month that holds one of them, from First to Last, gets no new meeting:
+	// they take its place, as they are, so that a calendar of the year holds
+	// each meeting once. New meetings get IDs none of them has.
+	Meetings []Meeting
 }
 
 // Schedule returns the meetings of a school year, in date order: a
 // quarterly review (Quarterly) in each quarterly month and a monthly
-// check-in (Monthly) in every other month, each dated with At. It returns a
-// *partnership.ValidationError naming the field for a date that is not one,
-// a last day before the first, or a week or clock out of range.
+// check-in (Monthly) in every other month, each dated with At at the Clock
+// time of day in Location, whatever the season (WallClock), with the
+// meetings of y.Meetings from First to Last in place of new ones in their
+// months. It returns a *partnership.ValidationError naming the field for a
+// date that is not one, a last day before the first, or a week or clock out
+// of range.
 func Schedule(y Year) ([]Meeting, error) {
 	ve := &partnership.ValidationError{}
 	first, okF := y.First.Time()
@@ -74,7 +86,7 @@ func Schedule(y Year) ([]Meeting, error) {
 	}
 	hm, err := time.Parse("15:04", clock)
 	if err != nil {
-		ve.Add("clock", "clock must be a time of day written as HH:MM, such as 15:30, not %q", y.Clock)
+		ve.Add("clock", "clock must be a time of day written as HH:MM, such as 15:30 for 3:30 PM, not %q", y.Clock)
 	}
 	for i, h := range y.Holidays {
 		if _, ok := h.Time(); !ok {
@@ -130,20 +142,80 @@ func Schedule(y Year) ([]Meeting, error) {
 		}
 	}
 
-	out := make([]Meeting, 0, len(days))
+	out := make([]Meeting, 0, len(days)+len(y.Meetings))
+	held := map[period]bool{} // the months of the meetings already made, in loc
 	var taken []string
+	for _, m := range y.Meetings {
+		taken = append(taken, m.ID)
+		if m.Start.IsZero() {
+			continue
+		}
+		d := m.Start.In(loc)
+		if day := time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.UTC); inYear(day) {
+			held[monthOf(d)] = true
+			out = append(out, m)
+		}
+	}
 	for i, d := range days {
-		start := time.Date(d.Year(), d.Month(), d.Day(), hm.Hour(), hm.Minute(), 0, 0, loc)
+		if held[monthOf(d)] {
+			continue
+		}
+		start := WallClock(time.Date(d.Year(), d.Month(), d.Day(), hm.Hour(), hm.Minute(), 0, 0, time.UTC), loc)
 		t := Monthly()
 		if quarterly[i] {
 			t = Quarterly()
 			t.Location = y.Place
 		}
+		t.Attendees = y.Attendees
 		t.ID = IDFor(start, t.Cadence, taken...)
 		taken = append(taken, t.ID)
 		out = append(out, t.At(start))
 	}
+	slices.SortStableFunc(out, func(a, b Meeting) int { return a.Start.Compare(b.Start) })
 	return out, nil
+}
+
+// NextStart returns when the meeting after m begins: at m's time of day in
+// m's time zone, whatever the season, on the first planned day after m's
+// day (for a quarterly review, the first no sooner than two weeks before
+// the same day three months on, so that the plan's monthly check-ins are
+// passed over); with no such day, on the same weekday of the month (the
+// third Wednesday, the last Tuesday) a quarter or a month later, or a week
+// later, by m's cadence. planned are days in m's time zone, such as the
+// meeting dates of a contract supplement; days that are not dates are
+// passed over.
+func NextStart(m Meeting, planned ...partnership.Date) time.Time {
+	loc := m.Start.Location()
+	day := partnership.DateOf(m.Start)
+	at := func(d time.Time) time.Time {
+		return WallClock(time.Date(d.Year(), d.Month(), d.Day(), m.Start.Hour(), m.Start.Minute(), 0, 0, time.UTC), loc)
+	}
+	soonest := m.Start.AddDate(0, 3, -14)
+	for _, p := range slices.Sorted(slices.Values(planned)) {
+		t, ok := p.Time()
+		if !ok || p <= day {
+			continue
+		}
+		start := at(t)
+		if m.Cadence == partnership.Quarterly && start.Before(soonest) {
+			continue // a monthly check-in of the plan, not the next review
+		}
+		return start
+	}
+	d := time.Date(m.Start.Year(), m.Start.Month(), m.Start.Day(), 0, 0, 0, 0, time.UTC)
+	months := 1
+	switch m.Cadence {
+	case partnership.Weekly:
+		return at(d.AddDate(0, 0, 7))
+	case partnership.Quarterly:
+		months = 3
+	}
+	week := (d.Day()-1)/7 + 1
+	if week > 4 {
+		week = -1
+	}
+	month := time.Date(d.Year(), d.Month()+time.Month(months), 1, 0, 0, 0, 0, time.UTC)
+	return at(nthWeekday(month, d.Weekday(), week))
 }
 
 // nthWeekday returns the n-th weekday wd of the month that month's first day

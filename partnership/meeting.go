@@ -93,6 +93,12 @@ type Attendee struct {
 	// Roles are the attendee's roles at the meeting, such as school-leader;
 	// the roles of the person named by Person count as well.
 	Roles []Role `json:"roles,omitempty" validate:"dive,oneof=point-person higher-authority school-leader liaison manager teacher-leader"`
+	// Email is where the attendee's invitation goes; empty means the e-mail
+	// of the person named by Person, if any.
+	Email string `json:"email,omitempty" validate:"omitempty,email"`
+	// Organizer marks the attendee who leads the meeting and sends its
+	// invitations: a calendar entry's organizer.
+	Organizer bool `json:"organizer,omitempty"`
 }
 
 // HasRole reports whether the attendee is given role r.
