@@ -30,6 +30,15 @@ type meetingEditor struct {
 	quick    agenda.Action     // live mode: the action being written down
 	announce string            // what the live region says: the section, or that its time is up
 	focus    string            // where the focus goes after an edit that removed the focused field
+	seen     agenda.Meeting    // the open meeting as a calendar last saw it, or as it was opened (see agenda.Meeting.Revise)
+}
+
+// see takes the open meeting as it stands as the one calendars know: its
+// next change counts as a new revision.
+func (a *App) see() {
+	if m := a.currentMeeting(); m != nil {
+		a.meet.seen = m.Clone()
+	}
 }
 
 // current returns the meeting being edited, or nil.
@@ -63,9 +72,12 @@ func (a *App) handleMeetings(ev Event) ([]Effect, bool) {
 		}
 		a.meet.open, a.meet.opened, a.meet.live = i, true, false
 		a.meet.raw = nil // what was typed in another meeting's fields
+		a.see()
 		return []Effect{Focus{ID: FieldID(fmt.Sprintf("meetings[%d]", i))}}, true
 	case "meeting.ics.year":
-		return a.yearCalendar(), true
+		eff := a.yearCalendar()
+		a.see()
+		return eff, true
 	}
 	m := a.currentMeeting()
 	if m == nil {
@@ -121,6 +133,7 @@ func (a *App) handleMeetings(ev Event) ([]Effect, bool) {
 		next.ID = agenda.IDFor(start, next.Cadence, a.meetingIDs()...)
 		a.ws.Meetings = append(a.ws.Meetings, next)
 		a.meet.open, a.meet.live = len(a.ws.Meetings)-1, false
+		a.see()
 		carried := 0
 		for _, ac := range next.Actions {
 			if next.Carried(ac) {
@@ -130,7 +143,11 @@ func (a *App) handleMeetings(ev Event) ([]Effect, bool) {
 		a.notify(Notice{Kind: "ok", Text: fmt.Sprintf("Started the next meeting, on %s, with %s carried over.", start.Format("Monday 2 January 2006"), plural(carried, "open action", "open actions"))})
 		eff = append(eff, Focus{ID: FieldID(fmt.Sprintf("meetings[%d]", a.meet.open))})
 	case "meeting.html", "meeting.md", "meeting.ics":
-		return a.meetingDownload(*m, ev.Action), true
+		eff := a.meetingDownload(*m, ev.Action)
+		if ev.Action == "meeting.ics" {
+			a.see()
+		}
+		return eff, true
 	default:
 		if !a.editMeeting(m, ev) {
 			return nil, true
@@ -140,33 +157,20 @@ func (a *App) handleMeetings(ev Event) ([]Effect, bool) {
 			a.meet.focus = ""
 		}
 	}
+	if a.meet.seen.ID == m.ID {
+		m.Revise(a.meet.seen) // a change calendars must take: SEQUENCE grows, once until the next download
+	}
 	return append(eff, Persist{}), true
 }
 
 // nextStart is when the meeting after m is: the first date the contract
-// plans after m, at m's time of day, or else a quarter, a month or a week
-// later, by m's cadence.
+// plans after m, or else by m's cadence, at m's time of day.
 func (a *App) nextStart(m *agenda.Meeting) time.Time {
+	var planned []partnership.Date
 	if c := a.ws.Contract; c != nil {
-		day := partnership.DateOf(m.Start)
-		for _, d := range c.Appendix.Meetings.Dates {
-			t, ok := d.Time()
-			if !ok || d <= day {
-				continue
-			}
-			if m.Cadence == partnership.Quarterly && t.Before(m.Start.AddDate(0, 3, -14)) {
-				continue // a monthly check-in of the plan, not the next review
-			}
-			return time.Date(t.Year(), t.Month(), t.Day(), m.Start.Hour(), m.Start.Minute(), 0, 0, m.Start.Location())
-		}
+		planned = c.Appendix.Meetings.Dates
 	}
-	switch m.Cadence {
-	case partnership.Quarterly:
-		return m.Start.AddDate(0, 3, 0)
-	case partnership.Weekly:
-		return m.Start.AddDate(0, 0, 7)
-	}
-	return m.Start.AddDate(0, 1, 0)
+	return agenda.NextStart(*m, planned...)
 }
 
 // sectionAnnouncement is what the live region says when a section begins.
@@ -205,6 +209,7 @@ func (a *App) createMeeting(now time.Time) []Effect {
 	m.ID = agenda.IDFor(start, c, a.meetingIDs()...)
 	a.ws.Meetings = append(a.ws.Meetings, m)
 	a.meet.open, a.meet.opened, a.meet.live = len(a.ws.Meetings)-1, true, false
+	a.see()
 	return []Effect{Persist{}, Focus{ID: FieldID(fmt.Sprintf("meetings[%d].title", a.meet.open))}}
 }
 
@@ -335,12 +340,11 @@ func (a *App) meetingDownload(m agenda.Meeting, kind string) []Effect {
 	return []Effect{Download{Name: m.ID + ext, Type: typ, Data: buf.Bytes()}}
 }
 
-// calendar is the calendar the page writes, named for the partnership.
+// calendar is the calendar the page writes: named for the partnership, its
+// entries in the workspace's id, attendees invited at their e-mail.
 func (a *App) calendar() agenda.Calendar {
-	c := agenda.Calendar{Name: "Partnership meetings", Stamp: a.cfg.Now()}
-	if p := a.ws.Partnership; p != nil && p.Name != "" {
-		c.Name = p.Name
-	}
+	c := a.ws.Calendar()
+	c.Stamp = a.cfg.Now()
 	return c
 }
 
@@ -349,13 +353,18 @@ func (a *App) calendar() agenda.Calendar {
 func (a *App) yearCalendar() []Effect {
 	start := defaultStart(a.cfg.Now().In(a.ws.Location()))
 	place := ""
+	var attendees []partnership.Attendee
 	if m := a.currentMeeting(); m != nil && !m.Start.IsZero() {
-		start, place = m.Start, m.Location
+		start, place, attendees = m.Start, m.Location, m.Attendees
 	}
 	first := partnership.DateOf(start)
 	last := partnership.DateOf(start.AddDate(1, 0, -1))
-	ms, err := agenda.Schedule(agenda.Year{First: first, Last: last, Weekday: start.Weekday(), Week: (start.Day()-1)/7 + 1,
-		Clock: start.Format("15:04"), Location: start.Location(), Place: place})
+	week := (start.Day()-1)/7 + 1
+	if week > 4 {
+		week = -1 // the last such weekday of each month
+	}
+	ms, err := agenda.Schedule(agenda.Year{First: first, Last: last, Weekday: start.Weekday(), Week: week,
+		Clock: start.Format("15:04"), Location: start.Location(), Place: place, Attendees: attendees, Meetings: a.ws.Meetings})
 	if err != nil {
 		a.problem("The year's schedule could not be made.", err)
 		return nil
@@ -373,6 +382,7 @@ func (a *App) revealMeetings(path string) {
 	var i int
 	if scanIndex(path, "meetings[%d]", &i) && i < len(a.ws.Meetings) {
 		a.meet.open, a.meet.opened, a.meet.live = i, true, false
+		a.see()
 	}
 }
 
