@@ -82,6 +82,7 @@ func (ws *Workspace) AssignIDs() {
 		return
 	}
 	filled.SchemaVersion, filled.WorkspaceID, filled.Lineage = ws.SchemaVersion, ws.WorkspaceID, ws.Lineage
+	placeMeetings(&filled) // back in the workspace's zone, not at the offsets the tree wrote
 	*ws = filled
 }
 

@@ -228,3 +228,12 @@ func TestCalendarNamesEntriesAfterTheWorkspace(t *testing.T) {
 	assert.NotContains(t, buf.String(), "rusd-lp-2026@")
 	assert.Contains(t, buf.String(), "UID:2026-09-15-quarterly."+other.WorkspaceID+"@partnerkit")
 }
+
+func TestAssignIDsKeepsMeetingsInTheZone(t *testing.T) {
+	ws := partnerkit.New()
+	require.NoError(t, ws.SetTimeZone("America/Chicago"))
+	ws.Meetings = []agenda.Meeting{agenda.Quarterly().At(time.Date(2027, 4, 21, 15, 30, 0, 0, ws.Location()))}
+	ws.AssignIDs()
+	assert.Equal(t, "America/Chicago", ws.Meetings[0].Start.Location().String())
+	require.NoError(t, ws.Validate())
+}
