@@ -76,3 +76,20 @@ func (ws *Workspace) AddMeeting(m agenda.Meeting) (agenda.Meeting, error) {
 	ws.Meetings = append(ws.Meetings, m)
 	return m, nil
 }
+
+// NextMeeting adds the meeting that follows meetings[i], as agenda.Next
+// makes it: the same kind of meeting with the open action items carried
+// over, starting on the next date the contract supplement's meeting plan
+// gives, or else by its cadence (see agenda.NextStart), and added as
+// AddMeeting adds one. It returns the meeting as added.
+func (ws *Workspace) NextMeeting(i int) (agenda.Meeting, error) {
+	if i < 0 || i >= len(ws.Meetings) {
+		return agenda.Meeting{}, fmt.Errorf("there is no meeting %d; the workspace has %d", i, len(ws.Meetings))
+	}
+	m := ws.Meetings[i]
+	var planned []partnership.Date
+	if ws.Contract != nil {
+		planned = ws.Contract.Appendix.Meetings.Dates
+	}
+	return ws.AddMeeting(agenda.Next(m, agenda.NextStart(m, planned...)))
+}

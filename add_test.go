@@ -10,6 +10,7 @@ import (
 
 	"github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/agenda"
+	"github.com/partnerkit/partnerkit/contract"
 	"github.com/partnerkit/partnerkit/partnership"
 	"github.com/partnerkit/partnerkit/readiness"
 )
@@ -79,4 +80,28 @@ func TestAddMeeting(t *testing.T) {
 	assert.ErrorContains(t, err, "start: start is in the time zone \"UTC\", not the workspace's America/Chicago")
 
 	assert.Len(t, reloads(t, ws).Meetings, 3, "only the valid meetings were added")
+}
+
+func TestNextMeeting(t *testing.T) {
+	ws := partnerkit.New()
+	require.NoError(t, ws.SetTimeZone("America/New_York"))
+	q3 := agenda.Quarterly().At(time.Date(2026, 9, 15, 15, 30, 0, 0, ws.Location()))
+	q3.AddAction(agenda.Action{Text: "Move the summer institute", Owner: "Dee Park", Due: "2026-10-15"})
+	_, err := ws.AddMeeting(q3)
+	require.NoError(t, err)
+
+	ws.Contract = contract.New("Riverside Unified", "Learning Partners")
+	ws.Contract.Appendix.Meetings.Dates = []partnership.Date{"2026-10-13", "2026-12-08"}
+	q4, err := ws.NextMeeting(0)
+	require.NoError(t, err)
+	assert.Equal(t, "2026-12-08 15:30 EST", q4.Start.Format("2006-01-02 15:04 MST"), "the contract's next date for a quarterly review, at the same time of day")
+	require.Len(t, q4.Actions, 1)
+	assert.True(t, q4.Carried(q4.Actions[0]))
+
+	again, err := ws.NextMeeting(0)
+	require.NoError(t, err)
+	assert.NotEqual(t, q4.ID, again.ID, "a second next meeting on the same day gets its own id")
+	_, err = ws.NextMeeting(5)
+	assert.Error(t, err)
+	assert.Len(t, reloads(t, ws).Meetings, 3)
 }

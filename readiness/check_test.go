@@ -101,3 +101,11 @@ func TestCheckSameRater(t *testing.T) {
 		})
 	}
 }
+
+func TestResponseValidate(t *testing.T) {
+	assert.NoError(t, resp("Ana Ruiz", "District", map[string]int{"anything": 9}, nil).Validate(), "ratings are for the rubric to judge")
+	err := Response{Rater: "Ana Ruiz"}.Validate()
+	var ve *partnership.ValidationError
+	require.ErrorAs(t, err, &ve)
+	assert.Equal(t, []partnership.Problem{{Path: "team", Message: "team is required"}}, ve.Problems)
+}

@@ -28,6 +28,17 @@ type Response struct {
 	Submitted string `json:"submitted,omitempty" validate:"max=100"`
 }
 
+// Validate checks the response's own fields: a rater and a team, and texts
+// of allowed lengths. It returns a *partnership.ValidationError whose paths
+// are relative to the response, or nil. A response that arrives before its
+// round's rubric is known (a rater's code, a response file) is checked with
+// it; Rubric.ValidateResponse also checks it against the rubric.
+func (r Response) Validate() error {
+	ve := new(partnership.ValidationError)
+	schema.Validate(ve, "", &r)
+	return ve.Err()
+}
+
 // ValidateResponse checks one response against the rubric: rater and team are
 // given, and every rating and concern belongs to a category of the rubric, with
 // each rating on its scale. It returns a *partnership.ValidationError whose
