@@ -37,7 +37,7 @@ func (ws *Workspace) AddResponse(ri int, r readiness.Response) (readiness.Respon
 		same.ID = r.ID
 		if old.ID == r.ID || reflect.DeepEqual(same, r) {
 			ve := new(partnership.ValidationError)
-			ve.Add("", "the response of %s is already in %q, so it was not added again", r.Rater, round.Title)
+			ve.Add("", "the response of %s is already in this round, so it was not added again", r.Rater)
 			return readiness.Response{}, ve
 		}
 	}

@@ -37,7 +37,7 @@ func TestAddResponse(t *testing.T) {
 
 	again := ana
 	_, err = ws.AddResponse(0, again)
-	assert.EqualError(t, err, `the response of Ana Ruiz is already in "Spring", so it was not added again`)
+	assert.EqualError(t, err, "the response of Ana Ruiz is already in this round, so it was not added again")
 	again.ID = "other-id"
 	_, err = ws.AddResponse(0, again)
 	assert.Error(t, err, "the same content under another id is the same response")

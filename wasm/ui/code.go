@@ -79,7 +79,7 @@ func DecodeResponse(code string) (readiness.Response, error) {
 	if err := decodeCode(code, &r, "response code"); err != nil {
 		return readiness.Response{}, err
 	}
-	if err := validateResponse(&r); err != nil {
+	if err := r.Validate(); err != nil {
 		return readiness.Response{}, fmt.Errorf("this response code holds a response with problems: %w", err)
 	}
 	return r, nil
@@ -92,7 +92,7 @@ func DecodeRubric(code string) (readiness.Rubric, error) {
 	if err := decodeCode(code, &r, "rubric code"); err != nil {
 		return readiness.Rubric{}, err
 	}
-	if err := validateRubric(&r); err != nil {
+	if err := r.Validate(); err != nil {
 		return readiness.Rubric{}, fmt.Errorf("this rubric code holds a rubric with problems: %w", err)
 	}
 	return r, nil
@@ -108,7 +108,7 @@ func DecodeResponseFile(data []byte) (ResponseFile, error) {
 	if f.Kind != ResponseFileKind {
 		return ResponseFile{}, errors.New("kind: this is not a partnerkit response file (it should say \"kind\": \"" + ResponseFileKind + "\")")
 	}
-	if err := validateResponse(&f.Response); err != nil {
+	if err := f.Response.Validate(); err != nil {
 		return ResponseFile{}, err
 	}
 	return f, nil

@@ -6,11 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"reflect"
 	"strconv"
 	"strings"
 
-	"github.com/partnerkit/partnerkit/partnership"
+	"github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/readiness"
 )
 
@@ -125,42 +124,32 @@ func (a *App) roundIndex(id string) int {
 // newAdder returns an adder for the chosen round, starting a round if there
 // is none.
 func (a *App) newAdder() *adder {
-	ad := &adder{round: a.currentRound()}
-	if ad.round == nil {
+	if a.currentRound() == nil {
 		a.newRound("", a.cfg.Now().Format("2006-01-02"))
-		ad.round, ad.created = a.currentRound(), true
+		return &adder{ws: a.ws, ri: a.fac.round, round: a.currentRound(), created: true}
 	}
-	ad.rb = ad.round.RubricOrODST()
-	return ad
+	return &adder{ws: a.ws, ri: a.fac.round, round: a.currentRound()}
 }
 
 // adder adds responses to a round and reports what happened.
 type adder struct {
-	round    *readiness.Round
-	rb       readiness.Rubric
+	ws       *partnerkit.Workspace
+	ri       int              // the round's index
+	round    *readiness.Round // the round, for its title and rubric
 	added    int
 	created  bool // the round was started for these responses
 	problems []string
 }
 
-// add adds one response from source (a file name, "code 2").
+// add adds one response from source (a file name, "code 2"), as
+// Workspace.AddResponse does.
 func (ad *adder) add(source string, resp readiness.Response) {
-	if err := ad.rb.ValidateResponse(resp); err != nil {
+	if _, err := ad.ws.AddResponse(ad.ri, resp); err != nil {
 		for _, l := range problemLines(err) {
 			ad.problems = append(ad.problems, source+": "+l)
 		}
 		return
 	}
-	// The same response added to two copies of the workspace gets the same
-	// ID there, so that merging the copies keeps it once.
-	resp.ID = partnership.ContentID("response", resp)
-	for _, old := range ad.round.Responses {
-		if old.ID == resp.ID || reflect.DeepEqual(old, resp) {
-			ad.problems = append(ad.problems, fmt.Sprintf("%s: the response of %s is already in this round, so it was not added again.", source, resp.Rater))
-			return
-		}
-	}
-	ad.round.Responses = append(ad.round.Responses, resp)
 	ad.added++
 }
 
@@ -239,9 +228,9 @@ func (a *App) addFiles(files []File) []Effect {
 			}
 			continue
 		}
-		if rf.Rubric != "" && rf.Rubric != ad.rb.ID {
+		if rb := ad.round.RubricOrODST(); rf.Rubric != "" && rf.Rubric != rb.ID {
 			ad.problems = append(ad.problems, fmt.Sprintf("%s: this response rates the rubric %q, but the round %q uses %q; gather it in a round of that rubric (open partnerkit with the same rubric as the raters had).",
-				f.Name, rf.Rubric, ad.round.Title, ad.rb.ID))
+				f.Name, rf.Rubric, ad.round.Title, rb.ID))
 			continue
 		}
 		ad.add(f.Name, rf.Response)
@@ -260,14 +249,16 @@ func (a *App) addCSV(files []File) []Effect {
 			ad.problems = append(ad.problems, f.Name+": could not be read: "+f.Err)
 			continue
 		}
-		resps, err := readiness.ReadCSV(bytes.NewReader(f.Data), ad.rb)
+		resps, err := readiness.ReadCSV(bytes.NewReader(f.Data), ad.round.RubricOrODST())
 		if err != nil {
 			var ce *readiness.CSVError
 			if errors.As(err, &ce) {
-				for _, l := range strings.Split(ce.Error(), "\n") {
-					if l = strings.TrimSpace(strings.TrimPrefix(l, "- ")); l != "" {
-						ad.problems = append(ad.problems, f.Name+": "+l)
+				for i, p := range ce.Problems {
+					if i == maxListed {
+						ad.problems = append(ad.problems, fmt.Sprintf("%s: and %d more problems", f.Name, len(ce.Problems)-maxListed))
+						break
 					}
+					ad.problems = append(ad.problems, f.Name+": "+p.String())
 				}
 			} else {
 				ad.problems = append(ad.problems, f.Name+": "+err.Error())
@@ -442,11 +433,8 @@ func lis(items []string) []*Node {
 	return out
 }
 
-// Mean formats a mean as the readiness reports and charts do: one decimal,
-// halves rounded up ("3.0", "2.3", "3.7").
-func Mean(m float64) string {
-	return strconv.FormatFloat(math.Round(m*10)/10, 'f', 1, 64)
-}
+// maxListed is how many problems of one file a notice lists.
+const maxListed = 50
 
 func (a *App) viewTeam(i int, rep readiness.Report, t readiness.TeamSummary) *Node {
 	hid := fmt.Sprintf("pk-team-%d-h", i)
@@ -454,7 +442,7 @@ func (a *App) viewTeam(i int, rep readiness.Report, t readiness.TeamSummary) *No
 	for j, c := range t.Categories {
 		mean, spread, consensus := "not rated", "–", "–"
 		if c.N > 0 {
-			mean = Mean(c.Mean)
+			mean = readiness.FormatMean(c.Mean)
 			spread = fmt.Sprintf("%d to %d", c.Min, c.Max)
 			if c.Min == c.Max {
 				spread = fmt.Sprintf("all %d", c.Min)
@@ -549,5 +537,5 @@ func meanOrNone(c readiness.CategorySummary) string {
 	if c.N == 0 {
 		return "not rated"
 	}
-	return Mean(c.Mean)
+	return readiness.FormatMean(c.Mean)
 }

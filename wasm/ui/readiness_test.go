@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -224,11 +225,25 @@ func TestResponseFilesAndCSV(t *testing.T) {
 	}
 	assert.Equal(t, "Eve", a.ws.Readiness[0].Responses[1].Rater)
 
-	a.Handle(Event{Action: "fac.csv", Files: []File{{Name: "bad.csv", Data: []byte("Name,Team,Alignment of strategic priority and objectives\nZed,District,9\n")}}})
+	a.Handle(Event{Action: "fac.csv", Files: []File{{Name: "bad.csv", Data: []byte("Name,Team,Alignment of strategic priority and objectives\nZed,District,9\nYves,,x\n")}}})
 	last = a.notices[len(a.notices)-1]
 	assert.Equal(t, "problem", last.Kind)
-	assert.Contains(t, strings.Join(last.Details, "\n"), "bad.csv")
+	require.Len(t, last.Details, 3, "one line per problem, each said once: %q", last.Details)
+	for _, d := range last.Details {
+		assert.True(t, strings.HasPrefix(d, "bad.csv: line "), d)
+	}
 	assert.Len(t, a.ws.Readiness[0].Responses, 2)
+
+	// A survey export without a team column gives responses the round
+	// cannot keep: they are refused, not saved into a file Load refuses.
+	a.Handle(Event{Action: "fac.csv", Files: []File{{Name: "noteam.csv", Data: []byte("Name,Alignment of strategic priority and objectives\nZed,3\n")}}})
+	last = a.notices[len(a.notices)-1]
+	assert.Equal(t, "problem", last.Kind)
+	assert.Len(t, a.ws.Readiness[0].Responses, 2)
+	var buf bytes.Buffer
+	require.NoError(t, a.ws.Save(&buf))
+	_, err := partnerkit.Load(&buf)
+	assert.NoError(t, err, "what the page keeps loads again")
 }
 
 // Example shows the app without a browser: an event in, effects and a render
