@@ -3,6 +3,7 @@ package agenda
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/partnerkit/partnerkit/partnership"
@@ -19,7 +20,8 @@ type Year struct {
 	// Week is which such weekday of the month: 1 for the first (the
 	// default), up to 4; -1 for the last.
 	Week int
-	// Clock is the time of day, "15:30"; the default is "15:30".
+	// Clock is the time of day, "3:30 PM" or "15:30" (see ParseClock); the
+	// default is 3:30 PM.
 	Clock string
 	// Location is the time zone of the meetings, such as the workspace's
 	// (partnerkit.Workspace.Location); nil means UTC.
@@ -84,9 +86,9 @@ func Schedule(y Year) ([]Meeting, error) {
 	if clock == "" {
 		clock = "15:30"
 	}
-	hm, err := time.Parse("15:04", clock)
+	hour, minute, err := ParseClock(clock)
 	if err != nil {
-		ve.Add("clock", "clock must be a time of day written as HH:MM, such as 15:30 for 3:30 PM, not %q", y.Clock)
+		ve.Add("clock", "clock must be a time of day, such as 3:30 PM or 15:30, not %q", y.Clock)
 	}
 	for i, h := range y.Holidays {
 		if _, ok := h.Time(); !ok {
@@ -160,7 +162,7 @@ func Schedule(y Year) ([]Meeting, error) {
 		if held[monthOf(d)] {
 			continue
 		}
-		start := WallClock(time.Date(d.Year(), d.Month(), d.Day(), hm.Hour(), hm.Minute(), 0, 0, time.UTC), loc)
+		start := WallClock(time.Date(d.Year(), d.Month(), d.Day(), hour, minute, 0, 0, time.UTC), loc)
 		t := Monthly()
 		if quarterly[i] {
 			t = Quarterly()
@@ -271,4 +273,59 @@ func sameWall(a, b time.Time) bool {
 	by, bm, bd := b.Date()
 	return ay == by && am == bm && ad == bd && a.Hour() == b.Hour() && a.Minute() == b.Minute() &&
 		a.Second() == b.Second() && a.Nanosecond() == b.Nanosecond()
+}
+
+// ParseClock reads a time of day as people type it: 3:30 PM, 3:30pm,
+// 3:30 p.m., 3 PM, 12:15 AM (a quarter past midnight), or 15:30 on the
+// 24-hour clock. It returns the hour (0 to 23) and the minute, or an error
+// that says how to write the time.
+func ParseClock(s string) (hour, minute int, err error) {
+	t := strings.ToLower(strings.TrimSpace(s))
+	bad := fmt.Errorf("%q is not a time of day; write it as 3:30 PM or 15:30", s)
+	half := ""
+	for _, suffix := range []struct{ text, half string }{{"a.m.", "am"}, {"p.m.", "pm"}, {"am", "am"}, {"pm", "pm"}, {"a", "am"}, {"p", "pm"}} {
+		if rest, ok := strings.CutSuffix(t, suffix.text); ok {
+			t, half = strings.TrimSpace(rest), suffix.half
+			break
+		}
+	}
+	hh, mm, hasMinutes := strings.Cut(t, ":")
+	if !hasMinutes && half == "" {
+		return 0, 0, bad // "15" alone could be anything
+	}
+	hour, ok := twoDigits(hh)
+	if !ok {
+		return 0, 0, bad
+	}
+	if hasMinutes {
+		if minute, ok = twoDigits(mm); !ok || len(mm) != 2 || minute > 59 {
+			return 0, 0, bad
+		}
+	}
+	switch {
+	case half == "" && hour > 23:
+		return 0, 0, bad
+	case half != "" && (hour < 1 || hour > 12):
+		return 0, 0, bad
+	case half == "am" && hour == 12:
+		hour = 0
+	case half == "pm" && hour < 12:
+		hour += 12
+	}
+	return hour, minute, nil
+}
+
+// twoDigits reads one or two ASCII digits.
+func twoDigits(s string) (int, bool) {
+	if len(s) < 1 || len(s) > 2 {
+		return 0, false
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+		n = n*10 + int(s[i]-'0')
+	}
+	return n, true
 }

@@ -75,7 +75,7 @@ func TestScheduleOptions(t *testing.T) {
 }
 
 func TestScheduleErrors(t *testing.T) {
-	_, err := agenda.Schedule(agenda.Year{First: "2026-13-01", Last: "2026-01-01", Week: 7, Clock: "3pm", Holidays: []partnership.Date{"soon"}})
+	_, err := agenda.Schedule(agenda.Year{First: "2026-13-01", Last: "2026-01-01", Week: 7, Clock: "half past three", Holidays: []partnership.Date{"soon"}})
 	var paths []string
 	for _, p := range partnership.ProblemsOf(err) {
 		paths = append(paths, p.Path)
@@ -241,4 +241,28 @@ func ExampleNextStart() {
 	// Output:
 	// Wed Jan 20 2027, 3:30 PM CST
 	// Wed Apr 21 2027, 3:30 PM CDT
+}
+
+func TestParseClock(t *testing.T) {
+	for in, want := range map[string]string{
+		"3:30 PM": "15:30", "3:30pm": "15:30", "3:30 p.m.": "15:30", " 3:30 P.M. ": "15:30", "3 PM": "15:00",
+		"3pm": "15:00", "3:30p": "15:30", "12:15 AM": "00:15", "12 noon pm": "", "12:00 PM": "12:00", "12 am": "00:00",
+		"15:30": "15:30", "07:05": "07:05", "0:00": "00:00", "23:59": "23:59", "9:05 am": "09:05",
+		"24:00": "", "13:00 PM": "", "0:30 AM": "", "3:5 PM": "", "3:60": "", "15": "", "": "", "3.30 PM": "", "noon": "", "3:30 XM": "",
+	} {
+		h, m, err := agenda.ParseClock(in)
+		if want == "" {
+			assert.Error(t, err, in)
+			if err != nil {
+				assert.Contains(t, err.Error(), "write it as 3:30 PM or 15:30")
+			}
+			continue
+		}
+		if assert.NoError(t, err, in) {
+			assert.Equal(t, want, fmt.Sprintf("%02d:%02d", h, m), in)
+		}
+	}
+	ms, err := agenda.Schedule(agenda.Year{First: "2026-09-01", Last: "2026-09-30", Weekday: time.Tuesday, Clock: "4 PM"})
+	require.NoError(t, err)
+	assert.Equal(t, "16:00", ms[0].Start.Format("15:04"))
 }
