@@ -25,12 +25,12 @@ func TestNextStart(t *testing.T) {
 		planned []partnership.Date
 		want    time.Time
 	}{
-		{"a quarter later, across the end of summer time", q, nil, time.Date(2026, 12, 15, 15, 30, 0, 0, ny)},
-		{"a month later", mo, nil, time.Date(2026, 10, 15, 15, 30, 0, 0, ny)},
+		{"a quarter later, the third Tuesday, across the end of summer time", q, nil, time.Date(2026, 12, 15, 15, 30, 0, 0, ny)},
+		{"a month later, the third Tuesday", mo, nil, time.Date(2026, 10, 20, 15, 30, 0, 0, ny)},
 		{"a week later", wk, nil, time.Date(2026, 9, 22, 15, 30, 0, 0, ny)},
 		{"the plan's next date, at the meeting's time", mo, plan, time.Date(2026, 10, 13, 15, 30, 0, 0, ny)},
 		{"a quarterly review passes over the check-ins", q, plan, time.Date(2026, 12, 8, 15, 30, 0, 0, ny)},
-		{"nothing planned after it", mo, []partnership.Date{"2026-09-01"}, time.Date(2026, 10, 15, 15, 30, 0, 0, ny)},
+		{"nothing planned after it", mo, []partnership.Date{"2026-09-01"}, time.Date(2026, 10, 20, 15, 30, 0, 0, ny)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
