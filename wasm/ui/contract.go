@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bytes"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -11,15 +12,297 @@ import (
 )
 
 // contractParts are the lists and groups of the contract form.
-func contractParts() []Part { return nil }
+func contractParts() []Part {
+	ps := []Part{
+		{Path: "contract", Title: "The contract supplement"},
+		{Path: "contract.district", Title: "The district"},
+		{Path: "contract.partner", Title: "The partner"},
+		{Path: "contract.practices", Title: "The six practices"},
+		{Path: "contract.appendix", Title: "The alignment appendix"},
+		{Path: "contract.appendix.priority", Title: "Strategic priority"},
+		{Path: "contract.appendix.investment", Title: "School leaders' investment"},
+		{Path: "contract.appendix.schedule", Title: "Schedule of activities"},
+		{Path: "contract.appendix.schedule.activities", Noun: "activity", Name: nameAt("what")},
+		{Path: "contract.appendix.schedule.assurance", Title: "The district's assurance"},
+		{Path: "contract.appendix.contacts", Title: "Liaisons and managers"},
+		{Path: "contract.appendix.measures", Title: "Success measures", Noun: "measure", Name: nameAt("name")},
+		{Path: "contract.appendix.measures[].interim"},
+		{Path: "contract.appendix.measures[].final"},
+		{Path: "contract.appendix.dataPlan", Title: "Data plan"},
+		{Path: "contract.appendix.dataPlan.duties", Noun: "data duty", Name: dutyName},
+		{Path: "contract.appendix.meetings", Title: "Meetings"},
+		{Path: "contract.session", Title: "Drafting session"},
+	}
+	for _, pr := range contract.Practices() {
+		ps = append(ps, Part{Path: "contract.practices." + string(pr.ID), Title: fmt.Sprintf("Practice %d: %s", pr.Number, pr.Title)})
+	}
+	for _, c := range contacts {
+		ps = append(ps, Part{Path: c.path, Title: c.label})
+	}
+	return ps
+}
+
+// contacts are the people the appendix names, each picked from the
+// partnership's people of one side.
+var contacts = []struct {
+	path, label string
+	partner     bool // of the partner's side, else the district's
+}{
+	{"contract.appendix.schedule.assurance.givenBy", "Given by", false},
+	{"contract.appendix.contacts.districtLiaison", "District liaison", false},
+	{"contract.appendix.contacts.partnerLiaison", "Partner liaison", true},
+	{"contract.appendix.contacts.districtManager", "District overall manager", false},
+	{"contract.appendix.contacts.partnerManager", "Partner overall manager", true},
+}
+
+// dutyName names a data duty by its measure.
+func dutyName(a *App, at Loc) string {
+	id := nameAt("measure")(a, at)
+	if s := a.ws.Contract; s != nil && id != "" {
+		for _, m := range s.Appendix.Measures {
+			if m.ID == id && m.Name != "" {
+				return "data for " + m.Name
+			}
+		}
+	}
+	return ""
+}
 
 // contractFields are the values the contract form edits.
-func contractFields() []Field { return nil }
+func contractFields() []Field {
+	choose := func(opts ...Option) func(*App, Loc) []Option {
+		return func(*App, Loc) []Option { return opts }
+	}
+	fs := []Field{
+		{Path: "contract.form", Label: "How it is attached to the contract", Words: "form", Kind: KindChoice,
+			Options: choose(Option{string(contract.Addendum), "An addendum to the contract"}, Option{string(contract.MOU), "A memorandum of understanding that goes with it"})},
+		{Path: "contract.contractRef", Label: "The contract it belongs to", Words: "the contract", Hint: "Such as “Contract No. 2026-114 for coaching services”."},
+		{Path: "contract.schoolYear", Label: "School year", Hint: "Such as 2026–27."},
+		{Path: "contract.district.name", Label: "The district", Words: "name"},
+		{Path: "contract.partner.name", Label: "The partner", Words: "name"},
+		{Path: "contract.partner.id", Label: "The partner", Words: "which partner", Kind: KindChoice, Options: func(a *App, _ Loc) []Option {
+			var out []Option
+			if p := a.ws.Partnership; p != nil {
+				for _, pa := range p.Partners {
+					out = append(out, Option{pa.ID, named(pa.Name, "a partner without a name")})
+				}
+			}
+			return out
+		}, Write: func(a *App, _ Loc, id string) bool {
+			pa, ok := a.partnerOf(id)
+			if ok {
+				a.ws.Contract.Partner = contract.Party{ID: pa.ID, Name: pa.Name}
+			}
+			return ok
+		}},
+	}
+	for _, pr := range contract.Practices() {
+		at := "contract.practices." + string(pr.ID)
+		fs = append(fs,
+			Field{Path: at + ".status", Label: "Both sides confirm this practice", Words: "confirmed", Kind: KindCheck, On: string(partnership.Done), Off: string(partnership.Open)},
+			Field{Path: at + ".evidence", Label: "How you know it holds", Words: "how you know", Kind: KindArea})
+	}
+	ap := "contract.appendix."
+	fs = append(fs,
+		Field{Path: ap + "priority.priority", Label: "The district's strategic priority", Words: "the priority", Kind: KindChoice, Options: func(a *App, _ Loc) []Option {
+			out := []Option{{"", "Choose the district's priority"}}
+			if p := a.ws.Partnership; p != nil {
+				for _, pr := range p.Priorities {
+					out = append(out, Option{pr.ID, named(pr.Title, "a priority without a title")})
+				}
+			}
+			return out
+		}, Write: func(a *App, _ Loc, id string) bool {
+			it := &a.ws.Contract.Appendix.Priority
+			it.Priority = id
+			if p := a.ws.Partnership; p != nil && it.Statement == "" {
+				for _, pr := range p.Priorities {
+					if pr.ID == id {
+						it.Statement = pr.Title
+					}
+				}
+			}
+			return true
+		}},
+		Field{Path: ap + "priority.statement", Label: "The priority in words", Words: "in words", Kind: KindArea},
+		Field{Path: ap + "priority.how", Label: "How the partner's work serves it", Words: "how the work serves it", Kind: KindArea},
+		Field{Path: ap + "investment.evidence", Label: "What shows the school leaders are invested", Words: "what shows it", Kind: KindArea},
+		Field{Path: ap + "investment.schoolLeaders", Label: "The school leaders concerned", Words: "school leaders", Kind: KindSet,
+			Options: func(a *App, _ Loc) []Option { return a.peopleOptions("", partnership.SchoolLeader) },
+			Read: func(a *App, _ Loc) (string, bool) {
+				return contactIDs(a.ws.Contract.Appendix.Investment.SchoolLeaders), true
+			},
+			Toggle: func(a *App, _ Loc, id string) bool {
+				list := &a.ws.Contract.Appendix.Investment.SchoolLeaders
+				if i := slices.IndexFunc(*list, func(c contract.Contact) bool { return c.Person == id }); i >= 0 {
+					*list = slices.Delete(*list, i, i+1)
+					return true
+				}
+				var c contract.Contact
+				a.pick(&c, id)
+				*list = append(*list, c)
+				return true
+			}},
+		Field{Path: ap + "schedule.activities[].what", Label: "What"},
+		Field{Path: ap + "schedule.activities[].who", Label: "Who takes part"},
+		Field{Path: ap + "schedule.activities[].when", Label: "When", Hint: "Such as “Tuesdays after school, October to May”."},
+		Field{Path: ap + "schedule.activities[].hours", Label: "Hours it asks of each, over the year", Words: "hours", Kind: KindNumber, Min: 0, Max: 10000, Example: "24"},
+		Field{Path: ap + "schedule.assurance.withinResources", Label: "The schedule fits the district's resources", Words: "fits the resources", Kind: KindCheck},
+		Field{Path: ap + "schedule.assurance.withinBargainingAgreement", Label: "The schedule fits the collective-bargaining agreement", Words: "fits the bargaining agreement", Kind: KindCheck},
+		Field{Path: ap + "schedule.assurance.date", Label: "Date", Kind: KindDate},
+		Field{Path: ap + "schedule.assurance.notes", Label: "Conditions or remarks", Words: "remarks", Kind: KindArea},
+	)
+	for _, c := range contacts {
+		side := "district"
+		if c.partner {
+			side = "partner"
+		}
+		fs = append(fs,
+			Field{Path: c.path + ".person", Label: c.label, Words: "person", Kind: KindChoice, Options: func(a *App, at Loc) []Option {
+				return a.contactOptions(side, at)
+			}, Write: pickAt},
+			Field{Path: c.path + ".name", Label: c.label + ": name", Words: "name"},
+			Field{Path: c.path + ".title", Label: c.label + ": position", Words: "position", Hint: "Such as Director of Curriculum."})
+	}
+	fs = append(fs,
+		Field{Path: ap + "measures[].name", Label: "What is measured", Words: "what is measured", Hint: "Such as “Teachers completing a coaching cycle”."},
+		Field{Path: ap + "measures[].kind", Label: "Kind", Kind: KindChoice,
+			Options: choose(Option{"", "Choose"}, Option{string(contract.Output), "Output: what was delivered"}, Option{string(contract.Outcome), "Outcome: what changed"})},
+		Field{Path: ap + "measures[].audience", Label: "About", Words: "about whom", Kind: KindChoice,
+			Options: choose(Option{"", "Choose"}, Option{string(contract.Students), "Students"}, Option{string(contract.Adults), "Adults"})},
+		Field{Path: ap + "measures[].interim.target", Label: "Interim target", Hint: "Around January."},
+		Field{Path: ap + "measures[].interim.due", Label: "Interim target by", Words: "interim date", Kind: KindDate},
+		Field{Path: ap + "measures[].final.target", Label: "Final target", Hint: "Around June."},
+		Field{Path: ap + "measures[].final.due", Label: "Final target by", Words: "final date", Kind: KindDate},
+		Field{Path: ap + "dataPlan.process", Label: "How the data is collected", Words: "how the data is collected", Kind: KindArea},
+		Field{Path: ap + "dataPlan.duties[].measure", Label: "Measure", Kind: KindChoice, Options: func(a *App, _ Loc) []Option {
+			out := []Option{{"", "Choose a measure"}}
+			for _, m := range a.ws.Contract.Appendix.Measures {
+				out = append(out, Option{m.ID, named(m.Name, "a measure without a name")})
+			}
+			return out
+		}},
+		Field{Path: ap + "dataPlan.duties[].source", Label: "Where the data comes from", Words: "source"},
+		Field{Path: ap + "dataPlan.duties[].provider.person", Label: "Who provides it", Words: "who provides it", Kind: KindChoice,
+			Options: func(a *App, at Loc) []Option { return a.contactOptions("", at) }, Write: pickAt},
+		Field{Path: ap + "dataPlan.duties[].provider.name", Label: "Who provides it", Words: "who provides it"},
+		Field{Path: ap + "dataPlan.duties[].reporter.person", Label: "Who reports it", Words: "who reports it", Kind: KindChoice,
+			Options: func(a *App, at Loc) []Option { return a.contactOptions("", at) }, Write: pickAt},
+		Field{Path: ap + "dataPlan.duties[].reporter.name", Label: "Who reports it", Words: "who reports it"},
+		Field{Path: ap + "dataPlan.duties[].due", Label: "Reported by", Words: "date", Kind: KindDate},
+		Field{Path: ap + "meetings.cadence", Label: "How often you meet", Words: "how often", Kind: KindChoice,
+			Hint: "The framework asks for contact at least monthly and a review every quarter.",
+			Options: choose(Option{"", "Choose"}, Option{string(partnership.Weekly), "Weekly"}, Option{string(partnership.Monthly), "Monthly"}, Option{string(partnership.Quarterly), "Quarterly"},
+				Option{string(partnership.TwiceYearly), "Twice a year"}, Option{string(partnership.Yearly), "Once a year"})},
+		Field{Path: ap + "meetings.dates", Label: "Meeting dates, one a line (YYYY-MM-DD)", Words: "dates", Kind: KindLines},
+		Field{Path: ap + "meetings.agenda", Label: "Draft agenda, one item a line", Words: "agenda", Kind: KindLines},
+		Field{Path: ap + "meetings.conflict", Label: "How conflicts are raised and resolved", Words: "conflicts", Kind: KindArea},
+		Field{Path: ap + "meetings.improvement", Label: "How the partnership keeps improving", Words: "improvement", Kind: KindArea},
+		Field{Path: ap + "meetings.dissolution", Label: "How it may end if it is not on track", Words: "how it may end", Kind: KindArea},
+		Field{Path: "contract.session.date", Label: "Date", Kind: KindDate},
+		Field{Path: "contract.session.minutes", Label: "Length in minutes", Words: "length", Kind: KindWhole, Min: 0, Max: 1440, Example: "90"},
+		Field{Path: "contract.session.attendees", Label: "Who took part", Kind: KindSet,
+			Options: func(a *App, _ Loc) []Option { return a.peopleOptions("", "") },
+			Read: func(a *App, _ Loc) (string, bool) {
+				var ids []string
+				for _, at := range a.ws.Contract.Session.Attendees {
+					ids = append(ids, at.Person)
+				}
+				return strings.Join(ids, "\n"), true
+			},
+			Toggle: toggleSessionAttendee},
+	)
+	return fs
+}
+
+// contactIDs lists the people picked as contacts, one a line.
+func contactIDs(cs []contract.Contact) string {
+	ids := make([]string, len(cs))
+	for i, c := range cs {
+		ids[i] = c.Person
+	}
+	return strings.Join(ids, "\n")
+}
+
+// toggleSessionAttendee adds a person of the partnership to the drafting
+// session's attendees, or takes them off.
+func toggleSessionAttendee(a *App, _ Loc, id string) bool {
+	s := &a.ws.Contract.Session
+	if i := slices.IndexFunc(s.Attendees, func(at partnership.Attendee) bool { return at.Person == id }); i >= 0 {
+		s.Attendees = slices.Delete(s.Attendees, i, i+1)
+		return true
+	}
+	at := partnership.Attendee{Person: id}
+	if p := a.ws.Partnership; p != nil {
+		if x, ok := p.Attendee(id); ok {
+			at = x
+		}
+	}
+	s.Attendees = append(s.Attendees, at)
+	return true
+}
+
+// peopleOptions are the partnership's people of an organisation ("" for
+// all), with a role when role is not "", by name and organisation.
+func (a *App) peopleOptions(org string, role partnership.Role) []Option {
+	p := a.ws.Partnership
+	if p == nil {
+		return nil
+	}
+	var out []Option
+	for _, pe := range p.People {
+		if org != "" && pe.Org != org || role != "" && !pe.HasRole(role) {
+			continue
+		}
+		out = append(out, Option{pe.ID, named(pe.Name, "a person without a name") + " (" + named(p.OrgName(pe.Org), "an organisation without a name") + ")"})
+	}
+	return out
+}
+
+// contactOptions are the people a contact at a place can be: the people of
+// the district's side, of the partner's, or of both (side ""), and the one
+// picked before when that is none of them, so that nothing is replaced unseen.
+func (a *App) contactOptions(side string, at Loc) []Option {
+	p, s := a.ws.Partnership, a.ws.Contract
+	org := ""
+	switch {
+	case side == "district" && p != nil:
+		org = p.District.ID
+	case side == "partner":
+		org = s.Partner.ID
+	}
+	people := a.peopleOptions(org, "")
+	if len(people) == 0 {
+		return []Option{{"", "No one to choose yet: add people to the partnership first"}}
+	}
+	out := append([]Option{{"", "Choose a person"}}, people...)
+	if v, ok := a.model.value(a.ws, strings.TrimSuffix(at.Path, ".person")); ok {
+		if ct, ok := v.Interface().(contract.Contact); ok && ct.Person != "" && !slices.ContainsFunc(out, func(o Option) bool { return o.Value == ct.Person }) {
+			name := named(ct.Name, "someone")
+			out = append(out, Option{ct.Person, name + " (not among the people of the partnership)"})
+		}
+	}
+	return out
+}
+
+// pickAt is the Write of a contact's person: the person picked, with their
+// name, and the position as it was.
+func pickAt(a *App, at Loc, id string) bool {
+	v, ok := a.model.value(a.ws, strings.TrimSuffix(at.Path, ".person"))
+	if !ok {
+		return false
+	}
+	c, ok := v.Addr().Interface().(*contract.Contact)
+	if !ok {
+		return false
+	}
+	a.pick(c, id)
+	return true
+}
 
 // contractEditor is the contract form's state.
 type contractEditor struct {
-	preview bool              // the addendum is shown as it will print
-	raw     map[string]string // numbers typed that are not numbers yet, by field
+	preview bool // the addendum is shown as it will print
 }
 
 // handleContract handles the contract form's events ("contract.*").
@@ -52,14 +335,10 @@ func (a *App) handleContract(ev Event) ([]Effect, bool) {
 	}
 	var eff []Effect
 	switch ev.Action {
-	case "contract.set":
-		a.setContractField(s, ev.Arg, ev.Value)
-	case "contract.toggle":
-		a.toggleContractField(s, ev.Arg)
 	case "contract.add":
 		eff = addContractItem(s, ev.Arg)
 	case "contract.remove":
-		removeContractItem(s, ev.Arg)
+		a.removeContractItem(s, ev.Arg)
 		// The removed field had the focus: give it to the list's item.
 		kind, _ := index(ev.Arg)
 		eff = append(eff, Focus{ID: FieldID(map[string]string{
@@ -123,195 +402,6 @@ func (a *App) contractDownload(html bool) []Effect {
 	return []Effect{Download{Name: name, Type: typ, Data: buf.Bytes()}}
 }
 
-// contact returns the contact an Arg such as "districtLiaison" names.
-func contactOf(s *contract.Supplement, key string) *contract.Contact {
-	c := &s.Appendix.Contacts
-	switch key {
-	case "districtLiaison":
-		return &c.DistrictLiaison
-	case "partnerLiaison":
-		return &c.PartnerLiaison
-	case "districtManager":
-		return &c.DistrictManager
-	case "partnerManager":
-		return &c.PartnerManager
-	case "assurance":
-		return &s.Appendix.Schedule.Assurance.GivenBy
-	}
-	return nil
-}
-
-// textOf returns the text field an Arg names, or nil.
-func textOf(s *contract.Supplement, field string, ix []int) *string {
-	ap := &s.Appendix
-	at := func(n int) bool { return len(ix) == 1 && ix[0] < n }
-	switch field {
-	case "contractRef":
-		return &s.ContractRef
-	case "schoolYear":
-		return &s.SchoolYear
-	case "district.name":
-		return &s.District.Name
-	case "partner.name":
-		return &s.Partner.Name
-	case "priority.statement":
-		return &ap.Priority.Statement
-	case "priority.how":
-		return &ap.Priority.How
-	case "investment.evidence":
-		return &ap.Investment.Evidence
-	case "assurance.notes":
-		return &ap.Schedule.Assurance.Notes
-	case "dataPlan.process":
-		return &ap.DataPlan.Process
-	case "meetings.conflict":
-		return &ap.Meetings.Conflict
-	case "meetings.improvement":
-		return &ap.Meetings.Improvement
-	case "meetings.dissolution":
-		return &ap.Meetings.Dissolution
-	case "activity.what", "activity.who", "activity.when":
-		if at(len(ap.Schedule.Activities)) {
-			act := &ap.Schedule.Activities[ix[0]]
-			return map[string]*string{"activity.what": &act.What, "activity.who": &act.Who, "activity.when": &act.When}[field]
-		}
-	case "measure.name", "measure.interim", "measure.final":
-		if at(len(ap.Measures)) {
-			m := &ap.Measures[ix[0]]
-			return map[string]*string{"measure.name": &m.Name, "measure.interim": &m.Interim.Target, "measure.final": &m.Final.Target}[field]
-		}
-	case "duty.source":
-		if at(len(ap.DataPlan.Duties)) {
-			return &ap.DataPlan.Duties[ix[0]].Source
-		}
-	}
-	if strings.HasPrefix(field, "title.") {
-		if c := contactOf(s, strings.TrimPrefix(field, "title.")); c != nil {
-			return &c.Title
-		}
-	}
-	if strings.HasPrefix(field, "evidence.") {
-		if r := s.Practices.Record(contract.PracticeID(strings.TrimPrefix(field, "evidence."))); r != nil {
-			return &r.Evidence
-		}
-	}
-	return nil
-}
-
-// dateOf returns the date field an Arg names, or nil.
-func dateOf(s *contract.Supplement, field string, ix []int) *partnership.Date {
-	ap := &s.Appendix
-	at := func(n int) bool { return len(ix) == 1 && ix[0] < n }
-	switch field {
-	case "assurance.date":
-		return &ap.Schedule.Assurance.Date
-	case "session.date":
-		return &s.Session.Date
-	case "measure.interim.due":
-		if at(len(ap.Measures)) {
-			return &ap.Measures[ix[0]].Interim.Due
-		}
-	case "measure.final.due":
-		if at(len(ap.Measures)) {
-			return &ap.Measures[ix[0]].Final.Due
-		}
-	case "duty.due":
-		if at(len(ap.DataPlan.Duties)) {
-			return &ap.DataPlan.Duties[ix[0]].Due
-		}
-	}
-	return nil
-}
-
-// setContractField writes what was typed or chosen into the field Arg names.
-func (a *App) setContractField(s *contract.Supplement, arg, v string) {
-	field, ix := index(arg)
-	if p := textOf(s, field, ix); p != nil {
-		*p = v
-		return
-	}
-	if d := dateOf(s, field, ix); d != nil {
-		*d = partnership.Date(v)
-		return
-	}
-	ap := &s.Appendix
-	at := func(n int) bool { return len(ix) == 1 && ix[0] < n }
-	switch field {
-	case "form":
-		s.Form = contract.Form(v)
-	case "partner":
-		if pa, ok := a.partnerOf(v); ok {
-			s.Partner = contract.Party{ID: pa.ID, Name: pa.Name}
-		}
-	case "priority":
-		ap.Priority.Priority = v
-		if p := a.ws.Partnership; p != nil {
-			for _, pr := range p.Priorities {
-				if pr.ID == v && ap.Priority.Statement == "" {
-					ap.Priority.Statement = pr.Title
-				}
-			}
-		}
-	case "cadence":
-		ap.Meetings.Cadence = partnership.Cadence(v)
-	case "meetings.dates":
-		ap.Meetings.Dates = nil
-		for _, l := range lines(v) {
-			ap.Meetings.Dates = append(ap.Meetings.Dates, partnership.Date(l))
-		}
-		a.keepLines(arg, v)
-	case "meetings.agenda":
-		ap.Meetings.Agenda = lines(v)
-		a.keepLines(arg, v)
-	case "activity.hours":
-		if at(len(ap.Schedule.Activities)) {
-			a.conNumber(arg, v, func(f float64) { ap.Schedule.Activities[ix[0]].Hours = f })
-		}
-	case "session.minutes":
-		a.conNumber(arg, v, func(f float64) { s.Session.Minutes = int(f) })
-	case "measure.kind":
-		if at(len(ap.Measures)) {
-			ap.Measures[ix[0]].Kind = contract.Kind(v)
-		}
-	case "measure.audience":
-		if at(len(ap.Measures)) {
-			ap.Measures[ix[0]].Audience = contract.Audience(v)
-		}
-	case "duty.measure":
-		if at(len(ap.DataPlan.Duties)) {
-			ap.DataPlan.Duties[ix[0]].Measure = v
-		}
-	case "duty.provider.name", "duty.reporter.name":
-		if at(len(ap.DataPlan.Duties)) {
-			d := &ap.DataPlan.Duties[ix[0]]
-			if field == "duty.provider.name" {
-				d.Provider.Name = v
-			} else {
-				d.Reporter.Name = v
-			}
-		}
-	case "duty.provider", "duty.reporter":
-		if at(len(ap.DataPlan.Duties)) {
-			d := &ap.DataPlan.Duties[ix[0]]
-			c := &d.Provider
-			if field == "duty.reporter" {
-				c = &d.Reporter
-			}
-			a.pick(c, v)
-		}
-	}
-	if strings.HasPrefix(field, "contact.") {
-		if c := contactOf(s, strings.TrimPrefix(field, "contact.")); c != nil {
-			a.pick(c, v)
-		}
-	}
-	if strings.HasPrefix(field, "name.") {
-		if c := contactOf(s, strings.TrimPrefix(field, "name.")); c != nil {
-			c.Name = v
-		}
-	}
-}
-
 // pick names a person of the partnership as the contact (or nobody, for "").
 func (a *App) pick(c *contract.Contact, personID string) {
 	title := c.Title
@@ -332,75 +422,6 @@ func (a *App) partnerOf(id string) (partnership.Partner, bool) {
 		return p.Partner(id)
 	}
 	return partnership.Partner{}, false
-}
-
-// keepLines keeps a text area's text as typed (blank lines and all) while
-// it is being typed, so that the cursor does not jump.
-func (a *App) keepLines(arg, v string) {
-	if a.con.raw == nil {
-		a.con.raw = map[string]string{}
-	}
-	a.con.raw[arg] = v
-}
-
-// conNumber sets a number, keeping text that is not a number yet as typed.
-func (a *App) conNumber(arg, v string, set func(float64)) {
-	if a.con.raw == nil {
-		a.con.raw = map[string]string{}
-	}
-	f, ok := typedNumber(a.con.raw, arg, v)
-	if ok && f < 0 {
-		a.con.raw[arg], ok = v, false
-	}
-	if ok {
-		set(f)
-	}
-}
-
-// toggleContractField turns a checkbox on or off.
-func (a *App) toggleContractField(s *contract.Supplement, arg string) {
-	field, value, _ := strings.Cut(arg, "=")
-	as := &s.Appendix.Schedule.Assurance
-	switch field {
-	case "practice":
-		if r := s.Practices.Record(contract.PracticeID(value)); r != nil {
-			if r.IsDone() {
-				r.Status = partnership.Open
-			} else {
-				r.Status = partnership.Done
-			}
-		}
-	case "assurance.resources":
-		as.WithinResources = !as.WithinResources
-	case "assurance.bargaining":
-		as.WithinBargainingAgreement = !as.WithinBargainingAgreement
-	case "leader":
-		list := s.Appendix.Investment.SchoolLeaders
-		for i, c := range list {
-			if c.Person == value {
-				s.Appendix.Investment.SchoolLeaders = append(list[:i:i], list[i+1:]...)
-				return
-			}
-		}
-		var c contract.Contact
-		a.pick(&c, value)
-		s.Appendix.Investment.SchoolLeaders = append(list, c)
-	case "attendee":
-		list := s.Session.Attendees
-		for i, at := range list {
-			if at.Person == value {
-				s.Session.Attendees = append(list[:i:i], list[i+1:]...)
-				return
-			}
-		}
-		at := partnership.Attendee{Person: value}
-		if p := a.ws.Partnership; p != nil {
-			if x, ok := p.Attendee(value); ok {
-				at = x
-			}
-		}
-		s.Session.Attendees = append(list, at)
-	}
 }
 
 // addContractItem adds an empty activity, measure or data duty.
@@ -441,7 +462,7 @@ func addContractItem(s *contract.Supplement, what string) []Effect {
 }
 
 // removeContractItem removes an activity, measure or data duty.
-func removeContractItem(s *contract.Supplement, arg string) {
+func (a *App) removeContractItem(s *contract.Supplement, arg string) {
 	field, ix := index(arg)
 	if len(ix) != 1 {
 		return
@@ -450,9 +471,12 @@ func removeContractItem(s *contract.Supplement, arg string) {
 	switch {
 	case field == "activity" && i < len(ap.Schedule.Activities):
 		ap.Schedule.Activities = append(ap.Schedule.Activities[:i:i], ap.Schedule.Activities[i+1:]...)
+		a.moved("contract.appendix.schedule.activities", i, -1)
 	case field == "measure" && i < len(ap.Measures):
 		ap.Measures = append(ap.Measures[:i:i], ap.Measures[i+1:]...)
+		a.moved("contract.appendix.measures", i, -1)
 	case field == "duty" && i < len(ap.DataPlan.Duties):
 		ap.DataPlan.Duties = append(ap.DataPlan.Duties[:i:i], ap.DataPlan.Duties[i+1:]...)
+		a.moved("contract.appendix.dataPlan.duties", i, -1)
 	}
 }

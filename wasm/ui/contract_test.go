@@ -9,7 +9,8 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func cset(a *App, arg, v string) { a.Handle(Event{Action: "contract.set", Arg: arg, Value: v}) }
+// cset types v into the contract's field at path, below "contract.".
+func cset(a *App, path, v string) { edit(a, "contract."+path, v) }
 
 func appendixDone(a *App) string {
 	return a.Render().Find("pk-contract-summary").TextContent()
@@ -33,26 +34,26 @@ func TestCompleteAContract(t *testing.T) {
 	cset(a, "contractRef", "Contract No. 7 <script>alert(1)</script>")
 	cset(a, "schoolYear", "2017–18")
 	for _, pr := range contract.Practices() {
-		a.Handle(Event{Action: "contract.toggle", Arg: "practice=" + string(pr.ID)})
-		cset(a, "evidence."+string(pr.ID), "Agreed at the session.")
+		tick(a, "contract.practices."+string(pr.ID)+".status", "")
+		cset(a, "practices."+string(pr.ID)+".evidence", "Agreed at the session.")
 	}
-	cset(a, "priority", p.Priorities[0].ID)
+	cset(a, "appendix.priority.priority", p.Priorities[0].ID)
 	assert.Equal(t, p.Priorities[0].Title, s.Appendix.Priority.Statement, "the statement comes from the partnership")
-	cset(a, "priority.how", "Coaching teams to design projects.")
-	cset(a, "investment.evidence", "The principals asked for it.")
+	cset(a, "appendix.priority.how", "Coaching teams to design projects.")
+	cset(a, "appendix.investment.evidence", "The principals asked for it.")
 	for _, pe := range p.People {
 		if pe.HasRole("school-leader") {
-			a.Handle(Event{Action: "contract.toggle", Arg: "leader=" + pe.ID})
+			tick(a, "contract.appendix.investment.schoolLeaders", pe.ID)
 			break
 		}
 	}
 	a.Handle(Event{Action: "contract.add", Arg: "activity"})
-	cset(a, "activity.what|0", "Coaching cycles")
-	cset(a, "activity.who|0", "Grade 9 teachers")
-	cset(a, "activity.when|0", "Tuesdays")
-	cset(a, "activity.hours|0", "24")
-	a.Handle(Event{Action: "contract.toggle", Arg: "assurance.resources"})
-	a.Handle(Event{Action: "contract.toggle", Arg: "assurance.bargaining"})
+	cset(a, "appendix.schedule.activities[0].what", "Coaching cycles")
+	cset(a, "appendix.schedule.activities[0].who", "Grade 9 teachers")
+	cset(a, "appendix.schedule.activities[0].when", "Tuesdays")
+	cset(a, "appendix.schedule.activities[0].hours", "24")
+	tick(a, "contract.appendix.schedule.assurance.withinResources", "")
+	tick(a, "contract.appendix.schedule.assurance.withinBargainingAgreement", "")
 	var district, partner []string
 	for _, pe := range p.People {
 		if p.IsDistrict(pe.Org) {
@@ -62,45 +63,45 @@ func TestCompleteAContract(t *testing.T) {
 		}
 	}
 	require.NotEmpty(t, district)
-	cset(a, "contact.assurance", district[0])
-	cset(a, "assurance.date", "2017-08-20")
-	cset(a, "contact.districtLiaison", district[0])
+	cset(a, "appendix.schedule.assurance.givenBy.person", district[0])
+	cset(a, "appendix.schedule.assurance.date", "2017-08-20")
+	cset(a, "appendix.contacts.districtLiaison.person", district[0])
 	assert.Equal(t, a.ws.Partnership.People[indexOfPerson(a, district[0])].Name, s.Appendix.Contacts.DistrictLiaison.Name, "picked from the people")
 	if len(partner) > 0 {
-		cset(a, "contact.partnerLiaison", partner[0])
-		cset(a, "contact.partnerManager", partner[len(partner)-1])
+		cset(a, "appendix.contacts.partnerLiaison.person", partner[0])
+		cset(a, "appendix.contacts.partnerManager.person", partner[len(partner)-1])
 	}
-	cset(a, "contact.districtManager", district[len(district)-1])
+	cset(a, "appendix.contacts.districtManager.person", district[len(district)-1])
 	a.Handle(Event{Action: "contract.add", Arg: "measure"})
 	a.Handle(Event{Action: "contract.add", Arg: "measure"})
 	for i, m := range []struct{ name, kind, aud string }{{"Portfolios", "outcome", "students"}, {"Coaching cycles", "output", "adults"}} {
 		n := string(rune('0' + i))
-		cset(a, "measure.name|"+n, m.name)
-		cset(a, "measure.kind|"+n, m.kind)
-		cset(a, "measure.audience|"+n, m.aud)
-		cset(a, "measure.interim|"+n, "half")
-		cset(a, "measure.interim.due|"+n, "2018-01-26")
-		cset(a, "measure.final|"+n, "all")
-		cset(a, "measure.final.due|"+n, "2018-06-08")
+		cset(a, "appendix.measures["+n+"].name", m.name)
+		cset(a, "appendix.measures["+n+"].kind", m.kind)
+		cset(a, "appendix.measures["+n+"].audience", m.aud)
+		cset(a, "appendix.measures["+n+"].interim.target", "half")
+		cset(a, "appendix.measures["+n+"].interim.due", "2018-01-26")
+		cset(a, "appendix.measures["+n+"].final.target", "all")
+		cset(a, "appendix.measures["+n+"].final.due", "2018-06-08")
 		a.Handle(Event{Action: "contract.add", Arg: "duty"})
-		cset(a, "duty.source|"+n, "Records")
-		cset(a, "duty.provider|"+n, district[0])
-		cset(a, "duty.reporter|"+n, district[0])
-		cset(a, "duty.due|"+n, "2018-06-15")
+		cset(a, "appendix.dataPlan.duties["+n+"].source", "Records")
+		cset(a, "appendix.dataPlan.duties["+n+"].provider.person", district[0])
+		cset(a, "appendix.dataPlan.duties["+n+"].reporter.person", district[0])
+		cset(a, "appendix.dataPlan.duties["+n+"].due", "2018-06-15")
 	}
-	cset(a, "dataPlan.process", "From the platform.")
-	cset(a, "cadence", "monthly")
-	cset(a, "meetings.dates", "2017-09-12\n\n2017-12-12\n")
+	cset(a, "appendix.dataPlan.process", "From the platform.")
+	cset(a, "appendix.meetings.cadence", "monthly")
+	cset(a, "appendix.meetings.dates", "2017-09-12\n\n2017-12-12\n")
 	assert.Len(t, s.Appendix.Meetings.Dates, 2)
 	in := a.Render().Find(FieldID("contract.appendix.meetings.dates"))
 	v, _ := in.Attr("value")
 	assert.Equal(t, "2017-09-12\n\n2017-12-12\n", v, "the text area keeps what was typed")
-	cset(a, "meetings.agenda", "Progress\nConflicts")
-	cset(a, "meetings.conflict", "Liaisons first, then managers.")
-	cset(a, "meetings.improvement", "One practice each quarter.")
-	cset(a, "meetings.dissolution", "60 days' notice.")
+	cset(a, "appendix.meetings.agenda", "Progress\nConflicts")
+	cset(a, "appendix.meetings.conflict", "Liaisons first, then managers.")
+	cset(a, "appendix.meetings.improvement", "One practice each quarter.")
+	cset(a, "appendix.meetings.dissolution", "60 days' notice.")
 	cset(a, "session.date", "2017-08-20")
-	a.Handle(Event{Action: "contract.toggle", Arg: "attendee=" + district[0]})
+	tick(a, "contract.session.attendees", district[0])
 
 	comp := s.Resolved(p).Completeness()
 	for _, it := range comp.Items {
@@ -153,7 +154,7 @@ func TestContractKeepsWhatIsTyped(t *testing.T) {
 	assert.Empty(t, a.ws.Contract.Appendix.Measures)
 	assert.Contains(t, eff, Effect(Focus{ID: FieldID("contract.appendix.measures")}))
 	require.NotNil(t, a.Render().Find(FieldID("contract.appendix.measures")), "the focus goes to something on the page")
-	cset(a, "name.districtLiaison", "Ana Ruiz")
+	cset(a, "appendix.contacts.districtLiaison.name", "Ana Ruiz")
 	assert.Equal(t, "Ana Ruiz", a.ws.Contract.Appendix.Contacts.DistrictLiaison.Name, "without a partnership, names are typed")
 }
 

@@ -75,6 +75,8 @@ type Field struct {
 	LabelAt func(a *App, at Loc) string
 	// Hint says more about the field, under it; empty for none.
 	Hint string
+	// HintAt, when set, gives the hint at one place in place of Hint.
+	HintAt func(a *App, at Loc) string
 	// Words names the field in a plain path ("hours a week"); empty means
 	// the label in lower case.
 	Words string

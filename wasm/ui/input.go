@@ -32,6 +32,10 @@ func (c form) input(path string) *Node {
 	if f.LabelAt != nil {
 		label = f.LabelAt(a, at)
 	}
+	hint := f.Hint
+	if f.HintAt != nil {
+		hint = f.HintAt(a, at)
+	}
 	text, problem := a.shown(f, at)
 	if problem == "" {
 		problem = c.problems[path]
@@ -44,7 +48,7 @@ func (c form) input(path string) *Node {
 		if text == "true" {
 			in.Attrs = append(in.Attrs, A("checked", ""))
 		}
-		return El("div", Key("f:"+path), Class("pk-choice"), in, El("label", A("for", id), label), c.notes(id, f.Hint, problem, in))
+		return El("div", Key("f:"+path), Class("pk-choice"), in, El("label", A("for", id), label), c.notes(id, hint, problem, in))
 	}
 	var in, back *Node
 	switch {
@@ -72,7 +76,7 @@ func (c form) input(path string) *Node {
 			back = El("button", A("type", "button"), Class("pk-secondary pk-small"), A("data-path", path), On("click", "field.list"), "Choose from the list instead")
 		}
 	}
-	return El("div", Key("f:"+path), Class("pk-field"), El("label", A("for", id), label), in, back, c.notes(id, f.Hint, problem, in))
+	return El("div", Key("f:"+path), Class("pk-field"), El("label", A("for", id), label), in, back, c.notes(id, hint, problem, in))
 }
 
 // notes returns the hint and the problem of a field, and ties them to its
@@ -171,6 +175,9 @@ func (a *App) editField(ev Event) []Effect {
 		return nil
 	}
 	eff := []Effect{Persist{}}
+	if strings.HasPrefix(ev.Path, "meetings[") {
+		a.revise()
+	}
 	if f, _, found := a.model.field(ev.Path); found && f.Settle {
 		eff = append(eff, Later{Action: "part.settle", After: settleAfter})
 	}

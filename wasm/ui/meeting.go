@@ -12,25 +12,94 @@ import (
 )
 
 // meetingParts are the lists and groups of the meetings.
-func meetingParts() []Part { return nil }
+func meetingParts() []Part {
+	return []Part{
+		{Path: "meetings", Title: "Meetings", Noun: "meeting", Name: func(a *App, at Loc) string {
+			if m, ok := a.meeting(at.at(0)); ok {
+				return m.Title + ", " + formatWhen(m)
+			}
+			return ""
+		}},
+		{Path: "meetings[].sections", Noun: "section", Name: nameAt("title")},
+		{Path: "meetings[].sections[].questions", Noun: "question", Name: nameAt("text")},
+		{Path: "meetings[].actions", Title: "actions", Noun: "action", Name: nameAt("text")},
+	}
+}
+
+// meeting returns the meeting at index i.
+func (a *App) meeting(i int) (agenda.Meeting, bool) {
+	if i < 0 || i >= len(a.ws.Meetings) {
+		return agenda.Meeting{}, false
+	}
+	return a.ws.Meetings[i], true
+}
 
 // meetingFields are the values the meetings edit.
-func meetingFields() []Field { return nil }
+func meetingFields() []Field {
+	return []Field{
+		{Path: "meetings[].title", Label: "Title"},
+		{Path: "meetings[].start", Label: "Date and time", Words: "when", Kind: KindDateTime},
+		{Path: "meetings[].minutes", Label: "Length in minutes", Words: "length", Kind: KindWhole, Min: 1, Max: 1440, Example: "60",
+			HintAt: func(a *App, at Loc) string {
+				if m, ok := a.meeting(at.at(0)); ok {
+					return fmt.Sprintf("The agenda plans %d minutes.", m.Planned())
+				}
+				return ""
+			}},
+		{Path: "meetings[].inPerson", Label: "In person", Kind: KindCheck},
+		{Path: "meetings[].location", Label: "Where"},
+		{Path: "meetings[].attendees", Label: "Who comes", Kind: KindSet,
+			Options: func(a *App, at Loc) []Option {
+				p := a.ws.Partnership
+				if p == nil {
+					return nil
+				}
+				var out []Option
+				for _, pe := range p.People {
+					out = append(out, Option{pe.ID, named(pe.Name, "a person without a name") + " (" + named(p.OrgName(pe.Org), "an organisation without a name") + roleList(pe.Roles) + ")"})
+				}
+				return out
+			},
+			Read: func(a *App, at Loc) (string, bool) {
+				m, ok := a.meeting(at.at(0))
+				var ids []string
+				for _, x := range m.Attendees {
+					ids = append(ids, x.Person)
+				}
+				return strings.Join(ids, "\n"), ok
+			},
+			Toggle: func(a *App, at Loc, id string) bool {
+				if i := at.at(0); i >= 0 && i < len(a.ws.Meetings) {
+					return a.toggleAttendee(&a.ws.Meetings[i], id)
+				}
+				return false
+			}},
+		{Path: "meetings[].sections[].minutes", Label: "Minutes for this section", Words: "minutes", Kind: KindWhole, Min: 0, Max: 1440, Example: "10"},
+		{Path: "meetings[].sections[].questions[].notes", Label: "Notes", Kind: KindArea},
+		{Path: "meetings[].actions[].text", Label: "What is to be done", Words: "what"},
+		{Path: "meetings[].actions[].owner", Label: "Who does it", Words: "who", Kind: KindChoice, Options: func(a *App, at Loc) []Option {
+			m, _ := a.meeting(at.at(0))
+			return a.ownerOptions(&m, nameAt("owner")(a, at))
+		}},
+		{Path: "meetings[].actions[].due", Label: "By when", Kind: KindDate},
+		{Path: "meetings[].actions[].status", Label: "Done", Kind: KindCheck, On: string(partnership.Done), Off: string(partnership.Open)},
+		{Path: "meetings[].record", Label: "Record of the meeting", Words: "record", Kind: KindArea, Hint: "What was decided, in a few lines."},
+	}
+}
 
 // meetingEditor is the meetings' state.
 type meetingEditor struct {
 	open     int  // the meeting being edited or run
 	opened   bool // open was set
 	cadence  string
-	start    string            // the new meeting's start as typed
-	raw      map[string]string // what was typed that is not a time or number yet
-	live     bool              // the open meeting runs in live mode
-	section  int               // live mode: the section under way
-	since    time.Time         // live mode: when it began
-	quick    agenda.Action     // live mode: the action being written down
-	announce string            // what the live region says: the section, or that its time is up
-	focus    string            // where the focus goes after an edit that removed the focused field
-	seen     agenda.Meeting    // the open meeting as a calendar last saw it, or as it was opened (see agenda.Meeting.Revise)
+	start    string         // the new meeting's start as typed
+	live     bool           // the open meeting runs in live mode
+	section  int            // live mode: the section under way
+	since    time.Time      // live mode: when it began
+	quick    agenda.Action  // live mode: the action being written down
+	announce string         // what the live region says: the section, or that its time is up
+	focus    string         // where the focus goes after an edit that removed the focused field
+	seen     agenda.Meeting // the open meeting as a calendar last saw it, or as it was opened (see agenda.Meeting.Revise)
 }
 
 // see takes the open meeting as it stands as the one calendars know: its
@@ -71,7 +140,6 @@ func (a *App) handleMeetings(ev Event) ([]Effect, bool) {
 			return []Effect{Focus{ID: "pk-meet-list"}}, true
 		}
 		a.meet.open, a.meet.opened, a.meet.live = i, true, false
-		a.meet.raw = nil // what was typed in another meeting's fields
 		a.see()
 		return []Effect{Focus{ID: FieldID(fmt.Sprintf("meetings[%d]", i))}}, true
 	case "meeting.ics.year":
@@ -157,10 +225,16 @@ func (a *App) handleMeetings(ev Event) ([]Effect, bool) {
 			a.meet.focus = ""
 		}
 	}
-	if a.meet.seen.ID == m.ID {
-		m.Revise(a.meet.seen) // a change calendars must take: SEQUENCE grows, once until the next download
-	}
+	a.revise()
 	return append(eff, Persist{}), true
+}
+
+// revise counts a change of the open meeting as one calendars must take:
+// its SEQUENCE grows, once until the next download.
+func (a *App) revise() {
+	if m := a.currentMeeting(); m != nil && a.meet.seen.ID == m.ID {
+		m.Revise(a.meet.seen)
+	}
 }
 
 // nextStart is when the meeting after m is: the first date the contract
@@ -219,84 +293,17 @@ func defaultStart(now time.Time) time.Time {
 	return time.Date(d.Year(), d.Month(), d.Day(), 15, 30, 0, 0, now.Location())
 }
 
-// editMeeting applies an edit of the open meeting; false when the event is
-// not one.
+// editMeeting applies an edit of the open meeting: adding or removing an
+// action; false when the event is not one.
 func (a *App) editMeeting(m *agenda.Meeting, ev Event) bool {
-	arg, value, _ := strings.Cut(ev.Arg, "=") // "attendee=ana": the person chosen
-	field, ix := index(arg)
-	v := ev.Value
-	if a.meet.raw == nil {
-		a.meet.raw = map[string]string{}
-	}
+	field, ix := index(ev.Arg)
 	switch ev.Action + ":" + field {
-	case "meeting.set:title":
-		m.Title = v
-	case "meeting.set:location":
-		m.Location = v
-	case "meeting.set:record":
-		m.Record = v
-	case "meeting.set:start":
-		t, err := time.ParseInLocation(localLayout, v, a.ws.Location())
-		if err != nil {
-			a.meet.raw[ev.Arg] = v
-			return true
-		}
-		delete(a.meet.raw, ev.Arg)
-		m.Start = t
-	case "meeting.set:minutes":
-		n, err := strconv.Atoi(strings.TrimSpace(v))
-		if err != nil || n <= 0 {
-			a.meet.raw[ev.Arg] = v
-			return true
-		}
-		delete(a.meet.raw, ev.Arg)
-		m.Minutes = n
-	case "meeting.set:section.minutes":
-		if len(ix) != 1 || ix[0] >= len(m.Sections) {
-			return true
-		}
-		n, err := strconv.Atoi(strings.TrimSpace(v))
-		if err != nil || n < 0 {
-			a.meet.raw[arg] = v
-			return true
-		}
-		delete(a.meet.raw, arg)
-		m.Sections[ix[0]].Minutes = n
-	case "meeting.toggle:inPerson":
-		m.InPerson = !m.InPerson
-	case "meeting.toggle:attendee":
-		a.toggleAttendee(m, value)
-	case "meeting.set:note":
-		if len(ix) == 2 && ix[0] < len(m.Sections) && ix[1] < len(m.Sections[ix[0]].Questions) {
-			m.Sections[ix[0]].Questions[ix[1]].Notes = v
-		}
-	case "meeting.set:action.text", "meeting.set:action.owner", "meeting.set:action.due":
-		if len(ix) != 1 || ix[0] >= len(m.Actions) {
-			return true
-		}
-		ac := &m.Actions[ix[0]]
-		switch field {
-		case "action.text":
-			ac.Text = v
-		case "action.owner":
-			ac.Owner = v
-		case "action.due":
-			ac.Due = partnership.Date(v)
-		}
-	case "meeting.toggle:action.done":
-		if len(ix) == 1 && ix[0] < len(m.Actions) {
-			ac := m.Actions[ix[0]]
-			st := partnership.Done
-			if !ac.IsOpen() {
-				st = partnership.Open
-			}
-			_ = m.SetStatus(ac.ID, st)
-		}
 	case "meeting.add:action":
 		m.AddAction(agenda.Action{Text: "New action"})
 	case "meeting.remove:action":
 		if len(ix) == 1 && ix[0] < len(m.Actions) {
 			m.Actions = append(m.Actions[:ix[0]:ix[0]], m.Actions[ix[0]+1:]...)
+			a.moved(fmt.Sprintf("meetings[%d].actions", a.meet.open), ix[0], -1)
 		}
 		a.meet.focus = FieldID(fmt.Sprintf("meetings[%d].actions", a.meet.open)) // the removed field had the focus
 	default:
@@ -306,18 +313,20 @@ func (a *App) editMeeting(m *agenda.Meeting, ev Event) bool {
 }
 
 // toggleAttendee adds or removes a person of the partnership.
-func (a *App) toggleAttendee(m *agenda.Meeting, id string) {
+func (a *App) toggleAttendee(m *agenda.Meeting, id string) bool {
 	for i, at := range m.Attendees {
 		if at.Person == id {
 			m.Attendees = append(m.Attendees[:i:i], m.Attendees[i+1:]...)
-			return
+			return true
 		}
 	}
 	if p := a.ws.Partnership; p != nil {
 		if at, ok := p.Attendee(id); ok {
 			m.Attendees = append(m.Attendees, at)
+			return true
 		}
 	}
+	return false
 }
 
 // meetingDownload writes the minutes or the calendar entry of a meeting.

@@ -34,7 +34,7 @@ func TestRunAMeetingLiveAndCarryAnAction(t *testing.T) {
 
 	// Pick everyone of the partnership.
 	for _, pe := range a.ws.Partnership.People {
-		a.Handle(Event{Action: "meeting.toggle", Arg: "attendee=" + pe.ID})
+		tick(a, "meetings[0].attendees", pe.ID)
 	}
 	assert.Len(t, m.Attendees, len(a.ws.Partnership.People))
 
@@ -52,7 +52,7 @@ func TestRunAMeetingLiveAndCarryAnAction(t *testing.T) {
 	assert.Contains(t, a.Render().Find("pk-live-timer").TextContent(), "over the time planned")
 	assert.Contains(t, a.Render().Find("pk-live-announce").TextContent(), "Time is up")
 
-	a.Handle(Event{Action: "meeting.set", Arg: "note|0|0", Value: "Still aligned <b>."})
+	edit(a, "meetings[0].sections[0].questions[0].notes", "Still aligned <b>.")
 	assert.Equal(t, "Still aligned <b>.", m.Sections[0].Questions[0].Notes)
 	a.Handle(Event{Action: "meeting.quick.text", Value: "Move the institute"})
 	a.Handle(Event{Action: "meeting.quick.owner", Value: m.Attendees[0].Name})
@@ -102,19 +102,19 @@ func TestMeetingKeepsWhatIsTyped(t *testing.T) {
 	a.Handle(Event{Action: "meeting.create"})
 	m := &a.ws.Meetings[0]
 	before := m.Minutes
-	a.Handle(Event{Action: "meeting.set", Arg: "minutes", Value: "an hour"})
+	edit(a, "meetings[0].minutes", "an hour")
 	assert.Equal(t, before, m.Minutes)
 	v, _ := a.Render().Find(FieldID("meetings[0].minutes")).Attr("value")
 	assert.Equal(t, "an hour", v)
 	assert.NotNil(t, a.Render().Find(FieldID("meetings[0].minutes")+"-problem"))
-	a.Handle(Event{Action: "meeting.set", Arg: "section.minutes|1", Value: "12"})
+	edit(a, "meetings[0].sections[1].minutes", "12")
 	assert.Equal(t, 12, m.Sections[1].Minutes)
-	a.Handle(Event{Action: "meeting.set", Arg: "section.minutes|1", Value: "twelve"})
+	edit(a, "meetings[0].sections[1].minutes", "twelve")
 	assert.Equal(t, 12, m.Sections[1].Minutes)
 	assert.NotNil(t, a.Render().Find(FieldID("meetings[0].sections[1].minutes")+"-problem"))
 	assert.Contains(t, a.Render().Find("pk-meet-checks").TextContent(), "finding", "the sections no longer add up to the meeting")
 	a.Handle(Event{Action: "meeting.add", Arg: "action"})
-	a.Handle(Event{Action: "meeting.set", Arg: "action.text|0", Value: "<script>alert(1)</script>"})
+	edit(a, "meetings[0].actions[0].text", "<script>alert(1)</script>")
 	assert.Equal(t, "<script>alert(1)</script>", m.Actions[0].Text)
 	assert.Contains(t, a.Render().TextContent(), "Action: <script>alert(1)</script>")
 	assert.Contains(t, a.Render().Find("pk-meet-checks").TextContent(), "finding", "an action without owner or date is flagged")
@@ -136,7 +136,7 @@ func TestTheNextMeetingFollowsTheContractsPlan(t *testing.T) {
 	a := New(Config{Now: c.now}, nil, nil)
 	a.Handle(Event{Action: "start.example"})
 	a.Handle(Event{Action: "contract.start"})
-	a.Handle(Event{Action: "contract.set", Arg: "meetings.dates", Value: "2017-09-12\n2017-10-10\n2017-11-14\n2017-12-12"})
+	cset(a, "appendix.meetings.dates", "2017-09-12\n2017-10-10\n2017-11-14\n2017-12-12")
 	a.Handle(Event{Action: "nav", Arg: string(ViewMeetings)})
 	a.Handle(Event{Action: "meeting.start", Value: "2017-09-12T15:30"})
 	a.Handle(Event{Action: "meeting.create"})
@@ -159,7 +159,7 @@ func TestRemovingAnActionKeepsTheMeeting(t *testing.T) {
 	a.Handle(Event{Action: "meeting.create"})
 	a.Handle(Event{Action: "meeting.add", Arg: "action"})
 	a.Handle(Event{Action: "meeting.add", Arg: "action"})
-	a.Handle(Event{Action: "meeting.set", Arg: "action.text|1", Value: "Keep me"})
+	edit(a, "meetings[0].actions[1].text", "Keep me")
 	// The button the view draws for the first action.
 	var arg string
 	a.Render().Find(FieldID("meetings[0].actions[0]")).Walk(func(n *Node) bool {

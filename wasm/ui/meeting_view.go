@@ -55,8 +55,8 @@ func (a *App) viewMeetings() *Node {
 		start = defaultStart(now).Format(localLayout)
 	}
 	create := El("fieldset", ID("pk-meet-new"), Class("pk-noprint"), El("legend", "Create a meeting"),
-		selectNode("pk-meet-new-cadence-path", "Agenda", firstOr(a.meet.cadence, string(partnership.Quarterly)), "meeting.cadence", "",
-			"", []option{{string(partnership.Quarterly), "Quarterly review (60 minutes, the four themes)"}, {string(partnership.Monthly), "Monthly check-in"}}),
+		pageSelect("pk-meet-new-cadence", "Agenda", firstOr(a.meet.cadence, string(partnership.Quarterly)), "meeting.cadence",
+			[]Option{{string(partnership.Quarterly), "Quarterly review (60 minutes, the four themes)"}, {string(partnership.Monthly), "Monthly check-in"}}),
 		El("div", Class("pk-field"), El("label", A("for", "pk-meet-new-start"), "Date and time"),
 			El("input", ID("pk-meet-new-start"), A("type", "datetime-local"), A("value", start), On("input", "meeting.start"))),
 		El("div", Class("pk-actions"), El("button", A("type", "button"), ID("pk-meet-create"), On("click", "meeting.create"), "Create the meeting"),
@@ -84,75 +84,46 @@ func (a *App) viewMeeting(m *agenda.Meeting, now time.Time) *Node {
 	for j := range fs {
 		fs[j].Path = schema.Join(at, fs[j].Path)
 	}
-	start, startProb := m.Start.Format(localLayout), ""
-	if m.Start.IsZero() {
-		start = ""
-	}
-	if raw, ok := a.meet.raw["start"]; ok {
-		start, startProb = raw, "Choose a date and a time."
-	}
-	minutes, minProb := strconv.Itoa(m.Minutes), ""
-	if raw, ok := a.meet.raw["minutes"]; ok {
-		minutes, minProb = raw, "The length must be a whole number of minutes, such as 60."
-	}
-	var people []*Node
-	if p := a.ws.Partnership; p != nil {
-		for _, pe := range p.People {
-			on := false
-			for _, x := range m.Attendees {
-				on = on || x.Person == pe.ID
-			}
-			people = append(people, checkNode(FieldID(at+".attendees")+"-"+pe.ID, named(pe.Name, pe.ID)+" ("+p.OrgName(pe.Org)+roleList(pe.Roles)+")", on, "meeting.toggle", "attendee="+pe.ID))
-		}
-	}
+	c := form{a: a, problems: a.invalidUnder(at)}
+	attendees := c.input(at + ".attendees")
 	var others []*Node
 	for _, x := range m.Attendees {
 		if x.Person == "" {
-			others = append(others, El("li", x.Name+" ("+string(x.Side)+")"))
+			others = append(others, El("li", x.Name+" ("+sideWords[x.Side]+")"))
 		}
 	}
-	var attendees *Node
-	switch {
-	case len(people) > 0:
-		attendees = El("fieldset", ID(FieldID(at+".attendees")), A("tabindex", "-1"), El("legend", "Who comes"), people, El("ul", others))
-	default:
+	if attendees == nil {
 		attendees = El("div", ID(FieldID(at+".attendees")), A("tabindex", "-1"),
-			El("p", Class("pk-hint"), "Add people to the partnership to pick who comes."), El("ul", others))
+			El("p", Class("pk-hint"), "Add people to the partnership to pick who comes."))
 	}
 	sections := make([]*Node, len(m.Sections))
 	for s, sec := range m.Sections {
+		sp := fmt.Sprintf("%s.sections[%d]", at, s)
 		qs := make([]*Node, len(sec.Questions))
 		for q, qu := range sec.Questions {
-			qp := fmt.Sprintf("%s.sections[%d].questions[%d]", at, s, q)
-			qs[q] = El("div", Class("pk-question"), El("p", qu.Text),
-				field{path: qp + ".notes", label: "Notes", kind: "textarea", value: qu.Notes, action: "meeting.set", arg: fmt.Sprintf("note|%d|%d", s, q)}.node())
-		}
-		sp := fmt.Sprintf("%s.sections[%d]", at, s)
-		mins, minsProb := strconv.Itoa(sec.Minutes), ""
-		if raw, ok := a.meet.raw["section.minutes|"+strconv.Itoa(s)]; ok {
-			mins, minsProb = raw, "Minutes must be a whole number, such as 10."
+			qp := fmt.Sprintf("%s.questions[%d]", sp, q)
+			qs[q] = El("div", Key(qp), Class("pk-question"), El("p", qu.Text), c.input(qp+".notes"))
 		}
 		sections[s] = El("fieldset", ID(FieldID(sp)), A("tabindex", "-1"), Class("pk-item"),
 			El("legend", fmt.Sprintf("%d. %s (%d min)", s+1, sec.Title, sec.Minutes)),
-			field{path: sp + ".minutes", label: "Minutes for this section", kind: "number", value: mins, action: "meeting.set", arg: "section.minutes|" + strconv.Itoa(s), problem: minsProb}.node(),
+			c.input(sp+".minutes"),
 			qs)
 	}
 	actions := make([]*Node, len(m.Actions))
 	for j, ac := range m.Actions {
 		ap := fmt.Sprintf("%s.actions[%d]", at, j)
-		n := strconv.Itoa(j)
 		var carried *Node
 		if m.Carried(ac) {
-			carried = El("p", Class("pk-hint"), "Carried over from "+ac.From+".")
+			carried = El("p", Class("pk-hint"), "Carried over from "+a.meetingNamed(ac.From)+".")
 		}
 		actions[j] = El("fieldset", ID(FieldID(ap)), A("tabindex", "-1"), Class("pk-item"), El("legend", "Action: "+named(ac.Text, "(to write)")),
 			carried,
-			field{path: ap + ".text", label: "What is to be done", value: ac.Text, action: "meeting.set", arg: "action.text|" + n}.node(),
-			selectNode(ap+".owner", "Who does it", ac.Owner, "meeting.set", "action.owner|"+n, "", a.ownerOptions(m, ac.Owner)),
-			field{path: ap + ".due", label: "By when", kind: "date", value: string(ac.Due), action: "meeting.set", arg: "action.due|" + n}.node(),
-			checkNode(FieldID(ap+".status"), "Done", !ac.IsOpen(), "meeting.toggle", "action.done|"+n),
+			c.input(ap+".text"),
+			c.input(ap+".owner"),
+			c.input(ap+".due"),
+			c.input(ap+".status"),
 			findingsNode(findingsUnder(fs, ap)),
-			El("div", Class("pk-actions pk-noprint"), El("button", A("type", "button"), Class("pk-secondary"), On("click", "meeting.remove"), Arg("action|"+n), "Remove this action")))
+			El("div", Class("pk-actions pk-noprint"), El("button", A("type", "button"), Class("pk-secondary"), On("click", "meeting.remove"), Arg("action|"+strconv.Itoa(j)), "Remove this action")))
 	}
 	var closed *Node
 	buttons := []*Node{
@@ -184,30 +155,29 @@ func (a *App) viewMeeting(m *agenda.Meeting, now time.Time) *Node {
 		El("p", ID("pk-meet-checks"), A("role", "status"), summary),
 		findingsNode(own),
 		El("div", Class("pk-actions pk-noprint"), buttons),
-		field{path: at + ".title", label: "Title", value: m.Title, action: "meeting.set", arg: "title"}.node(),
-		field{path: at + ".start", label: "Date and time", kind: "datetime-local", value: start, action: "meeting.set", arg: "start", problem: startProb}.node(),
-		field{path: at + ".minutes", label: "Length in minutes", kind: "number", value: minutes, action: "meeting.set", arg: "minutes", problem: minProb,
-			hint: fmt.Sprintf("The agenda plans %d minutes.", m.Planned())}.node(),
-		checkNode(FieldID(at+".inPerson"), "In person", m.InPerson, "meeting.toggle", "inPerson"),
-		field{path: at + ".location", label: "Where", value: m.Location, action: "meeting.set", arg: "location"}.node(),
+		c.input(at+".title"),
+		c.input(at+".start"),
+		c.input(at+".minutes"),
+		c.input(at+".inPerson"),
+		c.input(at+".location"),
 		attendees,
+		El("ul", Class("pk-others"), others),
 		El("h4", "Agenda"), sections,
 		El("h4", ID(FieldID(at+".actions")), A("tabindex", "-1"), "Actions"), actions,
 		El("div", Class("pk-actions pk-noprint"), El("button", A("type", "button"), ID("pk-meet-add-action"), Class("pk-secondary"), On("click", "meeting.add"), Arg("action"), "Add an action")),
-		field{path: at + ".record", label: "Record of the meeting", kind: "textarea", value: m.Record, action: "meeting.set", arg: "record",
-			hint: "What was decided, in a few lines."}.node())
+		c.input(at+".record"))
 }
 
 // ownerOptions are the people who can own an action, by name: the attendees first,
 // then the partnership's other people, and the owner as stored when it is
 // none of them (a name typed elsewhere is kept, never replaced).
-func (a *App) ownerOptions(m *agenda.Meeting, current string) []option {
-	opts := []option{{"", "Nobody yet"}}
+func (a *App) ownerOptions(m *agenda.Meeting, current string) []Option {
+	opts := []Option{{"", "Nobody yet"}}
 	seen := map[string]bool{"": true}
 	add := func(value, label string) {
 		if !seen[value] {
 			seen[value] = true
-			opts = append(opts, option{value, label})
+			opts = append(opts, Option{value, label})
 		}
 	}
 	// Names, not IDs: the minutes print the owner as stored, and the
@@ -224,6 +194,35 @@ func (a *App) ownerOptions(m *agenda.Meeting, current string) []option {
 	}
 	add(current, current)
 	return opts
+}
+
+// sideWords name the sides of a meeting in words.
+var sideWords = map[partnership.Side]string{partnership.DistrictSide: "district", partnership.PartnerSide: "partner", partnership.SchoolSide: "school"}
+
+// meetingNamed names the meeting with this ID by its title and date.
+func (a *App) meetingNamed(id string) string {
+	for _, m := range a.ws.Meetings {
+		if m.ID == id {
+			return "“" + m.Title + "” of " + formatWhen(m)
+		}
+	}
+	return "an earlier meeting"
+}
+
+// invalidUnder returns the problems the review found in the values under
+// path, by path, for the fields to show beside them.
+func (a *App) invalidUnder(path string) map[string]string {
+	out := map[string]string{}
+	for _, f := range a.reviewFindings() {
+		if f.Rule == "workspace.invalid" && hasPrefixPath(f.Path, path) {
+			if prev := out[f.Path]; prev != "" {
+				out[f.Path] = prev + "; " + f.Message
+			} else {
+				out[f.Path] = f.Message
+			}
+		}
+	}
+	return out
 }
 
 func hasPrefixPath(path, prefix string) bool {
@@ -274,8 +273,8 @@ func (a *App) viewLive(m *agenda.Meeting, now time.Time) *Node {
 	qs := make([]*Node, len(sec.Questions))
 	for q, qu := range sec.Questions {
 		qp := fmt.Sprintf("meetings[%d].sections[%d].questions[%d]", a.meet.open, s, q)
-		qs[q] = El("div", Class("pk-question"), El("p", Class("pk-live-question"), qu.Text),
-			field{path: qp + ".notes", label: "Notes", kind: "textarea", value: qu.Notes, action: "meeting.set", arg: fmt.Sprintf("note|%d|%d", s, q)}.node())
+		qs[q] = El("div", Key(qp), Class("pk-question"), El("p", Class("pk-live-question"), qu.Text),
+			form{a: a}.input(qp+".notes"))
 	}
 	var prev, next *Node
 	if s > 0 {
@@ -298,7 +297,7 @@ func (a *App) viewLive(m *agenda.Meeting, now time.Time) *Node {
 		El("fieldset", ID("pk-live-action"), El("legend", "Write down an action"),
 			El("div", Class("pk-field"), El("label", A("for", "pk-live-action-text"), "What is to be done"),
 				El("input", ID("pk-live-action-text"), A("type", "text"), A("value", q.Text), On("input", "meeting.quick.text"))),
-			selectNode("pk-live-action-owner-path", "Who does it", q.Owner, "meeting.quick.owner", "", "", owners),
+			pageSelect("pk-live-action-owner", "Who does it", q.Owner, "meeting.quick.owner", owners),
 			El("div", Class("pk-field"), El("label", A("for", "pk-live-action-due"), "By when"),
 				El("input", ID("pk-live-action-due"), A("type", "date"), A("value", string(q.Due)), On("input", "meeting.quick.due"))),
 			El("div", Class("pk-actions"), El("button", A("type", "button"), ID("pk-live-action-add"), On("click", "meeting.quick.add"), "Add the action"))),

@@ -49,12 +49,12 @@ func TestTheNextMeetingKeepsItsTimeOfDay(t *testing.T) {
 	// Moved by half an hour, typed key by key: the calendar file says it is
 	// a new revision, once.
 	for _, v := range []string{"2027-04-21T16", "2027-04-21T16:0", "2027-04-21T16:00"} {
-		a.Handle(Event{Action: "meeting.set", Arg: "start", Value: v})
+		edit(a, "meetings[1].start", v)
 	}
 	e = calendarOf(t, a.Handle(Event{Action: "meeting.ics"})).Events()[0]
 	assert.Equal(t, "1", e.GetProperty(ics.ComponentPropertySequence).Value)
 	assert.Equal(t, "20270421T160000", e.GetProperty(ics.ComponentPropertyDtStart).Value)
-	a.Handle(Event{Action: "meeting.set", Arg: "location", Value: "Room 12"})
+	edit(a, "meetings[1].location", "Room 12")
 	e = calendarOf(t, a.Handle(Event{Action: "meeting.ics"})).Events()[0]
 	assert.Equal(t, "2", e.GetProperty(ics.ComponentPropertySequence).Value, "changed after the last download")
 
