@@ -35,8 +35,8 @@ func (a *App) viewContract() *Node {
 	r := a.resolved()
 	comp := r.Completeness()
 	var fs []partnership.Finding
-	for _, f := range a.reviewFindings() {
-		if strings.HasPrefix(f.Path, "contract") && f.Rule != contract.RuleIncomplete {
+	for _, f := range a.findings("contract") {
+		if f.Rule != contract.RuleIncomplete { // the form says how far it is itself
 			fs = append(fs, f)
 		}
 	}

@@ -75,6 +75,13 @@ func (a *App) reviewFindings() []partnership.Finding {
 	return a.cache.findings
 }
 
+// findings returns the review's findings at or under path, such as
+// "contract" or "meetings[2]": every editor shows these, from the one cached
+// review, so that an editor and the Review tab never disagree.
+func (a *App) findings(path string) []partnership.Finding {
+	return findingsUnder(a.reviewFindings(), path)
+}
+
 // mapSVG draws the map of initiatives, when there is a partnership; the
 // drawing is kept until the workspace changes.
 func (a *App) mapSVG() ([]byte, bool) {

@@ -196,10 +196,12 @@ func (a *App) handleMeetings(ev Event) ([]Effect, bool) {
 		a.notify(Notice{Kind: "ok", Text: "The meeting is closed and kept as a record. Start the next one to carry its open actions over."})
 		eff = append(eff, Focus{ID: "pk-meet-next"})
 	case "meeting.next":
-		start := a.nextStart(m)
-		next := agenda.Next(*m, start)
-		next.ID = agenda.IDFor(start, next.Cadence, a.meetingIDs()...)
-		a.ws.Meetings = append(a.ws.Meetings, next)
+		next, err := a.ws.NextMeeting(a.meet.open)
+		if err != nil {
+			a.problem("The next meeting could not be started.", err)
+			return nil, true
+		}
+		start := next.Start
 		a.meet.open, a.meet.live = len(a.ws.Meetings)-1, false
 		a.see()
 		carried := 0
@@ -237,16 +239,6 @@ func (a *App) revise() {
 	}
 }
 
-// nextStart is when the meeting after m is: the first date the contract
-// plans after m, or else by m's cadence, at m's time of day.
-func (a *App) nextStart(m *agenda.Meeting) time.Time {
-	var planned []partnership.Date
-	if c := a.ws.Contract; c != nil {
-		planned = c.Appendix.Meetings.Dates
-	}
-	return agenda.NextStart(*m, planned...)
-}
-
 // sectionAnnouncement is what the live region says when a section begins.
 func (a *App) sectionAnnouncement(m *agenda.Meeting) string {
 	s := a.meet.section
@@ -254,14 +246,6 @@ func (a *App) sectionAnnouncement(m *agenda.Meeting) string {
 		return ""
 	}
 	return fmt.Sprintf("Section %d of %d: %s, %d minutes.", s+1, len(m.Sections), m.Sections[s].Title, m.Sections[s].Minutes)
-}
-
-func (a *App) meetingIDs() []string {
-	ids := make([]string, len(a.ws.Meetings))
-	for i, m := range a.ws.Meetings {
-		ids[i] = m.ID
-	}
-	return ids
 }
 
 // createMeeting adds a meeting from the chosen template at the chosen time.
@@ -279,9 +263,10 @@ func (a *App) createMeeting(now time.Time) []Effect {
 		}
 		start = t
 	}
-	m := agenda.Template(c).At(start)
-	m.ID = agenda.IDFor(start, c, a.meetingIDs()...)
-	a.ws.Meetings = append(a.ws.Meetings, m)
+	if _, err := a.ws.AddMeeting(agenda.Template(c).At(start)); err != nil {
+		a.problem("The meeting could not be created.", err)
+		return []Effect{Focus{ID: "pk-meet-new-start"}}
+	}
 	a.meet.open, a.meet.opened, a.meet.live = len(a.ws.Meetings)-1, true, false
 	a.see()
 	return []Effect{Persist{}, Focus{ID: FieldID(fmt.Sprintf("meetings[%d].title", a.meet.open))}}

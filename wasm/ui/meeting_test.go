@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"github.com/partnerkit/partnerkit/partnership"
 	"strings"
 	"testing"
 	"time"
@@ -9,6 +8,8 @@ import (
 	ics "github.com/arran4/golang-ical"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/partnerkit/partnerkit/partnership"
 )
 
 // clock is a time the test moves by hand.
@@ -175,4 +176,36 @@ func TestRemovingAnActionKeepsTheMeeting(t *testing.T) {
 	assert.Equal(t, "Keep me", a.ws.Meetings[0].Actions[0].Text)
 	assert.Contains(t, eff, Effect(Focus{ID: FieldID("meetings[0].actions")}))
 	assert.Contains(t, eff, Effect(Persist{}))
+}
+
+// TestMeetingShowsTheReviewsFindings: the meetings editor shows what the
+// Review tab shows for the meeting, from the same review: an action carried
+// into a later meeting is followed up there, not at the meeting that raised
+// it.
+func TestMeetingShowsTheReviewsFindings(t *testing.T) {
+	c := &clock{t: time.Date(2017, 11, 1, 9, 0, 0, 0, time.UTC)}
+	a := New(Config{Now: c.now}, nil, nil)
+	a.Handle(Event{Action: "start.example"})
+	a.Handle(Event{Action: "nav", Arg: string(ViewMeetings)})
+	a.Handle(Event{Action: "meeting.start", Value: "2017-09-12T15:30"})
+	a.Handle(Event{Action: "meeting.create"})
+	a.Handle(Event{Action: "meeting.quick.text", Value: "Move the institute"})
+	a.Handle(Event{Action: "meeting.quick.due", Value: "2017-10-15"})
+	a.Handle(Event{Action: "meeting.quick.add"})
+	a.Handle(Event{Action: "meeting.close"})
+	a.Handle(Event{Action: "meeting.next"})
+	require.Len(t, a.ws.Meetings, 2)
+
+	overdue := "is still open and was due 2017-10-15"
+	later := a.Render().Find("pk-meet").TextContent()
+	assert.Contains(t, later, overdue, "followed up at the latest meeting, against today")
+	a.Handle(Event{Action: "meeting.open", Arg: "0"})
+	assert.NotContains(t, a.Render().Find("pk-meet").TextContent(), overdue, "not at the meeting that raised it, as in the review")
+	var review []string
+	for _, f := range a.reviewFindings() {
+		if strings.Contains(f.Message, overdue) {
+			review = append(review, f.Path)
+		}
+	}
+	assert.Equal(t, []string{"meetings[1].actions[0]"}, review)
 }

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/partnerkit/partnerkit/agenda"
-	"github.com/partnerkit/partnerkit/internal/schema"
 	"github.com/partnerkit/partnerkit/partnership"
 )
 
@@ -80,10 +79,7 @@ func formatWhen(m agenda.Meeting) string {
 func (a *App) viewMeeting(m *agenda.Meeting, now time.Time) *Node {
 	i := a.meet.open
 	at := fmt.Sprintf("meetings[%d]", i)
-	fs := agenda.CheckWith(*m, a.ws.Partnership, now)
-	for j := range fs {
-		fs[j].Path = schema.Join(at, fs[j].Path)
-	}
+	fs := a.findings(at)
 	c := form{a: a, problems: a.invalidUnder(at)}
 	attendees := c.input(at + ".attendees")
 	var others []*Node

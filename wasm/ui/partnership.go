@@ -113,12 +113,7 @@ func (a *App) revealPartnership(path string) {
 // partChecks returns the findings and the map as of the last pause in typing.
 func (a *App) partChecks() ([]partnership.Finding, string) {
 	if !a.part.checked {
-		a.part.findings = nil
-		for _, f := range a.reviewFindings() {
-			if strings.HasPrefix(f.Path, "partnership") {
-				a.part.findings = append(a.part.findings, f)
-			}
-		}
+		a.part.findings = a.findings("partnership")
 		a.part.mapURL = ""
 		if a.mapShown() {
 			a.part.mapURL = a.mapURL()
