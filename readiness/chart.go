@@ -249,3 +249,18 @@ func plural(n int, one, many string) string {
 func FormatMean(m float64) string {
 	return strconv.FormatFloat(math.Round(m*10)/10, 'f', 1, 64)
 }
+
+// FormatDifference writes the difference between two means the way the
+// comparisons show it: signed, with one decimal, rounded as FormatMean
+// rounds ("+0.5", "-1.3", "+0.0").
+func FormatDifference(d float64) string {
+	r := math.Round(d*10) / 10
+	if r == 0 {
+		return "+0.0" // not "-0.0"
+	}
+	s := strconv.FormatFloat(r, 'f', 1, 64)
+	if r > 0 {
+		s = "+" + s
+	}
+	return s
+}

@@ -109,3 +109,12 @@ func TestResponseValidate(t *testing.T) {
 	require.ErrorAs(t, err, &ve)
 	assert.Equal(t, []partnership.Problem{{Path: "team", Message: "team is required"}}, ve.Problems)
 }
+
+func TestFormatMeanAndDifference(t *testing.T) {
+	for m, want := range map[float64]string{3: "3.0", 2.25: "2.3", 11.0 / 3: "3.7", 0: "0.0"} {
+		assert.Equal(t, want, FormatMean(m), "%v", m)
+	}
+	for d, want := range map[float64]string{0.5: "+0.5", -1.25: "-1.3", -0.04: "+0.0", 0: "+0.0", 2: "+2.0"} {
+		assert.Equal(t, want, FormatDifference(d), "%v", d)
+	}
+}

@@ -227,7 +227,7 @@ func (c TeamComparison) WriteMarkdown(w io.Writer) error {
 	for _, cc := range c.Categories {
 		diff := "–"
 		if cc.A.N > 0 && cc.B.N > 0 {
-			diff = fmt.Sprintf("%+.1f", cc.Difference)
+			diff = FormatDifference(cc.Difference)
 		}
 		fmt.Fprintf(bw, "| %s | %s (%d) | %s (%d) | %s |\n", escape.Markdown(cc.Title), meanText(cc.A), cc.A.N, meanText(cc.B), cc.B.N, diff)
 	}

@@ -5,7 +5,6 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
-	"math"
 	"strconv"
 	"strings"
 
@@ -514,7 +513,7 @@ func viewCompare(rep readiness.Report) *Node {
 	for i, cc := range c.Categories {
 		diff := "–"
 		if cc.A.N > 0 && cc.B.N > 0 {
-			diff = fmt.Sprintf("%+.1f", math.Round(cc.Difference*10)/10)
+			diff = readiness.FormatDifference(cc.Difference)
 		}
 		rows[i] = El("tr", Key(cc.CategoryID),
 			El("th", A("scope", "row"), cc.Title),
