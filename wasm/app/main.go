@@ -7,7 +7,6 @@ package main
 
 import (
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/hack-pad/safejs"
@@ -59,14 +58,11 @@ type host struct {
 	doc      safejs.Value
 	r        *dom.Renderer
 	app      *ui.App
-	store    *dom.Storage
 	focus    string                 // element to focus after the next render
 	focusIn  []string               // else the first of these on the page, after the next render
 	print    bool                   // open the print dialog after the next render
 	stopTick chan struct{}          // closed to stop the clock that sends "tick" while the app is Ticking
 	later    map[string]*time.Timer // the events the app asked for Later, by action
-	noStore  bool                   // the browser gives no storage, or saving over the data would lose it
-	dirty    bool
 	queue    chan item
 	timer    *time.Timer
 	updates  int    // events handled
@@ -124,65 +120,23 @@ func run() error {
 	return nil
 }
 
-// restore reads the saved workspace, keeping unreadable data aside.
+// restore opens the app on what the browser keeps on this device.
 func (h *host) restore(cfg ui.Config) *ui.App {
-	if cfg.Embed {
-		h.noStore = true
-		return ui.New(cfg, nil, nil)
-	}
-	store, err := dom.LocalStorage()
-	if err != nil {
-		h.noStore = true
-		a := ui.New(cfg, nil, nil)
-		a.SetStatus(ui.SaveStatus{Text: "Not saved: " + err.Error() + ". Download your data before closing the page.", Problem: true})
-		return a
-	}
-	h.store = &store
-	saved, found, err := store.Get(ui.StorageKey)
-	if err != nil {
-		h.noStore = true
-		a := ui.New(cfg, nil, nil)
-		a.SetStatus(ui.SaveStatus{Text: "Not saved: " + err.Error() + ". Download your data before closing the page.", Problem: true})
-		return a
-	}
-	ws, notice, aside := ui.Restore(saved, found)
-	if aside {
-		key := ui.BackupKeyPrefix + time.Now().UTC().Format("2006-01-02T15-04-05Z")
-		if err := store.Set(key, saved); err != nil {
-			// Saving now would overwrite the only copy: do not save at all.
-			h.noStore = true
-			notice.Details = append(notice.Details, "The saved data could not be kept aside ("+err.Error()+"), so partnerkit will not save anything in this session, to leave it as it is.")
+	if !cfg.Embed {
+		if ls, err := dom.LocalStorage(); err != nil {
+			cfg.StorageProblem = err
+		} else {
+			cfg.Storage = ls
 		}
 	}
-	a := ui.New(cfg, ws, notice)
-	h.app = a
-	if d, found, err := store.Get(ui.DraftKey); err == nil && found {
-		if n := a.RestoreDraft(d); n != nil {
-			key := ui.BackupKeyPrefix + time.Now().UTC().Format("2006-01-02T15-04-05Z") + "-ratings"
-			if err := store.Set(key, d); err != nil {
-				h.noStore = true
-				n.Details = append(n.Details, "They could not be kept aside ("+err.Error()+"), so partnerkit will not save anything in this session, to leave them as they are.")
-			}
-			a.Notify(*n)
-		}
-	}
-	h.refreshBackups()
-	return a
-}
-
-func (h *host) refreshBackups() {
-	if h.store == nil {
-		return
-	}
-	keys, _ := h.store.Keys(ui.BackupKeyPrefix)
-	h.app.SetBackups(keys)
+	return ui.Open(cfg)
 }
 
 // onHide saves at once when the page is hidden or closed, so that a change
 // made just before closing the tab is not lost.
 func (h *host) onHide() error {
 	f, err := safejs.FuncOf(func(_ safejs.Value, _ []safejs.Value) any {
-		if !h.dirty {
+		if !h.app.Dirty() {
 			return nil
 		}
 		done := make(chan struct{})
@@ -245,38 +199,13 @@ func (h *host) loop() {
 	}
 }
 
-func (h *host) save() {
-	if !h.dirty || h.noStore {
-		return
-	}
-	data, err := ui.Marshal(h.app.Workspace())
-	if err == nil {
-		err = h.store.Set(ui.StorageKey, string(data))
-	}
-	if err == nil {
-		if d := h.app.Draft(); d != "" {
-			err = h.store.Set(ui.DraftKey, d)
-		} else {
-			err = h.store.Remove(ui.DraftKey)
-		}
-	}
-	if err != nil {
-		h.app.SetStatus(ui.SaveStatus{Text: "Not saved: " + err.Error() + ". Download your data so that it is not lost.", Problem: true})
-		return
-	}
-	h.dirty = false
-	h.app.SetStatus(ui.SaveStatus{Text: "Saved on this device.", At: "(" + time.Now().Format("15:04:05") + ")"})
-}
+func (h *host) save() { h.app.Save() }
 
 func (h *host) apply(effects []ui.Effect) {
 	for _, e := range effects {
 		var err error
 		switch e := e.(type) {
 		case ui.Persist:
-			h.dirty = true
-			if h.noStore {
-				continue
-			}
 			if h.timer == nil {
 				h.timer = time.AfterFunc(saveDelay, func() { h.queue <- item{save: true} })
 			} else {
@@ -284,15 +213,6 @@ func (h *host) apply(effects []ui.Effect) {
 			}
 		case ui.Download:
 			err = dom.Download(h.doc, e.Name, e.Type, e.Data)
-		case ui.DownloadStored:
-			var s string
-			ok := false
-			if h.store != nil {
-				s, ok, err = h.store.Get(e.Key)
-			}
-			if err == nil && ok {
-				err = dom.Download(h.doc, e.Name, "application/json", []byte(s))
-			}
 		case ui.Copy:
 			go func(e ui.Copy) {
 				if err := dom.Copy(e.Text); err != nil {
@@ -321,26 +241,6 @@ func (h *host) apply(effects []ui.Effect) {
 			}
 			action := e.Action
 			h.later[action] = time.AfterFunc(e.After, func() { h.queue <- item{later: action} })
-		case ui.KeepAside:
-			if !h.noStore {
-				key := ui.BackupKeyPrefix + time.Now().UTC().Format("2006-01-02T15-04-05Z") + "-" + strings.ReplaceAll(e.Why, " ", "-")
-				err = h.store.Set(key, e.Data)
-				h.refreshBackups()
-			}
-		case ui.Erase:
-			if h.timer != nil {
-				h.timer.Stop()
-			}
-			h.dirty = false
-			if h.store != nil {
-				keys, _ := h.store.Keys("partnerkit.")
-				for _, k := range keys {
-					if rerr := h.store.Remove(k); rerr != nil {
-						err = rerr
-					}
-				}
-				h.refreshBackups()
-			}
 		}
 		if err != nil {
 			h.app.Notify(ui.Notice{Kind: "problem", Text: err.Error()})

@@ -148,8 +148,10 @@ func TestStorageRefusalsAreShown(t *testing.T) {
 	b.typeIn(`#pk-rater`, "Ana")
 	b.do(chromedp.Poll[chromedp.Void](`document.getElementById("pk-status").textContent.includes("Not saved")`))
 	status := b.text(`#pk-status`)
-	assert.Contains(t, status, "storage may be full")
-	assert.Contains(t, status, "Download your data")
+	assert.Contains(t, status, "storage for this page is full")
+	warning := b.text(`#pk-save-problem`)
+	assert.Contains(t, warning, "not saved")
+	assert.Contains(t, warning, "Download a copy now")
 
 	_, err := chromedp.Call(b.ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
 		Source: `Object.defineProperty(window, "localStorage", {get() { throw new DOMException("Access is denied.", "SecurityError") }})`})
@@ -158,4 +160,5 @@ func TestStorageRefusalsAreShown(t *testing.T) {
 	status = b.text(`#pk-status`)
 	assert.Contains(t, status, "Not saved")
 	assert.Contains(t, status, "does not let partnerkit keep data")
+	assert.Contains(t, b.text(`#pk-save-problem`), "Download a copy now")
 }

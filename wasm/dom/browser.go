@@ -9,14 +9,17 @@ import (
 	"time"
 
 	"github.com/hack-pad/safejs"
+	"github.com/partnerkit/partnerkit/wasm/store"
 )
 
-// Storage is the browser's localStorage. Every method reports the browser's
-// refusal (storage turned off, quota exceeded) as an error.
+// Storage is the browser's localStorage, a store.Storage. Every method
+// reports the browser's refusal as an error: one that wraps store.ErrQuota
+// when the storage is full, store.ErrBlocked when the browser does not let
+// the page use it.
 type Storage struct{ ls safejs.Value }
 
-// LocalStorage returns the page's localStorage, or an error when the browser
-// does not let the page store anything.
+// LocalStorage returns the page's localStorage, or an error wrapping
+// store.ErrBlocked when the browser does not let the page store anything.
 func LocalStorage() (Storage, error) {
 	// The localStorage getter itself throws when storage is turned off, and a
 	// throwing getter cannot be caught by a plain Get (wasm_exec.js does not
@@ -27,10 +30,10 @@ func LocalStorage() (Storage, error) {
 	}
 	ls, err := refl.Call("get", safejs.Global(), "localStorage")
 	if err != nil {
-		return Storage{}, jsError("this browser does not let partnerkit keep data on this device", err)
+		return Storage{}, storageError(err)
 	}
 	if ls.IsNull() || ls.IsUndefined() {
-		return Storage{}, errors.New("this browser does not let partnerkit keep data on this device")
+		return Storage{}, store.ErrBlocked
 	}
 	return Storage{ls: ls}, nil
 }
@@ -39,7 +42,7 @@ func LocalStorage() (Storage, error) {
 func (s Storage) Get(key string) (string, bool, error) {
 	v, err := s.ls.Call("getItem", key)
 	if err != nil {
-		return "", false, jsError("reading from this device's storage failed", err)
+		return "", false, storageError(err)
 	}
 	if v.IsNull() {
 		return "", false, nil
@@ -51,22 +54,24 @@ func (s Storage) Get(key string) (string, bool, error) {
 // Set stores value under key.
 func (s Storage) Set(key, value string) error {
 	if _, err := s.ls.Call("setItem", key, value); err != nil {
-		return jsError("the browser refused to save on this device (its storage may be full or turned off)", err)
+		return storageError(err)
 	}
 	return nil
 }
 
 // Remove deletes key.
 func (s Storage) Remove(key string) error {
-	_, err := s.ls.Call("removeItem", key)
-	return err
+	if _, err := s.ls.Call("removeItem", key); err != nil {
+		return storageError(err)
+	}
+	return nil
 }
 
 // Keys returns the stored keys that start with prefix.
 func (s Storage) Keys(prefix string) ([]string, error) {
 	n, err := s.ls.Get("length")
 	if err != nil {
-		return nil, err
+		return nil, storageError(err)
 	}
 	count, err := n.Int()
 	if err != nil {
@@ -86,9 +91,21 @@ func (s Storage) Keys(prefix string) ([]string, error) {
 	return out, nil
 }
 
-// jsError wraps a JavaScript exception with a plain sentence.
-func jsError(what string, err error) error {
-	return fmt.Errorf("%s: %w", what, err)
+// storageError names the browser's refusal: a full storage is
+// store.ErrQuota, one the page may not use store.ErrBlocked. safejs gives
+// the exception's message only, so it is read from the words browsers use
+// (Chromium: "... exceeded the quota", "Access is denied for this
+// document"; Firefox: "The quota has been exceeded", "Persistent storage
+// maximum size reached", "The operation is insecure").
+func storageError(err error) error {
+	msg := strings.ToLower(err.Error())
+	switch {
+	case strings.Contains(msg, "quota") || strings.Contains(msg, "maximum size"):
+		return fmt.Errorf("%w (%v)", store.ErrQuota, err)
+	case strings.Contains(msg, "access is denied") || strings.Contains(msg, "insecure") || strings.Contains(msg, "security"):
+		return fmt.Errorf("%w (%v)", store.ErrBlocked, err)
+	}
+	return fmt.Errorf("the browser's storage refused: %w", err)
 }
 
 // Download offers data to the user as a file.

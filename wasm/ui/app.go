@@ -7,6 +7,7 @@ import (
 
 	"github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/readiness"
+	"github.com/partnerkit/partnerkit/wasm/store"
 )
 
 // Config is how the page was opened.
@@ -25,6 +26,12 @@ type Config struct {
 	// America/Chicago. A workspace without a time zone gets it when the page
 	// opens it; empty, or a zone partnerkit does not know, leaves it without.
 	TimeZone string
+	// Storage is where the page keeps the workspace, its backups and the
+	// rater's draft (the browser's localStorage); nil means it keeps
+	// nothing, and StorageProblem says why. An embedded page keeps nothing.
+	Storage store.Storage
+	// StorageProblem is why there is no Storage, as the browser said.
+	StorageProblem error
 }
 
 // App is the page's state and the reducer that changes it. It holds no
@@ -36,17 +43,16 @@ type App struct {
 
 	view    View
 	notices []Notice
-	status  SaveStatus
+	save    saving // keeping the workspace on the device (see save.go)
 	confirm bool   // asking to confirm "delete all data"
 	ask     string // on the start screen, asking to confirm replacing the data
 
-	rate    rater
-	fac     facilitator
-	part    partEditor        // the partnership editor's state
-	con     contractEditor    // the contract form's state
-	meet    meetingEditor     // the meetings' state
-	custom  *readiness.Rubric // the page's own rubric (built in or from the URL)
-	backups []string          // localStorage keys of data kept aside
+	rate   rater
+	fac    facilitator
+	part   partEditor        // the partnership editor's state
+	con    contractEditor    // the contract form's state
+	meet   meetingEditor     // the meetings' state
+	custom *readiness.Rubric // the page's own rubric (built in or from the URL)
 
 	showMap bool // draw the map of a large partnership (see bigMap)
 
@@ -58,9 +64,6 @@ type App struct {
 	cache derived // what the views compute from the workspace, kept until rev moves
 }
 
-// SetBackups tells the app which backups are kept on this device.
-func (a *App) SetBackups(keys []string) { a.backups = keys }
-
 // New returns the app for a workspace restored by Restore. A notice from
 // Restore, if any, is shown first.
 func New(cfg Config, ws *partnerkit.Workspace, n *Notice) *App {
@@ -71,6 +74,13 @@ func New(cfg Config, ws *partnerkit.Workspace, n *Notice) *App {
 		ws = partnerkit.New()
 	}
 	a := &App{cfg: cfg, ws: ws, view: ViewRate, model: newModel()}
+	switch {
+	case cfg.Embed:
+	case cfg.Storage != nil:
+		a.save.store = store.New(cfg.Storage, cfg.Now)
+	default:
+		a.save.why = cfg.StorageProblem
+	}
 	a.zoneFromBrowser()
 	if !cfg.Embed {
 		a.view = ViewStart // a new user first reads what partnerkit is
@@ -97,16 +107,19 @@ func (a *App) Workspace() *partnerkit.Workspace { return a.ws }
 // Embedded reports whether the page runs as an embedded rubric.
 func (a *App) Embedded() bool { return a.cfg.Embed }
 
-// SetStatus records the outcome of the last save, shown in the status line.
-func (a *App) SetStatus(s SaveStatus) { a.status = s }
-
 // Notify shows a notice.
 func (a *App) Notify(n Notice) { a.notify(n) }
 
 // Handle applies one event and returns what the DOM layer must do.
 func (a *App) Handle(ev Event) []Effect {
 	a.touched(ev.Action)
-	return a.handle(ev)
+	eff := a.handle(ev)
+	for _, e := range eff {
+		if _, ok := e.(Persist); ok {
+			a.save.dirty = true
+		}
+	}
+	return eff
 }
 
 func (a *App) handle(ev Event) []Effect {
@@ -141,9 +154,12 @@ func (a *App) handle(ev Event) []Effect {
 			a.problem("The workspace could not be exported.", err)
 			return nil
 		}
+		a.exported(data)
 		return []Effect{Download{Name: "partnerkit-" + a.cfg.Now().Format("2006-01-02") + ".json", Type: "application/json", Data: data}}
 	case "data.backup.download":
-		return []Effect{DownloadStored{Key: ev.Arg, Name: ev.Arg + ".json"}}
+		return a.downloadBackup(ev.Arg)
+	case "data.saved.download":
+		return a.downloadSaved()
 	case "data.import":
 		return a.importWorkspace(ev.Files)
 	case "data.delete":
@@ -154,15 +170,18 @@ func (a *App) handle(ev Event) []Effect {
 		return []Effect{Focus{ID: "pk-delete"}}
 	case "data.delete.confirm":
 		a.confirm = false
+		if err := a.erase(); err != nil {
+			a.notify(Notice{Kind: "problem", Text: "Some of the data partnerkit keeps on this device could not be deleted (" + plainError(err) + "). Try again, or clear this site's data in the browser's settings."})
+			return nil
+		}
 		a.ws = partnerkit.New()
 		a.zoneFromBrowser()
 		a.fac = facilitator{round: -1}
 		a.rate = rater{}
 		a.rate.reset()
 		a.part, a.con, a.meet = partEditor{}, contractEditor{}, meetingEditor{}
-		a.backups = nil
 		a.notices = []Notice{{Kind: "ok", Text: "All partnerkit data on this device was deleted."}}
-		return []Effect{Erase{}}
+		return nil
 	case "tick":
 		return nil // the clock moved: the next render reads it
 	case "map.show":
@@ -215,18 +234,16 @@ func (a *App) importWorkspace(files []File) []Effect {
 			Details: problemLines(err)})
 		return nil
 	}
-	var eff []Effect
-	text := fmt.Sprintf("Imported %q.", f.Name)
-	if old, err := Marshal(a.ws); err == nil && !a.empty() {
-		eff = append(eff, KeepAside{Why: "before import", Data: string(old)})
-		text += " The data you had before is kept aside on this device as a backup."
+	kept, ok := a.keepAside(store.BeforeImport, "import the file")
+	if !ok {
+		return nil
 	}
 	a.ws = ws
 	a.zoneFromBrowser()
 	a.fac = facilitator{round: len(ws.Readiness) - 1}
 	a.part, a.con, a.meet = partEditor{}, contractEditor{}, meetingEditor{}
-	a.notify(Notice{Kind: "ok", Text: text})
-	return append(eff, Persist{})
+	a.notify(Notice{Kind: "ok", Text: fmt.Sprintf("Imported %q.", f.Name) + kept})
+	return []Effect{Persist{}}
 }
 
 // zoneFromBrowser gives a workspace without a time zone the browser's, with

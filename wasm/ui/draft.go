@@ -6,10 +6,6 @@ import (
 	"strings"
 )
 
-// DraftKey is the localStorage key of the rater's response while it is being
-// written, so that closing the tab loses nothing.
-const DraftKey = "partnerkit.rater-draft"
-
 // draft is the stored form of a rater's unfinished or submitted response.
 type draft struct {
 	Team     string            `json:"team,omitempty"`
@@ -21,8 +17,9 @@ type draft struct {
 	File     string            `json:"file,omitempty"`
 }
 
-// Draft returns the rater's response as stored under DraftKey; empty when
-// there is nothing to keep.
+// Draft returns the rater's response as saved on the device while it is
+// being written (store.DraftKey), so that closing the tab loses nothing;
+// empty when there is nothing to keep.
 func (a *App) Draft() string {
 	r := &a.rate
 	d := draft{Team: r.team, Rater: r.name, Ratings: r.ratings, Concerns: r.concerns, Code: r.code, FileName: r.fileName, File: string(r.file)}

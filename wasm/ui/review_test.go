@@ -85,10 +85,7 @@ func TestReviewViewShowsTheExample(t *testing.T) {
 	a.Handle(Event{Action: "nav", Arg: string(ViewStart)})
 	eff := a.Handle(Event{Action: "start.example"})
 	require.Contains(t, eff, Effect(Persist{}))
-	for _, e := range eff {
-		_, aside := e.(KeepAside)
-		assert.False(t, aside, "an empty workspace has nothing to keep aside")
-	}
+	assert.Empty(t, backups(t, a), "an empty workspace has nothing to keep aside")
 	require.Equal(t, ViewReview, a.view)
 	root := a.Render()
 	require.NoError(t, root.Check())
@@ -195,7 +192,7 @@ func TestExampleAsksBeforeReplacingData(t *testing.T) {
 
 	a.Handle(Event{Action: "start.example"})
 	eff = a.Handle(Event{Action: "start.confirm"})
-	require.Contains(t, eff, Effect(KeepAside{Why: "before the example", Data: string(before)}))
+	require.Equal(t, []string{string(before)}, backups(t, a))
 	require.Contains(t, eff, Effect(Persist{}))
 	assert.Equal(t, fixtureName(t), a.ws.Partnership.Name)
 	assert.Equal(t, ViewReview, a.view)
@@ -212,15 +209,11 @@ func TestStartNew(t *testing.T) {
 	a.Handle(Event{Action: "start.example"})
 	a.Handle(Event{Action: "start.new"})
 	assert.NotNil(t, a.ws.Partnership, "a workspace with data asks first")
-	eff := a.Handle(Event{Action: "start.confirm"})
+	a.Handle(Event{Action: "start.confirm"})
 	assert.Nil(t, a.ws.Partnership)
-	var kept bool
-	for _, e := range eff {
-		if k, ok := e.(KeepAside); ok {
-			kept = strings.Contains(k.Data, fixtureName(t))
-		}
-	}
-	assert.True(t, kept, "the example's data is kept aside")
+	kept := backups(t, a)
+	require.Len(t, kept, 1)
+	assert.Contains(t, kept[0], fixtureName(t), "the example's data is kept aside")
 }
 
 func TestStartViewExplains(t *testing.T) {

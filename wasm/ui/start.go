@@ -6,6 +6,7 @@ import (
 
 	"github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/examples/hgusd/casefile"
+	"github.com/partnerkit/partnerkit/wasm/store"
 )
 
 // The start screen's questions: what the user asked to replace the
@@ -41,10 +42,13 @@ func (a *App) handleStart(ev Event) ([]Effect, bool) {
 		case askExample:
 			return a.openExample(), true
 		case askNew:
-			eff := a.replaceWorkspace(partnerkit.New(), "before a new workspace")
+			kept, ok := a.replaceWorkspace(partnerkit.New(), store.BeforeNew, "start a new workspace")
+			if !ok {
+				return []Effect{Focus{ID: "pk-notices"}}, true
+			}
 			a.view = ViewPartnership
-			a.notify(Notice{Kind: "ok", Text: "Started a new, empty workspace. The data you had before is kept aside on this device as a backup (see Your data)."})
-			return append(eff, Focus{ID: "pk-main"}), true
+			a.notify(Notice{Kind: "ok", Text: "Started a new, empty workspace." + kept})
+			return []Effect{Persist{}, Focus{ID: "pk-main"}}, true
 		}
 		return nil, true
 	}
@@ -58,29 +62,29 @@ func (a *App) openExample() []Effect {
 		a.problem("The built-in example could not be opened. Your data is unchanged.", err)
 		return nil
 	}
-	had := !a.empty()
-	eff := a.replaceWorkspace(ws, "before the example")
-	text := "Opened the example: " + ws.Partnership.Name + "."
-	if had {
-		text += " The data you had before is kept aside on this device as a backup (see Your data)."
+	kept, ok := a.replaceWorkspace(ws, store.BeforeExample, "open the example")
+	if !ok {
+		return []Effect{Focus{ID: "pk-notices"}}
 	}
-	a.notify(Notice{Kind: "ok", Text: text})
+	a.notify(Notice{Kind: "ok", Text: "Opened the example: " + ws.Partnership.Name + "." + kept})
 	a.view = ViewReview
-	return append(eff, Focus{ID: "pk-main"})
+	return []Effect{Persist{}, Focus{ID: "pk-main"}}
 }
 
 // replaceWorkspace puts ws in place of the workspace, keeping the current one
-// aside first when it holds anything.
-func (a *App) replaceWorkspace(ws *partnerkit.Workspace, why string) []Effect {
-	var eff []Effect
-	if old, err := Marshal(a.ws); err == nil && !a.empty() {
-		eff = append(eff, KeepAside{Why: why, Data: string(old)})
+// aside first when it holds anything (see keepAside); it replaces nothing
+// when the current one could not be kept. It returns what to tell the user
+// about the data replaced, and whether ws took its place.
+func (a *App) replaceWorkspace(ws *partnerkit.Workspace, why store.Reason, replacing string) (string, bool) {
+	kept, ok := a.keepAside(why, replacing)
+	if !ok {
+		return "", false
 	}
 	a.ws = ws
 	a.zoneFromBrowser()
 	a.fac = facilitator{round: len(ws.Readiness) - 1}
 	a.part, a.con, a.meet = partEditor{}, contractEditor{}, meetingEditor{}
-	return append(eff, Persist{})
+	return kept, true
 }
 
 func (a *App) viewStart() *Node {

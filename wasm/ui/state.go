@@ -68,11 +68,6 @@ type Download struct {
 	Data       []byte
 }
 
-// DownloadStored offers what localStorage holds under Key as a file.
-type DownloadStored struct{ Key, Name string }
-
-func (DownloadStored) effect() {}
-
 // Copy puts Text on the clipboard. When the browser refuses, the DOM layer
 // sends the event "copy.failed" with Arg Field and the reason as Value.
 type Copy struct{ Text, Field string }
@@ -95,15 +90,6 @@ type Print struct{}
 // Persist says the workspace changed and should be saved (debounced).
 type Persist struct{}
 
-// Erase removes everything the page stored on this device.
-type Erase struct{}
-
-// KeepAside stores Data under a backup key, so that nothing is lost.
-type KeepAside struct {
-	Why  string
-	Data string
-}
-
 // Focus moves keyboard focus to the element with this id.
 type Focus struct{ ID string }
 
@@ -124,14 +110,12 @@ type Later struct {
 
 func (Later) effect() {}
 
-func (Download) effect()  {}
-func (Copy) effect()      {}
-func (Post) effect()      {}
-func (Print) effect()     {}
-func (Persist) effect()   {}
-func (Erase) effect()     {}
-func (KeepAside) effect() {}
-func (Focus) effect()     {}
+func (Download) effect() {}
+func (Copy) effect()     {}
+func (Post) effect()     {}
+func (Print) effect()    {}
+func (Persist) effect()  {}
+func (Focus) effect()    {}
 
 // Notice is a message shown at the top of the page until dismissed.
 type Notice struct {
@@ -141,6 +125,8 @@ type Notice struct {
 	Text string
 	// Details list the problems one by one (each with its field).
 	Details []string
+	// Export offers to download the workspace, as a button in the notice.
+	Export bool
 }
 
 // SaveStatus is what the page says about saving on this device.
@@ -154,13 +140,7 @@ type SaveStatus struct {
 	Problem bool
 }
 
-// StorageKey is the localStorage key of the autosaved workspace.
-const StorageKey = "partnerkit.workspace"
-
-// BackupKeyPrefix starts the localStorage keys where unreadable saved data is kept.
-const BackupKeyPrefix = "partnerkit.backup."
-
-// Restore turns what localStorage held under StorageKey into a workspace.
+// Restore turns the workspace saved on the device (store.WorkspaceKey) into a workspace.
 // When nothing was saved it returns a new workspace. When the saved data
 // cannot be read it returns a new workspace, a notice saying so, and
 // aside=true: the caller must keep the saved data under a backup key before

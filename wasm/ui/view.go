@@ -39,23 +39,22 @@ func (a *App) Render() *Node {
 			a.viewStatus(),
 		),
 		a.viewNav(),
+		a.viewSaveProblem(),
 		a.viewNotices(),
 		El("div", ID("pk-main"), A("tabindex", "-1"), Class("pk-view"), body),
 	)
 }
 
 func (a *App) viewStatus() *Node {
+	st := a.saveStatus()
 	cls := "pk-status"
-	if a.status.Problem {
+	if st.Problem {
 		cls += " pk-status-problem"
 	}
-	text := a.status.Text
-	if text == "" {
-		text = "Saved on this device automatically."
-	}
+	text := st.Text
 	var at *Node
-	if a.status.At != "" {
-		at = El("span", A("aria-hidden", "true"), " "+a.status.At)
+	if st.At != "" {
+		at = El("span", A("aria-hidden", "true"), " "+st.At)
 	}
 	return El("p", ID("pk-status"), Class(cls), A("role", "status"), A("aria-live", "polite"), El("span", text), at)
 }
@@ -97,8 +96,13 @@ func (a *App) viewNotices() *Node {
 			}
 			details = El("ul", lis)
 		}
+		var export *Node
+		if n.Export {
+			export = El("div", Class("pk-actions"),
+				El("button", A("type", "button"), On("click", "data.export"), "Download a copy now"))
+		}
 		list = append(list, El("div", Key(fmt.Sprintf("n%d-%s", i, n.Text)), Class("pk-notice pk-notice-"+n.Kind),
-			El("p", n.Text), details,
+			El("p", n.Text), details, export,
 			El("button", A("type", "button"), On("click", "notice.dismiss"), Arg(strconv.Itoa(i)), A("aria-label", "Dismiss this message"), "Dismiss"),
 		))
 	}
@@ -115,19 +119,6 @@ func (a *App) viewData() *Node {
 			El("button", A("type", "button"), On("click", "data.delete.cancel"), "Cancel"),
 		)
 	}
-	var backups *Node
-	if len(a.backups) > 0 {
-		lis := make([]*Node, len(a.backups))
-		for i, b := range a.backups {
-			lis[i] = El("li", Key(b),
-				El("span", b+" "),
-				El("button", A("type", "button"), On("click", "data.backup.download"), Arg(b), "Download this backup"))
-		}
-		backups = El("section", A("aria-labelledby", "pk-backups-h"),
-			El("h3", ID("pk-backups-h"), "Backups kept on this device"),
-			El("p", "Data partnerkit could not read, or replaced by an import, is kept here so that nothing is lost."),
-			El("ul", lis))
-	}
 	return El("section", A("aria-labelledby", "pk-data-h"),
 		El("h2", ID("pk-data-h"), "Your data"),
 		El("p", "partnerkit saves your work in this browser, on this device, as you type. It is never sent anywhere. To move it to another computer or keep a copy, download it as a file."),
@@ -138,7 +129,7 @@ func (a *App) viewData() *Node {
 			El("label", A("for", "pk-import"), "Open a partnerkit .json file (or drop it here). It replaces what is on this device; the current data is kept as a backup."),
 			El("input", ID("pk-import"), A("type", "file"), A("accept", ".json,application/json"), On("change", "data.import")),
 		),
-		backups,
+		a.viewBackups(),
 		El("h3", "Delete"),
 		El("button", A("type", "button"), ID("pk-delete"), Class("pk-danger"), On("click", "data.delete"), "Delete all data on this device"),
 		confirm,

@@ -1,0 +1,16 @@
+// Package store keeps the page's data on the device, in a key-value Storage
+// such as the browser's localStorage, so that what it says about saving is
+// true: the workspace and the rater's draft as last saved (Save, which
+// remembers the last save that succeeded and the failure of the last that
+// did not), and backups of data about to be replaced or that could not be
+// read (KeepAside, which writes a backup and reads it back before anything
+// may be replaced; Backups lists them, newest first).
+//
+// Backups are bounded: each is kept under its own key, made of the time to
+// the millisecond and of a digest of its text, so that two backups never
+// share a key; the same text is never kept twice; and only the MaxBackups
+// newest are kept.
+//
+// It holds no JavaScript: the page passes wasm/dom's localStorage, and tests
+// a Memory, whose quota can be set to play a full device.
+package store

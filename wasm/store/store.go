@@ -1,0 +1,348 @@
+package store
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// The keys the page stores its data under. Every key starts with Prefix, so
+// that deleting everything partnerkit keeps removes them all and nothing else.
+const (
+	// Prefix starts every key partnerkit stores.
+	Prefix = "partnerkit."
+	// WorkspaceKey holds the workspace as last saved.
+	WorkspaceKey = Prefix + "workspace"
+	// DraftKey holds the rater's response while it is being written.
+	DraftKey = Prefix + "rater-draft"
+	// BackupPrefix starts the key of every backup.
+	BackupPrefix = Prefix + "backup."
+)
+
+// MaxBackups is how many backups are kept: when one more is kept aside, the
+// oldest beyond this many are removed.
+const MaxBackups = 5
+
+// Reason says why data was kept aside.
+type Reason string
+
+// The reasons for a backup.
+const (
+	// Unreadable is the saved workspace, which could not be read when the page opened.
+	Unreadable Reason = "unreadable"
+	// UnreadableRatings is the rater's saved draft, which could not be read.
+	UnreadableRatings Reason = "unreadable-ratings"
+	// BeforeImport is the workspace an imported file replaced.
+	BeforeImport Reason = "before-import"
+	// BeforeNew is the workspace a new, empty one replaced.
+	BeforeNew Reason = "before-new"
+	// BeforeExample is the workspace the built-in example replaced.
+	BeforeExample Reason = "before-example"
+	// BeforeRestore is the workspace a backup, restored, replaced.
+	BeforeRestore Reason = "before-restore"
+)
+
+// Words says in plain words what a backup with this reason holds.
+func (r Reason) Words() string {
+	switch r {
+	case Unreadable:
+		return "saved data that could not be read"
+	case UnreadableRatings:
+		return "ratings that could not be read"
+	case BeforeImport:
+		return "your data before a file was imported"
+	case BeforeNew:
+		return "your data before a new workspace was started"
+	case BeforeExample:
+		return "your data before the example was opened"
+	case BeforeRestore:
+		return "your data before a backup was restored"
+	}
+	return "a copy of your data"
+}
+
+// validReason reports whether r can be part of a key: lower-case letters and dashes.
+func validReason(r Reason) bool {
+	if r == "" {
+		return false
+	}
+	for _, c := range r {
+		if (c < 'a' || c > 'z') && c != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+// Backup is one copy of data kept aside.
+type Backup struct {
+	// Key is the storage key it is kept under.
+	Key string
+	// At is when it was kept aside.
+	At time.Time
+	// Why says why it was kept aside.
+	Why Reason
+	// Sum is a digest of its text, which tells backups of different texts apart.
+	Sum string
+}
+
+// FileName is a name for the backup downloaded as a file, such as
+// "partnerkit-backup-2026-12-01-1504.json".
+func (b Backup) FileName() string {
+	return "partnerkit-backup-" + b.At.Local().Format("2006-01-02-150405") + ".json"
+}
+
+// Status is what the store knows about saving: when the last save that
+// succeeded was, and why the last one failed, if it did.
+type Status struct {
+	// Saved is when the last save of this session succeeded; zero when none has.
+	Saved time.Time
+	// Found is true when the storage held a workspace when the page opened.
+	Found bool
+	// Err is why the last save failed; nil when it succeeded or none was tried.
+	Err error
+}
+
+// Store keeps the page's data in a Storage.
+type Store struct {
+	s      Storage
+	now    func() time.Time
+	status Status
+	last   time.Time // the time of the last backup key made, so that the next is later
+}
+
+// New returns a store that keeps its data in s; now tells the time (nil
+// means time.Now).
+func New(s Storage, now func() time.Time) *Store {
+	if now == nil {
+		now = time.Now
+	}
+	return &Store{s: s, now: now}
+}
+
+// Status returns what the store knows about saving.
+func (st *Store) Status() Status { return st.status }
+
+// Workspace returns the saved workspace and whether there is one.
+func (st *Store) Workspace() (string, bool, error) {
+	v, ok, err := st.s.Get(WorkspaceKey)
+	if err == nil && ok {
+		st.status.Found = true
+	}
+	return v, ok, err
+}
+
+// Draft returns the rater's saved draft and whether there is one.
+func (st *Store) Draft() (string, bool, error) {
+	return st.s.Get(DraftKey)
+}
+
+// Save stores the workspace and the rater's draft; an empty draft removes
+// the one saved. It remembers when it succeeded and why it failed.
+func (st *Store) Save(workspace, draft string) error {
+	err := st.s.Set(WorkspaceKey, workspace)
+	if err == nil {
+		if draft != "" {
+			err = st.s.Set(DraftKey, draft)
+		} else {
+			err = st.s.Remove(DraftKey)
+		}
+	}
+	if err != nil {
+		st.status.Err = err
+		return err
+	}
+	st.status.Saved, st.status.Err, st.status.Found = st.now(), nil, true
+	return nil
+}
+
+// NotKeptError is the error of KeepAside when the backup could not be
+// written, or was not read back the same: nothing was kept, and what the
+// backup was for must not go ahead.
+type NotKeptError struct {
+	Err error
+}
+
+func (e *NotKeptError) Error() string {
+	return "a backup could not be kept on this device: " + e.Err.Error()
+}
+
+func (e *NotKeptError) Unwrap() error { return e.Err }
+
+// KeepAside keeps data under a new backup key, reads it back to be sure it
+// is there, and then removes the oldest backups beyond MaxBackups. When a
+// backup of the very same text is already kept, it is that backup that is
+// returned, and nothing is written. It returns a *NotKeptError when the
+// backup is not kept: the storage refused it (it may be full), or it did not
+// read back the same.
+func (st *Store) KeepAside(data string, why Reason) (Backup, error) {
+	if !validReason(why) {
+		return Backup{}, &NotKeptError{Err: fmt.Errorf("%q is not a reason for a backup", why)}
+	}
+	sum := digest(data)
+	kept, err := st.Backups()
+	if err != nil {
+		return Backup{}, &NotKeptError{Err: err}
+	}
+	for _, b := range kept {
+		if b.Sum != sum {
+			continue
+		}
+		if old, err := st.ReadBackup(b); err == nil && old == data {
+			return b, nil
+		}
+	}
+	at := st.now().UTC().Truncate(time.Millisecond)
+	if !at.After(st.last) {
+		at = st.last.Add(time.Millisecond) // two backups in one millisecond still get two times
+	}
+	b := Backup{At: at, Why: why, Sum: sum}
+	b.Key = BackupPrefix + strconv.FormatInt(at.UnixMilli(), 10) + "-" + sum + "-" + string(why)
+	if err := st.s.Set(b.Key, data); err != nil {
+		_ = st.s.Remove(b.Key)
+		return Backup{}, &NotKeptError{Err: err}
+	}
+	back, ok, err := st.s.Get(b.Key)
+	if err != nil || !ok || back != data {
+		_ = st.s.Remove(b.Key)
+		if err == nil {
+			err = errors.New("what was written did not read back the same")
+		}
+		return Backup{}, &NotKeptError{Err: err}
+	}
+	st.last = at
+	st.prune(b.Key)
+	return b, nil
+}
+
+// prune removes the oldest backups beyond MaxBackups, never the one just kept.
+func (st *Store) prune(keep string) {
+	kept, err := st.Backups()
+	if err != nil || len(kept) <= MaxBackups {
+		return
+	}
+	n := 0
+	for _, b := range kept {
+		if n < MaxBackups || b.Key == keep {
+			n++
+			continue
+		}
+		_ = st.s.Remove(b.Key)
+	}
+}
+
+// Backups lists the backups kept, newest first.
+func (st *Store) Backups() ([]Backup, error) {
+	keys, err := st.s.Keys(BackupPrefix)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Backup, 0, len(keys))
+	for _, k := range keys {
+		b, ok := parseKey(k)
+		if !ok {
+			continue
+		}
+		if b.Sum == "" { // a backup kept by an older partnerkit: its key has no digest
+			v, found, err := st.s.Get(k)
+			if err != nil || !found {
+				continue
+			}
+			b.Sum = digest(v)
+		}
+		out = append(out, b)
+	}
+	slices.SortStableFunc(out, func(a, b Backup) int {
+		if c := b.At.Compare(a.At); c != 0 {
+			return c
+		}
+		return strings.Compare(b.Key, a.Key)
+	})
+	return out, nil
+}
+
+// ReadBackup returns the text of a backup.
+func (st *Store) ReadBackup(b Backup) (string, error) {
+	v, ok, err := st.s.Get(b.Key)
+	if err != nil {
+		return "", err
+	}
+	if !ok {
+		return "", errors.New("this backup is no longer on this device")
+	}
+	return v, nil
+}
+
+// RemoveBackup deletes a backup.
+func (st *Store) RemoveBackup(b Backup) error {
+	if !strings.HasPrefix(b.Key, BackupPrefix) {
+		return fmt.Errorf("%q is not a backup", b.Key)
+	}
+	return st.s.Remove(b.Key)
+}
+
+// Erase deletes everything partnerkit keeps in the storage: the workspace,
+// the draft and every backup. It goes on after a key it cannot remove and
+// returns the first error.
+func (st *Store) Erase() error {
+	keys, err := st.s.Keys(Prefix)
+	if err != nil {
+		return err
+	}
+	var first error
+	for _, k := range keys {
+		if err := st.s.Remove(k); err != nil && first == nil {
+			first = err
+		}
+	}
+	st.status = Status{}
+	return first
+}
+
+// digest is the first 16 hexadecimal digits of the SHA-256 of s.
+func digest(s string) string {
+	sum := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(sum[:8])
+}
+
+// parseKey reads a backup key: "partnerkit.backup.<unix ms>-<digest>-<reason>",
+// or the "partnerkit.backup.2006-01-02T15-04-05Z[-why]" of older versions.
+func parseKey(k string) (Backup, bool) {
+	rest, ok := strings.CutPrefix(k, BackupPrefix)
+	if !ok {
+		return Backup{}, false
+	}
+	if ms, tail, ok := strings.Cut(rest, "-"); ok && len(ms) >= 12 && !strings.Contains(ms, "T") {
+		n, err := strconv.ParseInt(ms, 10, 64)
+		sum, why, ok := strings.Cut(tail, "-")
+		if err != nil || !ok || len(sum) != 16 {
+			return Backup{}, false
+		}
+		return Backup{Key: k, At: time.UnixMilli(n).UTC(), Sum: sum, Why: Reason(why)}, true
+	}
+	const legacy = "2006-01-02T15-04-05Z"
+	if len(rest) < len(legacy) {
+		return Backup{}, false
+	}
+	at, err := time.Parse(legacy, rest[:len(legacy)])
+	if err != nil {
+		return Backup{}, false
+	}
+	b := Backup{Key: k, At: at, Why: Unreadable}
+	switch strings.TrimPrefix(rest[len(legacy):], "-") {
+	case "ratings":
+		b.Why = UnreadableRatings
+	case "before-import":
+		b.Why = BeforeImport
+	case "before-a-new-workspace":
+		b.Why = BeforeNew
+	case "before-the-example":
+		b.Why = BeforeExample
+	}
+	return b, true
+}

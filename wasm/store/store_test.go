@@ -1,0 +1,176 @@
+package store_test
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/partnerkit/partnerkit/wasm/store"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// clock is a time that stands still unless moved.
+type clock struct{ t time.Time }
+
+func (c *clock) now() time.Time { return c.t }
+
+func newStore(quota int) (*store.Store, *store.Memory, *clock) {
+	m := store.NewMemory(quota)
+	c := &clock{t: time.Date(2026, 12, 1, 15, 4, 5, 0, time.UTC)}
+	return store.New(m, c.now), m, c
+}
+
+// Two backups kept in the same second, even the same millisecond, are two
+// backups: the second no longer overwrites the first.
+func TestBackupsInOneSecondAreKeptApart(t *testing.T) {
+	st, _, _ := newStore(0)
+	a, err := st.KeepAside(`{"a":1}`, store.BeforeImport)
+	require.NoError(t, err)
+	b, err := st.KeepAside(`{"b":2}`, store.BeforeImport)
+	require.NoError(t, err)
+	assert.NotEqual(t, a.Key, b.Key)
+	kept, err := st.Backups()
+	require.NoError(t, err)
+	require.Len(t, kept, 2)
+	assert.Equal(t, b.Key, kept[0].Key, "newest first")
+	for want, bk := range map[string]store.Backup{`{"a":1}`: a, `{"b":2}`: b} {
+		got, err := st.ReadBackup(bk)
+		require.NoError(t, err)
+		assert.Equal(t, want, got)
+	}
+}
+
+// The same text is kept once, however often it is kept aside: reloading a
+// page whose save cannot be read does not add a backup each time.
+func TestTheSameTextIsKeptOnce(t *testing.T) {
+	st, m, c := newStore(0)
+	first, err := st.KeepAside("not json at all", store.Unreadable)
+	require.NoError(t, err)
+	for range 10 {
+		c.t = c.t.Add(time.Minute)
+		again, err := st.KeepAside("not json at all", store.Unreadable)
+		require.NoError(t, err)
+		assert.Equal(t, first, again)
+	}
+	keys, _ := m.Keys(store.BackupPrefix)
+	assert.Len(t, keys, 1)
+}
+
+func TestOnlyTheNewestBackupsAreKept(t *testing.T) {
+	st, _, c := newStore(0)
+	var made []store.Backup
+	for i := range store.MaxBackups + 3 {
+		c.t = c.t.Add(time.Second)
+		b, err := st.KeepAside(fmt.Sprintf(`{"n":%d}`, i), store.BeforeNew)
+		require.NoError(t, err)
+		made = append(made, b)
+	}
+	kept, err := st.Backups()
+	require.NoError(t, err)
+	require.Len(t, kept, store.MaxBackups)
+	for i, b := range kept {
+		assert.Equal(t, made[len(made)-1-i].Key, b.Key)
+	}
+}
+
+// A backup the storage refuses is not kept, and says so: the caller must
+// not replace what it was for.
+func TestABackupThatDoesNotFitIsNotKept(t *testing.T) {
+	st, m, _ := newStore(100)
+	require.NoError(t, m.Set(store.WorkspaceKey, strings.Repeat("x", 60)))
+	_, err := st.KeepAside(strings.Repeat("y", 60), store.BeforeImport)
+	var nk *store.NotKeptError
+	require.ErrorAs(t, err, &nk)
+	assert.ErrorIs(t, err, store.ErrQuota)
+	kept, _ := st.Backups()
+	assert.Empty(t, kept)
+	v, _, _ := m.Get(store.WorkspaceKey)
+	assert.Equal(t, strings.Repeat("x", 60), v, "the workspace is untouched")
+}
+
+// lossy is a storage that keeps only the first n characters of a value.
+type lossy struct {
+	*store.Memory
+	n int
+}
+
+func (l lossy) Set(k, v string) error { return l.Memory.Set(k, v[:min(len(v), l.n)]) }
+
+func TestABackupThatDoesNotReadBackIsNotKept(t *testing.T) {
+	m := lossy{store.NewMemory(0), 10}
+	st := store.New(m, nil)
+	_, err := st.KeepAside(strings.Repeat("z", 20), store.BeforeExample)
+	var nk *store.NotKeptError
+	require.ErrorAs(t, err, &nk)
+	keys, _ := m.Keys(store.BackupPrefix)
+	assert.Empty(t, keys, "the truncated copy is removed")
+}
+
+func TestSaveRemembersTheLastSuccess(t *testing.T) {
+	st, m, c := newStore(100)
+	require.NoError(t, st.Save(`{"v":1}`, ""))
+	saved := c.t
+	assert.Equal(t, saved, st.Status().Saved)
+	c.t = c.t.Add(time.Minute)
+	err := st.Save(strings.Repeat("x", 90), "")
+	require.ErrorIs(t, err, store.ErrQuota)
+	assert.Equal(t, saved, st.Status().Saved, "the time of the last save that succeeded")
+	assert.ErrorIs(t, st.Status().Err, store.ErrQuota)
+	v, _, _ := m.Get(store.WorkspaceKey)
+	assert.Equal(t, `{"v":1}`, v)
+	require.NoError(t, st.Save(`{"v":2}`, `{"rater":"Ana"}`))
+	assert.NoError(t, st.Status().Err)
+	d, ok, _ := st.Draft()
+	assert.True(t, ok)
+	assert.Equal(t, `{"rater":"Ana"}`, d)
+	require.NoError(t, st.Save(`{"v":2}`, ""))
+	_, ok, _ = st.Draft()
+	assert.False(t, ok, "an empty draft removes the saved one")
+}
+
+func TestTurnedOffStorageFailsEverySave(t *testing.T) {
+	st, m, _ := newStore(0)
+	m.Fail = errors.New("the browser blocks storage")
+	assert.Error(t, st.Save("{}", ""))
+	_, err := st.KeepAside("{}", store.BeforeNew)
+	assert.Error(t, err)
+}
+
+func TestOlderBackupKeysAreListed(t *testing.T) {
+	st, m, _ := newStore(0)
+	require.NoError(t, m.Set(store.BackupPrefix+"2026-11-30T10-00-00Z", "old corrupt"))
+	require.NoError(t, m.Set(store.BackupPrefix+"2026-11-30T10-00-00Z-before-import", `{"x":1}`))
+	require.NoError(t, m.Set(store.BackupPrefix+"2026-11-30T10-00-01Z-ratings", `{"r":1}`))
+	kept, err := st.Backups()
+	require.NoError(t, err)
+	require.Len(t, kept, 3)
+	assert.Equal(t, store.UnreadableRatings, kept[0].Why)
+	whys := []store.Reason{kept[1].Why, kept[2].Why}
+	assert.ElementsMatch(t, []store.Reason{store.Unreadable, store.BeforeImport}, whys)
+	// Keeping the same text again finds the old backup.
+	b, err := st.KeepAside(`{"x":1}`, store.BeforeImport)
+	require.NoError(t, err)
+	assert.Equal(t, store.BackupPrefix+"2026-11-30T10-00-00Z-before-import", b.Key)
+}
+
+func TestEraseRemovesOnlyPartnerkitKeys(t *testing.T) {
+	st, m, _ := newStore(0)
+	require.NoError(t, st.Save("{}", `{"rater":"Ana"}`))
+	_, err := st.KeepAside("x", store.Unreadable)
+	require.NoError(t, err)
+	require.NoError(t, m.Set("another-app", "theirs"))
+	require.NoError(t, st.Erase())
+	keys, _ := m.Keys("")
+	assert.Equal(t, []string{"another-app"}, keys)
+}
+
+func TestMemoryCountsAsBrowsersDo(t *testing.T) {
+	m := store.NewMemory(10)
+	require.NoError(t, m.Set("k", "😀😀"), "1 + 4 code units")
+	assert.Equal(t, 5, m.Used())
+	require.NoError(t, m.Set("k", "abcdefghi"), "replacing a value frees what it took")
+	assert.ErrorIs(t, m.Set("j", "x"), store.ErrQuota)
+}

@@ -1,0 +1,274 @@
+package ui
+
+import (
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/partnerkit/partnerkit/wasm/store"
+)
+
+// What the page says about saving is worked out from what the store knows
+// (store.Status), never set by hand: the status line names the last save
+// that succeeded, and while saving fails a warning stays at the top of the
+// page, with a button to download a copy, until a save succeeds again.
+
+// saving is the app's side of keeping the workspace on the device.
+type saving struct {
+	store *store.Store // nil: nothing is stored (embedded, or the browser gives no storage)
+	why   error        // why there is no store, when the browser gives none
+	// hold is set when the data saved on this device could not be read nor
+	// kept aside: saving would overwrite the only copy, so nothing is saved
+	// in this session.
+	hold     bool
+	dirty    bool   // the workspace or the draft changed since the last save
+	exported string // digest of the workspace as last downloaded, "" if never
+}
+
+// Open returns the app for the page, with the workspace and the rater's draft
+// saved in cfg.Storage. Saved data that cannot be read is kept aside as a
+// backup before anything may be saved over it, and a notice says so; when it
+// cannot be kept aside either, nothing is saved in this session, so that it
+// stays as it is.
+func Open(cfg Config) *App {
+	if cfg.Embed || cfg.Storage == nil {
+		a := New(cfg, nil, nil)
+		return a
+	}
+	st := store.New(cfg.Storage, cfg.Now)
+	saved, found, err := st.Workspace()
+	if err != nil {
+		cfg.Storage, cfg.StorageProblem = nil, err
+		return New(cfg, nil, nil)
+	}
+	ws, notice, aside := Restore(saved, found)
+	hold := false
+	if aside {
+		if _, err := st.KeepAside(saved, store.Unreadable); err != nil {
+			hold = true
+			notice.Text = "The data saved on this device could not be read, so partnerkit started with an empty workspace. " +
+				"It could not be kept aside as a backup either (" + plainError(err) + "), so partnerkit will not save anything in this session, to leave it as it is. Download it from the warning at the top to keep a copy."
+		}
+	}
+	a := New(cfg, ws, notice)
+	a.save.store, a.save.hold = st, hold
+	if d, found, err := st.Draft(); err == nil && found {
+		if n := a.RestoreDraft(d); n != nil {
+			if _, err := st.KeepAside(d, store.UnreadableRatings); err != nil {
+				a.save.hold = true
+				n.Text = "The ratings you had started could not be read back, so the form starts empty. They could not be kept aside either (" + plainError(err) + "), so partnerkit will not save anything in this session, to leave them as they are."
+			}
+			a.notify(*n)
+		}
+	}
+	return a
+}
+
+// Dirty reports whether there are changes not saved yet.
+func (a *App) Dirty() bool { return a.save.dirty }
+
+// Save saves the workspace and the rater's draft, if they changed since the
+// last save, and reports whether everything is saved now. A failure is shown
+// in the status line and in a warning that stays until a save succeeds.
+func (a *App) Save() bool {
+	s := &a.save
+	if !s.dirty {
+		return true
+	}
+	if s.store == nil || s.hold {
+		return false
+	}
+	data, err := Marshal(a.ws)
+	if err != nil {
+		a.problem("The workspace could not be saved.", err)
+		return false
+	}
+	if err := s.store.Save(string(data), a.Draft()); err != nil {
+		return false
+	}
+	s.dirty = false
+	return true
+}
+
+// keepAside keeps the workspace aside as a backup, written and read back,
+// before it is replaced for the reason why. It reports whether the workspace
+// may be replaced: it is empty; or the backup is kept; or it could not be
+// kept but the user downloaded this very workspace. Otherwise a notice says
+// that nothing was replaced, and why.
+func (a *App) keepAside(why store.Reason, replacing string) (kept string, ok bool) {
+	if a.empty() {
+		return "", true
+	}
+	data, err := Marshal(a.ws)
+	if err != nil {
+		a.problem("Nothing was replaced: the data you have now could not be copied.", err)
+		return "", false
+	}
+	if a.save.store != nil {
+		if _, err = a.save.store.KeepAside(string(data), why); err == nil {
+			return " The data you had before is kept aside on this device as a backup (see Your data).", true
+		}
+	} else {
+		err = a.noStorage()
+	}
+	if a.save.exported != "" && a.save.exported == digest(data) {
+		return " The data you had before could not be kept on this device (" + plainError(err) + "), but you downloaded it as a file: open that file to have it back.", true
+	}
+	a.notify(Notice{Kind: "problem", Export: true,
+		Text: "Nothing was replaced: partnerkit could not keep a backup of the data you have now on this device (" + plainError(err) + "). " +
+			"Download a copy first, then " + replacing + " again."})
+	return "", false
+}
+
+// noStorage says why nothing is stored.
+func (a *App) noStorage() error {
+	if a.save.why != nil {
+		return a.save.why
+	}
+	return store.ErrBlocked
+}
+
+// exported records that the workspace, as data, was downloaded.
+func (a *App) exported(data []byte) { a.save.exported = digest(data) }
+
+func digest(data []byte) string {
+	sum := sha256.Sum256(data)
+	return string(sum[:])
+}
+
+// saveStatus is what the status line says about saving.
+func (a *App) saveStatus() SaveStatus {
+	s := &a.save
+	if s.store == nil {
+		return SaveStatus{Text: "Not saved: " + plainError(a.noStorage()) + ".", Problem: true}
+	}
+	if s.hold {
+		return SaveStatus{Text: "Not saved in this session, to leave the data saved before as it is.", Problem: true}
+	}
+	st := s.store.Status()
+	at := ""
+	if !st.Saved.IsZero() {
+		at = "at " + st.Saved.In(a.cfg.Now().Location()).Format("3:04:05 PM")
+	}
+	switch {
+	case st.Err != nil && at != "":
+		return SaveStatus{Text: "Not saved since " + strings.TrimPrefix(at, "at ") + ": " + plainError(st.Err) + ".", Problem: true}
+	case st.Err != nil:
+		return SaveStatus{Text: "Not saved: " + plainError(st.Err) + ".", Problem: true}
+	case at != "":
+		return SaveStatus{Text: "Saved on this device.", At: at}
+	case st.Found:
+		return SaveStatus{Text: "Saved on this device."}
+	}
+	return SaveStatus{Text: "Nothing saved yet: your work is saved on this device as you type."}
+}
+
+// viewSaveProblem is the warning that stays at the top of the page while
+// nothing can be saved, or nil.
+func (a *App) viewSaveProblem() *Node {
+	st := a.saveStatus()
+	if !st.Problem {
+		return nil
+	}
+	text := "Your latest changes are not saved on this device. Download a copy now, and keep the file until partnerkit says it saved again."
+	var saved *Node
+	if a.save.hold {
+		text = "The data saved on this device before could not be read, and partnerkit leaves it untouched: nothing you do now is saved. Download a copy of your work before you close the page."
+		saved = El("button", A("type", "button"), Class("pk-secondary"), ID("pk-saved-download"), On("click", "data.saved.download"), "Download the data saved before")
+	}
+	if a.save.store == nil {
+		text = "This browser keeps nothing partnerkit does on this device (" + plainError(a.noStorage()) + "). Download a copy of your work before you close the page, and open it again next time."
+	}
+	return El("div", ID("pk-save-problem"), Class("pk-notice pk-notice-problem"), A("role", "alert"),
+		El("p", text),
+		El("div", Class("pk-actions"),
+			El("button", A("type", "button"), ID("pk-save-download"), On("click", "data.export"), "Download a copy now"),
+			saved))
+}
+
+// viewBackups lists the backups kept on this device, or nil.
+func (a *App) viewBackups() *Node {
+	if a.save.store == nil {
+		return nil
+	}
+	kept, err := a.save.store.Backups()
+	if err != nil || len(kept) == 0 {
+		return nil
+	}
+	lis := make([]*Node, len(kept))
+	loc := a.cfg.Now().Location()
+	for i, b := range kept {
+		lis[i] = El("li", Key(b.Key),
+			El("span", fmt.Sprintf("%s, kept %s ", capitalize(b.Why.Words()), b.At.In(loc).Format("Jan 2, 2006 at 3:04 PM"))),
+			El("button", A("type", "button"), Class("pk-secondary pk-small"), On("click", "data.backup.download"), Arg(b.Key), "Download this backup"))
+	}
+	return El("section", A("aria-labelledby", "pk-backups-h"),
+		El("h3", ID("pk-backups-h"), "Backups kept on this device"),
+		El("p", fmt.Sprintf("Data partnerkit could not read, or that was replaced, is kept here so that nothing is lost; the %d newest are kept.", store.MaxBackups)),
+		El("ul", ID("pk-backups"), lis))
+}
+
+// downloadBackup offers the backup kept under key as a file.
+func (a *App) downloadBackup(key string) []Effect {
+	if a.save.store == nil {
+		return nil
+	}
+	kept, _ := a.save.store.Backups()
+	for _, b := range kept {
+		if b.Key != key {
+			continue
+		}
+		data, err := a.save.store.ReadBackup(b)
+		if err != nil {
+			a.problem("The backup could not be read.", err)
+			return nil
+		}
+		return []Effect{Download{Name: b.FileName(), Type: "application/json", Data: []byte(data)}}
+	}
+	a.notify(Notice{Kind: "problem", Text: "This backup is no longer on this device."})
+	return nil
+}
+
+// downloadSaved offers what is saved on the device as the workspace, as it is.
+func (a *App) downloadSaved() []Effect {
+	if a.save.store == nil {
+		return nil
+	}
+	data, found, err := a.save.store.Workspace()
+	if err != nil || !found {
+		a.notify(Notice{Kind: "problem", Text: "Nothing saved before could be read from this device."})
+		return nil
+	}
+	return []Effect{Download{Name: "partnerkit-saved-" + a.cfg.Now().Format("2006-01-02") + ".json", Type: "application/json", Data: []byte(data)}}
+}
+
+// erase deletes everything partnerkit keeps on this device.
+func (a *App) erase() error {
+	a.save.dirty, a.save.hold = false, false
+	if a.save.store == nil {
+		return nil
+	}
+	return a.save.store.Erase()
+}
+
+// plainError is an error of the storage as words to put in a sentence: the
+// refusals a user can act on in plain words, others as they are, without a
+// trailing period.
+func plainError(err error) string {
+	switch {
+	case errors.Is(err, store.ErrQuota):
+		return store.ErrQuota.Error()
+	case errors.Is(err, store.ErrBlocked):
+		return store.ErrBlocked.Error()
+	}
+	return strings.TrimRight(err.Error(), ". ")
+}
+
+// capitalize puts the first letter of s in upper case.
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}

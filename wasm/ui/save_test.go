@@ -1,0 +1,209 @@
+package ui
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/partnerkit/partnerkit"
+	"github.com/partnerkit/partnerkit/wasm/store"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// fullDevice returns a storage that holds the example's workspace, saved,
+// and has room for little more.
+func fullDevice(t *testing.T) (*store.Memory, *App) {
+	t.Helper()
+	m := store.NewMemory(0)
+	a := New(Config{Now: fixedNow, Storage: m}, nil, nil)
+	a.Handle(Event{Action: "start.example"})
+	require.True(t, a.Save())
+	m.Quota = m.Used() + 100
+	return m, a
+}
+
+// With the device's storage full, importing a file, starting a new
+// workspace or opening the example replaces nothing, since the data there
+// is now could not be kept aside; and says so, offering a download.
+func TestNothingIsReplacedWithoutABackup(t *testing.T) {
+	other, err := Marshal(partnerkit.New())
+	require.NoError(t, err)
+	tests := []struct {
+		name   string
+		events []Event
+	}{
+		{"import", []Event{{Action: "data.import", Files: []File{{Name: "other.json", Data: other}}}}},
+		{"start new", []Event{{Action: "start.new"}, {Action: "start.confirm"}}},
+		{"open the example", []Event{{Action: "start.example"}, {Action: "start.confirm"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m, a := fullDevice(t)
+			saved, _, _ := m.Get(store.WorkspaceKey)
+			a.ws.Partnership.Name = "Changed since the last save"
+			before, err := Marshal(a.ws)
+			require.NoError(t, err)
+			for _, ev := range tt.events {
+				a.Handle(ev)
+			}
+			after, err := Marshal(a.ws)
+			require.NoError(t, err)
+			assert.Equal(t, string(before), string(after), "nothing was replaced")
+			require.NotEmpty(t, a.notices)
+			n := a.notices[len(a.notices)-1]
+			assert.Equal(t, "problem", n.Kind)
+			assert.Contains(t, n.Text, "Nothing was replaced")
+			assert.Contains(t, n.Text, "full")
+			assert.NotContains(t, n.Text, "kept aside on this device as a backup")
+			assert.True(t, n.Export, "the notice offers a download")
+			assert.Empty(t, backups(t, a))
+			now, _, _ := m.Get(store.WorkspaceKey)
+			assert.Equal(t, saved, now, "what was saved is untouched")
+
+			// Once the user downloaded exactly this data, it may be replaced:
+			// the file is the way back.
+			eff := a.Handle(Event{Action: "data.export"})
+			require.Len(t, eff, 1)
+			for _, ev := range tt.events {
+				a.Handle(ev)
+			}
+			after, err = Marshal(a.ws)
+			require.NoError(t, err)
+			assert.NotEqual(t, string(before), string(after), "replaced once downloaded")
+			assert.Contains(t, a.notices[len(a.notices)-1].Text, "you downloaded it as a file")
+		})
+	}
+}
+
+// A save that cannot be read is kept aside once, however often the page is
+// opened again, and the page says each time what happened.
+func TestAnUnreadableSaveReloadedTenTimesIsKeptOnce(t *testing.T) {
+	m := store.NewMemory(0)
+	require.NoError(t, m.Set(store.WorkspaceKey, `{"schemaVersion": 2, "partnership": {"name": 5}`))
+	for range 10 {
+		a := Open(Config{Now: fixedNow, Storage: m})
+		require.NotEmpty(t, a.notices)
+		assert.Contains(t, a.notices[0].Text, "could not be read")
+		assert.Contains(t, a.notices[0].Text, "kept aside")
+		assert.False(t, a.saveStatus().Problem, "the page can save: the old data is safe")
+	}
+	keys, _ := m.Keys(store.BackupPrefix)
+	assert.Len(t, keys, 1)
+	// The first change saves over the unreadable data, which the backup holds.
+	a := Open(Config{Now: fixedNow, Storage: m})
+	a.Handle(Event{Action: "start.new"})
+	a.Handle(Event{Action: "part.start"})
+	require.True(t, a.Save())
+	kept := backups(t, a)
+	require.Len(t, kept, 1)
+	assert.Equal(t, `{"schemaVersion": 2, "partnership": {"name": 5}`, kept[0])
+}
+
+// When the unreadable save cannot even be kept aside, nothing is saved over
+// it in this session, and a warning says so and offers downloads.
+func TestAnUnreadableSaveThatCannotBeKeptIsLeftAlone(t *testing.T) {
+	bad := `{"schemaVersion": 2, "contract": [` + strings.Repeat(" ", 200)
+	m := store.NewMemory(0)
+	require.NoError(t, m.Set(store.WorkspaceKey, bad))
+	m.Quota = m.Used() + 50
+	a := Open(Config{Now: fixedNow, Storage: m})
+	require.NotEmpty(t, a.notices)
+	assert.Contains(t, a.notices[0].Text, "will not save anything in this session")
+	a.Handle(Event{Action: "start.example"})
+	assert.False(t, a.Save())
+	v, _, _ := m.Get(store.WorkspaceKey)
+	assert.Equal(t, bad, v)
+	st := a.saveStatus()
+	assert.True(t, st.Problem)
+	warn := a.Render().Find("pk-save-problem")
+	require.NotNil(t, warn)
+	require.NotNil(t, warn.Find("pk-save-download"))
+	require.NotNil(t, warn.Find("pk-saved-download"))
+	eff := a.Handle(Event{Action: "data.saved.download"})
+	require.Len(t, eff, 1)
+	assert.Equal(t, bad, string(eff[0].(Download).Data), "the saved data, as it is")
+}
+
+// The status line names the last save that succeeded; a failed save is a
+// warning that stays, with a download, until a save succeeds again.
+func TestTheStatusTellsTheLastSaveThatSucceeded(t *testing.T) {
+	m := store.NewMemory(0)
+	now := time.Date(2026, 12, 1, 15, 4, 5, 0, time.UTC)
+	a := New(Config{Now: func() time.Time { return now }, Storage: m}, nil, nil)
+	assert.Equal(t, "Nothing saved yet: your work is saved on this device as you type.", a.saveStatus().Text)
+	a.Handle(Event{Action: "start.example"})
+	require.True(t, a.Save())
+	assert.Equal(t, SaveStatus{Text: "Saved on this device.", At: "at 3:04:05 PM"}, a.saveStatus())
+	assert.Nil(t, a.Render().Find("pk-save-problem"))
+
+	m.Quota = m.Used() + 10
+	now = now.Add(time.Minute)
+	edit(a, "partnership.name", a.ws.Partnership.Name+" and a much longer name that does not fit")
+	assert.False(t, a.Save())
+	st := a.saveStatus()
+	assert.True(t, st.Problem)
+	assert.Equal(t, "Not saved since 3:04:05 PM: the browser's storage for this page is full.", st.Text)
+	for range 3 {
+		a.Handle(Event{Action: "nav", Arg: string(ViewReview)})
+		a.Handle(Event{Action: "notice.dismiss", Arg: "0"})
+	}
+	warn := a.Render().Find("pk-save-problem")
+	require.NotNil(t, warn, "the warning stays when notices are dismissed")
+	assert.Equal(t, "alert", attr(warn, "role"))
+	require.NotNil(t, warn.Find("pk-save-download"))
+	assert.Contains(t, a.Render().Find("pk-status").TextContent(), "Not saved since 3:04:05 PM")
+
+	m.Quota = 0
+	now = now.Add(time.Minute)
+	assert.True(t, a.Save())
+	assert.Equal(t, SaveStatus{Text: "Saved on this device.", At: "at 3:06:05 PM"}, a.saveStatus())
+	assert.Nil(t, a.Render().Find("pk-save-problem"))
+}
+
+func TestABrowserWithoutStorageSaysSoAndOffersADownload(t *testing.T) {
+	a := Open(Config{Now: fixedNow, StorageProblem: store.ErrBlocked})
+	st := a.saveStatus()
+	assert.True(t, st.Problem)
+	assert.Contains(t, st.Text, "Not saved: this browser does not let partnerkit keep data")
+	require.NotNil(t, a.Render().Find("pk-save-download"))
+
+	m := store.NewMemory(0)
+	m.Fail = errors.New("the operation is insecure")
+	b := New(Config{Now: fixedNow, Storage: m}, nil, nil)
+	b.Handle(Event{Action: "start.example"})
+	assert.False(t, b.Save())
+	assert.Equal(t, "Not saved: the operation is insecure.", b.saveStatus().Text)
+}
+
+func TestASavedWorkspaceOpensAsSaved(t *testing.T) {
+	m := store.NewMemory(0)
+	a := New(Config{Now: fixedNow, Storage: m}, nil, nil)
+	a.Handle(Event{Action: "start.example"})
+	require.True(t, a.Save())
+	b := Open(Config{Now: fixedNow, Storage: m})
+	assert.Equal(t, a.ws, b.ws)
+	assert.Equal(t, SaveStatus{Text: "Saved on this device."}, b.saveStatus())
+	assert.Empty(t, b.notices)
+}
+
+// The backups are listed in plain words, newest first, each to download.
+func TestBackupsAreListedInPlainWords(t *testing.T) {
+	a := newApp(t)
+	a.Handle(Event{Action: "start.example"})
+	a.Handle(Event{Action: "start.new"})
+	a.Handle(Event{Action: "start.confirm"})
+	a.Handle(Event{Action: "nav", Arg: string(ViewData)})
+	list := a.Render().Find("pk-backups")
+	require.NotNil(t, list)
+	text := list.TextContent()
+	assert.Contains(t, text, "Your data before a new workspace was started, kept Nov 22, 2026 at 10:00 AM")
+	assert.NotContains(t, text, "partnerkit.")
+	kept, _ := a.save.store.Backups()
+	eff := a.Handle(Event{Action: "data.backup.download", Arg: kept[0].Key})
+	require.Len(t, eff, 1)
+	d := eff[0].(Download)
+	assert.Equal(t, "partnerkit-backup-2026-11-22-100000.json", d.Name)
+	assert.Contains(t, string(d.Data), fixtureName(t))
+}
