@@ -135,7 +135,7 @@ ol.questions>li{margin:.25rem 0}
 <thead><tr><th>#</th><th>Action</th><th>Owner</th><th>Due</th><th>Status</th><th>Raised</th></tr></thead>
 <tbody>
 {{- range .Actions}}
-<tr id="{{.ID}}"><td>{{.Number}}</td><td>{{.Text}}</td><td>{{.Owner}}</td><td class="date">{{.Due}}</td><td>{{.Status}}</td><td>{{.Raised}}</td></tr>
+<tr><td>{{.Number}}</td><td>{{.Text}}</td><td>{{.Owner}}</td><td class="date">{{.Due}}</td><td>{{.Status}}</td><td>{{.Raised}}</td></tr>
 {{- end}}
 </tbody>
 </table>

@@ -166,7 +166,7 @@ func newView(m Meeting) view {
 	for _, a := range m.Attendees {
 		roles := make([]string, len(a.Roles))
 		for i, r := range a.Roles {
-			roles[i] = string(r)
+			roles[i] = strings.ReplaceAll(string(r), "-", " ") // "point person", as people write it
 		}
 		v.Attendees = append(v.Attendees, attendeeView{Name: a.Name, Side: string(a.Side), Roles: strings.Join(roles, ", ")})
 	}
@@ -190,7 +190,7 @@ func newView(m Meeting) view {
 		}
 		raised := "this meeting"
 		if m.Carried(a) {
-			raised = "carried from " + a.From
+			raised = "carried over from an earlier meeting"
 		}
 		if a.Section != "" {
 			raised += ", " + a.Section

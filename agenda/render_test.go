@@ -49,7 +49,7 @@ func TestMarkdownContent(t *testing.T) {
 	assert.Contains(t, md, "- **Time budget:** sections add up to 55 of 60 minutes\n")
 	assert.Contains(t, md, "- [x] Bring the latest data")
 	assert.Contains(t, md, "### 4. Ongoing communication and collaboration (15 min, 16:05–16:20)\n")
-	assert.Contains(t, md, "| 1 | Share the PD calendar with the partner | ana | 2026-07-01 | open | carried from 2026-06-09-quarterly |\n")
+	assert.Contains(t, md, "| 1 | Share the PD calendar with the partner | ana | 2026-07-01 | open | carried over from an earlier meeting |\n")
 	assert.NotContains(t, md, "## Record")
 	assert.Contains(t, md, `Hayes High School, room 12 \<library\> (in person)`)
 
@@ -93,7 +93,8 @@ func TestHTMLIsTextOnly(t *testing.T) {
 	assert.Contains(t, out, "<title>Minutes: Quarterly partnership review</title>")
 	assert.Contains(t, out, "@media print")
 	assert.Equal(t, 1, strings.Count(out, "<table>\n<thead><tr><th>#</th>"), "one action table")
-	assert.Equal(t, 4, strings.Count(out, "<tr id="), "all four actions in the minutes")
+	assert.Equal(t, 4, strings.Count(out, `<td class="date">`), "all four actions in the minutes")
+	assert.NotContains(t, out, "2026-06-09-quarterly", "no meeting id in print")
 }
 
 // TestMarkdownKeepsUserTextInert writes an agenda and minutes in which every
