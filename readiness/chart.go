@@ -31,8 +31,9 @@ type ChartRow struct {
 }
 
 // TeamChart charts one team's ratings, a row per category in rubric order.
+// The dots carry the raters' names only when r.Options.Names is set.
 func TeamChart(r Report, team string) (Chart, bool) {
-	t, ok := r.Team(team)
+	t, ok := r.shown().Team(team)
 	if !ok {
 		return Chart{}, false
 	}
@@ -43,8 +44,10 @@ func TeamChart(r Report, team string) (Chart, bool) {
 	return c, true
 }
 
-// CategoryChart charts one category's ratings, a row per team.
+// CategoryChart charts one category's ratings, a row per team. The dots
+// carry the raters' names only when r.Options.Names is set.
 func CategoryChart(r Report, categoryID string) (Chart, bool) {
+	r = r.shown()
 	cat, _, ok := r.Rubric.Category(categoryID)
 	if !ok {
 		return Chart{}, false
@@ -160,8 +163,12 @@ func (c Chart) WriteSVG(w io.Writer) error {
 				inLine := min(chartPerLine, lc.Count-line*chartPerLine)
 				dx := (float64(pos) - float64(inLine-1)/2) * chartDotGap
 				dy := (float64(line) - float64(lines-1)/2) * chartDotGap
+				who := "A rating"
+				if rt.Rater != "" {
+					who = e(rt.Rater)
+				}
 				fmt.Fprintf(bw, `<circle cx="%.1f" cy="%.1f" r="%d" fill="#1f4e79" stroke="#fff"><title>%s: %d</title></circle>`+"\n",
-					lx+dx, float64(mid)+dy, chartDot, e(rt.Rater), rt.Level)
+					lx+dx, float64(mid)+dy, chartDot, who, rt.Level)
 				k++
 			}
 		}

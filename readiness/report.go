@@ -14,9 +14,10 @@ import (
 
 // WriteMarkdown writes the report as Markdown: the note that it decides
 // nothing, the scale, and per team the suggested order of discussion, a table
-// of the categories and the concerns raised. Text from users is escaped so
-// that it stays text.
+// of the categories and the concerns raised, with their authors only when
+// r.Options.Names is set. Text from users is escaped so that it stays text.
 func (r Report) WriteMarkdown(w io.Writer) error {
+	r = r.shown()
 	bw := bufio.NewWriter(w)
 	rb := r.Rubric
 	fmt.Fprintf(bw, "# %s: summary of ratings\n\n", escape.Markdown(rb.Title))
@@ -62,7 +63,11 @@ func (r Report) WriteMarkdown(w io.Writer) error {
 			wrote = true
 			fmt.Fprintf(bw, "**%s**\n\n", escape.Markdown(c.Title))
 			for _, cn := range c.Concerns {
-				fmt.Fprintf(bw, "- %s: %s\n", escape.Markdown(cn.Rater), escape.MarkdownLines(cn.Text, "  "))
+				if cn.Rater == "" {
+					fmt.Fprintf(bw, "- %s\n", escape.MarkdownLines(cn.Text, "  "))
+				} else {
+					fmt.Fprintf(bw, "- %s: %s\n", escape.Markdown(cn.Rater), escape.MarkdownLines(cn.Text, "  "))
+				}
 			}
 			bw.WriteString("\n")
 		}
@@ -162,9 +167,10 @@ var reportTemplate = sync.OnceValue(func() *template.Template {
 
 // WriteHTML writes the report as one self-contained, print-friendly HTML
 // page: no scripts, no external files, a chart per team drawn with
-// Chart.WriteSVG.
-// Text from users is escaped by html/template.
+// Chart.WriteSVG, the raters' names only when r.Options.Names is set. Text
+// from users is escaped by html/template.
 func (r Report) WriteHTML(w io.Writer) error {
+	r = r.shown()
 	type team struct {
 		TeamSummary
 		Chart template.HTML

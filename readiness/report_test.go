@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/partnerkit/partnerkit/internal/doctest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -48,7 +49,7 @@ func TestWriteMarkdown(t *testing.T) {
 		"| Clear metrics established | 5 | 2.0 | 1–3 | 1 | 3 | 1 | 0 | no |",
 		"| Clear metrics established | 5 | 2.6 | 2–3 | 0 | 2 | 3 | 0 | yes |",
 		"1. Clear metrics established — mean 2.0, ratings 1–3, ratings differ, 3 concerns",
-		"- Ben Okafor: Principal planning time is already taken by two district initiatives.\\\n  Who covers release time?",
+		"- Principal planning time is already taken by two district initiatives.\\\n  Who covers release time?",
 	} {
 		assert.True(t, strings.Contains(out, want), "the report lacks %q", want)
 	}
@@ -79,7 +80,8 @@ func TestWriteSVG(t *testing.T) {
 	out := buf.String()
 	assert.Contains(t, out, `role="img"`)
 	assert.Contains(t, out, `aria-labelledby="chart-District-leadership-team-title chart-District-leadership-team-desc"`)
-	assert.Contains(t, out, "<title>Maria Rivera: 4</title>")
+	assert.Contains(t, out, "<title>A rating: 4</title>")
+	assert.NotContains(t, out, "Maria Rivera", "no names unless asked for")
 	assert.Contains(t, out, "Clear metrics established: 5 ratings, from 1 to 3, mean 2.0.")
 	golden(t, "team-chart.svg", buf.Bytes())
 
@@ -95,6 +97,61 @@ func TestWriteSVG(t *testing.T) {
 	assert.False(t, ok)
 	_, ok = TeamChart(rep, "nobody")
 	assert.False(t, ok)
+}
+
+// A report leaves the raters' names out of every format unless its options
+// ask for them, and asking puts them in every format.
+func TestNamesOnlyWhenAsked(t *testing.T) {
+	rep := fixtureReport(t)
+	names := []string{"Maria Rivera", "Ben Okafor", "Cy Lam", "Jo Tan"}
+	write := map[string]func(Report) string{
+		"markdown": func(r Report) string {
+			var b bytes.Buffer
+			require.NoError(t, r.WriteMarkdown(&b))
+			return b.String()
+		},
+		"html": func(r Report) string {
+			var b bytes.Buffer
+			require.NoError(t, r.WriteHTML(&b))
+			return b.String()
+		},
+		"svg": func(r Report) string {
+			c, ok := TeamChart(r, "district leadership team")
+			require.True(t, ok)
+			var b bytes.Buffer
+			require.NoError(t, c.WriteSVG(&b))
+			c, ok = CategoryChart(r, "metrics")
+			require.True(t, ok)
+			require.NoError(t, c.WriteSVG(&b))
+			return b.String()
+		},
+		"docx": func(r Report) string {
+			var b bytes.Buffer
+			require.NoError(t, r.WriteDOCX(&b))
+			return strings.Join(doctest.Read(t, b.Bytes()).Blocks, "\n")
+		},
+		"document": func(r Report) string {
+			var b bytes.Buffer
+			require.NoError(t, r.Document().WriteHTML(&b))
+			return b.String()
+		},
+	}
+	for format, w := range write {
+		without := w(rep)
+		for _, n := range names {
+			assert.NotContains(t, without, n, "%s: no names by default", format)
+		}
+		if format != "svg" {
+			assert.Contains(t, without, "Principal planning time is already taken", "%s: the concerns are all there", format)
+		}
+		with := rep
+		with.Options.Names = true
+		out := w(with)
+		assert.Contains(t, out, "Ben Okafor", "%s: names when asked", format)
+		assert.Contains(t, out, "Maria Rivera", "%s: names when asked", format)
+	}
+	require.NotEmpty(t, rep.Teams[0].Categories[1].Concerns)
+	assert.Equal(t, "Maria Rivera", rep.Teams[0].Categories[1].Concerns[0].Rater, "writing leaves the report as it was")
 }
 
 func TestSVGManyRatings(t *testing.T) {

@@ -23,6 +23,58 @@ type Report struct {
 	Teams []TeamSummary `json:"teams"`
 	// Note says what the report is for; it is always the constant Note.
 	Note string `json:"note"`
+	// Options say what the report's writers show. The zero value leaves the
+	// raters' names out.
+	Options ReportOptions `json:"-"`
+}
+
+// ReportOptions say what a written report shows: the Markdown, HTML and
+// Word documents, the charts and the printable Document.
+type ReportOptions struct {
+	// Names shows who gave each rating and who wrote each concern. It is off
+	// by default: a summary that is printed or passed on lists the concerns
+	// without their authors, so that raters can be candid. Set it for the
+	// facilitator's own copy.
+	Names bool
+}
+
+// shown returns the report as its writers show it: without the raters'
+// names unless the options ask for them. The report itself is not changed.
+func (r Report) shown() Report {
+	if r.Options.Names {
+		return r
+	}
+	teams := make([]TeamSummary, len(r.Teams))
+	for i, t := range r.Teams {
+		cats := make([]CategorySummary, len(t.Categories))
+		for j, c := range t.Categories {
+			cats[j] = c.withoutNames()
+		}
+		t.Categories = cats
+		teams[i] = t
+	}
+	r.Teams = teams
+	return r
+}
+
+// withoutNames returns the summary with the raters' names left out of its
+// ratings and concerns.
+func (c CategorySummary) withoutNames() CategorySummary {
+	if len(c.Ratings) > 0 {
+		rs := make([]Rating, len(c.Ratings))
+		for i, x := range c.Ratings {
+			rs[i] = Rating{Level: x.Level}
+		}
+		c.Ratings = rs
+	}
+	if len(c.Concerns) > 0 {
+		cs := make([]Concern, len(c.Concerns))
+		for i, x := range c.Concerns {
+			cs[i] = Concern{Text: x.Text}
+		}
+		c.Concerns = cs
+	}
+	return c
 }
 
 // TeamSummary summarizes one team's responses.

@@ -1,0 +1,57 @@
+package readiness
+
+import (
+	"bytes"
+	"path/filepath"
+	"testing"
+
+	"github.com/partnerkit/partnerkit/internal/doctest"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func reportDOCX(t testing.TB, r Report) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	require.NoError(t, r.WriteDOCX(&b))
+	return b.Bytes()
+}
+
+// The Word file, the HTML page and the Markdown of a report say the same
+// things, with names and without.
+func TestFormatsSayTheSame(t *testing.T) {
+	for _, names := range []bool{false, true} {
+		r := fixtureReport(t)
+		r.Options.Names = names
+		var page, md bytes.Buffer
+		require.NoError(t, r.WriteHTML(&page))
+		require.NoError(t, r.WriteMarkdown(&md))
+		fromHTML := doctest.Words(doctest.HTMLBlocks(t, page.String()))
+		doctest.SameWords(t, fromHTML, doctest.Words(doctest.Read(t, reportDOCX(t, r)).Blocks), "Word and HTML")
+		doctest.SameWords(t, fromHTML, doctest.Words(doctest.MarkdownBlocks(t, md.String())), "Markdown and HTML")
+	}
+}
+
+func TestDOCXGolden(t *testing.T) {
+	doctest.Golden(t, filepath.Join("testdata", "report.docx.txt"), reportDOCX(t, fixtureReport(t)), *update)
+}
+
+func TestDOCXOpensInPythonDocx(t *testing.T) {
+	c := doctest.PythonDocx(t, reportDOCX(t, fixtureReport(t)))
+	assert.Equal(t, []string{
+		"1 Readiness for Partnership: summary of ratings", "2 Scale (1–4)",
+		"2 District leadership team", "3 Suggested order of discussion", "3 Concerns",
+		"2 Partner leadership team", "3 Suggested order of discussion", "3 Concerns",
+	}, c.Headings())
+	require.Len(t, c.Tables, 2, "one table per team")
+	assert.Equal(t, []string{"Category", "Ratings", "Mean", "Range", "1", "2", "3", "4", "Consensus"}, c.Tables[0][0])
+	assert.Equal(t, []string{"Clear metrics established", "5", "2.0", "1–3", "1", "3", "1", "0", "no"}, c.Tables[0][3])
+	assert.Contains(t, c.Footers[0], "Readiness for Partnership: summary of ratings")
+}
+
+func TestEmptyReportDocument(t *testing.T) {
+	r, err := Summarize(ODST(), nil)
+	require.NoError(t, err)
+	blocks := doctest.Read(t, reportDOCX(t, r)).Blocks
+	assert.Contains(t, blocks, "No responses yet.")
+}
