@@ -78,3 +78,41 @@ func TestDOCXHasNoIDs(t *testing.T) {
 		assert.NotContains(t, text, ".a1")
 	}
 }
+
+func TestBlankForm(t *testing.T) {
+	f := agenda.BlankForm{Meeting: agenda.Quarterly(), Partnership: "Riverside Unified and Learning Partners"}
+	var page, word bytes.Buffer
+	require.NoError(t, f.WriteHTML(&page))
+	require.NoError(t, f.WriteDOCX(&word))
+	doctest.SameWords(t, doctest.Words(doctest.HTMLBlocks(t, page.String())), doctest.Words(doctest.Read(t, word.Bytes()).Blocks), "Word and HTML")
+	doctest.Golden(t, filepath.Join("testdata", "blank-form.docx.txt"), word.Bytes(), *update)
+	c := doctest.PythonDocx(t, word.Bytes())
+	assert.Equal(t, []string{
+		"1 Quarterly partnership review", "2 Preparation", "2 Present", "2 Agenda",
+		"3 1. Alignment of strategic priority and objectives (10 min)",
+		"3 2. Appropriate and sufficient resources (10 min)",
+		"3 3. Clear metrics established (15 min)",
+		"3 4. Ongoing communication and collaboration (20 min)",
+		"3 5. Wrap-up (5 min)",
+		"2 Action steps",
+	}, c.Headings())
+	require.Len(t, c.Tables, 2, "who is present, and the action steps")
+	var questions []string
+	notes := 0
+	for _, p := range c.Paragraphs {
+		if p.Style == "List Number" {
+			questions = append(questions, p.Text)
+		}
+		if p.Text == "Notes and action steps:" {
+			notes++
+		}
+	}
+	var want []string
+	for _, q := range agenda.MonitoringQuestions() {
+		want = append(want, q.Text)
+	}
+	assert.Equal(t, want, questions, "the nine monitoring questions")
+	assert.Equal(t, 9, notes, "room for notes under each question")
+	doc := doctest.Parts(t, word.Bytes())["word/numbering.xml"]
+	assert.Contains(t, doc, `<w:startOverride w:val="3"/>`, "the questions are numbered through, 1 to 9, as in the source")
+}

@@ -97,3 +97,42 @@ func TestDOCXWriteErrorIsReturned(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "disk full")
 }
+
+func TestBlankForm(t *testing.T) {
+	for name, f := range map[string]BlankForm{"blank": {}, "named": {District: "Riverside Unified", Partner: "Learning Partners"}} {
+		t.Run(name, func(t *testing.T) {
+			var page, word bytes.Buffer
+			require.NoError(t, f.WriteHTML(&page))
+			require.NoError(t, f.WriteDOCX(&word))
+			doctest.SameWords(t, doctest.Words(doctest.HTMLBlocks(t, page.String())), doctest.Words(doctest.Read(t, word.Bytes()).Blocks), "Word and HTML")
+			doctest.Golden(t, filepath.Join("testdata", "form-"+name+".docx.txt"), word.Bytes(), *update)
+			c := doctest.PythonDocx(t, word.Bytes())
+			h := c.Headings()
+			for _, it := range AppendixItems() {
+				assert.Contains(t, h, "3 "+itemTitle(it), "appendix item %d to fill in", it.Number)
+			}
+			assert.Contains(t, h, "2 Signatures")
+			require.Len(t, c.Tables, 4, "activities, contacts, measures and data duties")
+			assert.Equal(t, []string{"What", "Who", "When", "Hours"}, c.Tables[0][0])
+			assert.Len(t, c.Tables[0], 7, "header, five empty rows, total")
+			assert.Equal(t, []string{"Partner overall manager", "", ""}, c.Tables[1][4])
+			var all []string
+			for _, p := range c.Paragraphs {
+				all = append(all, p.Text)
+			}
+			text := strings.Join(all, "\n")
+			for _, p := range Practices() {
+				assert.Contains(t, text, p.Text, "practice %d", p.Number)
+			}
+			assert.Equal(t, 6, strings.Count(text, "☐ Confirmed"))
+			if name == "named" {
+				assert.Contains(t, text, "Riverside Unified (the District) and Learning Partners (the Partner)")
+				assert.Contains(t, h, "3 For Learning Partners")
+			} else {
+				assert.Contains(t, text, "[District name] (the District) and [Partner name] (the Partner)")
+				assert.Contains(t, h, "3 For the partner")
+				assert.Contains(t, text, "District:\nPartner:", "lines for the names")
+			}
+		})
+	}
+}

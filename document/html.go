@@ -62,7 +62,8 @@ const Stylesheet = `@page { size: letter; margin: 0.75in 0.75in 0.9in;
 .pk-doc .page-break { border: 0; border-top: 1px dashed #bbb; margin: 2em 0; }
 .pk-doc .lines { white-space: pre-wrap; }
 @media print {
-  .pk-doc { max-width: none; margin: 0; padding: 0; font-size: 10.5pt; }
+  .pk-doc { max-width: none; margin: 0; padding: 0; font-size: 10.5pt; line-height: 1.3; }
+  .pk-doc li { margin: .05em 0; } .pk-doc li > p { margin: .05em 0; } .pk-doc ul, .pk-doc ol { margin: .2em 0 .4em; }
   .pk-doc .page-break { border: 0; margin: 0; break-after: page; page-break-after: always; }
   .pk-doc tr, .pk-doc li, .pk-doc .note { break-inside: avoid; page-break-inside: avoid; }
   .pk-doc thead { display: table-header-group; }
