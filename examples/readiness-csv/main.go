@@ -1,6 +1,7 @@
 // Command readiness-csv summarizes a Readiness for Partnership survey exported
 // from Google Forms or Microsoft Forms, with the ODST rubric, and prints the
-// summary as Markdown, HTML, SVG charts or JSON.
+// summary as Markdown, HTML, a Word file, SVG charts or JSON. The summary
+// lists the concerns without who wrote them; -names puts the names in.
 //
 // Without a file it uses survey.csv beside this program: a Google Forms export
 // (byte-order mark, CRLF line ends, a two-line answer) in which the five
@@ -11,6 +12,8 @@
 //
 //	go run ./examples/readiness-csv                       # Markdown of the bundled survey
 //	go run ./examples/readiness-csv -f html > report.html # a page to print
+//	go run ./examples/readiness-csv -f docx > report.docx # a Word file
+//	go run ./examples/readiness-csv -names                # with the raters' names
 //	go run ./examples/readiness-csv -f svg  > charts.svg  # one chart per category
 //	go run ./examples/readiness-csv -f json export.csv    # your own export
 //
@@ -46,7 +49,8 @@ func main() {
 
 func run(args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("readiness-csv", flag.ContinueOnError)
-	format := fs.String("f", "md", "output format: md, html, svg or json")
+	format := fs.String("f", "md", "output format: md, html, docx, svg or json")
+	names := fs.Bool("names", false, "show who gave each rating and wrote each concern")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -73,11 +77,14 @@ func run(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
+	report.Options.Names = *names
 	switch *format {
 	case "md":
 		return report.WriteMarkdown(stdout)
 	case "html":
 		return report.WriteHTML(stdout)
+	case "docx":
+		return report.WriteDOCX(stdout)
 	case "json":
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
@@ -102,5 +109,5 @@ func run(args []string, stdout io.Writer) error {
 		_, err := fmt.Fprintln(stdout, "</svg>")
 		return err
 	}
-	return fmt.Errorf("unknown format %q; use md, html, svg or json", *format)
+	return fmt.Errorf("unknown format %q; use md, html, docx, svg or json", *format)
 }

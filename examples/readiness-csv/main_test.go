@@ -19,7 +19,12 @@ func TestRunBundledSurvey(t *testing.T) {
 	assert.Contains(t, md, "## Partner leadership team\n\n5 raters.")
 	assert.Contains(t, md, "1. Clear metrics established — mean 2.0")
 
-	for _, f := range []string{"html", "svg", "json"} {
+	assert.NotContains(t, md, "Ben Okafor", "no names unless asked")
+	out.Reset()
+	require.NoError(t, run([]string{"-names"}, &out))
+	assert.Contains(t, out.String(), "Ben Okafor")
+
+	for _, f := range []string{"html", "docx", "svg", "json"} {
 		out.Reset()
 		require.NoError(t, run([]string{"-f", f}, &out), f)
 		assert.NotEmpty(t, out.String(), f)
