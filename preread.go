@@ -116,7 +116,7 @@ func (p PreRead) Document() *document.Document {
 	}
 	if p.Map && ws != nil && ws.Partnership != nil && len(ws.Partnership.Initiatives) > 0 {
 		var svg bytes.Buffer
-		if partnership.WriteMap(&svg, ws.Partnership, partnership.MapOptions{ID: "pk-preread-map"}) == nil {
+		if ws.Partnership.WriteMap(&svg, partnership.MapOptions{ID: "pk-preread-map"}) == nil {
 			d.Add(&document.PageBreak{})
 			d.Heading(2, "Map of initiatives")
 			d.Add(&document.Figure{SVG: svg.String(), Caption: fmt.Sprintf(

@@ -20,7 +20,7 @@ func word(t testing.TB, m agenda.Meeting) []byte {
 }
 
 func minutes(t *testing.T) agenda.Meeting {
-	m, err := agenda.Decode(fixture(t))
+	m, err := agenda.Decode(bytes.NewReader(fixture(t)))
 	require.NoError(t, err)
 	return m
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/partnerkit/partnerkit/document"
+	"github.com/partnerkit/partnerkit/internal/escape"
 )
 
 // notProvided stands for a value not filled in yet.
@@ -18,24 +19,24 @@ const notProvided = "Not yet provided"
 func (s *Supplement) Document() *document.Document {
 	v := s.view()
 	d := &document.Document{
-		Title:  v.Title + ": " + oneLine(v.District) + " and " + oneLine(v.Partner),
-		Footer: v.Title + ": " + oneLine(v.District) + " and " + oneLine(v.Partner),
+		Title:  v.Title + ": " + escape.Line(v.District) + " and " + escape.Line(v.Partner),
+		Footer: v.Title + ": " + escape.Line(v.District) + " and " + escape.Line(v.Partner),
 	}
 	d.Heading(1, v.Title)
-	parties := document.Text{document.Plain(v.Form + " between "), document.Strong(oneLine(v.District)), document.Plain(" and "), document.Strong(oneLine(v.Partner))}
-	if ref := oneLine(v.ContractRef); ref != "" {
+	parties := document.Text{document.Plain(v.Form + " between "), document.Strong(escape.Line(v.District)), document.Plain(" and "), document.Strong(escape.Line(v.Partner))}
+	if ref := escape.Line(v.ContractRef); ref != "" {
 		parties = append(parties, document.Plain(": "+ref))
 	}
 	parties = append(parties, document.Plain(v.Stop))
 	d.Para(parties...)
 	var meta []string
-	if y := oneLine(v.SchoolYear); y != "" {
+	if y := escape.Line(v.SchoolYear); y != "" {
 		meta = append(meta, "School year: "+y)
 	}
 	if len(v.Schools) > 0 {
 		names := make([]string, len(v.Schools))
 		for i, sc := range v.Schools {
-			names[i] = oneLine(sc)
+			names[i] = escape.Line(sc)
 		}
 		meta = append(meta, "Schools: "+strings.Join(names, "; "))
 	}
@@ -50,7 +51,7 @@ func (s *Supplement) Document() *document.Document {
 	var agreement document.Text
 	for _, p := range v.Agreement {
 		if p.Name {
-			agreement = append(agreement, document.Strong(oneLine(p.Text)))
+			agreement = append(agreement, document.Strong(escape.Line(p.Text)))
 		} else {
 			agreement = append(agreement, document.Plain(p.Text))
 		}
@@ -65,7 +66,7 @@ func (s *Supplement) Document() *document.Document {
 	d.Heading(2, "Appendix: alignment")
 	item := func(i int) { d.Heading(3, itemTitle(v.Items[i])) }
 	item(0)
-	d.Para(document.Strong("Strategic priority:"), document.Plain(" "+orNotProvided(oneLine(v.Priority.Statement))))
+	d.Para(document.Strong("Strategic priority:"), document.Plain(" "+orNotProvided(escape.Line(v.Priority.Statement))))
 	d.Para(document.Strong("How the partner's work serves it:"))
 	textBlock(d, v.Priority.How)
 	item(1)
@@ -77,7 +78,7 @@ func (s *Supplement) Document() *document.Document {
 	if len(v.Activities) > 0 {
 		t := &document.Table{Columns: []document.Column{{Title: "What", Width: 4}, {Title: "Who", Width: 3}, {Title: "When", Width: 3}, {Title: "Hours", Width: 1, Align: document.Right}}}
 		for _, a := range v.Activities {
-			t.Rows = append(t.Rows, document.Row{Cells: cells(oneLine(a.What), oneLine(a.Who), oneLine(a.When), a.Hours)})
+			t.Rows = append(t.Rows, document.Row{Cells: cells(escape.Line(a.What), escape.Line(a.Who), escape.Line(a.When), a.Hours)})
 		}
 		t.Rows = append(t.Rows, document.Row{Total: true, Cells: cells("Total", "", "", v.TotalHours)})
 		d.Add(t)
@@ -94,10 +95,10 @@ func (s *Supplement) Document() *document.Document {
 	as := []string{
 		"Feasible within the district's resources: " + assured(v.Assurance.WithinResources),
 		"Feasible within the collective-bargaining agreement: " + assured(v.Assurance.WithinBargaining),
-		"Given by: " + orNotProvided(oneLine(v.Assurance.GivenBy)),
-		"Date: " + orNotProvided(oneLine(v.Assurance.Date)),
+		"Given by: " + orNotProvided(escape.Line(v.Assurance.GivenBy)),
+		"Date: " + orNotProvided(escape.Line(v.Assurance.Date)),
 	}
-	if n := oneLine(v.Assurance.Notes); n != "" {
+	if n := escape.Line(v.Assurance.Notes); n != "" {
 		as = append(as, "Notes: "+n)
 	}
 	d.Add(document.Bullets(as...))
@@ -105,7 +106,7 @@ func (s *Supplement) Document() *document.Document {
 	d.Para(document.Plain("The overall managers attend the quarterly meetings."))
 	contacts := &document.Table{Columns: []document.Column{{Title: "Role", Width: 2}, {Title: "Name", Width: 3}}}
 	for _, c := range v.Contacts {
-		contacts.Rows = append(contacts.Rows, document.Row{Cells: cells(c.Role, orNotProvided(oneLine(c.Name)))})
+		contacts.Rows = append(contacts.Rows, document.Row{Cells: cells(c.Role, orNotProvided(escape.Line(c.Name)))})
 	}
 	d.Add(contacts)
 	item(4)
@@ -115,8 +116,8 @@ func (s *Supplement) Document() *document.Document {
 			{Title: "Interim target", Width: 3}, {Title: "Interim date", Width: 3}, {Title: "Final target", Width: 3}, {Title: "Final date", Width: 3},
 		}}
 		for _, m := range v.Measures {
-			t.Rows = append(t.Rows, document.Row{Cells: cells(itoa(m.Number), oneLine(m.Name), oneLine(m.Kind), oneLine(m.Audience),
-				oneLine(m.InterimTarget), oneLine(m.InterimDue), oneLine(m.FinalTarget), oneLine(m.FinalDue))})
+			t.Rows = append(t.Rows, document.Row{Cells: cells(itoa(m.Number), escape.Line(m.Name), escape.Line(m.Kind), escape.Line(m.Audience),
+				escape.Line(m.InterimTarget), escape.Line(m.InterimDue), escape.Line(m.FinalTarget), escape.Line(m.FinalDue))})
 		}
 		d.Add(t)
 	} else {
@@ -127,7 +128,7 @@ func (s *Supplement) Document() *document.Document {
 	if len(v.Duties) > 0 {
 		t := &document.Table{Columns: []document.Column{{Title: "Measure", Width: 3}, {Title: "Source", Width: 3}, {Title: "Provides the data", Width: 3}, {Title: "Reports", Width: 3}, {Title: "By", Width: 2}}}
 		for _, du := range v.Duties {
-			t.Rows = append(t.Rows, document.Row{Cells: cells(oneLine(du.Measure), oneLine(du.Source), oneLine(du.Provider), oneLine(du.Reporter), oneLine(du.Due))})
+			t.Rows = append(t.Rows, document.Row{Cells: cells(escape.Line(du.Measure), escape.Line(du.Source), escape.Line(du.Provider), escape.Line(du.Reporter), escape.Line(du.Due))})
 		}
 		d.Add(t)
 	}
@@ -136,16 +137,16 @@ func (s *Supplement) Document() *document.Document {
 	if len(v.Meetings.Dates) > 0 {
 		ds := make([]string, len(v.Meetings.Dates))
 		for i, x := range v.Meetings.Dates {
-			ds[i] = oneLine(x)
+			ds[i] = escape.Line(x)
 		}
 		dates = strings.Join(ds, ", ")
 	}
-	d.Add(document.Bullets("Meetings: "+orNotProvided(oneLine(v.Meetings.Cadence)), "Dates: "+dates))
+	d.Add(document.Bullets("Meetings: "+orNotProvided(escape.Line(v.Meetings.Cadence)), "Dates: "+dates))
 	d.Para(document.Plain("Draft agenda:"))
 	if len(v.Meetings.Agenda) > 0 {
 		items := make([]string, len(v.Meetings.Agenda))
 		for i, a := range v.Meetings.Agenda {
-			items[i] = oneLine(a)
+			items[i] = escape.Line(a)
 		}
 		d.Add(document.Numbered(1, items...))
 	} else {
@@ -167,12 +168,12 @@ func (s *Supplement) Document() *document.Document {
 	if len(v.Session.Attendees) > 0 {
 		present = strings.Join(v.Session.Attendees, "; ")
 	}
-	d.Add(document.Bullets("Date: "+orNotProvided(oneLine(v.Session.Date)), "Length: "+length, "Present: "+present))
+	d.Add(document.Bullets("Date: "+orNotProvided(escape.Line(v.Session.Date)), "Length: "+length, "Present: "+present))
 
 	d.Add(&document.PageBreak{})
 	d.Heading(2, "Signatures")
 	for _, p := range v.Parties {
-		d.Heading(3, "For "+oneLine(p))
+		d.Heading(3, "For "+escape.Line(p))
 		signatureLines(d)
 	}
 	if v.Draft {
@@ -205,7 +206,7 @@ func practiceList(ps []practiceView, start int) *document.List {
 		if p.Done {
 			status = "Confirmed"
 		}
-		if e := oneLine(p.Evidence); e != "" {
+		if e := escape.Line(p.Evidence); e != "" {
 			status += ". Evidence: " + e
 		}
 		st := document.Plain(status)
@@ -230,7 +231,7 @@ func itemTitle(it AppendixItem) string { return itoa(it.Number) + ". " + it.Titl
 // textBlock adds typed text of several lines, one paragraph per line, or
 // says it is not provided yet.
 func textBlock(d *document.Document, s string) {
-	ps := paragraphs(s)
+	ps := escape.Lines(s)
 	if len(ps) == 0 {
 		d.Para(document.Emph(notProvided))
 		return

@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/partnerkit/partnerkit/document"
+	"github.com/partnerkit/partnerkit/internal/escape"
 )
 
 // BlankForm is the Contract Supplement on paper, to fill in by hand at the
@@ -19,18 +20,18 @@ type BlankForm struct {
 
 // Document returns the blank supplement as a printable document.
 func (f BlankForm) Document() *document.Document {
-	v := New(oneLine(f.District), oneLine(f.Partner)).view()
-	named := oneLine(f.District) != "" && oneLine(f.Partner) != ""
+	v := New(escape.Line(f.District), escape.Line(f.Partner)).view()
+	named := escape.Line(f.District) != "" && escape.Line(f.Partner) != ""
 	d := &document.Document{Title: v.Title + " (form)", Footer: v.Title}
 	if named {
-		d.Footer = v.Title + ": " + oneLine(f.District) + " and " + oneLine(f.Partner)
+		d.Footer = v.Title + ": " + escape.Line(f.District) + " and " + escape.Line(f.Partner)
 	}
 	d.Heading(1, v.Title)
 	d.Para(document.Plain("An addendum to the contract, or a memorandum of understanding accompanying it, between the district and the partner named below. Fill it in together, in a meeting of about " + strconv.Itoa(SessionMinutes) + " minutes in which the school leader takes part."))
 	for _, l := range []struct{ label, value string }{
 		{"District", f.District}, {"Partner", f.Partner}, {"Contract", ""}, {"School year", ""}, {"Schools", ""},
 	} {
-		if v := oneLine(l.value); v != "" {
+		if v := escape.Line(l.value); v != "" {
 			d.Para(document.Strong(l.label+":"), document.Plain(" "+v))
 			continue
 		}
@@ -42,7 +43,7 @@ func (f BlankForm) Document() *document.Document {
 	var agreement document.Text
 	for _, p := range v.Agreement {
 		if p.Name {
-			agreement = append(agreement, document.Strong(oneLine(p.Text)))
+			agreement = append(agreement, document.Strong(escape.Line(p.Text)))
 		} else {
 			agreement = append(agreement, document.Plain(p.Text))
 		}
@@ -126,7 +127,7 @@ func (f BlankForm) Document() *document.Document {
 	d.Add(&document.PageBreak{})
 	d.Heading(2, "Signatures")
 	for _, p := range []struct{ name, side string }{{f.District, "the district"}, {f.Partner, "the partner"}} {
-		if name := oneLine(p.name); name != "" {
+		if name := escape.Line(p.name); name != "" {
 			d.Heading(3, "For "+name)
 		} else {
 			d.Heading(3, "For "+p.side)
