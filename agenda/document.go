@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/partnerkit/partnerkit/document"
+	"github.com/partnerkit/partnerkit/internal/escape"
 )
 
 // Document returns the meeting as a printable document, with the same
@@ -20,7 +21,7 @@ func (m Meeting) Document() *document.Document {
 		{Text: document.Text{document.Strong("When:"), document.Plain(" " + v.When)}},
 	}
 	if v.Where != "" {
-		facts = append(facts, document.Item{Text: document.Text{document.Strong("Where:"), document.Plain(" " + oneLine(v.Where))}})
+		facts = append(facts, document.Item{Text: document.Text{document.Strong("Where:"), document.Plain(" " + escape.Line(v.Where))}})
 	}
 	facts = append(facts, document.Item{Text: document.Text{document.Strong("Meeting:"), document.Plain(" " + v.Kind)}})
 	if v.BudgetNote != "" {
@@ -34,7 +35,7 @@ func (m Meeting) Document() *document.Document {
 	} else {
 		t := &document.Table{Columns: []document.Column{{Title: "Name", Width: 3}, {Title: "Side", Width: 2}, {Title: "Roles", Width: 3}}}
 		for _, a := range v.Attendees {
-			t.Rows = append(t.Rows, document.Row{Cells: texts(oneLine(a.Name), a.Side, a.Roles)})
+			t.Rows = append(t.Rows, document.Row{Cells: texts(escape.Line(a.Name), a.Side, a.Roles)})
 		}
 		d.Add(t)
 	}
@@ -46,21 +47,21 @@ func (m Meeting) Document() *document.Document {
 			if p.Done {
 				mark = "☑ "
 			}
-			l.Items = append(l.Items, document.Item{Text: document.T(mark + oneLine(p.Text))})
+			l.Items = append(l.Items, document.Item{Text: document.T(mark + escape.Line(p.Text))})
 		}
 		d.Add(l)
 	}
 
 	d.Heading(2, "Agenda")
 	for _, s := range v.Sections {
-		d.Heading(3, fmt.Sprintf("%d. %s (%d min%s)", s.Number, oneLine(s.Title), s.Minutes, s.Clock))
+		d.Heading(3, fmt.Sprintf("%d. %s (%d min%s)", s.Number, escape.Line(s.Title), s.Minutes, s.Clock))
 		if len(s.Questions) == 0 {
 			d.Para(document.Emph("No questions."))
 			continue
 		}
 		l := &document.List{Ordered: true}
 		for _, q := range s.Questions {
-			it := document.Item{Text: document.T(oneLine(q.Text))}
+			it := document.Item{Text: document.T(escape.Line(q.Text))}
 			switch notes := noteLines(q.Notes); {
 			case len(notes) > 0:
 				it.Blocks = []document.Block{&document.Paragraph{Text: document.T(strings.Join(notes, "\n"))}}
@@ -90,7 +91,7 @@ func (m Meeting) Document() *document.Document {
 			{Title: "Due", Width: 3}, {Title: "Status", Width: 2}, {Title: "Raised", Width: 4},
 		}}
 		for _, a := range v.Actions {
-			t.Rows = append(t.Rows, document.Row{Cells: texts(fmt.Sprint(a.Number), oneLine(a.Text), oneLine(a.Owner), a.Due, a.Status, oneLine(a.Raised))})
+			t.Rows = append(t.Rows, document.Row{Cells: texts(fmt.Sprint(a.Number), escape.Line(a.Text), escape.Line(a.Owner), a.Due, a.Status, escape.Line(a.Raised))})
 		}
 		d.Add(t)
 	}
@@ -115,8 +116,6 @@ func noteLines(s string) []string {
 	}
 	return out
 }
-
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 func texts(ss ...string) []document.Text {
 	out := make([]document.Text, len(ss))

@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"github.com/partnerkit/partnerkit/document"
+	"github.com/partnerkit/partnerkit/internal/escape"
 )
 
 // BlankForm is a meeting's agenda on paper with room to take notes, as the
@@ -24,12 +25,12 @@ type BlankForm struct {
 // Document returns the blank agenda as a printable document.
 func (f BlankForm) Document() *document.Document {
 	m := f.Meeting
-	title := oneLine(m.Title)
+	title := escape.Line(m.Title)
 	if title == "" {
 		title = "Meeting agenda"
 	}
 	footer := title
-	if p := oneLine(f.Partnership); p != "" {
+	if p := escape.Line(f.Partnership); p != "" {
 		footer = p + " · " + title
 	}
 	d := &document.Document{Title: title + " (form)", Footer: footer}
@@ -44,7 +45,7 @@ func (f BlankForm) Document() *document.Document {
 		d.Heading(2, "Preparation")
 		items := make([]string, len(m.Prep))
 		for i, p := range m.Prep {
-			items[i] = "☐ " + oneLine(p.Text)
+			items[i] = "☐ " + escape.Line(p.Text)
 		}
 		d.Add(document.Bullets(items...))
 	}
@@ -58,7 +59,7 @@ func (f BlankForm) Document() *document.Document {
 	d.Heading(2, "Agenda")
 	n := 0
 	for i, s := range m.Sections {
-		d.Heading(3, fmt.Sprintf("%d. %s (%d min)", i+1, oneLine(s.Title), s.Minutes))
+		d.Heading(3, fmt.Sprintf("%d. %s (%d min)", i+1, escape.Line(s.Title), s.Minutes))
 		if len(s.Questions) == 0 {
 			d.Add(&document.Lines{Label: "Notes and action steps", N: 3})
 			continue
@@ -66,7 +67,7 @@ func (f BlankForm) Document() *document.Document {
 		l := &document.List{Ordered: true, Start: n + 1}
 		for _, q := range s.Questions {
 			n++
-			l.Items = append(l.Items, document.Item{Text: document.T(oneLine(q.Text)), Blocks: []document.Block{&document.Lines{Label: "Notes and action steps", N: 2}}})
+			l.Items = append(l.Items, document.Item{Text: document.T(escape.Line(q.Text)), Blocks: []document.Block{&document.Lines{Label: "Notes and action steps", N: 2}}})
 		}
 		d.Add(l)
 	}

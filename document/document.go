@@ -199,6 +199,3 @@ func Numbered(start int, items ...string) *List {
 	l.Ordered, l.Start = true, start
 	return l
 }
-
-// clean is text on one line, as a title or footer is printed.
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

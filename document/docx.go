@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"github.com/partnerkit/partnerkit/internal/docx"
+	"github.com/partnerkit/partnerkit/internal/escape"
 )
 
 // WriteDOCX writes the document as a Word file (.docx) that opens, and can be
@@ -17,7 +18,7 @@ import (
 // Text stays text: it is XML-escaped, characters a Word file cannot hold are
 // left out, and nothing typed becomes a field or a hyperlink.
 func (d *Document) WriteDOCX(w io.Writer) error {
-	x := docx.New(oneLine(d.Title), oneLine(d.Footer))
+	x := docx.New(escape.Line(d.Title), escape.Line(d.Footer))
 	for _, b := range d.Blocks {
 		writeBlock(x, b, -1)
 	}

@@ -8,6 +8,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/partnerkit/partnerkit/internal/escape"
 )
 
 // WriteHTML writes the document as one self-contained HTML page, ready to
@@ -19,11 +21,11 @@ import (
 func (d *Document) WriteHTML(w io.Writer) error {
 	bw := bufio.NewWriter(w)
 	bw.WriteString("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
-	bw.WriteString(esc(oneLine(d.Title)))
+	bw.WriteString(esc(escape.Line(d.Title)))
 	bw.WriteString("</title>\n<style>\n")
 	bw.WriteString(Stylesheet)
 	bw.WriteString("@page { @bottom-left { content: ")
-	bw.WriteString(cssString(oneLine(d.Footer)))
+	bw.WriteString(cssString(escape.Line(d.Footer)))
 	bw.WriteString("; } }\n</style>\n</head>\n<body>\n<main class=\"pk-doc\">\n")
 	d.writeBody(bw)
 	bw.WriteString("</main>\n</body>\n</html>\n")
@@ -165,7 +167,7 @@ func writeHTMLBlock(w *bufio.Writer, b Block) {
 			w.WriteString("</p>\n")
 		}
 	case *Figure:
-		w.WriteString(`<figure><img alt="` + esc(oneLine(b.Caption)) + `" src="data:image/svg+xml;base64,`)
+		w.WriteString(`<figure><img alt="` + esc(escape.Line(b.Caption)) + `" src="data:image/svg+xml;base64,`)
 		w.WriteString(base64.StdEncoding.EncodeToString([]byte(b.SVG)))
 		w.WriteString(`"><figcaption>` + esc(b.Caption) + "</figcaption></figure>\n")
 	case *PageBreak:

@@ -19,9 +19,8 @@ import (
 	"testing"
 	"unicode"
 
+	"github.com/partnerkit/partnerkit/internal/mdtest"
 	"github.com/stretchr/testify/require"
-	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/extension"
 	"golang.org/x/net/html"
 )
 
@@ -212,6 +211,11 @@ func HTMLBlocks(t testing.TB, page string) []string {
 	t.Helper()
 	root, err := html.Parse(strings.NewReader(page))
 	require.NoError(t, err)
+	return blocks(root)
+}
+
+// blocks returns the text of the blocks under root, in order.
+func blocks(root *html.Node) []string {
 	var out []string
 	var cur strings.Builder
 	flush := func() {
@@ -257,14 +261,11 @@ func HTMLBlocks(t testing.TB, page string) []string {
 	return out
 }
 
-// MarkdownBlocks renders Markdown as GitHub would (CommonMark with tables,
-// strikethrough, task lists and automatic links) and returns its blocks as
-// HTMLBlocks does.
+// MarkdownBlocks renders Markdown as GitHub would (mdtest.Render) and
+// returns its blocks as HTMLBlocks does.
 func MarkdownBlocks(t testing.TB, md string) []string {
 	t.Helper()
-	var b bytes.Buffer
-	require.NoError(t, goldmark.New(goldmark.WithExtensions(extension.GFM)).Convert([]byte(md), &b))
-	return HTMLBlocks(t, b.String())
+	return blocks(mdtest.Render(t, md))
 }
 
 // Words returns the words of texts, in order, in lower case, without
