@@ -71,11 +71,12 @@ func TestExportDeleteImport(t *testing.T) {
 	b.click(`#pk-nav-facilitate`)
 	assert.Equal(t, want, b.means())
 
-	// The report downloads.
+	// The report downloads, with Ana's concern and without her name.
 	b.click(`button[data-on-click="report.md"]`)
 	md, err := os.ReadFile(b.waitFile(dl, "readiness-*.md"))
 	require.NoError(t, err)
-	assert.Contains(t, string(md), "Ana")
+	assert.Contains(t, string(md), "- Time")
+	assert.NotContains(t, string(md), "Ana")
 	b.assertOffline(u)
 }
 

@@ -45,8 +45,8 @@ func TestPageSize(t *testing.T) {
 	needBrowser(t)
 	st, err := os.Stat(built.page)
 	require.NoError(t, err)
-	t.Logf("page size: %d bytes (%.2f MB); the bar is 4 MB", st.Size(), float64(st.Size())/1e6)
-	assert.LessOrEqual(t, st.Size(), int64(4_000_000), "the page must stay within 4 MB")
+	t.Logf("page size: %d bytes (%.2f MB); the bar is 6 MB", st.Size(), float64(st.Size())/1e6)
+	assert.LessOrEqual(t, st.Size(), int64(6_000_000), "the page must stay within 6 MB (DESIGN.md's quality bar)")
 }
 
 // TestStartupAgainstHelloWorld reports the time from navigation to
