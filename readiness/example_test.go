@@ -160,10 +160,18 @@ func ExampleReport_WriteHTML() {
 		fmt.Println(err)
 		return
 	}
+	fmt.Println(strings.Contains(page.String(), "Ruiz"), "(no names unless asked)")
+	rep.Options.Names = true // the facilitator's own copy
+	page.Reset()
+	if err := rep.WriteHTML(&page); err != nil {
+		fmt.Println(err)
+		return
+	}
 	out := page.String()
 	fmt.Println(strings.Count(out, "<svg "), "chart")
 	fmt.Println(strings.Contains(out, "Ana &lt;b&gt;Ruiz&lt;/b&gt;"), strings.Contains(out, "<b>Ruiz"))
 	// Output:
+	// false (no names unless asked)
 	// 1 chart
 	// true false
 }
