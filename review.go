@@ -28,9 +28,9 @@ func ReviewAt(ws *Workspace, now time.Time) []partnership.Finding {
 	if ws == nil {
 		return nil
 	}
-	var out []partnership.Finding
+	var invalid []partnership.Finding
 	for _, p := range partnership.ProblemsOf(ws.Validate()) {
-		out = append(out, partnership.Finding{
+		invalid = append(invalid, partnership.Finding{
 			Rule:     RuleInvalid,
 			Severity: partnership.Critical,
 			Message:  p.Message,
@@ -38,10 +38,31 @@ func ReviewAt(ws *Workspace, now time.Time) []partnership.Finding {
 			Question: "Can this be corrected so the rest of the review can rely on it?",
 		})
 	}
-	out = append(out, partnershipFindings(ws)...)
-	out = append(out, readinessFindings(ws)...)
-	out = append(out, contractFindings(ws)...)
-	out = append(out, meetingFindings(ws, now)...)
-	partnership.SortFindings(out)
-	return out
+	partnership.SortFindings(invalid)
+	// Each tool returns its findings sorted, and the path put in front of
+	// them keeps their order: merging the lists is enough, where sorting
+	// them all again took a tenth of the review of a large partnership.
+	return mergeFindings(invalid, partnershipFindings(ws), readinessFindings(ws), contractFindings(ws), meetingFindings(ws, now))
+}
+
+// mergeFindings merges lists sorted by partnership.CompareFindings into one.
+func mergeFindings(lists ...[]partnership.Finding) []partnership.Finding {
+	n := 0
+	for _, l := range lists {
+		n += len(l)
+	}
+	out := make([]partnership.Finding, 0, n)
+	for {
+		best := -1
+		for i, l := range lists {
+			if len(l) > 0 && (best < 0 || partnership.CompareFindings(l[0], lists[best][0]) < 0) {
+				best = i
+			}
+		}
+		if best < 0 {
+			return out
+		}
+		out = append(out, lists[best][0])
+		lists[best] = lists[best][1:]
+	}
 }

@@ -54,7 +54,9 @@ func readinessFindings(ws *Workspace) []partnership.Finding {
 	for i := range out {
 		out[i].Path = schema.Join(at, out[i].Path)
 	}
-	return append(out, readinessConcernFindings(ws, ri, ws.Readiness[ri].RubricOrODST())...)
+	out = append(out, readinessConcernFindings(ws, ri, ws.Readiness[ri].RubricOrODST())...)
+	partnership.SortFindings(out)
+	return out
 }
 
 // readinessScheduleWords are words that show a concern is about schedules or time.

@@ -150,3 +150,23 @@ func constDocs(t *testing.T, dir string) map[string]string {
 	}
 	return out
 }
+
+// TestReviewIsSorted checks the merged review over every fixture is in the
+// order SortFindings gives.
+func TestReviewIsSorted(t *testing.T) {
+	files, err := filepath.Glob("testdata/rules/*.json")
+	require.NoError(t, err)
+	files = append(files, filepath.Join("testdata", "full.json"), filepath.Join("testdata", "ten-mistakes.json"), filepath.Join("examples", "hgusd", "casefile", "hgusd.json"))
+	for _, name := range files {
+		f, err := os.Open(name)
+		require.NoError(t, err)
+		ws, err := partnerkit.Decode(f)
+		f.Close()
+		require.NoError(t, err, name)
+		fs := partnerkit.Review(ws)
+		sorted := slices.Clone(fs)
+		partnership.SortFindings(sorted)
+		assert.True(t, slices.IsSortedFunc(fs, partnership.CompareFindings), name)
+		assert.ElementsMatch(t, sorted, fs, name)
+	}
+}

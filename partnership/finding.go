@@ -62,22 +62,28 @@ func (f Finding) Theme() string {
 // "initiatives[10]" and "4 weeks" before "16 weeks". Findings
 // equal in all of these are interchangeable, so the sort need not be stable.
 func SortFindings(fs []Finding) {
-	slices.SortFunc(fs, func(a, b Finding) int {
-		// Compare lazily: Review sorts tens of thousands of findings.
-		if c := cmp.Compare(b.Severity.Rank(), a.Severity.Rank()); c != 0 {
-			return c
-		}
-		if c := strings.Compare(a.Rule, b.Rule); c != 0 {
-			return c
-		}
-		if c := naturalCompare(a.Path, b.Path); c != 0 {
-			return c
-		}
-		if c := naturalCompare(a.Message, b.Message); c != 0 {
-			return c
-		}
-		return slices.Compare(a.Evidence, b.Evidence)
-	})
+	slices.SortFunc(fs, CompareFindings)
+}
+
+// CompareFindings orders two findings as SortFindings does: it returns a
+// negative number when a comes first, a positive one when b does, and 0 when
+// they are interchangeable. Lists sorted with it merge into one sorted list,
+// as Review merges the tools' findings.
+func CompareFindings(a, b Finding) int {
+	// Compare lazily: Review orders tens of thousands of findings.
+	if c := cmp.Compare(b.Severity.Rank(), a.Severity.Rank()); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.Rule, b.Rule); c != 0 {
+		return c
+	}
+	if c := naturalCompare(a.Path, b.Path); c != 0 {
+		return c
+	}
+	if c := naturalCompare(a.Message, b.Message); c != 0 {
+		return c
+	}
+	return slices.Compare(a.Evidence, b.Evidence)
 }
 
 // naturalCompare compares a and b as strings, except that runs of digits
