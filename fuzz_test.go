@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -53,17 +54,17 @@ func FuzzDecodeLineage(f *testing.F) {
 	}
 	f.Add([]byte(`{}`))
 	f.Add([]byte(`{"revision": "x", "parents": ["x"]}`))
-	known, err := partnerkit.DecodeLineage([]byte(`{"revision": "e4a09c7b2d1f6a83c5b2", "parents": ["9a3c5e7f1b2d4a6c8e01"], "history": [{"id": "9a3c5e7f1b2d4a6c8e01"}]}`))
+	known, err := partnerkit.DecodeLineage(strings.NewReader(`{"revision": "e4a09c7b2d1f6a83c5b2", "parents": ["9a3c5e7f1b2d4a6c8e01"], "history": [{"id": "9a3c5e7f1b2d4a6c8e01"}]}`))
 	require.NoError(f, err)
 	f.Fuzz(func(t *testing.T, data []byte) {
-		l, err := partnerkit.DecodeLineage(data)
+		l, err := partnerkit.DecodeLineage(bytes.NewReader(data))
 		if err != nil {
 			require.NotEmpty(t, err.Error())
 			return
 		}
 		again, err := json.Marshal(l)
 		require.NoError(t, err)
-		back, err := partnerkit.DecodeLineage(again)
+		back, err := partnerkit.DecodeLineage(bytes.NewReader(again))
 		require.NoError(t, err, "%s", again)
 		twice, err := json.Marshal(back)
 		require.NoError(t, err)

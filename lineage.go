@@ -6,10 +6,11 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"github.com/partnerkit/partnerkit/internal/schema"
+	"io"
 	"slices"
 	"strings"
 
+	"github.com/partnerkit/partnerkit/internal/schema"
 	"github.com/partnerkit/partnerkit/partnership"
 )
 
@@ -47,12 +48,16 @@ type Revision struct {
 }
 
 // DecodeLineage reads a lineage from JSON and checks it, returning a
-// *partnership.ValidationError that names every problem by JSON path.
-func DecodeLineage(data []byte) (*Lineage, error) {
+// *partnership.ValidationError that names every problem by JSON path, and an
+// error reading r wrapped.
+func DecodeLineage(r io.Reader) (*Lineage, error) {
 	l := new(Lineage)
 	ve := new(partnership.ValidationError)
-	if !schema.Decode(data, l, ve) {
-		return nil, ve
+	if err := schema.Read(r, l, ve); err != nil {
+		return nil, fmt.Errorf("reading the lineage: %w", err)
+	}
+	if err := ve.Err(); err != nil {
+		return nil, err
 	}
 	if err := l.Validate(); err != nil {
 		return nil, err

@@ -3,6 +3,7 @@ package partnerkit_test
 import (
 	"bytes"
 	"github.com/partnerkit/partnerkit/internal/schema"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -94,7 +95,7 @@ func TestLineageValidate(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := partnerkit.DecodeLineage([]byte(tt.json))
+			_, err := partnerkit.DecodeLineage(strings.NewReader(tt.json))
 			var paths []string
 			for _, p := range partnership.ProblemsOf(err) {
 				paths = append(paths, p.Path)
@@ -102,7 +103,7 @@ func TestLineageValidate(t *testing.T) {
 			assert.Equal(t, tt.paths, paths, "%v", err)
 		})
 	}
-	_, err := partnerkit.DecodeLineage([]byte(`{"revision": "a", "extra": 1}`))
+	_, err := partnerkit.DecodeLineage(strings.NewReader(`{"revision": "a", "extra": 1}`))
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), `unknown field "extra"`)
 }
