@@ -22,8 +22,8 @@ import (
 
 // SchemaVersion is the version of the workspace file format this build
 // writes, and the newest it reads. Version 2 added the workspace's
-// workspaceId, timeZone and lineage, and an id on every record; Load brings a version 1 file up to date (see
-// Decode).
+// workspaceId, timeZone, typed and lineage, and an id on every record; Load
+// brings a version 1 file up to date (see Decode).
 const SchemaVersion = 2
 
 // MaxFileSize is the largest workspace file Load accepts: 64 MiB, room for
@@ -77,6 +77,13 @@ type Workspace struct {
 	Contract *contract.Supplement `json:"contract,omitempty"`
 	// Meetings are the partnership's meetings, in the order they were added.
 	Meetings []agenda.Meeting `json:"meetings,omitempty"`
+	// Typed keeps text typed into a field of the page as it was typed, by
+	// the JSON path of the field ("partnership.capacity[0].hoursPerWeek"),
+	// where the file's value alone would lose it: text that is not a value
+	// yet ("7,5 h" for a number of hours), and text that writes a value its
+	// own way ("9." for 9). The value at the path stays what it was last;
+	// the page shows the text in the field, with what is wrong beside it.
+	Typed map[string]string `json:"typed,omitempty"`
 	// Lineage names this version of the workspace and the versions it was
 	// made from, so that a copy coming back finds the version both sides
 	// last shared; nil until the workspace is first stamped (see Stamp).
@@ -197,10 +204,30 @@ func (ws *Workspace) Validate() error {
 	contractProblems(ve, ws)
 	meetingProblems(ve, ws)
 	recordIDProblems(ve, ws)
+	typedProblems(ve, ws)
 	if ws.Lineage != nil {
 		ve.Include("lineage", ws.Lineage.Validate())
 	}
 	return ve.Err()
+}
+
+// MaxTyped bounds the texts a workspace keeps as typed (see Workspace.Typed).
+const MaxTyped = 1000
+
+// typedProblems checks the texts kept as typed: a path and a text of
+// reasonable length, and not more of them than a page keeps.
+func typedProblems(ve *partnership.ValidationError, ws *Workspace) {
+	if len(ws.Typed) > MaxTyped {
+		ve.Add("typed", "typed holds %d texts; a workspace keeps at most %d", len(ws.Typed), MaxTyped)
+	}
+	for path, text := range ws.Typed {
+		switch {
+		case path == "" || len(path) > 300:
+			ve.Add("typed", "typed: each text is kept under the path of its field, of 1 to 300 characters")
+		case len(text) > 4000:
+			ve.Add("typed", "typed: the text kept for %s is longer than 4000 characters", path)
+		}
+	}
 }
 
 // Save writes the workspace as indented JSON with a final newline. The output

@@ -122,7 +122,7 @@ func TestLoadRejects(t *testing.T) {
 		name, input string
 		path, msg   string
 	}{
-		{"unknown top-level field", `{"schemaVersion":1,"extra":true}`, "extra", `unknown field "extra"; allowed here: contract, lineage, meetings, partnership, readiness, schemaVersion, timeZone, workspaceId`},
+		{"unknown top-level field", `{"schemaVersion":1,"extra":true}`, "extra", `unknown field "extra"; allowed here: contract, lineage, meetings, partnership, readiness, schemaVersion, timeZone, typed, workspaceId`},
 		{"unknown nested field", `{"schemaVersion":1,"partnership":{"name":"x","district":{"id":"d","name":"D"},"partners":[{"id":"p","name":"P","colour":"red"}]}}`, "partnership.partners[0].colour", `unknown field "colour"`},
 		{"case mismatch", `{"schemaVersion":1,"partnership":{"Name":"x","district":{"id":"d","name":"D"}}}`, "partnership.Name", `did you mean "name"?`},
 		{"wrong type", `{"schemaVersion":1,"partnership":{"name":"x","district":{"id":"d","name":"D"},"capacity":[{"audience":"teachers","hoursPerWeek":"ten"}]}}`, "partnership.capacity[0].hoursPerWeek", `hoursPerWeek must be a number, not the text "ten"`},
@@ -209,4 +209,19 @@ func TestReviewTurnsProblemsIntoFindings(t *testing.T) {
 	assert.Equal(t, partnership.Critical, invalid[0].Severity)
 	assert.Equal(t, "partnership.partners[0].approach", invalid[0].Path)
 	assert.Nil(t, partnerkit.Review(nil))
+}
+
+func TestTypedTextIsKept(t *testing.T) {
+	ws := partnerkit.New()
+	ws.Typed = map[string]string{"partnership.capacity[0].hoursPerWeek": "7,5 h"}
+	var buf bytes.Buffer
+	require.NoError(t, ws.Save(&buf))
+	back, err := partnerkit.Load(&buf)
+	require.NoError(t, err)
+	assert.Equal(t, ws.Typed, back.Typed)
+
+	ws.Typed = map[string]string{"": "x", "a": strings.Repeat("x", 4001)}
+	err = ws.Validate()
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "typed")
 }

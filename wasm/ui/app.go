@@ -3,6 +3,7 @@ package ui
 import (
 	"bytes"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/partnerkit/partnerkit"
@@ -57,7 +58,6 @@ type App struct {
 	showMap bool // draw the map of a large partnership (see bigMap)
 
 	model *model            // the fields the editors declare
-	typed map[string]string // text typed in a field that is not its value as shown, by path (see Field)
 	other map[string]bool   // choices switched to typing a value that is none of the options, by path
 
 	rev   int     // counts the events that may have changed the workspace
@@ -118,6 +118,9 @@ func (a *App) Handle(ev Event) []Effect {
 		if _, ok := e.(Persist); ok {
 			a.save.dirty = true
 		}
+	}
+	if len(a.ws.Typed) > 0 && !strings.HasPrefix(ev.Action, "field") && !readOnly[ev.Action] {
+		a.tidyTyped()
 	}
 	return eff
 }

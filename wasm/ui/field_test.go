@@ -227,3 +227,33 @@ func TestRemovingAnItemKeepsTypedTextWithItsItem(t *testing.T) {
 	text, _ = a.shown(f, at)
 	assert.Equal(t, "4,", text, "and back down")
 }
+
+// TestTypedTextSurvivesReloadAndExport saves the workspace as the page does,
+// opens it again, and finds each field as it was typed.
+func TestTypedTextSurvivesReloadAndExport(t *testing.T) {
+	a := New(Config{Now: fixedNow}, nil, nil)
+	a.Handle(Event{Action: "start.example"})
+	edit(a, "partnership.capacity[0].hoursPerWeek", "9.")
+	edit(a, "partnership.capacity[1].hoursPerWeek", "7,5 h")
+	data, err := Marshal(a.ws)
+	require.NoError(t, err)
+	assert.Contains(t, string(data), `"partnership.capacity[0].hoursPerWeek": "9."`)
+	ws, n, _ := Restore(string(data), true)
+	require.Nil(t, n)
+	b := New(Config{Now: fixedNow}, ws, nil)
+	for path, want := range map[string]string{"partnership.capacity[0].hoursPerWeek": "9.", "partnership.capacity[1].hoursPerWeek": "7,5 h"} {
+		f, at, _ := b.model.field(path)
+		text, _ := b.shown(f, at)
+		assert.Equal(t, want, text, path)
+	}
+	assert.Equal(t, 9.0, b.ws.Partnership.Capacity[0].HoursPerWeek)
+
+	// Put back to a plain value, nothing is kept any more.
+	edit(b, "partnership.capacity[0].hoursPerWeek", "9")
+	edit(b, "partnership.capacity[1].hoursPerWeek", "7.5")
+	assert.Nil(t, b.ws.Typed)
+	// Removed with its item, the text goes too.
+	edit(b, "partnership.capacity[1].hoursPerWeek", "x")
+	b.Handle(Event{Action: "part.remove", Arg: "capacity|1"})
+	assert.Nil(t, b.ws.Typed)
+}

@@ -199,7 +199,7 @@ func (a *App) read(f *Field, at Loc) (string, bool) {
 // value (or is not a value yet, with the problem), else the value as text.
 func (a *App) shown(f *Field, at Loc) (text, problem string) {
 	cur, _ := a.read(f, at)
-	if t, ok := a.typed[at.Path]; ok {
+	if t, ok := a.ws.Typed[at.Path]; ok {
 		v, prob := a.parse(f, t)
 		if prob != "" {
 			return t, prob
@@ -220,13 +220,16 @@ func formatAny(f *Field, v any) string {
 // value differently ("9." for 9, "007" for 7), and forgets it otherwise.
 func (a *App) keep(f *Field, path, text string, v any, problem string) {
 	if problem == "" && formatAny(f, v) == text {
-		delete(a.typed, path)
+		delete(a.ws.Typed, path)
+		if len(a.ws.Typed) == 0 {
+			a.ws.Typed = nil
+		}
 		return
 	}
-	if a.typed == nil {
-		a.typed = map[string]string{}
+	if a.ws.Typed == nil {
+		a.ws.Typed = map[string]string{}
 	}
-	a.typed[path] = text
+	a.ws.Typed[path] = text
 }
 
 // Write writes what was typed or chosen into the field at path, as the
@@ -336,12 +339,12 @@ func lines(v string) []string {
 // i on moved by delta (-1: one was removed at i, +1: one was put back at i),
 // so that each stays with its item; the texts of a removed item go.
 func (a *App) moved(list string, i, delta int) {
-	if len(a.typed) == 0 {
+	if len(a.ws.Typed) == 0 {
 		return
 	}
 	prefix := list + "["
-	next := make(map[string]string, len(a.typed))
-	for p, t := range a.typed {
+	next := make(map[string]string, len(a.ws.Typed))
+	for p, t := range a.ws.Typed {
 		rest, ok := strings.CutPrefix(p, prefix)
 		end := strings.IndexByte(rest, ']')
 		n, err := 0, error(nil)
@@ -357,5 +360,31 @@ func (a *App) moved(list string, i, delta int) {
 			next[prefix+strconv.Itoa(n+delta)+rest[end:]] = t
 		}
 	}
-	a.typed = next
+	a.ws.Typed = next
+	if len(next) == 0 {
+		a.ws.Typed = nil
+	}
+}
+
+// tidyTyped forgets the texts kept as typed that no longer stand for
+// anything: of a field that is gone, or that writes a value the field no
+// longer has (it was changed by an undo, an import, another copy).
+func (a *App) tidyTyped() {
+	for path, text := range a.ws.Typed {
+		f, at, ok := a.model.field(path)
+		cur, found := "", false
+		if ok {
+			cur, found = a.read(f, at)
+		}
+		if !found {
+			delete(a.ws.Typed, path)
+			continue
+		}
+		if v, prob := a.parse(f, text); prob == "" && formatAny(f, v) != cur {
+			delete(a.ws.Typed, path)
+		}
+	}
+	if len(a.ws.Typed) == 0 {
+		a.ws.Typed = nil
+	}
 }
