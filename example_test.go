@@ -148,7 +148,7 @@ func ExampleRules() {
 	// Output:
 	// workspace.invalid (critical): Something in the file is not valid
 	// readiness.concern-not-in-contract (info): A readiness concern the contract could settle
-	// 47 rules in the tools' catalogues
+	// 48 rules in the tools' catalogues
 }
 
 // The district and the partner each edit a copy of the same workspace and

@@ -67,6 +67,11 @@ const (
 	// RuleReceiverStance (warning): the district takes part as a passive
 	// receiver of services.
 	RuleReceiverStance = "partnership.receiver-stance"
+	// RuleAudienceWithoutTime (warning): initiatives ask an audience for
+	// time that has no time set in the partnership's capacity, so the time
+	// checks cannot say whether it is asked too much; a slip such as
+	// "teacher" for "teachers" does this unseen.
+	RuleAudienceWithoutTime = "partnership.audience-without-time"
 )
 
 // MaxPriorities is the most strategic priorities Check accepts before it
@@ -142,6 +147,9 @@ func Rules() []Rule {
 		{ID: RuleReceiverStance, Title: "District as passive receiver", Severity: Warning, Standard: "alignment.3",
 			Trigger: "The district's stance is receiver: it secures dates and participants but does not shape the work.",
 			Source:  scopeSource},
+		{ID: RuleAudienceWithoutTime, Title: "Time asked of an audience with no time set", Severity: Warning, Standard: "resources.3",
+			Trigger: "An initiative asks time of an audience (compared without regard to case or surrounding spaces) for which the partnership sets no hours a week, so the time checks cannot judge it.",
+			Source:  scopeSource + ": initiatives competing for the same people's time"},
 	}
 }
 
@@ -164,6 +172,7 @@ func Check(p *Partnership) []Finding {
 		c.rules[r.ID] = r
 	}
 	c.timeConflicts()
+	c.audiencesWithoutTime()
 	c.alignment()
 	c.roles()
 	c.sustainability()
@@ -230,6 +239,73 @@ func (c *checker) timeConflicts() {
 			"Do these organisations know about each other's plans for the same people, and who makes sure the work fits together?",
 			evidence...)
 	}
+}
+
+// audiencesWithoutTime finds the audiences that initiatives ask for time
+// and the capacity does not name, once each, at the first demand on them,
+// with the audience of the capacity it may have been meant to be.
+func (c *checker) audiencesWithoutTime() {
+	p := c.p
+	set := make(map[string]bool, len(p.Capacity))
+	for _, cp := range p.Capacity {
+		set[normAudience(cp.Audience)] = true
+	}
+	type unknown struct {
+		name, path string
+		inits      []string
+	}
+	var order []string
+	found := map[string]*unknown{}
+	for i, in := range p.Initiatives {
+		for j, d := range in.Demands {
+			k := normAudience(d.Audience)
+			if k == "" || set[k] {
+				continue
+			}
+			u := found[k]
+			if u == nil {
+				u = &unknown{name: strings.TrimSpace(d.Audience), path: "initiatives[" + strconv.Itoa(i) + "].demands[" + strconv.Itoa(j) + "].audience"}
+				found[k] = u
+				order = append(order, k)
+			}
+			if n := len(u.inits); n == 0 || u.inits[n-1] != c.initiativeName(i) {
+				u.inits = append(u.inits, c.initiativeName(i))
+			}
+		}
+	}
+	for _, k := range order {
+		u := found[k]
+		msg := fmt.Sprintf("No time is set for %s, so partnerkit cannot tell whether the initiatives ask them for more than they have.", u.name)
+		if near := nearAudience(p.Capacity, k); near != "" {
+			msg = fmt.Sprintf("Initiatives ask time of %s, but the time people have is set for %s: if they are the same people, the time checks leave them out.", u.name, near)
+		}
+		evidence := make([]string, 0, min(len(u.inits), 10)+1)
+		for i, name := range u.inits {
+			if i == 10 {
+				evidence = append(evidence, fmt.Sprintf("and %d more initiatives", len(u.inits)-10))
+				break
+			}
+			evidence = append(evidence, "asked by: "+name)
+		}
+		c.add(RuleAudienceWithoutTime, u.path, msg,
+			fmt.Sprintf("How many hours a week do %s have for this work, or which of the audiences already listed are they?", u.name), evidence...)
+	}
+}
+
+// nearAudience returns an audience of the capacity that the audience k may
+// have been meant to be: the same but for a plural s, or one held in the
+// other ("K-3 teachers" and "teachers"); "" for none.
+func nearAudience(cs []Capacity, k string) string {
+	for _, cp := range cs {
+		a := normAudience(cp.Audience)
+		if a == "" {
+			continue
+		}
+		if strings.TrimSuffix(a, "s") == strings.TrimSuffix(k, "s") || strings.Contains(k, a) || strings.Contains(a, k) {
+			return strings.TrimSpace(cp.Audience)
+		}
+	}
+	return ""
 }
 
 // ConflictSummary writes a conflict in one line: who, when, the hours asked

@@ -132,6 +132,12 @@ func TestCheckRules(t *testing.T) {
 		{"receiver stance", func(p *Partnership) {
 			p.District.Stance = Receiver
 		}, RuleReceiverStance, Warning, "district.stance", "District takes part as a receiver of services"},
+		{"a slip in an audience's name", func(p *Partnership) {
+			p.Initiatives[1].Demands[0].Audience = "Teacher "
+		}, RuleAudienceWithoutTime, Warning, "initiatives[1].demands[0].audience", "Initiatives ask time of Teacher, but the time people have is set for teachers"},
+		{"an audience with no time set", func(p *Partnership) {
+			p.Initiatives[0].Demands[0].Audience = "coaches"
+		}, RuleAudienceWithoutTime, Warning, "initiatives[0].demands[0].audience", "No time is set for coaches"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -179,7 +185,7 @@ func TestRulesAreDocumented(t *testing.T) {
 		assert.True(t, ok, "standard of %s", r.ID)
 	}
 	assert.Contains(t, fmt.Sprint(Rules()), "more than 5 strategic priorities")
-	assert.Len(t, seen, 17)
+	assert.Len(t, seen, 18)
 }
 
 func TestCheckFindingsAreSortedAndComplete(t *testing.T) {
