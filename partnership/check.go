@@ -344,19 +344,32 @@ func newNames(p *Partnership) *names {
 	return n
 }
 
-// orgName names an organisation for a message, falling back to its ID.
+// orgName names an organisation for a message; one without a name yet, or
+// an ID that names none, is described in words, never by its ID: a message
+// is for people.
 func (n *names) orgName(id string) string {
-	if name := n.orgs[id]; name != "" {
+	if name := n.orgs[id]; strings.TrimSpace(name) != "" {
 		return name
 	}
-	return id
+	switch _, known := n.orgs[id]; {
+	case n.p != nil && id == n.p.District.ID:
+		return "the district"
+	case known:
+		return "a partner without a name"
+	}
+	return "an organisation that is not in the partnership"
 }
 
 func (n *names) schoolName(id string) string {
 	if name, ok := n.schools[id]; ok {
 		return name
 	}
-	return id
+	if n.p != nil {
+		if _, ok := n.p.School(id); ok {
+			return "a school without a name"
+		}
+	}
+	return "a school that is not in the partnership"
 }
 
 func (n *names) initiativeName(i int) string {
@@ -365,12 +378,8 @@ func (n *names) initiativeName(i int) string {
 	}
 	in := n.p.Initiatives[i]
 	name := in.Name
-	switch {
-	case strings.TrimSpace(name) != "":
-	case in.ID != "":
-		name = in.ID
-	default:
-		name = fmt.Sprintf("initiative %d", i+1)
+	if strings.TrimSpace(name) == "" {
+		name = fmt.Sprintf("initiative %d (no name yet)", i+1)
 	}
 	n.inits[i] = name
 	return name
@@ -484,7 +493,7 @@ func (c *checker) alignment() {
 		}
 		title := pr.Title
 		if strings.TrimSpace(title) == "" {
-			title = pr.ID
+			title = fmt.Sprintf("priority %d (no title yet)", i+1)
 		}
 		c.add(RulePriorityWithoutInitiative, fmt.Sprintf("priorities[%d]", i),
 			fmt.Sprintf("No initiative serves the priority “%s”, so no one's time is set aside for it.", title),
@@ -645,7 +654,7 @@ func (c *checker) schoolLeaders() {
 		}
 		name := s.Name
 		if strings.TrimSpace(name) == "" {
-			name = s.ID
+			name = "a school without a name"
 		}
 		c.add(RuleNoSchoolLeader, fmt.Sprintf("schools[%d]", i),
 			fmt.Sprintf("%s has no school leader among the people, so it has no voice in the partnership.", name),
@@ -744,7 +753,7 @@ func (c *checker) priorityTitle(id string) string {
 			return pr.Title
 		}
 	}
-	return id
+	return "a priority without a title"
 }
 
 func monthsBetween(a, b time.Time) int {
