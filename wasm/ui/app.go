@@ -57,8 +57,8 @@ type App struct {
 
 	showMap bool // draw the map of a large partnership (see bigMap)
 
-	model *model            // the fields the editors declare
-	other map[string]bool   // choices switched to typing a value that is none of the options, by path
+	model *model          // the fields the editors declare
+	other map[string]bool // choices switched to typing a value that is none of the options, by path
 
 	rev   int     // counts the events that may have changed the workspace
 	cache derived // what the views compute from the workspace, kept until rev moves
@@ -89,6 +89,7 @@ func New(cfg Config, ws *partnerkit.Workspace, n *Notice) *App {
 		a.notify(*n)
 	}
 	a.fac.round = len(ws.Readiness) - 1
+	a.mapTeams()
 	a.rate.reset()
 	a.initRubric()
 	switch {
@@ -246,6 +247,7 @@ func (a *App) importWorkspace(files []File) []Effect {
 	a.fac = facilitator{round: len(ws.Readiness) - 1}
 	a.part, a.con, a.meet = partEditor{}, contractEditor{}, meetingEditor{}
 	a.notify(Notice{Kind: "ok", Text: fmt.Sprintf("Imported %q.", f.Name) + kept})
+	a.mapTeams()
 	return []Effect{Persist{}}
 }
 

@@ -125,13 +125,14 @@ func (a *App) roundIndex(id string) int {
 func (a *App) newAdder() *adder {
 	if a.currentRound() == nil {
 		a.newRound("", a.cfg.Now().Format("2006-01-02"))
-		return &adder{ws: a.ws, ri: a.fac.round, round: a.currentRound(), created: true}
+		return &adder{a: a, ws: a.ws, ri: a.fac.round, round: a.currentRound(), created: true}
 	}
-	return &adder{ws: a.ws, ri: a.fac.round, round: a.currentRound()}
+	return &adder{a: a, ws: a.ws, ri: a.fac.round, round: a.currentRound()}
 }
 
 // adder adds responses to a round and reports what happened.
 type adder struct {
+	a        *App
 	ws       *partnerkit.Workspace
 	ri       int              // the round's index
 	round    *readiness.Round // the round, for its title and rubric
@@ -143,6 +144,11 @@ type adder struct {
 // add adds one response from source (a file name, "code 2"), as
 // Workspace.AddResponse does.
 func (ad *adder) add(source string, resp readiness.Response) {
+	if ad.ws.Partnership != nil {
+		if s, ok := ad.a.sideOf(resp.Team); ok {
+			resp.Team = s.name // the side's raters are summarised together
+		}
+	}
 	if _, err := ad.ws.AddResponse(ad.ri, resp); err != nil {
 		for _, l := range problemLines(err) {
 			ad.problems = append(ad.problems, source+": "+l)
@@ -338,6 +344,7 @@ func (a *App) viewFacilitate() *Node {
 		newRound,
 		a.viewAdd(),
 		a.viewResponses(),
+		a.viewTeams(),
 		a.viewSummary(),
 	)
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/partnerkit/partnerkit/readiness"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -124,6 +125,9 @@ func everything(t *testing.T) []*App {
 		} {
 			a.Handle(ev)
 		}
+		// A round with a team that is none of the sides.
+		a.ws.Readiness = append(a.ws.Readiness, readiness.Round{ID: "spring", Title: "Spring", Responses: []readiness.Response{
+			{ID: "r1", Rater: "Ana", Team: "Central office", Ratings: map[string]int{"alignment": 3}}}})
 		require.NotNil(t, a.ws.Contract)
 		require.Len(t, a.ws.Meetings, 1)
 		out = append(out, a)

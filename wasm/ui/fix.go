@@ -55,6 +55,10 @@ func (a *App) fix(path string) []Effect {
 		a.revealMeetings(path)
 	case strings.HasPrefix(path, "readiness"):
 		a.view = ViewFacilitate
+		var i int
+		if scanIndex(path, "readiness[%d]", &i) && i < len(a.ws.Readiness) {
+			a.fac.round = i
+		}
 	default:
 		return nil
 	}

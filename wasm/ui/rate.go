@@ -53,25 +53,6 @@ func (a *App) rubric() readiness.Rubric {
 	return readiness.ODST()
 }
 
-// teams are the teams a rater can belong to.
-func (a *App) teams() []string {
-	out := []string{"District leadership team", "Partner leadership team"}
-	if p := a.ws.Partnership; p != nil {
-		if p.District.Name != "" {
-			out[0] = p.District.Name
-		}
-		if len(p.Partners) > 0 {
-			out = out[:1]
-			for _, pt := range p.Partners {
-				if pt.Name != "" {
-					out = append(out, pt.Name)
-				}
-			}
-		}
-	}
-	return out
-}
-
 func (a *App) handleRate(ev Event) ([]Effect, bool) {
 	r := &a.rate
 	switch ev.Action {
@@ -233,15 +214,15 @@ func (a *App) viewRate() *Node {
 		l := levels[i]
 		desc = append(desc, El("dt", levelName(l)), El("dd", l.Descriptor))
 	}
-	teams := a.teams()
+	teams := a.sides()
 	teamRadios := make([]*Node, len(teams))
 	for i, t := range teams {
 		id := "pk-team-" + strconv.Itoa(i)
-		in := El("input", ID(id), A("type", "radio"), A("name", "pk-team"), A("value", t), On("change", "rate.team"))
-		if r.team == t {
+		in := El("input", ID(id), A("type", "radio"), A("name", "pk-team"), A("value", t.name), On("change", "rate.team"))
+		if s, ok := a.sideOf(r.team); ok && s.name == t.name || r.team == t.name {
 			in.Attrs = append(in.Attrs, A("checked", ""))
 		}
-		teamRadios[i] = El("label", Key(t), Class("pk-choice"), A("for", id), in, El("span", t))
+		teamRadios[i] = El("label", Key(t.name), Class("pk-choice"), A("for", id), in, El("span", t.label))
 	}
 	cats := make([]*Node, len(rb.Categories))
 	for i, c := range rb.Categories {

@@ -84,6 +84,8 @@ func (a *App) replaceWorkspace(ws *partnerkit.Workspace, why store.Reason, repla
 	a.zoneFromBrowser()
 	a.fac = facilitator{round: len(ws.Readiness) - 1}
 	a.part, a.con, a.meet = partEditor{}, contractEditor{}, meetingEditor{}
+	a.other = nil
+	a.mapTeams()
 	return kept, true
 }
 
