@@ -28,7 +28,7 @@ func ExampleLoad() {
 	}
 	// Output:
 	// partnership.partners[0].approach: approach must be one of co-design, consultancy, delivery
-	// partnership.people[0].org: there is no organisation (the district or a partner) with id "rsud"; use one of: rusd, lp
+	// partnership.people[0].org: there is no organization (the district or a partner) with id "rsud"; use one of: rusd, lp
 }
 
 func ExampleWorkspace_Save() {

@@ -217,7 +217,7 @@ func TestCalendarNamesEntriesAfterTheWorkspace(t *testing.T) {
 	assert.Contains(t, out, "UID:2026-09-15-quarterly.rusd-lp-2026@partnerkit\r\n", "the meeting's id, in the workspace's")
 	assert.Contains(t, out, "X-WR-CALNAME:Riverside Unified and partners\\, 2026–27\r\n")
 	assert.Contains(t, out, "DTSTART;TZID=America/New_York:20260915T153000\r\n")
-	assert.Contains(t, out, "ORGANIZER;CN=\"Ana Ruiz\":mailto:ana@rusd.example.org\r\n", "her e-mail in the partnership")
+	assert.Contains(t, out, "ORGANIZER;CN=\"Ana Ruiz\":mailto:ana@rusd.example.org\r\n", "her email in the partnership")
 
 	// Another workspace with a meeting of the same id does not overwrite it.
 	other := partnerkit.New()

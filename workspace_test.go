@@ -102,11 +102,11 @@ func TestLoadTenMistakes(t *testing.T) {
 	want := []partnership.Problem{
 		{Path: "partnership.name", Message: "name is required"},
 		{Path: "partnership.partners[1].approach", Message: "approach must be one of co-design, consultancy, delivery"},
-		{Path: "partnership.people[0].email", Message: "email must be an e-mail address such as name@example.org"},
+		{Path: "partnership.people[0].email", Message: "email must be an email address such as name@example.org"},
 		{Path: "partnership.people[0].roles[0]", Message: "each entry of roles must be one of point-person, higher-authority, school-leader, liaison, manager, teacher-leader"},
 		{Path: "partnership.initiatives[0].demands[0].hoursPerWeek", Message: "hoursPerWeek must be 0 or more"},
 		{Path: "partnership.partners[1].id", Message: `id "rusd" is already used at district; every id must be different`},
-		{Path: "partnership.people[0].org", Message: `there is no organisation (the district or a partner) with id "nowhere"; use one of: rusd, lp`},
+		{Path: "partnership.people[0].org", Message: `there is no organization (the district or a partner) with id "nowhere"; use one of: rusd, lp`},
 		{Path: "partnership.initiatives[0].priorities[0]", Message: `there is no priority with id "literacy"; use one of: portfolio`},
 		{Path: "partnership.initiatives[0].demands[0].schools[0]", Message: `there is no school with id "lincoln"; use one of: hayes`},
 		{Path: "partnership.initiatives[0].demands[0].end", Message: "end (2027-06-21) is before start (2027-07-02); the last day must be on or after the first"},

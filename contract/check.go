@@ -516,7 +516,7 @@ func (c *checker) people() {
 			c.add(partnership.Finding{
 				Rule: RuleLiaisonOrg, Severity: partnership.Warning, Standard: "resources.5",
 				Message:  fmt.Sprintf("The %s, %s, belongs to %s rather than to %s.", x.what, person.Name, p.OrgName(person.Org), want),
-				Evidence: []string{x.what + ": " + person.Name, "organisation: " + p.OrgName(person.Org)},
+				Evidence: []string{x.what + ": " + person.Name, "organization: " + p.OrgName(person.Org)},
 				Question: fmt.Sprintf("Who at %s should hold this role?", want),
 				Path:     x.path + ".person",
 			})

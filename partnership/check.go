@@ -100,10 +100,10 @@ func Rules() []Rule {
 			Trigger:   "For an audience at a school in a week (Monday to Sunday), the hours per week of every demand covering that week add up to more than the audience's capacity.",
 			Threshold: "more than the audience's capacity, in hours a week",
 			Source:    scopeSource + ": a summer PD that clashed with other district PD and summer school"},
-		{ID: RuleCompetingDemands, Title: "Several organisations ask the same people", Severity: Warning, Standard: "alignment.2",
-			Trigger:   "Two or more organisations (the district and partners) ask the same audience at the same school for time in the same week, even within its capacity.",
-			Threshold: "two or more organisations in one week",
-			Source:    scopeSource + ": TA organisations compete for educators' scarce time"},
+		{ID: RuleCompetingDemands, Title: "Several organizations ask the same people", Severity: Warning, Standard: "alignment.2",
+			Trigger:   "Two or more organizations (the district and partners) ask the same audience at the same school for time in the same week, even within its capacity.",
+			Threshold: "two or more organizations in one week",
+			Source:    scopeSource + ": TA organizations compete for educators' scarce time"},
 		{ID: RuleNoPriorities, Title: "No strategic priorities", Severity: Warning, Standard: "alignment.1",
 			Trigger: "The partnership has initiatives but names none of the district's strategic priorities.", Source: odstSource},
 		{ID: RuleInitiativeWithoutPriority, Title: "Initiative serving no priority", Severity: Warning, Standard: "alignment.1",
@@ -122,12 +122,12 @@ func Rules() []Rule {
 		{ID: RuleNoSchoolLeader, Title: "No school leader", Severity: Warning, Standard: "alignment.4",
 			Trigger: "A school has no school leader among the people (or, when no schools are listed, the partnership has none at all).", Source: odstSource},
 		{ID: RuleSinglePointOfFailure, Title: "One person holds every key role", Severity: Warning, Standard: "communication.2",
-			Trigger:   "In one organisation a single person holds every key role given (point person, higher authority, liaison, manager).",
+			Trigger:   "In one organization a single person holds every key role given (point person, higher authority, liaison, manager).",
 			Threshold: "two or more key roles, all held by one person",
 			Source:    westedSource + ": do not depend on one person"},
 		{ID: RuleApproachUnstated, Title: "Partner's approach not stated", Severity: Warning, Standard: "alignment.4",
 			Trigger: "A partner has not said whether it co-designs, consults or delivers.",
-			Source:  scopeSource + ": know a TA organisation's approach before deciding to work with it"},
+			Source:  scopeSource + ": know a TA organization's approach before deciding to work with it"},
 		{ID: RuleNoContinuation, Title: "Nothing carries on after the partnership", Severity: Warning, Standard: "alignment.3",
 			Trigger: "The partnership has an end date, and no initiative run by the district that serves the partners' priorities goes on after it.",
 			Source:  scopeSource + ": plan for the capacity that must outlast the partnership"},
@@ -138,7 +138,7 @@ func Rules() []Rule {
 			Threshold: fmt.Sprintf("longer than %d months", RenewalMonths),
 			Source:    westedSource},
 		{ID: RuleInterestsUnstated, Title: "Interests not stated", Severity: Warning, Standard: "alignment.1",
-			Trigger: "An organisation has not written down its interests in the district-context diagnostic.",
+			Trigger: "An organization has not written down its interests in the district-context diagnostic.",
 			Source:  fourIsSource},
 		{ID: RuleApproachMismatch, Title: "Partner's approach differs from what the district expects", Severity: Warning, Standard: "alignment.4",
 			Trigger:   "A partner's approach differs from the approach the district expects: a warning when they are at opposite ends (delivery against co-design), information when they are one step apart.",
@@ -222,7 +222,7 @@ func (c *checker) timeConflicts() {
 			msg := fmt.Sprintf("%s are asked for %s h a week %s, more than the %s h a week they have.",
 				capitalize(who), formatHours(k.Demanded), when, formatHours(k.Available))
 			if len(owners) > 1 {
-				msg += fmt.Sprintf(" %d organisations ask for this time: %s.", len(owners), joinAnd(owners))
+				msg += fmt.Sprintf(" %d organizations ask for this time: %s.", len(owners), joinAnd(owners))
 			}
 			c.add(RuleOverCapacity, path, msg,
 				"Which of these can move, shrink or be dropped so that "+who+" can give their time to what matters most?",
@@ -233,10 +233,10 @@ func (c *checker) timeConflicts() {
 		if k.HasCapacity {
 			limit = fmt.Sprintf("within the %s h a week they have", formatHours(k.Available))
 		}
-		msg := fmt.Sprintf("%d organisations (%s) ask %s for time %s: %s h a week in all, %s.",
+		msg := fmt.Sprintf("%d organizations (%s) ask %s for time %s: %s h a week in all, %s.",
 			len(owners), joinAnd(owners), who, when, formatHours(k.Demanded), limit)
 		c.add(RuleCompetingDemands, path, msg,
-			"Do these organisations know about each other's plans for the same people, and who makes sure the work fits together?",
+			"Do these organizations know about each other's plans for the same people, and who makes sure the work fits together?",
 			evidence...)
 	}
 }
@@ -549,7 +549,7 @@ func (c *checker) roles() {
 	for i, x := range p.Partners {
 		if x.Approach == "" {
 			c.add(RuleApproachUnstated, fmt.Sprintf("partners[%d].approach", i),
-				fmt.Sprintf("%s has not said whether it co-designs the work with the district, consults, or delivers a ready programme.", c.orgName(x.ID)),
+				fmt.Sprintf("%s has not said whether it co-designs the work with the district, consults, or delivers a ready program.", c.orgName(x.ID)),
 				"How does this partner work: with the district designing alongside, consulting at set points, or delivering its own design? Is that what the district wants?",
 				c.servicesEvidence(x))
 		}

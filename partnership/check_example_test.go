@@ -49,7 +49,7 @@ func ExampleCheck() {
 	}
 	// Output:
 	// critical partnership.over-capacity (initiatives[0], standard resources.3)
-	//   Teachers at Hayes are asked for 34 h a week in the week of 2017-06-19, more than the 10 h a week they have. 2 organisations ask for this time: Teaching Partner and District.
+	//   Teachers at Hayes are asked for 34 h a week in the week of 2017-06-19, more than the 10 h a week they have. 2 organizations ask for this time: Teaching Partner and District.
 	//   evidence: teachers at Hayes, week of 2017-06-19: 34 h demanded, 10 h available — Summer PBL institute 30 h, Summer school 4 h
 	//   question: Which of these can move, shrink or be dropped so that teachers at Hayes can give their time to what matters most?
 	// warning partnership.approach-mismatch (partners[0].approach, standard alignment.4)
@@ -66,11 +66,11 @@ func ExampleConflicts() {
 	p := summer()
 	for _, c := range partnership.Conflicts(p) {
 		fmt.Println(partnership.ConflictSummary(p, c))
-		fmt.Println("over capacity:", c.Over(), "- organisations:", strings.Join(c.Owners, ", "))
+		fmt.Println("over capacity:", c.Over(), "- organizations:", strings.Join(c.Owners, ", "))
 	}
 	// Output:
 	// teachers at Hayes, week of 2017-06-19: 34 h demanded, 10 h available — Summer PBL institute 30 h, Summer school 4 h
-	// over capacity: true - organisations: t, d
+	// over capacity: true - organizations: t, d
 }
 
 func ExamplePartnership_WriteMap() {
@@ -117,7 +117,7 @@ func ExampleRules() {
 	}
 	// Output:
 	// partnership.over-capacity (critical, resources.3): more than the audience's capacity, in hours a week
-	// partnership.competing-demands (warning, alignment.2): two or more organisations in one week
+	// partnership.competing-demands (warning, alignment.2): two or more organizations in one week
 	// partnership.too-many-priorities (warning, alignment.1): more than 5 strategic priorities
 	// partnership.single-point-of-failure (warning, communication.2): two or more key roles, all held by one person
 	// partnership.yearly-renewal (info, communication.4): longer than 12 months

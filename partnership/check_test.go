@@ -62,7 +62,7 @@ func TestCheckRules(t *testing.T) {
 		}, RuleOverCapacity, Critical, "initiatives[0]", "asked for 12 h a week in each of the 40 weeks from 2026-09-07 to 2027-06-07, more than the 10 h a week they have"},
 		{"two owners in the same week", func(p *Partnership) {
 			p.Initiatives[1].Demands[0].Start = "2027-06-07"
-		}, RuleCompetingDemands, Warning, "initiatives[0]", "2 organisations (Partner and District) ask teachers across the district for time in the week of 2027-06-07: 4 h a week in all, within the 10 h a week they have"},
+		}, RuleCompetingDemands, Warning, "initiatives[0]", "2 organizations (Partner and District) ask teachers across the district for time in the week of 2027-06-07: 4 h a week in all, within the 10 h a week they have"},
 		{"no priorities", func(p *Partnership) {
 			p.Priorities = nil
 			p.Initiatives[0].Priorities, p.Initiatives[1].Priorities = nil, nil
@@ -208,7 +208,7 @@ func TestCheckNilAndEmpty(t *testing.T) {
 	assert.Nil(t, Check(nil))
 	assert.Nil(t, Conflicts(nil))
 	fs := Check(&Partnership{})
-	assert.Empty(t, fs, "an empty draft has no organisations to judge yet")
+	assert.Empty(t, fs, "an empty draft has no organizations to judge yet")
 }
 
 func TestCheckSkipsWhatValidateRejects(t *testing.T) {
@@ -253,8 +253,8 @@ func TestValidateCoherenceFields(t *testing.T) {
 		"context[4].org: org is required",
 		"end: end (2026-08-01) is before start (2026-09-01); the last day must be on or after the first",
 		`people[4].schools[0]: there is no school with id "zz"; use one of: a, b`,
-		`context[2].org: the answers for "p" are already given at context[1]; give each organisation once`,
-		`context[3].org: there is no organisation (the district or a partner) with id "q"; use one of: d, p`,
+		`context[2].org: the answers for "p" are already given at context[1]; give each organization once`,
+		`context[3].org: there is no organization (the district or a partner) with id "q"; use one of: d, p`,
 	}, got)
 }
 

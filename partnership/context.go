@@ -60,21 +60,21 @@ func FourIs() []Prompt {
 	return []Prompt{
 		{
 			Factor: Interests, Title: "Interests",
-			Meaning:  "What the organisation itself wants from the work.",
+			Meaning:  "What the organization itself wants from the work.",
 			District: "What does the district want this partnership to achieve for its students and staff, and by when?",
-			Partner:  "What does your organisation want from this work: for its offer, its growth, its other clients?",
+			Partner:  "What does your organization want from this work: for its offer, its growth, its other clients?",
 			Source:   fourIsSource,
 		},
 		{
 			Factor: Ideologies, Title: "Ideologies",
 			Meaning:  "Values and beliefs, above all the stance toward technical assistance: co-design, consultancy or delivery.",
 			District: "Does the district see its partners as providers of workshops, or as help to build its own capacity? Will it receive the work or shape it?",
-			Partner:  "Do you co-design with the district, consult at chosen points, or deliver a programme you have already designed?",
+			Partner:  "Do you co-design with the district, consult at chosen points, or deliver a program you have already designed?",
 			Source:   fourIsSource,
 		},
 		{
 			Factor: Information, Title: "Information",
-			Meaning:  "What the organisation knows, and shares, about what helps or hinders the work.",
+			Meaning:  "What the organization knows, and shares, about what helps or hinders the work.",
 			District: "What does the district know that its partners need: other initiatives and their dates, who will take part, what they already know?",
 			Partner:  "What do you need to learn about the district and its schools before the work is designed, and how will you ask?",
 			Source:   fourIsSource,
@@ -83,7 +83,7 @@ func FourIs() []Prompt {
 			Factor: Institutions, Title: "Institutions",
 			Meaning:  "Structures, culture, routines and who decides.",
 			District: "Who in the district decides about this work, and which calendars, contracts and routines constrain it?",
-			Partner:  "Who in your organisation decides, and what in your way of working (funding, products, staffing) shapes what you can offer?",
+			Partner:  "Who in your organization decides, and what in your way of working (funding, products, staffing) shapes what you can offer?",
 			Source:   fourIsSource,
 		},
 	}

@@ -27,12 +27,12 @@ func TestFourIs(t *testing.T) {
 func TestContextItems(t *testing.T) {
 	p := healthy()
 	p.Partners = append(p.Partners, Partner{ID: "q", Name: "Quill"})
-	p.Context[1].Information = "Knows the reading programme well."
+	p.Context[1].Information = "Knows the reading program well."
 	items := p.ContextItems()
-	require.Len(t, items, 12, "four questions for each of three organisations")
+	require.Len(t, items, 12, "four questions for each of three organizations")
 	assert.Equal(t, ContextItem{
 		Org: "p", OrgName: "Partner", Factor: Information, Title: "Information",
-		Question: FourIs()[2].Partner, Answer: "Knows the reading programme well.", Path: "context[1].information",
+		Question: FourIs()[2].Partner, Answer: "Knows the reading program well.", Path: "context[1].information",
 	}, items[6])
 	assert.Equal(t, "Quill", items[8].OrgName)
 	assert.Empty(t, items[8].Path, "no context entry yet")

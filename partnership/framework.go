@@ -71,7 +71,7 @@ func Standards() []Standard {
 		s("resources.1", ThemeResources, "District, partner and school agree on the resources given to the work."),
 		s("resources.2", ThemeResources, "Enough money, including a budget committed over time, is set aside for the services."),
 		s("resources.3", ThemeResources, "Every staff member involved is given enough time to do the work."),
-		s("resources.4", ThemeResources, "The partner and its people have experience with this kind of programme, and data showing they have implemented it well."),
+		s("resources.4", ThemeResources, "The partner and its people have experience with this kind of program, and data showing they have implemented it well."),
 		s("resources.5", ThemeResources, "District and partner each name a point person with time set aside to manage the project."),
 		s("metrics.1", ThemeMetrics, "District, partner and school agree on clear measures of success: outputs and outcomes, for students and for adults."),
 		s("metrics.2", ThemeMetrics, "The measures can be taken at least once a quarter."),

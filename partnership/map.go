@@ -375,7 +375,7 @@ func (m *mapLayout) draw(b *strings.Builder) {
 	for gi, g := range m.groups {
 		y = m.drawGroup(b, gi, g, y)
 	}
-	fmt.Fprintf(b, `<text class="pk-map-legend" x="%d" y="%s" fill="#333333">Bars: hours a week each initiative asks for (grey: run by the district; blue: run by a partner). Shaded weeks with a dashed outline, labelled “over capacity”: more time asked than the audience has.</text>`+"\n",
+	fmt.Fprintf(b, `<text class="pk-map-legend" x="%d" y="%s" fill="#333333">Bars: hours a week each initiative asks for (gray: run by the district; blue: run by a partner). Shaded weeks with a dashed outline, labeled “over capacity”: more time asked than the audience has.</text>`+"\n",
 		mapMargin, num(y+mapRowHeight))
 	b.WriteString("</svg>\n")
 }

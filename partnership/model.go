@@ -59,11 +59,11 @@ const (
 // Approaches returns the three approaches with a plain description of each,
 // paraphrased from SCOPE, "Beyond Alignment" (2019), on TA stances.
 func Approaches() []ApproachInfo {
-	const src = "SCOPE, Beyond Alignment (2019), TA organisations' approaches"
+	const src = "SCOPE, Beyond Alignment (2019), TA organizations' approaches"
 	return []ApproachInfo{
 		{Approach: CoDesign, Title: "Co-design", Description: "The partner and the district shape the work together, and the district's own people build it with the partner.", Source: src},
 		{Approach: Consultancy, Title: "Consultancy", Description: "The partner advises and coaches; the district decides what to do and does it.", Source: src},
-		{Approach: Delivery, Title: "Delivery", Description: "The partner brings a ready-made programme or service and runs it for the district.", Source: src},
+		{Approach: Delivery, Title: "Delivery", Description: "The partner brings a ready-made program or service and runs it for the district.", Source: src},
 	}
 }
 

@@ -43,7 +43,7 @@ func (p *Partnership) checkReferences(ve *ValidationError) {
 	people := newIDSet(ve)
 	for i, x := range p.People {
 		people.add(fmt.Sprintf("people[%d].id", i), x.ID)
-		orgs.ref(fmt.Sprintf("people[%d].org", i), "organisation (the district or a partner)", x.Org)
+		orgs.ref(fmt.Sprintf("people[%d].org", i), "organization (the district or a partner)", x.Org)
 		for k, s := range x.Schools {
 			schools.ref(fmt.Sprintf("people[%d].schools[%d]", i, k), "school", s)
 		}
@@ -56,7 +56,7 @@ func (p *Partnership) checkReferences(ve *ValidationError) {
 	for i, x := range p.Initiatives {
 		at := fmt.Sprintf("initiatives[%d]", i)
 		initiatives.add(at+".id", x.ID)
-		orgs.ref(at+".owner", "organisation (the district or a partner)", x.Owner)
+		orgs.ref(at+".owner", "organization (the district or a partner)", x.Owner)
 		for j, pr := range x.Priorities {
 			priorities.ref(fmt.Sprintf("%s.priorities[%d]", at, j), "priority", pr)
 		}
@@ -136,12 +136,12 @@ func (p *Partnership) checkCoherenceFields(ve *ValidationError, orgs *idSet) {
 	first := make(map[string]int)
 	for i, c := range p.Context {
 		at := fmt.Sprintf("context[%d].org", i)
-		orgs.ref(at, "organisation (the district or a partner)", c.Org)
+		orgs.ref(at, "organization (the district or a partner)", c.Org)
 		if c.Org == "" {
 			continue
 		}
 		if j, dup := first[c.Org]; dup {
-			ve.Add(at, "the answers for %q are already given at context[%d]; give each organisation once", c.Org, j)
+			ve.Add(at, "the answers for %q are already given at context[%d]; give each organization once", c.Org, j)
 			continue
 		}
 		first[c.Org] = i

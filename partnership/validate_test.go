@@ -45,11 +45,11 @@ func TestValidateProblems(t *testing.T) {
 		{"approach", func(p *partnership.Partnership) { p.Partners[0].Approach = "advice" },
 			[]partnership.Problem{{Path: "partners[0].approach", Message: "approach must be one of co-design, consultancy, delivery"}}},
 		{"email", func(p *partnership.Partnership) { p.People[0].Email = "ana" },
-			[]partnership.Problem{{Path: "people[0].email", Message: "email must be an e-mail address such as name@example.org"}}},
+			[]partnership.Problem{{Path: "people[0].email", Message: "email must be an email address such as name@example.org"}}},
 		{"role", func(p *partnership.Partnership) { p.People[0].Roles = append(p.People[0].Roles, "boss") },
 			[]partnership.Problem{{Path: "people[0].roles[1]", Message: "each entry of roles must be one of point-person, higher-authority, school-leader, liaison, manager, teacher-leader"}}},
 		{"person org", func(p *partnership.Partnership) { p.People[0].Org = "x" },
-			[]partnership.Problem{{Path: "people[0].org", Message: `there is no organisation (the district or a partner) with id "x"; use one of: rusd, lp`}}},
+			[]partnership.Problem{{Path: "people[0].org", Message: `there is no organization (the district or a partner) with id "x"; use one of: rusd, lp`}}},
 		{"owner missing", func(p *partnership.Partnership) { p.Initiatives[0].Owner = "" },
 			[]partnership.Problem{{Path: "initiatives[0].owner", Message: "owner is required"}}},
 		{"duplicate school", func(p *partnership.Partnership) {

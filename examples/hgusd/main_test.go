@@ -67,7 +67,7 @@ func TestTheSummerPDClashes(t *testing.T) {
 			"Summer institute: project-based teaching and performance assessment 30 h, District summer PD on the math curriculum 6 h, Summer school 4 h")
 	for _, f := range over {
 		if f.Path == "partnership.initiatives[0]" {
-			assert.Contains(t, f.Message, "2 organisations ask for this time: Teaching TAO and Hams Gulch Unified School District")
+			assert.Contains(t, f.Message, "2 organizations ask for this time: Teaching TAO and Hams Gulch Unified School District")
 			assert.Equal(t, "resources.3", f.Standard)
 			assert.Equal(t, partnership.Critical, f.Severity)
 		}
@@ -120,7 +120,7 @@ func TestTheRestOfTheReview(t *testing.T) {
 	assert.Equal(t, []string{"partnership.initiatives[3].priorities"}, paths(partnership.RuleInitiativeWithoutPriority))
 	assert.Equal(t, []string{"partnership.priorities[1]"}, paths(partnership.RulePriorityWithoutInitiative))
 	assert.Equal(t, []string{"partnership.end"}, paths(partnership.RuleNoContinuation))
-	assert.Empty(t, paths(partnership.RuleInterestsUnstated), "the study states every organisation's interests")
+	assert.Empty(t, paths(partnership.RuleInterestsUnstated), "the study states every organization's interests")
 	assert.Empty(t, paths("workspace.invalid"))
 }
 

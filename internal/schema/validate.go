@@ -95,7 +95,7 @@ func fieldMessage(fe validator.FieldError) string {
 	case "oneof":
 		return name + " must be one of " + strings.Join(strings.Fields(param), ", ")
 	case "email":
-		return name + " must be an e-mail address such as name@example.org"
+		return name + " must be an email address such as name@example.org"
 	case "date":
 		return name + " must be a date written as YYYY-MM-DD, such as 2026-09-01"
 	case "id":

@@ -338,7 +338,7 @@ func (a *App) viewFacilitate() *Node {
 		newRound.Attrs = append(newRound.Attrs, A("open", ""))
 	}
 	return El("section", A("aria-labelledby", "pk-fac-h"),
-		El("h2", ID("pk-fac-h"), "Gather and summarise"),
+		El("h2", ID("pk-fac-h"), "Gather and summarize"),
 		El("p", "Collect your team's ratings here, on your own device: paste the codes raters send you, open their response files, or import a survey export. The summary shows each team's average, how far apart the ratings are, whether the team agrees, and the concerns to talk about. It decides nothing."),
 		choose,
 		newRound,

@@ -212,7 +212,7 @@ func partnershipFields() []Field {
 		{Path: "partnership.schools[].name", Label: "Name"},
 		{Path: "partnership.people[].name", Label: "Name"},
 		{Path: "partnership.people[].org", Label: "Works for", Kind: KindChoice, Options: orgs},
-		{Path: "partnership.people[].email", Label: "E-mail (optional)", Words: "e-mail", Kind: KindEmail},
+		{Path: "partnership.people[].email", Label: "Email (optional)", Words: "email", Kind: KindEmail},
 		{Path: "partnership.people[].roles", Label: "Roles in the partnership", Words: "roles", Kind: KindSet, Options: func(*App, Loc) []Option {
 			var out []Option
 			for _, r := range partnership.Roles() {
@@ -238,7 +238,7 @@ func partnershipFields() []Field {
 		{Path: "partnership.initiatives[].demands[].hoursPerWeek", Label: "Hours a week asked of each", Words: "hours a week", Kind: KindNumber, Min: 0, Max: 168, Example: "2 or 1.5"},
 		{Path: "partnership.initiatives[].demands[].start", Label: "From", Kind: KindDate},
 		{Path: "partnership.initiatives[].demands[].end", Label: "To", Kind: KindDate},
-		{Path: "partnership.initiatives[].demands[].schools", Label: "Schools (none ticked: all of them)", Words: "schools", Kind: KindSet, Options: schools},
+		{Path: "partnership.initiatives[].demands[].schools", Label: "Schools (none checked: all of them)", Words: "schools", Kind: KindSet, Options: schools},
 	}
 	for _, pr := range partnership.FourIs() {
 		fs = append(fs, Field{Path: "partnership.context[]." + string(pr.Factor), Label: pr.Title, Words: strings.ToLower(pr.Title), Kind: KindArea, Hint: pr.Meaning,

@@ -156,7 +156,7 @@ func (c partCtx) viewPartners() *Node {
 			removeButton("Remove this partner", "partner|"+strconv.Itoa(i)),
 		))
 	}
-	return listSection("partnership.partners", "Partners", "The organisations that support the district.", "No partners yet: add the technical-assistance organisations the district works with.", items,
+	return listSection("partnership.partners", "Partners", "The organizations that support the district.", "No partners yet: add the technical-assistance organizations the district works with.", items,
 		addButton("pk-part-add-partner", "Add a partner", "partner"))
 }
 
@@ -207,7 +207,7 @@ func (c partCtx) viewPeople() *Node {
 			findingsNode(findingsUnder(c.fs, at)),
 			removeButton("Remove this person", "person|"+strconv.Itoa(i))))
 	}
-	return listSection("partnership.people", "People", "Who takes part, for which organisation, and in what role.", "No people yet: add the point people, the people who can decide, the school leaders and the liaisons of each side.", items,
+	return listSection("partnership.people", "People", "Who takes part, for which organization, and in what role.", "No people yet: add the point people, the people who can decide, the school leaders and the liaisons of each side.", items,
 		addButton("pk-part-add-person", "Add a person", "person"))
 }
 

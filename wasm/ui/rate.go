@@ -305,7 +305,7 @@ func (a *App) viewSubmitted() *Node {
 	}
 	return El("section", A("aria-labelledby", "pk-done-h"),
 		El("h2", ID("pk-done-h"), "Thank you, "+strings.TrimSpace(r.name)),
-		El("p", "Your ratings are ready to send. Nothing has been sent for you: send the code below, or the response file your browser downloaded, to the person who gathers your team's ratings (by e-mail or chat, as you prefer)."),
+		El("p", "Your ratings are ready to send. Nothing has been sent for you: send the code below, or the response file your browser downloaded, to the person who gathers your team's ratings (by email or chat, as you prefer)."),
 		posted,
 		El("label", A("for", "pk-code"), "Your response code"),
 		El("textarea", ID("pk-code"), Class("pk-code"), A("readonly", ""), A("rows", "5"), A("value", r.code)),
@@ -327,7 +327,7 @@ func (a *App) viewHowItWorks() *Node {
 		El("summary", "How a readiness round works"),
 		El("ol",
 			El("li", "Each member of the district's leadership team and of the partner's leadership team rates on their own, here or on their own computer, and sends the code they get to the person who gathers the ratings."),
-			El("li", "That person opens Gather and summarise, pastes the codes (or opens the response files, or imports a Google Forms or Microsoft Forms export) and sees each team's averages, how far apart the ratings are, and the concerns."),
+			El("li", "That person opens Gather and summarize, pastes the codes (or opens the response files, or imports a Google Forms or Microsoft Forms export) and sees each team's averages, how far apart the ratings are, and the concerns."),
 			El("li", "Each team meets to talk through its concerns, then the two teams meet. The ratings inform the decision; they do not make it."),
 		),
 		El("p", "Everything stays on the computer it was typed on. To move your data, use Your data to download it as a file."),

@@ -107,9 +107,9 @@ func (a *App) viewStart() *Node {
 	}
 	return El("section", A("aria-labelledby", "pk-start-h"),
 		El("h2", ID("pk-start-h"), "Start"),
-		El("p", "partnerkit helps a school district and the organisations that support it work as partners. It follows the Massachusetts ODST Standards for Effective Partnerships (2015) and offers its three tools:"),
+		El("p", "partnerkit helps a school district and the organizations that support it work as partners. It follows the Massachusetts ODST Standards for Effective Partnerships (2015) and offers its three tools:"),
 		El("ul",
-			El("li", El("strong", "Readiness rubric: "), "each team rates how ready it is to partner (the Rate readiness tab), and the facilitator sees where the teams agree and where to talk first (Gather and summarise)."),
+			El("li", El("strong", "Readiness rubric: "), "each team rates how ready it is to partner (the Rate readiness tab), and the facilitator sees where the teams agree and where to talk first (Gather and summarize)."),
 			El("li", El("strong", "Contract supplement: "), "the agreement in writing: who does what, who to call, how progress is measured and shared (the Contract tab)."),
 			El("li", El("strong", "Quarterly meeting agenda: "), "a review of progress every quarter, run with a timer, with action items carried from one meeting to the next and a calendar to send (the Meetings tab)."),
 		),

@@ -66,7 +66,7 @@ var tabs = []struct {
 	{ViewStart, "Start"},
 	{ViewPartnership, "Partnership"},
 	{ViewRate, "Rate readiness"},
-	{ViewFacilitate, "Gather and summarise"},
+	{ViewFacilitate, "Gather and summarize"},
 	{ViewContract, "Contract"},
 	{ViewMeetings, "Meetings"},
 	{ViewReview, "Review"},
