@@ -163,6 +163,13 @@ func (c Calendar) people(cw *icsWriter, m Meeting) {
 	}
 }
 
+// Invites reports whether the calendar file invites the attendee: whether
+// it knows an e-mail address for them.
+func (c Calendar) Invites(a partnership.Attendee) bool {
+	_, email := c.contact(a)
+	return email != ""
+}
+
 // contact returns the attendee's name and where their invitation goes: as
 // the meeting gives them, else as the partnership knows their person.
 func (c Calendar) contact(a partnership.Attendee) (name, email string) {

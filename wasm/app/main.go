@@ -89,6 +89,7 @@ func run() error {
 	cfg := ui.ParseLocation(query, fragment, built)
 	cfg.Now = time.Now // the page's clock: the review judges overdue items against today
 	cfg.TimeZone = dom.TimeZone()
+	cfg.Clock24 = dom.Clock24()
 	h := &host{doc: doc, r: dom.NewRenderer(doc, root), queue: make(chan item, 256)}
 	h.app = h.restore(cfg)
 	if cfg.Embed {

@@ -363,3 +363,35 @@ func TimeZone() string {
 	}
 	return s
 }
+
+// Clock24 reports whether the browser's locale shows times on the 24-hour
+// clock (15:30) rather than the 12-hour one (3:30 PM), as
+// Intl.DateTimeFormat's hourCycle says.
+func Clock24() bool {
+	intl, err := safejs.Global().Get("Intl")
+	if err != nil {
+		return false
+	}
+	f, err := intl.Get("DateTimeFormat")
+	if err != nil {
+		return false
+	}
+	opts, err := safejs.ValueOf(map[string]any{"hour": "numeric"})
+	if err != nil {
+		return false
+	}
+	dtf, err := f.New(safejs.Undefined(), opts)
+	if err != nil {
+		return false
+	}
+	r, err := dtf.Call("resolvedOptions")
+	if err != nil {
+		return false
+	}
+	hc, err := r.Get("hourCycle")
+	if err != nil {
+		return false
+	}
+	s, err := hc.String()
+	return err == nil && (s == "h23" || s == "h24")
+}

@@ -33,6 +33,10 @@ type Config struct {
 	Storage store.Storage
 	// StorageProblem is why there is no Storage, as the browser said.
 	StorageProblem error
+	// Clock24 shows times on the 24-hour clock (15:30), as the browser's
+	// locale does; false shows them as people in the United States write
+	// them (3:30 PM).
+	Clock24 bool
 }
 
 // App is the page's state and the reducer that changes it. It holds no
@@ -249,14 +253,6 @@ func (a *App) importWorkspace(files []File) []Effect {
 	a.notify(Notice{Kind: "ok", Text: fmt.Sprintf("Imported %q.", f.Name) + kept})
 	a.mapTeams()
 	return []Effect{Persist{}}
-}
-
-// zoneFromBrowser gives a workspace without a time zone the browser's, with
-// its meetings kept at the same instants (partnerkit.Workspace.SetTimeZone).
-func (a *App) zoneFromBrowser() {
-	if a.ws.TimeZone == "" && a.cfg.TimeZone != "" {
-		_ = a.ws.SetTimeZone(a.cfg.TimeZone) // an unknown zone leaves the workspace as it was
-	}
 }
 
 // empty reports whether the workspace holds nothing yet.

@@ -194,7 +194,7 @@ func contractFields() []Field {
 			Hint: "The framework asks for contact at least monthly and a review every quarter.",
 			Options: choose(Option{"", "Choose"}, Option{string(partnership.Weekly), "Weekly"}, Option{string(partnership.Monthly), "Monthly"}, Option{string(partnership.Quarterly), "Quarterly"},
 				Option{string(partnership.TwiceYearly), "Twice a year"}, Option{string(partnership.Yearly), "Once a year"})},
-		Field{Path: ap + "meetings.dates", Label: "Meeting dates, one a line (YYYY-MM-DD)", Words: "dates", Kind: KindLines},
+		Field{Path: ap + "meetings.dates", Label: "Meeting dates, one a line (such as 3/2/2027)", Words: "dates", Kind: KindDates},
 		Field{Path: ap + "meetings.agenda", Label: "Draft agenda, one item a line", Words: "agenda", Kind: KindLines},
 		Field{Path: ap + "meetings.conflict", Label: "How conflicts are raised and resolved", Words: "conflicts", Kind: KindArea},
 		Field{Path: ap + "meetings.improvement", Label: "How the partnership keeps improving", Words: "improvement", Kind: KindArea},
@@ -254,7 +254,7 @@ func (a *App) peopleOptions(org string, role partnership.Role) []Option {
 		if org != "" && pe.Org != org || role != "" && !pe.HasRole(role) {
 			continue
 		}
-		out = append(out, Option{pe.ID, named(pe.Name, "a person without a name") + " (" + named(p.OrgName(pe.Org), "an organisation without a name") + ")"})
+		out = append(out, Option{pe.ID, named(pe.Name, "a person without a name") + " (" + named(p.OrgName(pe.Org), "an organization without a name") + ")"})
 	}
 	return out
 }

@@ -148,7 +148,7 @@ func TestContractKeepsWhatIsTyped(t *testing.T) {
 	v, _ := n.Attr("value")
 	assert.Equal(t, "ninety", v)
 	cset(a, "session.date", "the 20th")
-	assert.Contains(t, a.Render().Find(FieldID("contract.session.date")+"-problem").TextContent(), "YYYY-MM-DD")
+	assert.Contains(t, a.Render().Find(FieldID("contract.session.date")+"-problem").TextContent(), "3/2/2027")
 	a.Handle(Event{Action: "contract.add", Arg: "measure"})
 	eff := a.Handle(Event{Action: "contract.remove", Arg: "measure|0"})
 	assert.Empty(t, a.ws.Contract.Appendix.Measures)

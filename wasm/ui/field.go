@@ -49,10 +49,13 @@ const (
 	KindNumber
 	// KindWhole is a whole number.
 	KindWhole
-	// KindDate is a calendar date (kept as typed, as partnership.Date is).
+	// KindDate is a calendar date, picked or typed as 3/2/2027 (parseDay).
 	KindDate
-	// KindDateTime is a date and a time of day.
+	// KindDateTime is a date and a time of day in the workspace's time zone,
+	// picked or typed as 3/2/2027 3:30 PM (parseWhen).
 	KindDateTime
+	// KindDates is a list of dates, one a line, typed as 3/2/2027.
+	KindDates
 	// KindLines is a list of entries, one a line.
 	KindLines
 	// KindChoice is one of a list of options.
@@ -204,7 +207,7 @@ type model struct {
 // newModel gathers the declarations of every editor.
 func newModel() *model {
 	m := &model{fields: map[string]*Field{}, parts: map[string]*Part{}}
-	for _, list := range [][]Field{partnershipFields(), readinessFields(), contractFields(), meetingFields()} {
+	for _, list := range [][]Field{partnershipFields(), readinessFields(), contractFields(), meetingFields(), timeFields()} {
 		for i := range list {
 			f := &list[i]
 			m.fields[f.Path] = f

@@ -128,6 +128,9 @@ func everything(t *testing.T) []*App {
 		// A round with a team that is none of the sides.
 		a.ws.Readiness = append(a.ws.Readiness, readiness.Round{ID: "spring", Title: "Spring", Responses: []readiness.Response{
 			{ID: "r1", Rater: "Ana", Team: "Central office", Ratings: map[string]int{"alignment": 3}}}})
+		if p := a.ws.Partnership; p != nil && len(p.People) > 0 {
+			a.Handle(Event{Action: "field.toggle", Path: "meetings[0].attendees", Arg: p.People[0].ID})
+		}
 		require.NotNil(t, a.ws.Contract)
 		require.Len(t, a.ws.Meetings, 1)
 		out = append(out, a)

@@ -123,12 +123,24 @@ func (a *App) parse(f *Field, text string) (any, string) {
 			return nil, prob
 		}
 		return n, ""
+	case KindDate:
+		d, prob := parseDay(text)
+		if prob != "" {
+			return nil, prob
+		}
+		return string(d), ""
 	case KindDateTime:
-		t, err := time.ParseInLocation(localLayout, strings.TrimSpace(text), a.zone())
-		if err != nil {
-			return nil, "Choose a date and a time."
+		t, prob := parseWhen(text, a.zone())
+		if prob != "" {
+			return nil, prob
 		}
 		return t, ""
+	case KindDates:
+		ds, prob := parseDays(text)
+		if prob != "" {
+			return nil, prob
+		}
+		return ds, ""
 	case KindLines:
 		return lines(text), ""
 	}
@@ -161,10 +173,13 @@ func format(f *Field, v reflect.Value) string {
 			return ""
 		}
 		return t.Format(localLayout)
-	case KindLines:
+	case KindLines, KindDates:
 		s := make([]string, v.Len())
 		for i := range s {
 			s[i] = v.Index(i).String()
+		}
+		if f.Kind == KindDates {
+			return formatDays(s)
 		}
 		return strings.Join(s, "\n")
 	case KindCheck:
@@ -257,6 +272,16 @@ func (a *App) write(path, text string) bool {
 	x, prob := a.parse(f, text)
 	a.keep(f, path, text, x, prob)
 	if prob != "" {
+		switch f.Kind {
+		case KindDate, KindDates:
+			// A date is text in the file (partnership.Date): what is not a
+			// date yet is kept there as typed, and the checks report it.
+			if f.Kind == KindDates {
+				assign(v, lines(text))
+			} else {
+				assign(v, text)
+			}
+		}
 		return true
 	}
 	assign(v, x)

@@ -54,7 +54,7 @@ func (c form) input(path string) *Node {
 	switch {
 	case f.Kind == KindChoice && !a.other[path]:
 		in = c.choice(f, at, id, text)
-	case f.Kind == KindArea || f.Kind == KindLines:
+	case f.Kind == KindArea || f.Kind == KindLines || f.Kind == KindDates:
 		in = El("textarea", ID(id), A("rows", "3"), A("data-path", path), On("input", "field"), A("value", text))
 	default:
 		typ := "text" // numbers as text: what is typed is kept, even when it is not a number yet

@@ -16,7 +16,7 @@ func meetingParts() []Part {
 	return []Part{
 		{Path: "meetings", Title: "Meetings", Noun: "meeting", Name: func(a *App, at Loc) string {
 			if m, ok := a.meeting(at.at(0)); ok {
-				return m.Title + ", " + formatWhen(m)
+				return m.Title + ", " + a.when(m.Start)
 			}
 			return ""
 		}},
@@ -56,7 +56,7 @@ func meetingFields() []Field {
 				}
 				var out []Option
 				for _, pe := range p.People {
-					out = append(out, Option{pe.ID, named(pe.Name, "a person without a name") + " (" + named(p.OrgName(pe.Org), "an organisation without a name") + roleList(pe.Roles) + ")"})
+					out = append(out, Option{pe.ID, named(pe.Name, "a person without a name") + " (" + named(p.OrgName(pe.Org), "an organization without a name") + roleList(pe.Roles) + ")"})
 				}
 				return out
 			},
@@ -210,7 +210,7 @@ func (a *App) handleMeetings(ev Event) ([]Effect, bool) {
 				carried++
 			}
 		}
-		a.notify(Notice{Kind: "ok", Text: fmt.Sprintf("Started the next meeting, on %s, with %s carried over.", start.Format("Monday 2 January 2006"), plural(carried, "open action", "open actions"))})
+		a.notify(Notice{Kind: "ok", Text: fmt.Sprintf("Started the next meeting, on %s, with %s carried over.", day(start), plural(carried, "open action", "open actions"))})
 		eff = append(eff, Focus{ID: FieldID(fmt.Sprintf("meetings[%d]", a.meet.open))})
 	case "meeting.html", "meeting.md", "meeting.ics":
 		eff := a.meetingDownload(*m, ev.Action)
@@ -256,8 +256,8 @@ func (a *App) createMeeting(now time.Time) []Effect {
 	}
 	start := defaultStart(now)
 	if a.meet.start != "" {
-		t, err := time.ParseInLocation(localLayout, a.meet.start, now.Location())
-		if err != nil {
+		t, prob := parseWhen(a.meet.start, a.zone())
+		if prob != "" {
 			a.notify(Notice{Kind: "problem", Text: "The date and time of the new meeting could not be read: please choose them again."})
 			return []Effect{Focus{ID: "pk-meet-new-start"}}
 		}

@@ -37,11 +37,11 @@ func (a *App) viewMeetings() *Node {
 			}
 			rows[i] = El("tr", Key(m.ID),
 				El("th", A("scope", "row"), m.Title),
-				El("td", formatWhen(m)),
+				El("td", a.when(m.Start)),
 				El("td", state),
 				El("td", strconv.Itoa(open)),
 				El("td", El("button", A("type", "button"), Class("pk-secondary"), On("click", "meeting.open"), Arg(strconv.Itoa(i)),
-					A("aria-label", "Open "+m.Title+", "+formatWhen(m)), "Open")))
+					A("aria-label", "Open "+m.Title+", "+a.when(m.Start)), "Open")))
 		}
 		list = El("table", ID("pk-meet-list"), A("tabindex", "-1"),
 			El("caption", "Meetings of the partnership"),
@@ -57,21 +57,37 @@ func (a *App) viewMeetings() *Node {
 		pageSelect("pk-meet-new-cadence", "Agenda", firstOr(a.meet.cadence, string(partnership.Quarterly)), "meeting.cadence",
 			[]Option{{string(partnership.Quarterly), "Quarterly review (60 minutes, the four themes)"}, {string(partnership.Monthly), "Monthly check-in"}}),
 		El("div", Class("pk-field"), El("label", A("for", "pk-meet-new-start"), "Date and time"),
-			El("input", ID("pk-meet-new-start"), A("type", "datetime-local"), A("value", start), On("input", "meeting.start"))),
+			El("input", ID("pk-meet-new-start"), A("type", "datetime-local"), A("value", start), On("input", "meeting.start"), A("aria-describedby", "pk-meet-new-start-hint")),
+			El("p", ID("pk-meet-new-start-hint"), Class("pk-hint"), "In "+a.zoneName()+". Pick it, or type it as 3/2/2027 3:30 PM.")),
 		El("div", Class("pk-actions"), El("button", A("type", "button"), ID("pk-meet-create"), On("click", "meeting.create"), "Create the meeting"),
 			El("button", A("type", "button"), ID("pk-meet-year"), Class("pk-secondary"), On("click", "meeting.ics.year"), "Download a year of meetings (.ics calendar)")))
 	var editor *Node
 	if m := a.currentMeeting(); m != nil {
 		editor = a.viewMeeting(m, now)
 	}
-	return El("section", ID("pk-meet"), A("aria-labelledby", "pk-meet-h"), head, intro, list, editor, create)
+	tz := El("div", ID("pk-meet-zone"), Class("pk-noprint"), form{a: a, problems: a.invalidUnder("timeZone")}.input("timeZone"))
+	return El("section", ID("pk-meet"), A("aria-labelledby", "pk-meet-h"), head, intro, tz, list, editor, create)
 }
 
-func formatWhen(m agenda.Meeting) string {
-	if m.Start.IsZero() {
-		return "no date yet"
+// invitations lists who a meeting's calendar file invites: each attendee
+// with an e-mail address, and which of them sends the invitations.
+func (a *App) invitations(c form, at string, m *agenda.Meeting) *Node {
+	if len(m.Attendees) == 0 {
+		return nil
 	}
-	return m.Start.Format("Mon 2 Jan 2006, 15:04")
+	cal := a.ws.Calendar()
+	items := make([]*Node, len(m.Attendees))
+	for j, x := range m.Attendees {
+		var note *Node
+		if !cal.Invites(x) {
+			note = El("p", Class("pk-hint"), named(x.Name, "This attendee")+" has no email address and gets no invitation: add it in the partnership's people.")
+		}
+		items[j] = El("div", Key(fmt.Sprintf("invite:%d", j)), c.input(fmt.Sprintf("%s.attendees[%d].organizer", at, j)), note)
+	}
+	return El("fieldset", ID("pk-meet-invites"), A("tabindex", "-1"),
+		El("legend", "Invitations"),
+		El("p", Class("pk-hint"), "The calendar file (.ics) invites every attendee with an email address. Check who sends the invitations: their calendar asks the others to reply."),
+		items)
 }
 
 // viewMeeting is the open meeting: its details, who comes, the agenda, the
@@ -146,7 +162,7 @@ func (a *App) viewMeeting(m *agenda.Meeting, now time.Time) *Node {
 		}
 	}
 	return El("article", ID(FieldID(at)), A("tabindex", "-1"), Class("pk-meeting"), A("aria-labelledby", "pk-meet-title-h"),
-		El("h3", ID("pk-meet-title-h"), m.Title+", "+formatWhen(*m)),
+		El("h3", ID("pk-meet-title-h"), m.Title+", "+a.when(m.Start)),
 		closed,
 		El("p", ID("pk-meet-checks"), A("role", "status"), summary),
 		findingsNode(own),
@@ -158,6 +174,7 @@ func (a *App) viewMeeting(m *agenda.Meeting, now time.Time) *Node {
 		c.input(at+".location"),
 		attendees,
 		El("ul", Class("pk-others"), others),
+		a.invitations(c, at, m),
 		El("h4", "Agenda"), sections,
 		El("h4", ID(FieldID(at+".actions")), A("tabindex", "-1"), "Actions"), actions,
 		El("div", Class("pk-actions pk-noprint"), El("button", A("type", "button"), ID("pk-meet-add-action"), Class("pk-secondary"), On("click", "meeting.add"), Arg("action"), "Add an action")),
@@ -199,7 +216,7 @@ var sideWords = map[partnership.Side]string{partnership.DistrictSide: "district"
 func (a *App) meetingNamed(id string) string {
 	for _, m := range a.ws.Meetings {
 		if m.ID == id {
-			return "“" + m.Title + "” of " + formatWhen(m)
+			return "“" + m.Title + "” of " + a.when(m.Start)
 		}
 	}
 	return "an earlier meeting"

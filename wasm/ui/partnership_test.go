@@ -130,7 +130,7 @@ func TestTypedNumbersAreKept(t *testing.T) {
 	edit(a, "partnership.start", "next autumn")
 	settle(a)
 	assert.Equal(t, partnership.Date("next autumn"), a.ws.Partnership.Start, "a date that is not one yet is kept")
-	assert.Contains(t, a.Render().Find(FieldID("partnership.start")+"-problem").TextContent(), "YYYY-MM-DD")
+	assert.Contains(t, a.Render().Find(FieldID("partnership.start")+"-problem").TextContent(), "3/2/2027")
 }
 
 func TestRemoveAndUndoInThePartnership(t *testing.T) {
@@ -233,7 +233,7 @@ func TestProblemsAreListedOnceAndLeadToTheirField(t *testing.T) {
 	list := tree.Find("pk-part-problems")
 	require.NotNil(t, list)
 	assert.Contains(t, list.TextContent(), "YYYY-MM-DD")
-	assert.Contains(t, tree.Find(FieldID("partnership.start")+"-problem").TextContent(), "YYYY-MM-DD", "beside the field")
+	assert.Contains(t, tree.Find(FieldID("partnership.start")+"-problem").TextContent(), "3/2/2027", "beside the field, in the page's words")
 	tree.Walk(func(n *Node) bool {
 		if c, _ := n.Attr("class"); strings.Contains(c, "pk-beside") {
 			assert.NotContains(t, n.TextContent(), "YYYY-MM-DD", "not again among the findings")
