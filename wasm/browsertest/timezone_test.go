@@ -29,10 +29,14 @@ func TestNextMeetingInChicagoKeepsHalfPastThree(t *testing.T) {
 	b.open(u)
 	require.Equal(t, "America/Chicago", eval[string](b, `Intl.DateTimeFormat().resolvedOptions().timeZone`))
 	b.click(`#pk-nav-meetings`)
+	assert.Equal(t, "America/Chicago", eval[string](b, `document.querySelector("`+at("timeZone")+`").value`), "the device's zone, chosen for the workspace")
+	assert.Contains(t, eval[string](b, `document.querySelector("`+at("timeZone")+`").selectedOptions[0].textContent`), "Central Time (Chicago) (this device's time zone)")
 	b.fill(`#pk-meet-new-start`, "2027-01-20T15:30")
 	b.click(`#pk-meet-create`)
 	b.do(chromedp.WaitVisible(chromedp.CSS(at("meetings[0].title"))))
 	assert.Equal(t, "2027-01-20T15:30", eval[string](b, `document.querySelector("`+at("meetings[0].start")+`").value`))
+
+	assert.Contains(t, b.text(`#pk-meet-list`), "Wed, Jan 20, 2027, 3:30 PM", "as people in the US write it")
 
 	b.click(`#pk-meet-close`)
 	b.click(`#pk-meet-next`)
@@ -55,5 +59,19 @@ func TestNextMeetingInChicagoKeepsHalfPastThree(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "Wed 2027-04-21 15:30 CDT", start.In(chicago).Format("Mon 2006-01-02 15:04 MST"))
 	assert.Equal(t, "20:30", start.UTC().Format("15:04"), "not 21:30, an hour late")
+
+	// The contract's meeting dates are typed the US way, key by key.
+	b.click(`#pk-nav-contract`)
+	b.click(`#pk-contract-start`)
+	dates := at("contract.appendix.meetings.dates")
+	b.typeIn(dates, "5/5/2027\nJune 2, 2027")
+	b.typeIn(dates, "\t")
+	b.settled()
+	// Saved after a pause in typing.
+	b.do(chromedp.Poll[chromedp.Void](`(localStorage.getItem("partnerkit.workspace") || "").includes('"2027-06-02"')`, chromedp.WithPollingTimeout(5*time.Second)))
+	saved := eval[string](b, `localStorage.getItem("partnerkit.workspace")`)
+	assert.Contains(t, saved, `"2027-05-05"`)
+	assert.Contains(t, saved, `"2027-06-02"`)
+	assert.Empty(t, eval[string](b, `(document.getElementById("`+strings.TrimPrefix(dates, "#")+`-problem") || {textContent: ""}).textContent`))
 	b.assertOffline(u)
 }
