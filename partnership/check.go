@@ -357,7 +357,7 @@ func (n *names) orgName(id string) string {
 	case known:
 		return "a partner without a name"
 	}
-	return "an organisation that is not in the partnership"
+	return "an organization that is not in the partnership"
 }
 
 func (n *names) schoolName(id string) string {

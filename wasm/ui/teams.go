@@ -98,7 +98,7 @@ func (a *App) mapTeams() bool {
 	for from, to := range changed {
 		what = append(what, fmt.Sprintf("“%s” is now “%s”", from, to))
 	}
-	a.notify(Notice{Kind: "info", Text: fmt.Sprintf("The teams of %s were written differently from the partnership's sides, and now use the sides' names, so that each side's raters are summarised together.",
+	a.notify(Notice{Kind: "info", Text: fmt.Sprintf("The teams of %s were written differently from the partnership's sides, and now use the sides' names, so that each side's raters are summarized together.",
 		plural(n, "readiness response", "readiness responses")), Details: what})
 	return true
 }
@@ -172,7 +172,7 @@ func (a *App) viewTeams() *Node {
 		path := fmt.Sprintf("readiness[%d].responses[%d].team", a.fac.round, j)
 		team := named(resp.Team, "no team")
 		asks = append(asks, El("li", Key("team:"+resp.Team),
-			El("p", fmt.Sprintf("“%s” (%s) is none of the partnership's sides, so its ratings are summarised apart.", team, plural(n, "rater", "raters"))),
+			El("p", fmt.Sprintf("“%s” (%s) is none of the partnership's sides, so its ratings are summarized apart.", team, plural(n, "rater", "raters"))),
 			c.input(path)))
 	}
 	if len(asks) == 0 {

@@ -48,7 +48,7 @@ func TestDatesTypedTheUSWay(t *testing.T) {
 	assert.Equal(t, []partnership.Date{"2026-09-15", "2026-10-13", "2026-12-08"}, a.ws.Contract.Appendix.Meetings.Dates)
 	shown, _ := a.Render().Find(FieldID(path)).Attr("value")
 	assert.Equal(t, "9/15/2026\n\nOctober 13, 2026\n2026-12-08", shown, "kept as typed")
-	a.typed = nil // as after leaving the field
+	a.ws.Typed = nil // as if nothing had been typed
 	text, _ := a.shown(a.model.fields["contract.appendix.meetings.dates"], Loc{Path: path})
 	assert.Equal(t, "9/15/2026\n10/13/2026\n12/8/2026", text, "shown as US dates")
 
