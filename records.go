@@ -26,7 +26,7 @@ func recordIDProblems(ve *partnership.ValidationError, ws *Workspace) {
 		ps = listIDs(ps, "contract.appendix.measures", "measure", len(ap.Measures), func(j int) string { return ap.Measures[j].ID })
 		ps = listIDs(ps, "contract.appendix.dataPlan.duties", "data duty", len(ap.DataPlan.Duties), func(j int) string { return ap.DataPlan.Duties[j].ID })
 	}
-	ve.Problems = append(ve.Problems, ps...)
+	ve.Append(ps...)
 }
 
 // listIDs adds a problem for every record of the list at path that has no ID

@@ -7,6 +7,7 @@
 package partnerkit
 
 import (
+	"bytes"
 	"crypto/rand"
 	"encoding/json"
 	"fmt"
@@ -136,10 +137,14 @@ func Load(r io.Reader) (*Workspace, error) {
 // and its meetings keep the very instants the file gave them, in UTC,
 // until a zone is chosen with SetTimeZone.
 func Decode(r io.Reader) (*Workspace, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
-	if err != nil {
+	var buf bytes.Buffer
+	if l, ok := r.(interface{ Len() int }); ok { // a file in memory: read it in one piece
+		buf.Grow(min(l.Len(), MaxFileSize) + bytes.MinRead)
+	}
+	if _, err := buf.ReadFrom(io.LimitReader(r, MaxFileSize+1)); err != nil {
 		return nil, fmt.Errorf("reading the workspace: %w", err)
 	}
+	data := buf.Bytes()
 	if len(data) > MaxFileSize {
 		return nil, ErrTooLarge
 	}
@@ -196,7 +201,7 @@ func (ws *Workspace) Validate() error {
 	case !schema.ValidID(ws.WorkspaceID):
 		ve.Add("workspaceId", "workspaceId must be a short identifier: letters, digits, '.', '-' or '_', starting with a letter or digit, at most 64 characters")
 	}
-	ve.Problems = append(ve.Problems, zoneProblems(ws)...)
+	ve.Append(zoneProblems(ws)...)
 	if ws.Partnership != nil {
 		ve.Include("partnership", ws.Partnership.Validate())
 	}

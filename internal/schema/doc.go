@@ -14,3 +14,25 @@ package schema
 type Problems interface {
 	Add(path, format string, args ...any)
 }
+
+// Counter is a Problems that keeps only so many problems, and counts the
+// others, as *partnership.ValidationError does. Store asks it whether it is
+// Full before spelling a problem out, and then only counts it: a file with
+// a million mistakes costs no million messages.
+type Counter interface {
+	Problems
+	// Full reports whether a problem added now would only be counted.
+	Full() bool
+	// CountMore counts one more problem, without spelling it out.
+	CountMore()
+}
+
+// The limits of what Parse reads: no workspace nests deeper, nor has a list
+// longer, and a file that does is refused before it takes the memory of a
+// million values.
+const (
+	// MaxDepth is how deep objects and lists may nest.
+	MaxDepth = 64
+	// MaxList is the most entries a list may hold.
+	MaxList = 100_000
+)

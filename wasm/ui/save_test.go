@@ -207,3 +207,22 @@ func TestBackupsAreListedInPlainWords(t *testing.T) {
 	assert.Equal(t, "partnerkit-backup-2026-11-22-100000.json", d.Name)
 	assert.Contains(t, string(d.Data), fixtureName(t))
 }
+
+// A file with thousands of mistakes lists a few and counts the rest.
+func TestAnImportWithThousandsOfProblemsListsAFew(t *testing.T) {
+	a := newApp(t)
+	roles := strings.TrimSuffix(strings.Repeat("1,", 1760), ",")
+	a.Handle(Event{Action: "data.import", Files: []File{{Name: "odd.json",
+		Data: []byte(`{"schemaVersion": 2, "workspaceId": "W1", "partnership": {"name": "x", "people": [{"id": "p", "name": "n", "roles": [` + roles + `]}]}}`)}}})
+	a.Handle(Event{Action: "nav", Arg: string(ViewData)})
+	notices := a.Render().Find("pk-notices")
+	var items []string
+	notices.Walk(func(n *Node) bool {
+		if n.Tag == "li" {
+			items = append(items, n.TextContent())
+		}
+		return true
+	})
+	require.Len(t, items, maxDetails+1)
+	assert.Equal(t, "and 1,740 more", items[maxDetails])
+}

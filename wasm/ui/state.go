@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/partnerkit/partnerkit"
+	"github.com/partnerkit/partnerkit/internal/schema"
 	"github.com/partnerkit/partnerkit/partnership"
 )
 
@@ -170,17 +171,22 @@ func Marshal(ws *partnerkit.Workspace) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// problemLines lists an error's problems one per line, with the field first.
+// problemLines lists an error's problems one per line, with the field
+// first: the first maxDetails of them, and then how many more there are.
 func problemLines(err error) []string {
 	var ve *partnership.ValidationError
 	if errors.As(err, &ve) {
-		out := make([]string, 0, len(ve.Problems))
-		for _, p := range ve.Problems {
+		shown := ve.Problems[:min(len(ve.Problems), maxDetails)]
+		out := make([]string, 0, len(shown)+1)
+		for _, p := range shown {
 			if p.Path != "" {
 				out = append(out, fmt.Sprintf("%s: %s", p.Path, p.Message))
 			} else {
 				out = append(out, p.Message)
 			}
+		}
+		if more := len(ve.Problems) - len(shown) + ve.More; more > 0 {
+			out = append(out, fmt.Sprintf("and %s more", schema.Thousands(more)))
 		}
 		return out
 	}

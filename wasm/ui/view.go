@@ -3,6 +3,8 @@ package ui
 import (
 	"fmt"
 	"strconv"
+
+	"github.com/partnerkit/partnerkit/internal/schema"
 )
 
 // Render returns the whole page as a render tree.
@@ -85,14 +87,23 @@ func (a *App) viewNav() *Node {
 	return El("nav", A("aria-label", "Sections"), Class("pk-nav"), El("ul", items))
 }
 
+// maxDetails is how many of a notice's problems are listed (with one line
+// more to count the others), so that a file with a million mistakes draws
+// no million lines.
+const maxDetails = 20
+
 func (a *App) viewNotices() *Node {
 	list := make([]*Node, 0, len(a.notices))
 	for i, n := range a.notices {
 		var details *Node
 		if len(n.Details) > 0 {
-			lis := make([]*Node, len(n.Details))
-			for j, d := range n.Details {
+			shown := n.Details[:min(len(n.Details), maxDetails+1)]
+			lis := make([]*Node, len(shown), len(shown)+1)
+			for j, d := range shown {
 				lis[j] = El("li", d)
+			}
+			if more := len(n.Details) - len(shown); more > 0 {
+				lis = append(lis, El("li", fmt.Sprintf("and %s more", schema.Thousands(more))))
 			}
 			details = El("ul", lis)
 		}

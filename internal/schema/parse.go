@@ -1,0 +1,218 @@
+package schema
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/go-json-experiment/json/jsontext"
+)
+
+// Parse reads exactly one JSON value from data into a tree of
+// map[string]any, []any, string, json.Number, bool and nil, which Store puts
+// into a Go value. It is strict where encoding/json is lenient, and bounded
+// on any input:
+//
+//   - a name given twice in one object is refused (encoding/json keeps the
+//     last, and an unknown field in the first would go unseen);
+//   - text that is not UTF-8 is refused, not replaced;
+//   - objects and lists may nest MaxDepth deep, a list may hold MaxList
+//     entries;
+//   - a UTF-8 byte order mark at the start is passed over, as editors on
+//     Windows write one.
+//
+// A syntax error, an empty document or a second value after the first is a
+// problem for the whole document, with the line and column; a limit passed
+// is a problem at the path where it was passed. Parse reports whether there
+// was no problem.
+func Parse(data []byte, ps Problems) (any, bool) {
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	p := &parser{data: data, dec: jsontext.NewDecoder(bytes.NewBuffer(data)), ps: ps}
+	tree, ok := p.value()
+	if !ok {
+		return nil, false
+	}
+	if _, err := p.dec.ReadToken(); err != io.EOF {
+		ps.Add("", "the file holds more than one JSON value; it must hold exactly one, starting with { and ending with }")
+		return nil, false
+	}
+	return tree, true
+}
+
+// parser builds the tree of one document, remembering where it is so that a
+// problem can name its path.
+type parser struct {
+	data []byte
+	dec  *jsontext.Decoder
+	ps   Problems
+	path []step // the names and indexes from the top to the value being read
+	// stack holds the entries of the lists being read, each list's above
+	// those of the lists it is in: a list is copied out once, at its exact
+	// length, instead of growing by steps.
+	stack []any
+}
+
+// step is one step of a path: a name in an object, or an index in a list.
+type step struct {
+	name  string
+	index int // -1 for a name
+}
+
+// where returns the path of the value being read.
+func (p *parser) where() string {
+	var b strings.Builder
+	for _, s := range p.path {
+		if s.index >= 0 {
+			b.WriteString("[" + strconv.Itoa(s.index) + "]")
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(s.name)
+	}
+	return b.String()
+}
+
+// value reads one value, and everything in it.
+func (p *parser) value() (any, bool) {
+	tok, err := p.dec.ReadToken()
+	if err != nil {
+		p.syntax(err)
+		return nil, false
+	}
+	switch tok.Kind() {
+	case '{':
+		if p.dec.StackDepth() > MaxDepth {
+			p.ps.Add(p.where(), "the file nests groups and lists more than %d deep, far more than a partnerkit file does; check that it is the right file", MaxDepth)
+			return nil, false
+		}
+		obj := make(map[string]any)
+		for {
+			switch p.dec.PeekKind() {
+			case '}':
+				_, _ = p.dec.ReadToken()
+				return obj, true
+			case 0: // an error, which the next read reports
+				_, err := p.dec.ReadToken()
+				p.syntax(err)
+				return nil, false
+			}
+			name, err := p.dec.ReadToken()
+			if err != nil {
+				p.syntax(err)
+				return nil, false
+			}
+			k := name.String()
+			p.path = append(p.path, step{name: k, index: -1})
+			v, ok := p.value()
+			if !ok {
+				return nil, false
+			}
+			p.path = p.path[:len(p.path)-1]
+			obj[k] = v
+		}
+	case '[':
+		if p.dec.StackDepth() > MaxDepth {
+			p.ps.Add(p.where(), "the file nests groups and lists more than %d deep, far more than a partnerkit file does; check that it is the right file", MaxDepth)
+			return nil, false
+		}
+		base := len(p.stack)
+		for {
+			switch p.dec.PeekKind() {
+			case ']':
+				_, _ = p.dec.ReadToken()
+				arr := make([]any, len(p.stack)-base)
+				copy(arr, p.stack[base:])
+				clear(p.stack[base:])
+				p.stack = p.stack[:base]
+				return arr, true
+			case 0:
+				_, err := p.dec.ReadToken()
+				p.syntax(err)
+				return nil, false
+			}
+			n := len(p.stack) - base
+			if n == MaxList {
+				p.ps.Add(p.where(), "%s holds more than %s entries, far more than a partnerkit file needs; check that it is the right file", lastName(p.where()), Thousands(MaxList))
+				return nil, false
+			}
+			p.path = append(p.path, step{index: n})
+			v, ok := p.value()
+			if !ok {
+				return nil, false
+			}
+			p.path = p.path[:len(p.path)-1]
+			if len(p.stack) == cap(p.stack) {
+				p.stack = slices.Grow(p.stack, max(len(p.stack), 256)) // doubling: append grows a long list by a quarter at a time
+			}
+			p.stack = append(p.stack, v)
+		}
+	case '"':
+		return tok.String(), true
+	case '0':
+		return json.Number(tok.String()), true
+	case 't', 'f':
+		return tok.Bool(), true
+	case 'n':
+		return nil, true
+	}
+	p.ps.Add(p.where(), "the file is not valid JSON here")
+	return nil, false
+}
+
+// syntax turns an error of the JSON reader into a problem with the line and
+// column.
+func (p *parser) syntax(err error) {
+	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+		p.ps.Add("", "the file is empty or ends too early; it must hold one JSON object, starting with { and ending with }")
+		return
+	}
+	var se *jsontext.SyntacticError
+	if !errors.As(err, &se) {
+		p.ps.Add("", "the file is not valid JSON: %s", strings.TrimPrefix(err.Error(), "jsontext: "))
+		return
+	}
+	line, col := lineCol(p.data, se.ByteOffset)
+	switch {
+	case errors.Is(se.Err, jsontext.ErrDuplicateName):
+		p.ps.Add(p.where(), "%q is written twice in the same group (line %d); a field may be given only once: keep the one that is right and delete the other",
+			Shorten(se.JSONPointer.LastToken()), line)
+		return
+	case strings.Contains(se.Err.Error(), "UTF-8"):
+		p.ps.Add("", "the file is not UTF-8 text: line %d, column %d; save it as UTF-8 (Unicode) and open it again", line, col)
+		return
+	}
+	msg := strings.TrimPrefix(se.Err.Error(), "jsontext: ")
+	p.ps.Add("", "the file is not valid JSON: line %d, column %d: %s", line, col, msg)
+}
+
+// Shorten cuts text a file gave, to quote in a message, to at most 30
+// characters: a value a million characters long is not repeated whole.
+func Shorten(s string) string {
+	n := 0
+	for i := range s {
+		if n == 30 {
+			return s[:i] + "…"
+		}
+		n++
+	}
+	return s
+}
+
+// Thousands writes a count with a comma between thousands, as messages in
+// American English do: 1,740.
+func Thousands(n int) string {
+	if n < 0 {
+		return "-" + Thousands(-n)
+	}
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
