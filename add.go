@@ -20,28 +20,71 @@ import (
 // holds, by ID or by content, is not added again.
 //
 // It returns the response as added, or a *partnership.ValidationError whose
-// paths are relative to the response, and changes nothing then.
+// paths are relative to the response, and changes nothing then. To add
+// many responses, use Gather: AddResponse reads the whole round each time.
 func (ws *Workspace) AddResponse(ri int, r readiness.Response) (readiness.Response, error) {
+	g, err := ws.Gather(ri)
+	if err != nil {
+		return readiness.Response{}, err
+	}
+	return g.Add(r)
+}
+
+// Gatherer adds responses to one round as AddResponse does, in time linear
+// in their number: it knows the round's responses by ID and by rater and
+// team, so that it compares a new response only with those of the same
+// rater in the same team. Use it until the round is changed otherwise.
+type Gatherer struct {
+	round *readiness.Round
+	rb    readiness.Rubric
+	ids   map[string]bool
+	by    map[[2]string][]int // indexes of the round's responses by team and rater
+}
+
+// Gather returns a Gatherer for the round at index ri.
+func (ws *Workspace) Gather(ri int) (*Gatherer, error) {
 	if ri < 0 || ri >= len(ws.Readiness) {
-		return readiness.Response{}, fmt.Errorf("there is no readiness round %d; the workspace has %d", ri, len(ws.Readiness))
+		return nil, fmt.Errorf("there is no readiness round %d; the workspace has %d", ri, len(ws.Readiness))
 	}
 	round := &ws.Readiness[ri]
-	if err := round.RubricOrODST().ValidateResponse(r); err != nil {
+	g := &Gatherer{round: round, rb: round.RubricOrODST(),
+		ids: make(map[string]bool, len(round.Responses)), by: make(map[[2]string][]int, len(round.Responses))}
+	for i, r := range round.Responses {
+		g.index(i, r)
+	}
+	return g, nil
+}
+
+func (g *Gatherer) index(i int, r readiness.Response) {
+	g.ids[r.ID] = true
+	k := [2]string{r.Team, r.Rater}
+	g.by[k] = append(g.by[k], i)
+}
+
+// Add adds a response to the round, as AddResponse does.
+func (g *Gatherer) Add(r readiness.Response) (readiness.Response, error) {
+	if err := g.rb.ValidateResponse(r); err != nil {
 		return readiness.Response{}, err
 	}
 	if r.ID == "" {
 		r.ID = partnership.ContentID("response", r)
 	}
-	for _, old := range round.Responses {
-		same := old
-		same.ID = r.ID
-		if old.ID == r.ID || reflect.DeepEqual(same, r) {
-			ve := new(partnership.ValidationError)
-			ve.Add("", "the response of %s is already in this round, so it was not added again", r.Rater)
-			return readiness.Response{}, ve
+	same := g.ids[r.ID]
+	for _, i := range g.by[[2]string{r.Team, r.Rater}] {
+		if same {
+			break
 		}
+		old := g.round.Responses[i]
+		old.ID = r.ID
+		same = reflect.DeepEqual(old, r)
 	}
-	round.Responses = append(round.Responses, r)
+	if same {
+		ve := new(partnership.ValidationError)
+		ve.Add("", "the response of %s is already in this round, so it was not added again", r.Rater)
+		return readiness.Response{}, ve
+	}
+	g.round.Responses = append(g.round.Responses, r)
+	g.index(len(g.round.Responses)-1, r)
 	return r, nil
 }
 

@@ -57,6 +57,32 @@ func TestAddResponse(t *testing.T) {
 	assert.Len(t, reloads(t, ws).Readiness[0].Responses, 1, "only the valid response was added")
 }
 
+// A Gatherer adds as AddResponse does, and knows what it added: the same
+// rater's second, different response is added; the same response again,
+// under any ID, is not.
+func TestGatherer(t *testing.T) {
+	ws := partnerkit.New()
+	ws.Readiness = []readiness.Round{{ID: "spring", Title: "Spring", Responses: []readiness.Response{
+		{ID: "kept", Rater: "Ana Ruiz", Team: "District", Ratings: map[string]int{"alignment": 3}},
+	}}}
+	g, err := ws.Gather(0)
+	require.NoError(t, err)
+	_, err = g.Add(readiness.Response{ID: "new-id", Rater: "Ana Ruiz", Team: "District", Ratings: map[string]int{"alignment": 3}})
+	assert.Error(t, err, "the response the round held, under another id")
+	second, err := g.Add(readiness.Response{Rater: "Ana Ruiz", Team: "District", Ratings: map[string]int{"alignment": 2}})
+	require.NoError(t, err)
+	_, err = g.Add(second)
+	assert.Error(t, err, "what it added itself")
+	second.ID = ""
+	_, err = g.Add(second)
+	assert.Error(t, err, "by content")
+	_, err = g.Add(readiness.Response{Rater: "Ana Ruiz", Team: "Partner", Ratings: map[string]int{"alignment": 2}})
+	assert.NoError(t, err, "the same name in another team is another rater")
+	assert.Len(t, ws.Readiness[0].Responses, 3)
+	_, err = ws.Gather(1)
+	assert.Error(t, err)
+}
+
 func TestAddMeeting(t *testing.T) {
 	ws := partnerkit.New()
 	require.NoError(t, ws.SetTimeZone("America/Chicago"))

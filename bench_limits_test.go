@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/partnerkit/partnerkit"
+	"github.com/partnerkit/partnerkit/readiness"
 )
 
 // adversarial are files made to cost Load as much as they can: each is
@@ -89,5 +90,36 @@ func BenchmarkLoadAdversarial(b *testing.B) {
 			b.ReportMetric(float64(worst)/(1<<20), "peak-MB")
 			b.ReportMetric(float64(worst)/float64(len(data)), "peak/size")
 		})
+	}
+}
+
+// responses returns n valid responses of the ODST rubric, each by its own rater.
+func responses(n int) []readiness.Response {
+	out := make([]readiness.Response, n)
+	for i := range out {
+		out[i] = readiness.Response{Rater: "Rater " + strconv.Itoa(i), Team: []string{"District", "Partner"}[i%2],
+			Ratings:  map[string]int{"alignment": 1 + i%4, "resources": 1 + i/4%4, "metrics": 1 + i/16%4, "communication": 1 + i/64%4},
+			Concerns: map[string]string{"metrics": "Who reports the data?"}}
+	}
+	return out
+}
+
+// BenchmarkAddResponses30k gathers 30,000 responses into a round, as an
+// export of a large survey would: in time linear in their number.
+func BenchmarkAddResponses30k(b *testing.B) {
+	rs := responses(30_000)
+	b.ReportAllocs()
+	for b.Loop() {
+		ws := partnerkit.New()
+		ws.Readiness = []readiness.Round{{ID: "r1", Title: "Spring"}}
+		g, err := ws.Gather(0)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, r := range rs {
+			if _, err := g.Add(r); err != nil {
+				b.Fatal(err)
+			}
+		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/partnership"
+	"github.com/partnerkit/partnerkit/readiness"
 )
 
 // derived keeps what the views compute from the whole workspace, the review's
@@ -18,6 +19,11 @@ type derived struct {
 	findingsRev int // rev the findings were computed at, plus one (0: never)
 	findingsDay string
 	findings    []partnership.Finding
+
+	summaryRev   int // rev the summary was made at, plus one (0: never)
+	summaryRound string
+	summary      readiness.Report
+	summaryErr   error
 
 	mapRev int // rev the map was drawn at, plus one (0: never)
 	mapSVG []byte
@@ -80,6 +86,17 @@ func (a *App) reviewFindings() []partnership.Finding {
 // review, so that an editor and the Review tab never disagree.
 func (a *App) findings(path string) []partnership.Finding {
 	return findingsUnder(a.reviewFindings(), path)
+}
+
+// roundSummary returns the round's summary (readiness.Round.Summarize), made
+// again only when the workspace changed: a round of thousands of responses
+// takes longer than a frame to summarise.
+func (a *App) roundSummary(r *readiness.Round) (readiness.Report, error) {
+	if a.cache.summaryRev != a.rev+1 || a.cache.summaryRound != r.ID {
+		a.cache.summary, a.cache.summaryErr = r.Summarize()
+		a.cache.summaryRev, a.cache.summaryRound = a.rev+1, r.ID
+	}
+	return a.cache.summary, a.cache.summaryErr
 }
 
 // mapSVG draws the map of initiatives, when there is a partnership; the

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/partnerkit/partnerkit"
+	"github.com/partnerkit/partnerkit/internal/schema"
 	"github.com/partnerkit/partnerkit/readiness"
 )
 
@@ -123,33 +124,35 @@ func (a *App) roundIndex(id string) int {
 // newAdder returns an adder for the chosen round, starting a round if there
 // is none.
 func (a *App) newAdder() *adder {
+	created := false
 	if a.currentRound() == nil {
 		a.newRound("", a.cfg.Now().Format("2006-01-02"))
-		return &adder{a: a, ws: a.ws, ri: a.fac.round, round: a.currentRound(), created: true}
+		created = true
 	}
-	return &adder{a: a, ws: a.ws, ri: a.fac.round, round: a.currentRound()}
+	g, _ := a.ws.Gather(a.fac.round) // the round exists: it was just chosen or made
+	return &adder{a: a, ws: a.ws, g: g, round: a.currentRound(), created: created}
 }
 
 // adder adds responses to a round and reports what happened.
 type adder struct {
 	a        *App
 	ws       *partnerkit.Workspace
-	ri       int              // the round's index
-	round    *readiness.Round // the round, for its title and rubric
+	g        *partnerkit.Gatherer // adds to the round
+	round    *readiness.Round     // the round, for its title and rubric
 	added    int
 	created  bool // the round was started for these responses
 	problems []string
 }
 
 // add adds one response from source (a file name, "code 2"), as
-// Workspace.AddResponse does.
+// Workspace.AddResponse does, in time that does not grow with the round.
 func (ad *adder) add(source string, resp readiness.Response) {
 	if ad.ws.Partnership != nil {
 		if s, ok := ad.a.sideOf(resp.Team); ok {
 			resp.Team = s.name // the side's raters are summarised together
 		}
 	}
-	if _, err := ad.ws.AddResponse(ad.ri, resp); err != nil {
+	if _, err := ad.g.Add(resp); err != nil {
 		for _, l := range problemLines(err) {
 			ad.problems = append(ad.problems, source+": "+l)
 		}
@@ -375,8 +378,9 @@ func (a *App) viewResponses() *Node {
 		head = append(head, El("th", A("scope", "col"), c.Title))
 	}
 	head = append(head, El("th", A("scope", "col"), Class("pk-noprint"), "Remove"))
-	rows := make([]*Node, len(r.Responses))
-	for i, resp := range r.Responses {
+	shown := r.Responses[:min(len(r.Responses), maxRows)]
+	rows := make([]*Node, len(shown))
+	for i, resp := range shown {
 		cells := []*Node{El("th", A("scope", "row"), resp.Rater), El("td", resp.Team)}
 		for _, c := range rb.Categories {
 			v := "–"
@@ -395,21 +399,32 @@ func (a *App) viewResponses() *Node {
 			"The response of "+rm.resp.Rater+" was removed. ",
 			El("button", A("type", "button"), ID("pk-undo"), On("click", "fac.undo"), "Undo"))
 	}
+	var more *Node
+	if n := len(r.Responses) - len(shown); n > 0 {
+		more = El("p", ID("pk-responses-more"), Class("pk-hint"), fmt.Sprintf(
+			"The first %s responses are listed here, and %s more are not; the summary counts every one. Download the responses (.csv file) to see them all.",
+			schema.Thousands(len(shown)), schema.Thousands(n)))
+	}
 	return El("section", A("aria-labelledby", "pk-resp-h"),
-		El("h3", ID("pk-resp-h"), fmt.Sprintf("Responses in %q: %d", r.Title, len(r.Responses))),
+		El("h3", ID("pk-resp-h"), fmt.Sprintf("Responses in %q: %s", r.Title, schema.Thousands(len(r.Responses)))),
 		undo,
 		El("table", ID("pk-responses"), A("tabindex", "-1"),
 			El("thead", El("tr", head)),
 			El("tbody", rows)),
+		more,
 	)
 }
+
+// maxRows is how many rows a list of records shows: a browser takes longer
+// than a frame to draw thousands, and a person reads them from a file.
+const maxRows = 200
 
 func (a *App) viewSummary() *Node {
 	r := a.currentRound()
 	if r == nil || len(r.Responses) == 0 {
 		return nil
 	}
-	rep, err := r.Summarize()
+	rep, err := a.roundSummary(r)
 	if err != nil {
 		return El("div", Class("pk-notice pk-notice-problem"), El("p", "The summary could not be made:"), El("ul", lis(problemLines(err))))
 	}

@@ -293,3 +293,31 @@ func BenchmarkTypeInField(b *testing.B) {
 		})
 	}
 }
+
+// A survey export of thousands of responses is added at once, listed in
+// part and summarised whole.
+func TestALargeSurveyIsListedInPart(t *testing.T) {
+	a := newApp(t)
+	var csv bytes.Buffer
+	rs := make([]readiness.Response, 3000)
+	for i := range rs {
+		rs[i] = readiness.Response{Rater: fmt.Sprintf("Rater %d", i), Team: "District", Submitted: "2017-08-01",
+			Ratings: map[string]int{"alignment": 1 + i%4, "resources": 2, "metrics": 3, "communication": 4}}
+	}
+	require.NoError(t, readiness.WriteCSV(&csv, readiness.ODST(), rs))
+	a.Handle(Event{Action: "nav", Arg: string(ViewFacilitate)})
+	a.Handle(Event{Action: "fac.csv", Files: []File{{Name: "survey.csv", Data: csv.Bytes()}}})
+	require.Len(t, a.ws.Readiness, 1)
+	require.Len(t, a.ws.Readiness[0].Responses, 3000)
+	root := a.Render()
+	rows := 0
+	root.Find("pk-responses").Walk(func(n *Node) bool {
+		if n.Tag == "tr" {
+			rows++
+		}
+		return true
+	})
+	assert.Equal(t, maxRows+1, rows, "the first rows and the head")
+	assert.Contains(t, root.Find("pk-responses-more").TextContent(), "2,800 more")
+	assert.Contains(t, root.Find("pk-resp-h").TextContent(), "3,000")
+}
