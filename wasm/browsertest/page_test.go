@@ -5,7 +5,6 @@ package browsertest
 import (
 	"fmt"
 	"os"
-	"sort"
 	"strings"
 	"testing"
 
@@ -47,36 +46,6 @@ func TestPageSize(t *testing.T) {
 	require.NoError(t, err)
 	t.Logf("page size: %d bytes (%.2f MB); the bar is 6 MB", st.Size(), float64(st.Size())/1e6)
 	assert.LessOrEqual(t, st.Size(), int64(6_000_000), "the page must stay within 6 MB (DESIGN.md's quality bar)")
-}
-
-// TestStartupAgainstHelloWorld reports the time from navigation to
-// interactive, against a hello-world Go page built the same way. It is a
-// measurement, logged for the record, not a timed assertion.
-func TestStartupAgainstHelloWorld(t *testing.T) {
-	b := newBrowser(t)
-	const runs = 9
-	var hello, app []float64
-	var hp, ap string
-	interactive := func(path string) (float64, string) {
-		b.open(fileURL(path))
-		ms := eval[float64](b, `performance.getEntriesByName("pk-interactive")[0].startTime`)
-		marks := eval[string](b, `performance.getEntriesByType("mark").map(m => m.name + "=" + m.startTime.toFixed(0)).join(" ")`)
-		return ms, marks
-	}
-	// Alternate the pages so that both see the same load on the machine.
-	for i := 0; i < runs; i++ {
-		h, m := interactive(built.hello)
-		hello, hp = append(hello, h), m
-		a, m := interactive(built.page)
-		app, ap = append(app, a), m
-	}
-	sort.Float64s(hello)
-	sort.Float64s(app)
-	mh, ma := hello[runs/2], app[runs/2]
-	t.Logf("navigation to interactive from file://, median of %d: hello-world %.0f ms, partnerkit %.0f ms, ratio %.2f (bar 1.5); best: %.0f vs %.0f ms, ratio %.2f",
-		runs, mh, ma, ma/mh, hello[0], app[0], app[0]/hello[0])
-	t.Logf("hello-world marks (last run): %s", hp)
-	t.Logf("partnerkit marks (last run): %s", ap)
 }
 
 func TestCorruptSaveIsKeptAside(t *testing.T) {

@@ -6,6 +6,7 @@
 //	go run ./wasm/build -serve localhost:8080  # also serves it
 //	go run ./wasm/build -rubric my-rubric.json # bakes a custom rubric in
 //	go run ./wasm/build -rubric-code my-rubric.json  # prints it as a code for #rubric=
+//	go run ./wasm/build -sizes                # prints what each Go package takes of the app
 package main
 
 import (
@@ -24,8 +25,9 @@ func main() {
 	title := flag.String("title", "", "the page's `TITLE` (default partnerkit)")
 	pkg := flag.String("pkg", "", "build the Go `PACKAGE` instead of ./wasm/app (for tests)")
 	codeOf := flag.String("rubric-code", "", "print the rubric code of the custom rubric in the JSON `FILE`, for a page URL's #rubric=, and exit")
+	sizes := flag.Bool("sizes", false, "print the bytes each Go package takes of the compiled app, largest first, and exit")
 	flag.Usage = func() {
-		fmt.Fprintf(flag.CommandLine.Output(), "usage: go run ./wasm/build [-o FILE] [-serve ADDR] [-rubric FILE] [-title TITLE]\n       go run ./wasm/build -rubric-code FILE\n\nBuilds partnerkit's single-file page.\n\n")
+		fmt.Fprintf(flag.CommandLine.Output(), "usage: go run ./wasm/build [-o FILE] [-serve ADDR] [-rubric FILE] [-title TITLE]\n       go run ./wasm/build -rubric-code FILE\n       go run ./wasm/build -sizes [-pkg PACKAGE]\n\nBuilds partnerkit's single-file page.\n\n")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
@@ -39,6 +41,18 @@ func main() {
 			log.Fatal(err)
 		}
 		fmt.Println(code)
+		return
+	}
+	if *sizes {
+		wasm, err := compile(*pkg, "-w") // keeps the function names
+		if err != nil {
+			log.Fatal(err)
+		}
+		s, err := Sizes(wasm)
+		if err != nil {
+			log.Fatal(err)
+		}
+		writeSizes(os.Stdout, s, 40)
 		return
 	}
 	o := Options{Out: *out, Package: *pkg, Title: *title}

@@ -82,23 +82,7 @@ var inlining = []string{
 
 // Build compiles the app and writes the page, returning its size in bytes.
 func Build(o Options) (int, error) {
-	if o.Package == "" {
-		o.Package = "./wasm/app"
-	}
-	tmp, err := os.MkdirTemp("", "partnerkit-build-")
-	if err != nil {
-		return 0, err
-	}
-	defer os.RemoveAll(tmp)
-	wasmFile := filepath.Join(tmp, "app.wasm")
-	args := append([]string{"build", "-trimpath", "-ldflags=-s -w"}, inlining...)
-	cmd := exec.Command("go", append(args, "-o", wasmFile, o.Package)...)
-	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
-	cmd.Stderr = os.Stderr
-	if err := cmd.Run(); err != nil {
-		return 0, fmt.Errorf("compiling %s to WebAssembly: %w", o.Package, err)
-	}
-	wasm, err := os.ReadFile(wasmFile)
+	wasm, err := compile(o.Package, "-s -w")
 	if err != nil {
 		return 0, err
 	}
@@ -119,6 +103,29 @@ func Build(o Options) (int, error) {
 		return 0, err
 	}
 	return len(page), nil
+}
+
+// compile compiles the Go package pkg (empty for the module's wasm/app) to
+// WebAssembly the way the page is built, with the linker flags ldflags, and
+// returns the module.
+func compile(pkg, ldflags string) ([]byte, error) {
+	if pkg == "" {
+		pkg = "./wasm/app"
+	}
+	tmp, err := os.MkdirTemp("", "partnerkit-build-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(tmp)
+	wasmFile := filepath.Join(tmp, "app.wasm")
+	args := append([]string{"build", "-trimpath", "-ldflags=" + ldflags}, inlining...)
+	cmd := exec.Command("go", append(args, "-o", wasmFile, pkg)...)
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	cmd.Stderr = os.Stderr
+	if err := cmd.Run(); err != nil {
+		return nil, fmt.Errorf("compiling %s to WebAssembly: %w", pkg, err)
+	}
+	return os.ReadFile(wasmFile)
 }
 
 // wasmExecJS returns the toolchain's wasm_exec.js, which must match the Go

@@ -1,0 +1,170 @@
+//go:build !js
+
+package browsertest
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// measureStartup is run by the browser in every document before the page's
+// own scripts. It starts from an empty storage (a new device), watches the
+// document for the page's first button, clicks it as soon as it is drawn (as
+// an eager user would), and notes the times in window.__pkTimes: content,
+// the first frame after the button appeared (the browser paints then);
+// usable, the first frame after what the click asks for is shown. On the hello-world page the
+// button is "hello", which says "clicked" once clicked; on partnerkit's it is
+// "Open the example district", which shows the example's review.
+const measureStartup = `(() => {
+  try { localStorage.clear(); } catch (e) {}
+  const hello = location.pathname.endsWith("/hello.html");
+  const button = hello ? "#hello-button" : "#pk-start-example";
+  const shown = hello ? () => document.getElementById("hello-button")?.textContent === "clicked"
+                      : () => !!document.getElementById("pk-review-counts");
+  const times = window.__pkTimes = {};
+  function check() {
+    if (times.seen === undefined) {
+      const b = document.querySelector(button);
+      if (!b) return;
+      times.seen = performance.now();
+      // The click comes in a task after the frame, as a person's would.
+      requestAnimationFrame(() => { times.content = performance.now(); setTimeout(() => b.click(), 0); });
+    }
+    if (times.shown === undefined && shown()) {
+      times.shown = performance.now();
+      requestAnimationFrame(() => { times.usable = performance.now(); });
+      observer.disconnect();
+    }
+  }
+  const observer = new MutationObserver(check);
+  observer.observe(document, {childList: true, subtree: true, characterData: true});
+})()`
+
+// startupRun is one page's start-up, in milliseconds from navigation.
+type startupRun struct {
+	Content, Usable float64
+	Marks           string
+}
+
+// TestStartupAgainstHelloWorld measures partnerkit's start-up against a
+// hello-world Go page built the same way, in the same browser, alternating
+// the two so that both see the same load on the machine: the time to first
+// content (the first button drawn) and to usable (a click on that button
+// shows what it asks for). It logs the medians and their ratios to the bars
+// of DESIGN.md (content 1.2, usable 1.8); the machine is shared, so the
+// ratios are a measurement, not an assertion. What it asserts is what must
+// hold on any machine: a click made as soon as the button shows is not
+// lost, and the page's start-up goes through its phases in order.
+func TestStartupAgainstHelloWorld(t *testing.T) {
+	b := newBrowser(t)
+	_, err := chromedp.Call(b.ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: measureStartup})
+	require.NoError(t, err)
+	const runs = 7
+	measure := func(path string) startupRun {
+		b.do(chromedp.Navigate(fileURL(path)))
+		b.do(chromedp.Poll[chromedp.Void](`window.__pkTimes && window.__pkTimes.usable !== undefined && window.__pkTimes.content !== undefined`))
+		r := eval[startupRun](b, `({content: window.__pkTimes.content, usable: window.__pkTimes.usable,
+marks: performance.getEntriesByType("mark").map(m => m.name + "=" + m.startTime.toFixed(0)).join(" ")})`)
+		require.Positive(t, r.Content, path)
+		require.GreaterOrEqual(t, r.Usable, r.Content, "%s: usable before its content was drawn", path)
+		return r
+	}
+	var hello, app []startupRun
+	for i := 0; i < runs; i++ {
+		hello = append(hello, measure(built.hello))
+		app = append(app, measure(built.page))
+	}
+	median := func(rs []startupRun, f func(startupRun) float64) float64 {
+		v := make([]float64, len(rs))
+		for i, r := range rs {
+			v[i] = f(r)
+		}
+		slices.Sort(v)
+		return v[len(v)/2]
+	}
+	content := func(r startupRun) float64 { return r.Content }
+	usable := func(r startupRun) float64 { return r.Usable }
+	hc, ac := median(hello, content), median(app, content)
+	hu, au := median(hello, usable), median(app, usable)
+	t.Logf("from file://, median of %d runs each, alternating:", runs)
+	t.Logf("  first content: hello-world %.0f ms, partnerkit %.0f ms, ratio %.2f (bar 1.2)", hc, ac, ac/hc)
+	t.Logf("  usable:        hello-world %.0f ms, partnerkit %.0f ms, ratio %.2f (bar 1.8)", hu, au, au/hu)
+	t.Logf("  each run, content/usable: hello-world %s; partnerkit %s", each(hello), each(app))
+	t.Logf("  hello-world marks (last run): %s", hello[runs-1].Marks)
+	t.Logf("  partnerkit marks (last run):  %s", app[runs-1].Marks)
+	t.Logf("  partnerkit phases, median: %s", phases(app))
+
+	// The start-up's phases, in the order they happen.
+	order := []string{"pk-decode-start", "pk-decode-end", "pk-instantiate-end", "pk-go-start", "pk-interactive"}
+	for _, r := range app {
+		at := marks(r.Marks)
+		for i, name := range order {
+			require.Contains(t, at, name, "mark %s missing: %s", name, r.Marks)
+			if i > 0 {
+				assert.LessOrEqual(t, at[order[i-1]], at[name], "%s after %s: %s", order[i-1], name, r.Marks)
+			}
+		}
+	}
+}
+
+// each lists the runs' times.
+func each(rs []startupRun) string {
+	var out []string
+	for _, r := range rs {
+		out = append(out, fmt.Sprintf("%.0f/%.0f", r.Content, r.Usable))
+	}
+	return strings.Join(out, " ")
+}
+
+// marks reads "name=ms name=ms ..." into a map.
+func marks(s string) map[string]float64 {
+	out := map[string]float64{}
+	for _, f := range strings.Fields(s) {
+		var v float64
+		name, ms, ok := strings.Cut(f, "=")
+		if _, err := fmt.Sscan(ms, &v); ok && err == nil {
+			out[name] = v
+		}
+	}
+	return out
+}
+
+// phases returns the median of each mark over the runs, in order of time.
+func phases(rs []startupRun) string {
+	all := map[string][]float64{}
+	for _, r := range rs {
+		for name, v := range marks(r.Marks) {
+			all[name] = append(all[name], v)
+		}
+	}
+	type phase struct {
+		name string
+		ms   float64
+	}
+	var ps []phase
+	for name, vs := range all {
+		slices.Sort(vs)
+		ps = append(ps, phase{name, vs[len(vs)/2]})
+	}
+	slices.SortFunc(ps, func(a, b phase) int {
+		if a.ms != b.ms {
+			if a.ms < b.ms {
+				return -1
+			}
+			return 1
+		}
+		return strings.Compare(a.name, b.name)
+	})
+	var out []string
+	for _, p := range ps {
+		out = append(out, fmt.Sprintf("%s=%.0f", p.name, p.ms))
+	}
+	return strings.Join(out, " ")
+}
