@@ -9,6 +9,7 @@ import (
 	"github.com/partnerkit/partnerkit/agenda"
 	"github.com/partnerkit/partnerkit/contract"
 	"github.com/partnerkit/partnerkit/partnership"
+	"github.com/partnerkit/partnerkit/progress"
 	"github.com/partnerkit/partnerkit/readiness"
 )
 
@@ -143,12 +144,12 @@ func ExampleRules() {
 	for _, r := range partnerkit.Rules() {
 		fmt.Printf("%s (%s): %s\n", r.ID, r.Severity, r.Title)
 	}
-	n := len(partnership.Rules()) + len(readiness.Rules()) + len(contract.Rules()) + len(agenda.Rules())
+	n := len(partnership.Rules()) + len(readiness.Rules()) + len(contract.Rules()) + len(agenda.Rules()) + len(progress.Rules())
 	fmt.Println(n, "rules in the tools' catalogues")
 	// Output:
 	// workspace.invalid (critical): Something in the file is not valid
 	// readiness.concern-not-in-contract (info): A readiness concern the contract could settle
-	// 48 rules in the tools' catalogues
+	// 58 rules in the tools' catalogues
 }
 
 // The district and the partner each edit a copy of the same workspace and

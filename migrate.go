@@ -16,7 +16,9 @@ import (
 // into the current one, in place, and sets its schemaVersion. Each version
 // after the first has a step here that turns the version before it into
 // itself, and a file of an older version goes through every step after its
-// own, oldest first. data is the file as read.
+// own, oldest first. data is the file as read. The measures' numbers, the
+// observations and the done dates that version 2 also added are optional,
+// so a version 1 file needs no rewriting for them.
 func migrate(doc map[string]any, from int, data []byte) {
 	if from >= SchemaVersion {
 		return

@@ -20,6 +20,7 @@ import (
 	"github.com/partnerkit/partnerkit/agenda"
 	"github.com/partnerkit/partnerkit/contract"
 	"github.com/partnerkit/partnerkit/partnership"
+	"github.com/partnerkit/partnerkit/progress"
 	"github.com/partnerkit/partnerkit/readiness"
 )
 
@@ -30,6 +31,7 @@ func catalogues() map[string][]partnership.Rule {
 		"readiness":   readiness.Rules(),
 		"contract":    contract.Rules(),
 		"agenda":      agenda.Rules(),
+		"progress":    progress.Rules(),
 		"partnerkit":  partnerkit.Rules(),
 	}
 }
@@ -88,7 +90,7 @@ func TestReviewEmitsOnlyCataloguedRules(t *testing.T) {
 // each catalogued rule is an exported constant of its package whose doc
 // comment gives its severity and every number of its threshold.
 func TestRulesAreInGoDoc(t *testing.T) {
-	dirs := map[string]string{"partnership": "partnership", "readiness": "readiness", "contract": "contract", "agenda": "agenda", "partnerkit": "."}
+	dirs := map[string]string{"partnership": "partnership", "readiness": "readiness", "contract": "contract", "agenda": "agenda", "progress": "progress", "partnerkit": "."}
 	number := regexp.MustCompile(`[0-9]+`)
 	for pkg, rules := range catalogues() {
 		docs := constDocs(t, dirs[pkg])

@@ -18,13 +18,17 @@ import (
 	"github.com/partnerkit/partnerkit/contract"
 	"github.com/partnerkit/partnerkit/internal/schema"
 	"github.com/partnerkit/partnerkit/partnership"
+	"github.com/partnerkit/partnerkit/progress"
 	"github.com/partnerkit/partnerkit/readiness"
 )
 
 // SchemaVersion is the version of the workspace file format this build
 // writes, and the newest it reads. Version 2 added the workspace's
-// workspaceId, timeZone, typed and lineage, and an id on every record; Load
-// brings a version 1 file up to date (see Decode).
+// workspaceId, timeZone, typed and lineage, an id on every record, the
+// success measures' numbers (unit, baseline, direction, numeric targets, the
+// initiatives they follow), the observations recorded for them and the day
+// an action item was done; Load brings a version 1 file up to date (see
+// Decode).
 const SchemaVersion = 2
 
 // MaxFileSize is the largest workspace file Load accepts: 64 MiB, room for
@@ -78,6 +82,9 @@ type Workspace struct {
 	Contract *contract.Supplement `json:"contract,omitempty"`
 	// Meetings are the partnership's meetings, in the order they were added.
 	Meetings []agenda.Meeting `json:"meetings,omitempty"`
+	// Observations are the values recorded for the contract supplement's
+	// success measures, in the order they were recorded.
+	Observations []progress.Observation `json:"observations,omitempty"`
 	// Typed keeps text typed into a field of the page as it was typed, by
 	// the JSON path of the field ("partnership.capacity[0].hoursPerWeek"),
 	// where the file's value alone would lose it: text that is not a value
@@ -213,6 +220,7 @@ func (ws *Workspace) Validate() error {
 	if ws.Lineage != nil {
 		ve.Include("lineage", ws.Lineage.Validate())
 	}
+	ve.Include("observations", progress.Validate(ws.Observations))
 	return ve.Err()
 }
 

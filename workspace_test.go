@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -42,7 +43,7 @@ func TestSaveGolden(t *testing.T) {
 }
 
 func TestSaveLoadSaveIsByteIdentical(t *testing.T) {
-	for _, name := range []string{"valid.json", "full.json", "v1-full.json"} {
+	for _, name := range []string{"valid.json", "full.json", "v1-full.json", "measures.json"} {
 		t.Run(name, func(t *testing.T) {
 			ws := load(t, name)
 			var first, second bytes.Buffer
@@ -122,7 +123,7 @@ func TestLoadRejects(t *testing.T) {
 		name, input string
 		path, msg   string
 	}{
-		{"unknown top-level field", `{"schemaVersion":1,"extra":true}`, "extra", `unknown field "extra"; allowed here: contract, lineage, meetings, partnership, readiness, schemaVersion, timeZone, typed, workspaceId`},
+		{"unknown top-level field", `{"schemaVersion":1,"extra":true}`, "extra", `unknown field "extra"; allowed here: contract, lineage, meetings, observations, partnership, readiness, schemaVersion, timeZone, typed, workspaceId`},
 		{"unknown nested field", `{"schemaVersion":1,"partnership":{"name":"x","district":{"id":"d","name":"D"},"partners":[{"id":"p","name":"P","colour":"red"}]}}`, "partnership.partners[0].colour", `unknown field "colour"`},
 		{"case mismatch", `{"schemaVersion":1,"partnership":{"Name":"x","district":{"id":"d","name":"D"}}}`, "partnership.Name", `did you mean "name"?`},
 		{"wrong type", `{"schemaVersion":1,"partnership":{"name":"x","district":{"id":"d","name":"D"},"capacity":[{"audience":"teachers","hoursPerWeek":"ten"}]}}`, "partnership.capacity[0].hoursPerWeek", `hoursPerWeek must be a number, not the text "ten"`},
@@ -224,4 +225,96 @@ func TestTypedTextIsKept(t *testing.T) {
 	err = ws.Validate()
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "typed")
+}
+
+func TestVersion1FileLoadsUnchanged(t *testing.T) {
+	// A version 1 file knows nothing of measures' numbers or observations:
+	// it loads as it is, and saves as version 2 with nothing else changed.
+	v1 := `{
+  "schemaVersion": 1,
+  "contract": {
+    "district": {"name": "Riverside Unified"},
+    "partner": {"name": "Learning Partners"},
+    "practices": {"alignment": {}, "personnel": {}, "schedule": {}, "liaisons": {}, "outcomes": {}, "meetings": {}},
+    "appendix": {
+      "priority": {}, "investment": {}, "schedule": {"assurance": {"givenBy": {}}},
+      "contacts": {"districtLiaison": {}, "partnerLiaison": {}, "districtManager": {}, "partnerManager": {}},
+      "measures": [{"id": "att", "name": "Teachers at PD", "interim": {"target": "40", "due": "2027-01-29"}, "final": {"target": "60", "due": "2027-06-11"}}],
+      "dataPlan": {}, "meetings": {}
+    },
+    "session": {}
+  }
+}`
+	ws, err := partnerkit.Load(strings.NewReader(v1))
+	require.NoError(t, err)
+	m := ws.Contract.Appendix.Measures[0]
+	assert.Equal(t, "40", m.Interim.Target)
+	assert.Nil(t, m.Interim.Value)
+	assert.True(t, m.Baseline.IsZero())
+	assert.Empty(t, ws.Observations)
+	var buf bytes.Buffer
+	require.NoError(t, ws.Save(&buf))
+	assert.Contains(t, buf.String(), `"schemaVersion": 2`)
+	assert.NotContains(t, buf.String(), "baseline")
+	assert.NotContains(t, buf.String(), "observations")
+	assert.NotContains(t, buf.String(), `"value"`)
+}
+
+func TestLoadChecksObservations(t *testing.T) {
+	file := `{"schemaVersion": 2, "workspaceId": "w1", "observations": [
+		{"id": "o1", "measure": "att", "date": "2027-01-20", "value": 25},
+		{"id": "o1", "measure": "att", "date": "20 January", "value": 16},
+		{"id": "o3", "measure": "att", "date": "2027-02-06"},
+		{"id": "o4", "measure": "att", "date": "2027-02-06", "value": "sixteen"}
+	]}`
+	_, err := partnerkit.Load(strings.NewReader(file))
+	var ve *partnership.ValidationError
+	require.ErrorAs(t, err, &ve)
+	assert.Equal(t, []partnership.Problem{{Path: "observations[3].value", Message: `value must be a number, not the text "sixteen"`}}, ve.Problems, "the shape first")
+
+	file = strings.Replace(file, `"value": "sixteen"`, `"value": 16`, 1)
+	_, err = partnerkit.Load(strings.NewReader(file))
+	require.ErrorAs(t, err, &ve)
+	assert.ElementsMatch(t, []partnership.Problem{
+		{Path: "observations[1].date", Message: "date must be a date written as YYYY-MM-DD, such as 2026-09-01"},
+		{Path: "observations[1].id", Message: `id "o1" is already used by observation 1; every observation needs its own id`},
+		{Path: "observations[2].value", Message: "value is required: the figure for this date, such as 25 (0 is a figure too)"},
+	}, ve.Problems)
+}
+
+// measures.json is full.json with what version 2 added for monitoring: the
+// numbers of a measure, observations, and the day an action item was done.
+func TestMeasuresAreSavedAsWritten(t *testing.T) {
+	want, err := os.ReadFile(filepath.Join("testdata", "measures.json"))
+	require.NoError(t, err)
+	ws := load(t, "measures.json")
+	require.Len(t, ws.Observations, 2)
+	assert.Equal(t, 0.0, *ws.Observations[0].Value, "0 is a value")
+	m := ws.Contract.Appendix.Measures[0]
+	assert.Equal(t, 12.5, *m.Baseline.Value)
+	assert.Equal(t, 40.0, *m.Interim.Value)
+	assert.Equal(t, partnership.Date("2026-06-30"), ws.Meetings[0].Actions[0].DoneOn)
+	var buf bytes.Buffer
+	require.NoError(t, ws.Save(&buf))
+	assert.Equal(t, string(want), buf.String())
+}
+
+func TestReviewFollowsTheMeasures(t *testing.T) {
+	ws := load(t, "measures.json")
+	var rules []string
+	for _, f := range partnerkit.Review(ws) {
+		if strings.HasPrefix(f.Rule, "progress.") {
+			rules = append(rules, f.Rule+" "+f.Path)
+		}
+	}
+	// 31.5% on 2027-01-22, where the line from 12.5% on 2026-09-30 to 40%
+	// by 2027-01-29 passes 38.4%; and the coaching measure has no numbers.
+	assert.Equal(t, []string{"progress.behind contract.appendix.measures[0]", "progress.not-measurable contract.appendix.measures[1]"}, rules)
+
+	tl := partnerkit.OverTime(ws, time.Time{})
+	assert.Equal(t, partnership.Date("2027-01-22"), tl.AsOf, "the latest observation, later than the closed meeting")
+	require.Len(t, tl.Measures, 2)
+	assert.Len(t, tl.Measures[0].Points, 2)
+	assert.NotEmpty(t, tl.Quarters)
+	assert.Empty(t, partnerkit.OverTime(nil, time.Time{}).Quarters)
 }

@@ -143,8 +143,9 @@ func (m *Meeting) action(id string) (int, bool) {
 	return -1, false
 }
 
-// SetStatus marks action item id open or done. It returns an error wrapping
-// ErrNoSuchAction for an unknown ID.
+// SetStatus marks action item id open or done. Reopening an item clears the
+// day it was done. It returns an error wrapping ErrNoSuchAction for an
+// unknown ID.
 func (m *Meeting) SetStatus(id string, s partnership.Status) error {
 	if s != partnership.Open && s != partnership.Done {
 		return fmt.Errorf("status must be %s or %s, not %q", partnership.Open, partnership.Done, s)
@@ -154,6 +155,9 @@ func (m *Meeting) SetStatus(id string, s partnership.Status) error {
 		return fmt.Errorf("action item %q: %w", id, ErrNoSuchAction)
 	}
 	m.Actions[i].Status = s
+	if s == partnership.Open {
+		m.Actions[i].DoneOn = ""
+	}
 	return nil
 }
 

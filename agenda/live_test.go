@@ -87,6 +87,10 @@ func TestLiveCapture(t *testing.T) {
 	assert.False(t, m.Actions[0].IsOpen())
 	assert.True(t, errors.Is(m.SetStatus("nope", partnership.Done), agenda.ErrNoSuchAction))
 	assert.Error(t, m.SetStatus(a.ID, "maybe"))
+	m.Actions[0].DoneOn = "2026-09-20"
+	require.NoError(t, m.SetStatus(a.ID, partnership.Open))
+	assert.Empty(t, m.Actions[0].DoneOn, "a reopened item was not done on that day")
+	require.NoError(t, m.SetStatus(a.ID, partnership.Done))
 
 	m.Close()
 	assert.True(t, m.Closed)

@@ -82,6 +82,9 @@ type Action struct {
 	Due   partnership.Date `json:"due,omitempty" validate:"omitempty,date"`
 	// Status is open or done; empty counts as open.
 	Status partnership.Status `json:"status,omitempty" validate:"omitempty,oneof=open done"`
+	// DoneOn is the day the item was done, when known; with it, a review of
+	// the partnership over time can tell whether the item was closed on time.
+	DoneOn partnership.Date `json:"doneOn,omitempty" validate:"omitempty,date"`
 	// Section is the title of the section the item was raised in, or empty.
 	Section string `json:"section,omitempty" validate:"max=200"`
 	// From is the ID of the meeting that raised the item, set when Next

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/partnerkit/partnerkit/internal/words"
 	"github.com/partnerkit/partnerkit/partnership"
 )
 
@@ -56,6 +57,9 @@ const (
 	// RuleMeasureTiming (info): a measure's interim date is not between
 	// December and February, or its final date not between May and July.
 	RuleMeasureTiming = "contract.measure-timing"
+	// RuleInitiativeUnknown (warning): a measure follows an initiative ID
+	// that is not one of the partnership's initiatives.
+	RuleInitiativeUnknown = "contract.initiative-unknown"
 )
 
 // MaxMeetingGapDays is the longest gap between two planned meetings that
@@ -101,6 +105,9 @@ func Rules() []partnership.Rule {
 		{ID: RulePriorityUnknown, Title: "Priority not in the partnership", Severity: partnership.Warning, Standard: "alignment.1",
 			Trigger: "With a partnership: appendix item 1 names a priority ID that is not one of its strategic priorities.",
 			Source:  appendix + ", item 1"},
+		{ID: RuleInitiativeUnknown, Title: "Measure follows an initiative not in the partnership", Severity: partnership.Warning, Standard: "metrics.1",
+			Trigger: "With a partnership: a success measure names an initiative ID, as one whose work it follows, that is none of its initiatives.",
+			Source:  "partnerkit: the supplement refers to the partnership it belongs to"},
 		{ID: RulePersonUnknown, Title: "Person not in the partnership", Severity: partnership.Warning,
 			Trigger: "With a partnership: a contact, data provider, reporter, school leader or session attendee refers to a person ID it does not have.",
 			Source:  "partnerkit: the supplement refers to the partnership it belongs to"},
@@ -124,9 +131,9 @@ func Rules() []partnership.Rule {
 // June, a mix of outputs and outcomes for students and adults, meetings at
 // least quarterly, managers other than the liaisons, and no practice marked
 // done whose details are missing. With a partnership it also checks that the
-// parties, schools, priority and people it refers to exist, that liaisons
-// and managers belong to the right organisation, and that each manager is a
-// higher authority of that organisation.
+// parties, schools, priority, people and initiatives it refers to exist,
+// that liaisons and managers belong to the right organisation, and that each
+// manager is a higher authority of that organisation.
 func Check(s *Supplement, p *partnership.Partnership) []partnership.Finding {
 	if s == nil {
 		return nil
@@ -140,6 +147,7 @@ func Check(s *Supplement, p *partnership.Partnership) []partnership.Finding {
 	if p != nil {
 		c.parties()
 		c.people()
+		c.initiatives()
 	}
 	partnership.SortFindings(c.out)
 	return c.out
@@ -253,7 +261,7 @@ func (c *checker) measureMix() {
 	}
 	c.add(partnership.Finding{
 		Rule: RuleMeasureMix, Severity: partnership.Info, Standard: "metrics.1",
-		Message:  "The success measures do not cover " + joinAnd(lacking) + ".",
+		Message:  "The success measures do not cover " + words.JoinAnd(lacking) + ".",
 		Evidence: []string{fmt.Sprintf("measures: %d", len(ms))},
 		Question: "The framework asks for outputs and outcomes, for students and for adults. Is something missing, or is the gap deliberate?",
 		Path:     "appendix.measures",
@@ -339,7 +347,7 @@ func (c *checker) practicesSupported() {
 		}
 		c.add(partnership.Finding{
 			Rule: RulePracticeUnsupported, Severity: partnership.Warning, Standard: p.Standards[0],
-			Message:  fmt.Sprintf("Practice %d (%s) is marked done, but appendix %s %s, where its details belong, is not complete.", p.Number, strings.ToLower(p.Title), word, joinAnd(open)),
+			Message:  fmt.Sprintf("Practice %d (%s) is marked done, but appendix %s %s, where its details belong, is not complete.", p.Number, strings.ToLower(p.Title), word, words.JoinAnd(open)),
 			Evidence: evidence,
 			Question: "Is the practice really in place? If so, what should the appendix say about it?",
 			Path:     "practices." + string(p.ID),
@@ -429,6 +437,29 @@ func (c *checker) parties() {
 				Evidence: []string{"priority: " + id},
 				Question: "Which of the district's strategic priorities does the partner's work serve?",
 				Path:     "appendix.priority.priority",
+			})
+		}
+	}
+}
+
+// initiatives checks that every initiative a measure follows is one of the
+// partnership's.
+func (c *checker) initiatives() {
+	known := make(map[string]bool, len(c.p.Initiatives))
+	for _, x := range c.p.Initiatives {
+		known[x.ID] = true
+	}
+	for i, m := range c.s.Appendix.Measures {
+		for j, id := range m.Initiatives {
+			if known[id] {
+				continue
+			}
+			c.add(partnership.Finding{
+				Rule: RuleInitiativeUnknown, Severity: partnership.Warning, Standard: "metrics.1",
+				Message:  fmt.Sprintf("Measure %d (%s) follows an initiative that is not among the partnership's initiatives (%q).", i+1, measureLabel(m), id),
+				Evidence: []string{"measure: " + measureLabel(m), "initiative: " + id},
+				Question: "Which of the partnership's initiatives does this measure follow?",
+				Path:     fmt.Sprintf("appendix.measures[%d].initiatives[%d]", i, j),
 			})
 		}
 	}
@@ -542,17 +573,6 @@ func rolesOf(p partnership.Person) string {
 		rs[i] = string(r)
 	}
 	return strings.Join(rs, ", ")
-}
-
-// joinAnd joins words as "a, b and c".
-func joinAnd(xs []string) string {
-	switch len(xs) {
-	case 0:
-		return ""
-	case 1:
-		return xs[0]
-	}
-	return strings.Join(xs[:len(xs)-1], ", ") + " and " + xs[len(xs)-1]
 }
 
 // measureTiming notes a checkpoint far from the months the source suggests:

@@ -76,6 +76,10 @@ func TestCheck(t *testing.T) {
 		{name: "unknown priority", change: func(s *Supplement, _ *partnership.Partnership) {
 			s.Appendix.Priority.Priority = "literacy"
 		}, rule: RulePriorityUnknown, severity: partnership.Warning, standard: "alignment.1", path: "appendix.priority.priority"},
+		{name: "measure follows an unknown initiative", change: func(s *Supplement, p *partnership.Partnership) {
+			p.Initiatives = []partnership.Initiative{{ID: "coaching", Name: "Coaching", Owner: "dp"}}
+			s.Appendix.Measures[1].Initiatives = []string{"coaching", "tutoring"}
+		}, rule: RuleInitiativeUnknown, severity: partnership.Warning, standard: "metrics.1", path: "appendix.measures[1].initiatives[1]"},
 		{name: "measure without data", noPartnership: true, change: func(s *Supplement, _ *partnership.Partnership) {
 			s.Appendix.DataPlan.Duties = s.Appendix.DataPlan.Duties[1:]
 		}, also: []string{RulePracticeUnsupported, RuleIncomplete}, rule: RuleMeasureNoData, severity: partnership.Warning, standard: "metrics.2", path: "appendix.measures[0]"},

@@ -110,7 +110,18 @@ func (s *Supplement) Document() *document.Document {
 	}
 	d.Add(contacts)
 	item(4)
-	if len(v.Measures) > 0 {
+	if len(v.Measures) > 0 && v.Numbers {
+		// With numbers: the baseline, and each target's number beside its words.
+		t := &document.Table{Columns: []document.Column{
+			{Title: "#", Width: 1, Align: document.Right}, {Title: "Measure", Width: 5}, {Title: "Kind", Width: 3}, {Title: "For", Width: 3},
+			{Title: "Baseline", Width: 3}, {Title: "Interim target", Width: 3}, {Title: "Interim date", Width: 3}, {Title: "Final target", Width: 3}, {Title: "Final date", Width: 3},
+		}}
+		for _, m := range v.Measures {
+			t.Rows = append(t.Rows, document.Row{Cells: cells(itoa(m.Number), withAside(m.Name, m.Direction), escape.Line(m.Kind), escape.Line(m.Audience),
+				escape.Line(m.Baseline), withAside(m.InterimTarget, m.InterimValue), escape.Line(m.InterimDue), withAside(m.FinalTarget, m.FinalValue), escape.Line(m.FinalDue))})
+		}
+		d.Add(t)
+	} else if len(v.Measures) > 0 {
 		t := &document.Table{Columns: []document.Column{
 			{Title: "#", Width: 1, Align: document.Right}, {Title: "Measure", Width: 5}, {Title: "Kind", Width: 3}, {Title: "For", Width: 3},
 			{Title: "Interim target", Width: 3}, {Title: "Interim date", Width: 3}, {Title: "Final target", Width: 3}, {Title: "Final date", Width: 3},
@@ -257,3 +268,16 @@ func cells(texts ...string) []document.Text {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// withAside writes a cell's text with what goes beside it in parentheses,
+// such as a target and its number: "40% of grade 9 (40%)".
+func withAside(text, aside string) string {
+	text, aside = escape.Line(text), escape.Line(aside)
+	switch {
+	case aside == "":
+		return text
+	case text == "":
+		return "(" + aside + ")"
+	}
+	return text + " (" + aside + ")"
+}

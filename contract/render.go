@@ -109,6 +109,9 @@ type view struct {
 	Assurance   assuranceView
 	Contacts    []contactView
 	Measures    []measureView
+	// Numbers is set when a measure has a baseline or a numeric target:
+	// only then do the documents show the columns for them.
+	Numbers     bool
 	DataProcess string
 	Duties      []dutyView
 	Meetings    meetingView
@@ -148,6 +151,9 @@ type measureView struct {
 	ID, Name, Kind, Audience               string
 	InterimTarget, InterimDue, FinalTarget string
 	FinalDue                               string
+	// Baseline ("52 teachers on 2017-07-13"), the way the measure should
+	// move, and the numeric targets ("40 teachers"), each empty when not given.
+	Baseline, Direction, InterimValue, FinalValue string
 }
 
 type dutyView struct{ Measure, Source, Provider, Reporter, Due string }
@@ -274,11 +280,26 @@ func (s *Supplement) view() view {
 	}
 	labels := make(map[string]string)
 	for i, m := range s.Appendix.Measures {
-		v.Measures = append(v.Measures, measureView{
+		mv := measureView{
 			Number: i + 1, ID: m.ID, Name: m.Name, Kind: string(m.Kind), Audience: string(m.Audience),
 			InterimTarget: m.Interim.Target, InterimDue: string(m.Interim.Due),
 			FinalTarget: m.Final.Target, FinalDue: string(m.Final.Due),
-		})
+			Direction: directionText(m.Direction),
+		}
+		if b := m.Baseline; b.Value != nil {
+			mv.Baseline = m.Format(*b.Value)
+			if b.Date != "" {
+				mv.Baseline += " on " + string(b.Date)
+			}
+		}
+		if m.Interim.Value != nil {
+			mv.InterimValue = m.Format(*m.Interim.Value)
+		}
+		if m.Final.Value != nil {
+			mv.FinalValue = m.Format(*m.Final.Value)
+		}
+		v.Numbers = v.Numbers || mv.Baseline != "" || mv.InterimValue != "" || mv.FinalValue != "" || mv.Direction != ""
+		v.Measures = append(v.Measures, mv)
 		if m.ID != "" {
 			labels[m.ID] = fmt.Sprintf("%d. %s", i+1, measureLabel(m))
 		}
@@ -351,4 +372,15 @@ func agreementText(parts []agreementPart) string {
 		}
 	}
 	return b.String()
+}
+
+// directionText says in words which way a measure should move.
+func directionText(d Direction) string {
+	switch d {
+	case Increase:
+		return "higher is better"
+	case Decrease:
+		return "lower is better"
+	}
+	return ""
 }

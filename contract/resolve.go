@@ -20,6 +20,9 @@ func (s *Supplement) Resolved(p *partnership.Partnership) *Supplement {
 	out.Schools = slices.Clone(s.Schools)
 	out.Appendix.Investment.SchoolLeaders = slices.Clone(s.Appendix.Investment.SchoolLeaders)
 	out.Appendix.Measures = slices.Clone(s.Appendix.Measures)
+	for i, m := range out.Appendix.Measures {
+		out.Appendix.Measures[i] = m.clone()
+	}
 	out.Appendix.DataPlan.Duties = slices.Clone(s.Appendix.DataPlan.Duties)
 	out.Appendix.Meetings.Dates = slices.Clone(s.Appendix.Meetings.Dates)
 	out.Appendix.Meetings.Agenda = slices.Clone(s.Appendix.Meetings.Agenda)

@@ -21,6 +21,10 @@ package contract
 import (
 	"fmt"
 	"io"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/partnerkit/partnerkit/internal/schema"
 	"github.com/partnerkit/partnerkit/partnership"
@@ -253,24 +257,111 @@ const (
 	Adults   Audience = "adults"
 )
 
+// Direction says which way a measure should move.
+type Direction string
+
+// The two directions of a measure.
+const (
+	// Increase: higher is better, such as teachers attending.
+	Increase Direction = "increase"
+	// Decrease: lower is better, such as students chronically absent.
+	Decrease Direction = "decrease"
+)
+
 // Measure is one success measure, with an interim checkpoint (around
-// January) and a final one (around June).
+// January) and a final one (around June). A measure becomes measurable with
+// numbers: a unit, a baseline, a direction and a numeric value on each
+// checkpoint; the progress package then follows it against the data recorded
+// over time.
 type Measure struct {
-	// ID names the measure so that the data plan can refer to it. A
-	// workspace file requires it (see partnerkit.Workspace.Validate).
+	// ID names the measure so that the data plan and the recorded data can
+	// refer to it. A workspace file requires it (see
+	// partnerkit.Workspace.Validate).
 	ID string `json:"id,omitempty" validate:"omitempty,id"`
 	// Name says what is measured.
-	Name     string     `json:"name,omitempty" validate:"max=500"`
-	Kind     Kind       `json:"kind,omitempty" validate:"omitempty,oneof=output outcome"`
-	Audience Audience   `json:"audience,omitempty" validate:"omitempty,oneof=students adults"`
+	Name     string   `json:"name,omitempty" validate:"max=500"`
+	Kind     Kind     `json:"kind,omitempty" validate:"omitempty,oneof=output outcome"`
+	Audience Audience `json:"audience,omitempty" validate:"omitempty,oneof=students adults"`
+	// Unit is what the numbers count, such as "teachers" or "%".
+	Unit string `json:"unit,omitempty" validate:"max=100"`
+	// Direction is increase (higher is better) or decrease (lower is better).
+	Direction Direction `json:"direction,omitempty" validate:"omitempty,oneof=increase decrease"`
+	// Baseline is where the measure stood when the work began.
+	Baseline Baseline   `json:"baseline,omitzero"`
 	Interim  Checkpoint `json:"interim"`
 	Final    Checkpoint `json:"final"`
+	// Initiatives are the IDs of the partnership's initiatives whose work the
+	// measure follows, so that a review can set its data beside the time
+	// those initiatives ask of people.
+	Initiatives []string `json:"initiatives,omitempty" validate:"dive,id"`
 }
 
-// Checkpoint is a target and the date by which it is to be met.
+// Baseline is the value of a measure at a date before the work had effect.
+type Baseline struct {
+	// Value is nil when no baseline is known; 0 is a value.
+	Value *float64         `json:"value,omitempty"`
+	Date  partnership.Date `json:"date,omitempty" validate:"omitempty,date"`
+}
+
+// IsZero reports whether the baseline holds neither a value nor a date.
+func (b Baseline) IsZero() bool { return b.Value == nil && b.Date == "" }
+
+// Checkpoint is a target and the date by which it is to be met: the target
+// in words, as the parties agreed it, and as a number.
 type Checkpoint struct {
-	Target string           `json:"target,omitempty" validate:"max=500"`
-	Due    partnership.Date `json:"due,omitempty" validate:"omitempty,date"`
+	Target string `json:"target,omitempty" validate:"max=500"`
+	// Value is the target as a number in the measure's unit; nil when the
+	// target is not numeric, while 0 is a value.
+	Value *float64         `json:"value,omitempty"`
+	Due   partnership.Date `json:"due,omitempty" validate:"omitempty,date"`
+}
+
+// Numeric reports whether the measure has what progress needs to draw its
+// planned line: a baseline with value and date, and a numeric target with a
+// date at the interim or the final checkpoint.
+func (m Measure) Numeric() bool {
+	if m.Baseline.Value == nil || m.Baseline.Date == "" {
+		return false
+	}
+	return m.Interim.Value != nil && m.Interim.Due != "" || m.Final.Value != nil && m.Final.Due != ""
+}
+
+// Format writes a value of the measure with its unit: "52 teachers", "40%".
+func (m Measure) Format(v float64) string { return FormatValue(v, m.Unit) }
+
+// FormatValue writes v as people write numbers, without trailing zeros and
+// with at most two decimals, followed by the unit when there is one: "52
+// teachers", "12.5 hours", "40%".
+func FormatValue(v float64, unit string) string {
+	s := strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64)
+	if s == "-0" {
+		s = "0"
+	}
+	unit = strings.TrimSpace(unit)
+	switch {
+	case unit == "":
+		return s
+	case unit == "%":
+		return s + "%"
+	}
+	return s + " " + unit
+}
+
+// clone returns a copy of the measure that shares no memory with m.
+func (m Measure) clone() Measure {
+	m.Baseline.Value = cloneValue(m.Baseline.Value)
+	m.Interim.Value = cloneValue(m.Interim.Value)
+	m.Final.Value = cloneValue(m.Final.Value)
+	m.Initiatives = slices.Clone(m.Initiatives)
+	return m
+}
+
+func cloneValue(v *float64) *float64 {
+	if v == nil {
+		return nil
+	}
+	x := *v
+	return &x
 }
 
 // DataPlan is appendix item 6.

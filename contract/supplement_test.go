@@ -339,3 +339,32 @@ func TestDecodeReadsPendingAsOpen(t *testing.T) {
 	_, err = Decode(strings.NewReader(`{"practices":{"alignment":{"status":1}}}`))
 	assert.EqualError(t, err, "practices.alignment.status: status must be text in quotes, not the number 1")
 }
+
+func TestMeasureNumbers(t *testing.T) {
+	v := func(f float64) *float64 { return &f }
+	m := Measure{ID: "att", Unit: "teachers", Baseline: Baseline{Value: v(52), Date: "2017-07-13"}, Final: Checkpoint{Value: v(40), Due: "2018-06-15"}}
+	assert.True(t, m.Numeric())
+	m.Final.Due = ""
+	assert.False(t, m.Numeric(), "a target needs its date")
+	m.Interim = Checkpoint{Value: v(0), Due: "2018-01-31"}
+	assert.True(t, m.Numeric(), "0 is a target")
+	m.Baseline.Value = nil
+	assert.False(t, m.Numeric())
+
+	assert.Equal(t, "52 teachers", m.Format(52))
+	for in, want := range map[float64]string{12.5: "12.5%", 1.0 / 3: "0.33%", -0.001: "0%", 1e6: "1000000%"} {
+		assert.Equal(t, want, FormatValue(in, " % "))
+	}
+	assert.Equal(t, "7", FormatValue(7, ""))
+}
+
+func TestResolvedSharesNoNumbers(t *testing.T) {
+	v := 40.0
+	s := New("D", "P")
+	s.Appendix.Measures = []Measure{{ID: "att", Initiatives: []string{"pd"}, Interim: Checkpoint{Value: &v}}}
+	r := s.Resolved(nil)
+	*r.Appendix.Measures[0].Interim.Value = 1
+	r.Appendix.Measures[0].Initiatives[0] = "x"
+	assert.Equal(t, 40.0, v)
+	assert.Equal(t, "pd", s.Appendix.Measures[0].Initiatives[0])
+}

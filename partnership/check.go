@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/partnerkit/partnerkit/internal/words"
 )
 
 // The rules of Check, with what makes each fire. Their IDs are stable:
@@ -222,7 +224,7 @@ func (c *checker) timeConflicts() {
 			msg := fmt.Sprintf("%s are asked for %s h a week %s, more than the %s h a week they have.",
 				capitalize(who), formatHours(k.Demanded), when, formatHours(k.Available))
 			if len(owners) > 1 {
-				msg += fmt.Sprintf(" %d organizations ask for this time: %s.", len(owners), joinAnd(owners))
+				msg += fmt.Sprintf(" %d organizations ask for this time: %s.", len(owners), words.JoinAnd(owners))
 			}
 			c.add(RuleOverCapacity, path, msg,
 				"Which of these can move, shrink or be dropped so that "+who+" can give their time to what matters most?",
@@ -234,7 +236,7 @@ func (c *checker) timeConflicts() {
 			limit = fmt.Sprintf("within the %s h a week they have", formatHours(k.Available))
 		}
 		msg := fmt.Sprintf("%d organizations (%s) ask %s for time %s: %s h a week in all, %s.",
-			len(owners), joinAnd(owners), who, when, formatHours(k.Demanded), limit)
+			len(owners), words.JoinAnd(owners), who, when, formatHours(k.Demanded), limit)
 		c.add(RuleCompetingDemands, path, msg,
 			"Do these organizations know about each other's plans for the same people, and who makes sure the work fits together?",
 			evidence...)
@@ -434,7 +436,7 @@ func (n *names) who(k Conflict) string {
 		}
 		list = append(list, n.schoolName(id))
 	}
-	return k.Audience + " at " + joinAnd(list)
+	return k.Audience + " at " + words.JoinAnd(list)
 }
 
 func weeksPhrase(k Conflict) string {
@@ -673,7 +675,7 @@ func (c *checker) leaderEvidence(leaders []Person) string {
 		for k, id := range l.Schools {
 			schools[k] = c.schoolName(id)
 		}
-		parts[i] = l.Name + " (" + joinAnd(schools) + ")"
+		parts[i] = l.Name + " (" + words.JoinAnd(schools) + ")"
 	}
 	return "school leaders listed: " + strings.Join(parts, "; ")
 }
@@ -735,7 +737,7 @@ func (c *checker) sustainability() {
 	msg := fmt.Sprintf("No initiative run by %s goes on after the partnership ends on %s", c.orgName(p.District.ID), p.End)
 	var evidence []string
 	if len(titles) > 0 {
-		msg += fmt.Sprintf(" to carry on the work on %s", joinAnd(quoteAll(titles)))
+		msg += fmt.Sprintf(" to carry on the work on %s", words.JoinAnd(quoteAll(titles)))
 		for _, t := range titles {
 			evidence = append(evidence, "priority served by the partners: "+t)
 		}
@@ -820,16 +822,6 @@ func (c *checker) context() {
 }
 
 // --- text --------------------------------------------------------------
-
-func joinAnd(xs []string) string {
-	switch len(xs) {
-	case 0:
-		return ""
-	case 1:
-		return xs[0]
-	}
-	return strings.Join(xs[:len(xs)-1], ", ") + " and " + xs[len(xs)-1]
-}
 
 func quoteAll(xs []string) []string {
 	out := make([]string, len(xs))

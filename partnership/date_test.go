@@ -29,16 +29,3 @@ func TestDateTimeAgreesWithTimeParse(t *testing.T) {
 	}
 	assert.Equal(t, Date("2027-06-21"), DateOf(time.Date(2027, 6, 21, 23, 59, 0, 0, time.FixedZone("x", -7*3600))), "the date where it is")
 }
-
-func TestEscLeavesPlainTextAsItIs(t *testing.T) {
-	for in, want := range map[string]string{
-		"Summer PBL institute": "Summer PBL institute",
-		`Smith & Sons "TA"`:    "Smith &amp; Sons &#34;TA&#34;",
-		"<b>":                  "&lt;b&gt;",
-		"Zoë":                  "Zoë",
-		"a\tb":                 "a&#x9;b",
-		"it's":                 "it&#39;s",
-	} {
-		assert.Equal(t, want, esc(in), in)
-	}
-}

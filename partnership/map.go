@@ -9,6 +9,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/partnerkit/partnerkit/internal/xmltext"
 )
 
 // MapOptions adjusts the map Partnership.WriteMap draws. The zero value is ready to use.
@@ -90,7 +92,7 @@ type mapLayout struct {
 }
 
 func newMapLayout(p *Partnership, opts MapOptions) *mapLayout {
-	m := &mapLayout{p: p, id: mapID(opts.ID), names: newNames(p)}
+	m := &mapLayout{p: p, id: xmltext.ID(opts.ID, "pk-map"), names: newNames(p)}
 	if p == nil {
 		return m
 	}
@@ -256,64 +258,6 @@ func sortGroupKeys[K any](ks []K, key func(K) (int, int)) {
 	}
 }
 
-func mapID(s string) string {
-	if s == "" {
-		return "pk-map"
-	}
-	var b strings.Builder
-	for _, r := range s {
-		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_' {
-			b.WriteRune(r)
-		} else {
-			b.WriteByte('-')
-		}
-	}
-	return b.String()
-}
-
-// esc escapes text for use in XML content and in quoted attributes, as
-// encoding/xml's EscapeText does (without making the page that draws maps
-// carry encoding/xml): bytes that are not UTF-8 and characters XML does not
-// allow (most control characters) become U+FFFD, so the map stays
-// well-formed whatever was typed.
-func esc(s string) string {
-	plain := true // most names need no escaping: return them as they are
-	for i := 0; i < len(s) && plain; i++ {
-		c := s[i]
-		plain = c >= 0x20 && c < 0x7f && c != '&' && c != '<' && c != '>' && c != '"' && c != '\''
-	}
-	if plain {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s { // a byte that is not UTF-8 comes as utf8.RuneError, U+FFFD
-		switch {
-		case r == '&':
-			b.WriteString("&amp;")
-		case r == '<':
-			b.WriteString("&lt;")
-		case r == '>':
-			b.WriteString("&gt;")
-		case r == '"':
-			b.WriteString("&#34;")
-		case r == '\'':
-			b.WriteString("&#39;")
-		case r == '\t':
-			b.WriteString("&#x9;")
-		case r == '\n':
-			b.WriteString("&#xA;")
-		case r == '\r':
-			b.WriteString("&#xD;")
-		case r >= 0x20 && r <= 0xD7FF, r >= 0xE000 && r <= 0xFFFD, r >= 0x10000 && r <= utf8.MaxRune:
-			b.WriteRune(r)
-		default:
-			b.WriteRune(utf8.RuneError)
-		}
-	}
-	return b.String()
-}
-
 // num writes a coordinate with at most one decimal.
 func num(f float64) string {
 	return strconv.FormatFloat(math.Round(f*10)/10, 'f', -1, 64)
@@ -363,8 +307,8 @@ func (m *mapLayout) draw(b *strings.Builder) {
 	id := m.id
 	fmt.Fprintf(b, `<svg xmlns="http://www.w3.org/2000/svg" class="pk-map" role="img" aria-labelledby="%s-title %s-desc" width="%s" height="%s" viewBox="0 0 %s %s" font-family="sans-serif" font-size="12">`+"\n",
 		id, id, num(width), num(height), num(width), num(height))
-	fmt.Fprintf(b, "<title id=\"%s-title\">Map of initiatives and the time they ask for: %s</title>\n", id, esc(name))
-	fmt.Fprintf(b, "<desc id=\"%s-desc\">%s</desc>\n", id, esc(m.describe()))
+	fmt.Fprintf(b, "<title id=\"%s-title\">Map of initiatives and the time they ask for: %s</title>\n", id, xmltext.Escape(name))
+	fmt.Fprintf(b, "<desc id=\"%s-desc\">%s</desc>\n", id, xmltext.Escape(m.describe()))
 	fmt.Fprintf(b, `<rect x="0" y="0" width="%s" height="%s" fill="#ffffff"/>`+"\n", num(width), num(height))
 	if len(m.groups) == 0 {
 		fmt.Fprintf(b, `<text x="%d" y="%d">%s</text>`+"\n</svg>\n", mapMargin, mapMargin+mapRowHeight, m.describe())
@@ -430,7 +374,7 @@ func (m *mapLayout) drawGroup(b *strings.Builder, gi int, g *mapGroup, y float64
 	fmt.Fprintf(b, `<line x1="%d" y1="%s" x2="%s" y2="%s" stroke="#999999"/>`+"\n",
 		mapMargin, num(y), num(mapLabelWidth+float64(m.weeks)*m.weekWidth), num(y))
 	fmt.Fprintf(b, `<text class="pk-map-group-label" x="%d" y="%s" font-weight="bold">%s</text>`+"\n",
-		mapMargin, num(y+16), esc(clip(label, mapLabelRunes+20)))
+		mapMargin, num(y+16), xmltext.Escape(clip(label, mapLabelRunes+20)))
 	// Over-capacity weeks: hatched, outlined and labelled in words.
 	for _, c := range g.over {
 		from, _ := c.From.Time()
@@ -443,7 +387,7 @@ func (m *mapLayout) drawGroup(b *strings.Builder, gi int, g *mapGroup, y float64
 		}
 		summary := m.names.summary(c, m.names.who(c))
 		fmt.Fprintf(b, `<rect class="pk-map-over" x="%s" y="%s" width="%s" height="%s" fill="#d9534f" fill-opacity="0.18" stroke="#b52b27" stroke-dasharray="3 2"><title>Over capacity: %s</title></rect>`+"\n",
-			num(x0), num(y+2), num(x1-x0), num(mapHeadHeight-2+rows), esc(summary))
+			num(x0), num(y+2), num(x1-x0), num(mapHeadHeight-2+rows), xmltext.Escape(summary))
 	}
 	// One label for each stretch of consecutive over-capacity weeks.
 	for i := 0; i < len(g.over); {
@@ -474,7 +418,7 @@ func (m *mapLayout) drawGroup(b *strings.Builder, gi int, g *mapGroup, y float64
 		short = clip(m.initName(r.init), max(mapLabelRunes-3-utf8.RuneCountInString(short), 16)) + " — " + short
 		// The rows are most of a large map: written without fmt.
 		b.WriteString(`<text class="pk-map-row-label" x="` + strconv.Itoa(mapMargin+8) + `" y="` + num(y+14) + `"><title>` +
-			esc(rowLabel) + `</title>` + esc(short) + "</text>\n")
+			xmltext.Escape(rowLabel) + `</title>` + xmltext.Escape(short) + "</text>\n")
 		fill := "#4a78b0"
 		if m.p.IsDistrict(in.Owner) {
 			fill = "#7d7d7d"
@@ -490,7 +434,7 @@ func (m *mapLayout) drawGroup(b *strings.Builder, gi int, g *mapGroup, y float64
 			tip := m.initName(r.init) + " (" + owner + "): " + hours + " h a week, " +
 				string(DateOf(unixDay(bar.from))) + " to " + string(DateOf(unixDay(bar.to)))
 			b.WriteString(`<rect class="pk-map-bar" x="` + num(x0) + `" y="` + num(y+4) + `" width="` + num(w) +
-				`" height="` + strconv.Itoa(mapRowHeight-8) + `" rx="2" fill="` + fill + `"><title>` + esc(tip) + "</title></rect>\n")
+				`" height="` + strconv.Itoa(mapRowHeight-8) + `" rx="2" fill="` + fill + `"><title>` + xmltext.Escape(tip) + "</title></rect>\n")
 			b.WriteString(`<text class="pk-map-bar-label" x="` + num(x0+w+2) + `" y="` + num(y+14) + `" font-size="10">` + hours + " h</text>\n")
 		}
 		y += mapRowHeight

@@ -142,11 +142,3 @@ func TestWriteMapReportsWriteErrors(t *testing.T) {
 }
 
 func randForMap() *rand.Rand { return rand.New(rand.NewPCG(7, 8)) }
-
-func TestEscMatchesEncodingXML(t *testing.T) {
-	for _, s := range []string{"", "plain", `<a href="x">&'</a>`, "tab\tnew\nline\rret", "\x00\x01\x1f\x7f", "bad \xff\xfe utf8", "\uFFFE\uFFFF\U0010FFFF é 中"} {
-		var want strings.Builder
-		require.NoError(t, xml.EscapeText(&want, []byte(s)))
-		assert.Equal(t, want.String(), esc(s), "%q", s)
-	}
-}

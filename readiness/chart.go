@@ -8,7 +8,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"unicode/utf8"
+
+	"github.com/partnerkit/partnerkit/internal/words"
 )
 
 // Chart is a dot chart of ratings: one row per category of one team
@@ -89,7 +90,7 @@ func (c Chart) Description() string {
 			fmt.Fprintf(&b, "%s: not rated.", row.Label)
 			continue
 		}
-		fmt.Fprintf(&b, "%s: %s, ", row.Label, plural(s.N, "rating", "ratings"))
+		fmt.Fprintf(&b, "%s: %s, ", row.Label, words.Count(s.N, "rating", "ratings"))
 		if s.Min == s.Max {
 			fmt.Fprintf(&b, "all %d", s.Min)
 		} else {
@@ -131,7 +132,7 @@ func (c Chart) WriteSVG(w io.Writer) error {
 		h := heights[i]
 		mid := y + h/2
 		fmt.Fprintf(bw, `<g class="row"><text x="%d" y="%d" dominant-baseline="middle" fill="#111">%s<title>%s</title></text>`+"\n",
-			chartLabelX, mid, e(shorten(row.Label, 30)), e(row.Label))
+			chartLabelX, mid, e(words.Shorten(row.Label, 30)), e(row.Label))
 		fmt.Fprintf(bw, `<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="#eee"/>`+"\n", 10, y+h, chartWidth-10, y+h)
 		if s.N == 0 {
 			fmt.Fprintf(bw, `<text x="%.1f" y="%d" dominant-baseline="middle" text-anchor="middle" fill="#666">not rated</text></g>`+"\n", x(float64(low+high)/2), mid)
@@ -149,7 +150,7 @@ func (c Chart) WriteSVG(w io.Writer) error {
 			lx := x(float64(lc.Level))
 			if lc.Count > chartMaxDots {
 				fmt.Fprintf(bw, `<circle cx="%.1f" cy="%d" r="%d" fill="#1f4e79"><title>%s at %d</title></circle>`+"\n",
-					lx, mid, chartDot+4, plural(lc.Count, "rating", "ratings"), lc.Level)
+					lx, mid, chartDot+4, words.Count(lc.Count, "rating", "ratings"), lc.Level)
 				fmt.Fprintf(bw, `<text x="%.1f" y="%d" text-anchor="middle" fill="#1f4e79">%d</text>`+"\n", lx, mid-chartDot-8, lc.Count)
 				continue
 			}
@@ -232,22 +233,6 @@ func levelTitle(l Level) string {
 		return fmt.Sprintf("%d: %s", l.Value, l.Label)
 	}
 	return fmt.Sprintf("%d: %s", l.Value, l.Descriptor)
-}
-
-// shorten cuts s to n characters, ending with an ellipsis when cut.
-func shorten(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	r := []rune(s)
-	return strings.TrimSpace(string(r[:n-1])) + "…"
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }
 
 // FormatMean writes a mean rating the way every report, chart and finding

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/partnerkit/partnerkit/internal/words"
 	"github.com/partnerkit/partnerkit/partnership"
 )
 
@@ -93,7 +94,7 @@ func checkReport(r Round, rb Rubric, rep Report) []partnership.Finding {
 				Severity: partnership.Warning,
 				Standard: "alignment.4",
 				Message: fmt.Sprintf("Only %s of the %s rated in %q. The tool asks every member of the leadership team to rate on their own, so the team can compare views.",
-					plural(t.Raters, "person", "people"), team, r.Title),
+					words.Count(t.Raters, "person", "people"), team, r.Title),
 				Evidence: raterNames(r.Responses, t.Team),
 				Question: fmt.Sprintf("Who else in the %s should rate before the team meets?", team),
 			})
@@ -203,7 +204,7 @@ func ratingEvidence(c CategorySummary) []string {
 func concernEvidence(cs []Concern) []string {
 	out := make([]string, 0, len(cs))
 	for _, c := range cs {
-		out = append(out, fmt.Sprintf("%s: %q", c.Rater, shorten(strings.TrimSpace(c.Text), 160)))
+		out = append(out, fmt.Sprintf("%s: %q", c.Rater, words.Shorten(strings.TrimSpace(c.Text), 160)))
 	}
 	return out
 }

@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"github.com/partnerkit/partnerkit/document"
+	"github.com/partnerkit/partnerkit/internal/words"
 )
 
 // chartCaption says how to read a team's chart.
@@ -43,7 +44,7 @@ func (r Report) Document() *document.Document {
 			d.Add(&document.PageBreak{})
 		}
 		d.Heading(2, teamLabel(t.Team))
-		d.Para(document.Plain(plural(t.Raters, "rater", "raters") + "."))
+		d.Para(document.Plain(words.Count(t.Raters, "rater", "raters") + "."))
 		d.Heading(3, "Suggested order of discussion")
 		d.Para(document.Plain("Lowest mean first, then widest spread."))
 		order := &document.List{Ordered: true}

@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/partnerkit/partnerkit/internal/escape"
+	"github.com/partnerkit/partnerkit/internal/words"
 )
 
 // WriteMarkdown writes the report as Markdown: the note that it decides
@@ -32,7 +33,7 @@ func (r Report) WriteMarkdown(w io.Writer) error {
 		bw.WriteString("No responses yet.\n")
 	}
 	for _, t := range r.Teams {
-		fmt.Fprintf(bw, "## %s\n\n%s.\n\n", escape.Markdown(teamLabel(t.Team)), plural(t.Raters, "rater", "raters"))
+		fmt.Fprintf(bw, "## %s\n\n%s.\n\n", escape.Markdown(teamLabel(t.Team)), words.Count(t.Raters, "rater", "raters"))
 		bw.WriteString("Suggested order of discussion (lowest mean first, then widest spread):\n\n")
 		for i, id := range t.DiscussFirst {
 			c, _ := t.Category(id)
@@ -99,7 +100,7 @@ func categoryLine(c CategorySummary) string {
 		s += ", ratings differ"
 	}
 	if n := len(c.Concerns); n > 0 {
-		s += ", " + plural(n, "concern", "concerns")
+		s += ", " + words.Count(n, "concern", "concerns")
 	}
 	return s
 }
@@ -154,7 +155,7 @@ var reportTemplate = sync.OnceValue(func() *template.Template {
 			return c
 		},
 		"team":   teamLabel,
-		"plural": plural,
+		"plural": words.Count,
 		"levels": func(s Scale) []Level {
 			out := make([]Level, len(s.Levels))
 			for i, l := range s.Levels {
