@@ -84,7 +84,7 @@ func TestPreReadFormatsSayTheSame(t *testing.T) {
 	var page, word bytes.Buffer
 	require.NoError(t, p.WriteHTML(&page))
 	require.NoError(t, p.WriteDOCX(&word))
-	assert.Contains(t, page.String(), "As of February 6, 2018: 16 findings: 5 critical, 10 warnings, 1 for information.")
+	assert.Contains(t, page.String(), "As of February 6, 2018: 31 findings: 5 critical, 20 warnings, 6 for information.")
 	doctest.SameWords(t, doctest.Words(doctest.HTMLBlocks(t, page.String())), doctest.Words(doctest.Read(t, word.Bytes()).Blocks), "Word and HTML")
 	doctest.Golden(t, filepath.Join("testdata", "preread.docx.txt"), word.Bytes(), *update)
 }

@@ -17,7 +17,7 @@ func Example() {
 	fmt.Println(strings.Join(lines[:5], "\n"))
 	// Output:
 	// Aligned Partners Project in Hams Gulch Unified (a case from SCOPE, Beyond Alignment, 2020)
-	// 16 findings: 5 critical, 10 warnings, 1 for information
+	// 34 findings: 5 critical, 23 warnings, 6 for information
 	//
 	// [critical] partnership.over-capacity at partnership.initiatives[0] (standard resources.3)
 	//   Teachers at Hayes Middle School and Roosevelt High School are asked for 40 h a week in the week of 2017-07-10, more than the 10 h a week they have. 2 organizations ask for this time: Teaching TAO and Hams Gulch Unified School District.

@@ -9,12 +9,14 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/partnership"
+	"github.com/partnerkit/partnerkit/progress"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -179,4 +181,98 @@ func TestTheCaseSurvivesSaveAndLoad(t *testing.T) {
 	assert.Equal(t, ws, again, "every field of the case, the new ones included, is kept")
 	assert.Equal(t, partnership.Receiver, again.Partnership.District.Stance)
 	assert.Len(t, again.Partnership.Context, 4)
+}
+
+// TestTheFallingAttendanceMeetsTheSummerClash checks that the review sets
+// the case's falling PD attendance, 52 → 25 → 16, beside the summer weeks in
+// which teachers were asked for more time than they had, and that the
+// figures are those of the study's Table 1.
+func TestTheFallingAttendanceMeetsTheSummerClash(t *testing.T) {
+	ws := loadCase(t)
+	summer := "teachers at Hayes Middle School and Roosevelt High School, week of 2017-07-10: 40 h demanded, 10 h available — " +
+		"Summer institute: project-based teaching and performance assessment 30 h, District summer PD on the math curriculum 6 h, Summer school 4 h"
+	require.Contains(t, evidence(findings(ws, partnership.RuleOverCapacity)), summer)
+
+	both := findings(ws, progress.RuleDropOverCapacity)
+	require.Len(t, both, 2)
+	att := both[0]
+	assert.Equal(t, "contract.appendix.measures[0]", att.Path)
+	assert.Equal(t, "resources.3", att.Standard, "beside the over-capacity findings, under the same standard")
+	assert.Contains(t, att.Message, "“Teachers attending the partners' PD days” fell by 25% or more (52 → 25 → 16 teachers)")
+	assert.Contains(t, att.Evidence, summer)
+
+	drops := findings(ws, progress.RuleDrop)
+	require.Len(t, drops, 2)
+	assert.Contains(t, drops[0].Message, "from 52 teachers on 2017-07-13 to 25 teachers on 2017-10-03 (down 52%); then from 25 teachers on 2017-10-03 to 16 teachers on 2018-02-06 (down 36%)")
+	assert.Contains(t, drops[1].Message, "from 13 units on 2018-01-19 to 3 units on 2018-03-16 (down 77%)")
+	assert.Contains(t, both[1].Message, "(9 → 13 → 3 units)")
+
+	// Every figure says where it comes from.
+	for _, o := range ws.Observations {
+		assert.Contains(t, o.Source, "SCOPE, Beyond Alignment", o.ID)
+	}
+	var values []float64
+	for _, o := range ws.Observations {
+		values = append(values, *o.Value)
+	}
+	assert.Equal(t, []float64{52, 25, 16, 9, 13, 3}, values)
+}
+
+// TestTheExampleShowsEveryTool checks that a first-time user finds every
+// tool filled in: two readiness rounds by both teams, a complete supplement,
+// three quarterly meetings with minutes and carried actions, and the data
+// over time.
+func TestTheExampleShowsEveryTool(t *testing.T) {
+	ws := loadCase(t)
+	require.Len(t, ws.Readiness, 2)
+	for _, r := range ws.Readiness {
+		rep, err := r.Summarize()
+		require.NoError(t, err)
+		require.Len(t, rep.Teams, 2, r.Title)
+		assert.Equal(t, "District leadership team", rep.Teams[0].Team)
+		assert.Equal(t, "Partner leadership team", rep.Teams[1].Team)
+		concerns := 0
+		for _, tm := range rep.Teams {
+			for _, c := range tm.Categories {
+				concerns += len(c.Concerns)
+			}
+		}
+		assert.GreaterOrEqual(t, concerns, 8, r.Title)
+	}
+	require.NotNil(t, ws.Contract)
+	assert.True(t, ws.Contract.Resolved(ws.Partnership).Completeness().Complete, "the supplement is filled in")
+	require.Len(t, ws.Meetings, 3)
+	for i, m := range ws.Meetings {
+		assert.True(t, m.Closed, m.ID)
+		assert.NotEmpty(t, m.Record, m.ID)
+		assert.Equal(t, partnership.Quarterly, m.Cadence)
+		if i > 0 {
+			carried := 0
+			for _, a := range m.Actions {
+				if a.From != "" {
+					carried++
+				}
+			}
+			assert.NotZero(t, carried, "%s carries actions over", m.ID)
+		}
+	}
+	tl := partnerkit.OverTime(ws, time.Time{})
+	assert.Equal(t, partnership.Date("2018-03-20"), tl.AsOf)
+	var labels []string
+	for _, q := range tl.Quarters {
+		labels = append(labels, q.Label)
+		if len(q.Readiness) > 0 {
+			assert.Len(t, q.Readiness[0].Teams, 2)
+		}
+	}
+	assert.Equal(t, "April to June 2016", labels[0], "the first readiness round")
+	assert.Equal(t, "January to March 2018", labels[len(labels)-1])
+	last := tl.Quarters[len(tl.Quarters)-1]
+	require.Len(t, last.Meetings, 1)
+	assert.Equal(t, 2, last.Meetings[0].School, "both principals at the March review")
+	assert.Equal(t, progress.ActionTally{Due: 2, OnTime: 1, Open: 1}, last.Actions, "the Hayes planning time is still not settled")
+	var page bytes.Buffer
+	require.NoError(t, tl.WriteHTML(&page))
+	assert.Contains(t, page.String(), "Before the partnership")
+	assert.Contains(t, page.String(), "Behind the planned line by 10.03 units: 3 units on March 16, 2018")
 }

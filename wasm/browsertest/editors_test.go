@@ -3,8 +3,10 @@
 package browsertest
 
 import (
+	"bytes"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -12,6 +14,8 @@ import (
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
+	"github.com/partnerkit/partnerkit"
+	"github.com/partnerkit/partnerkit/examples/hgusd/casefile"
 	"github.com/partnerkit/partnerkit/wasm/ui"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -47,6 +51,25 @@ func (b *browser) openExample(u string) {
 	b.open(u)
 	b.click(`#pk-start-example`)
 	b.do(chromedp.WaitVisible(chromedp.CSS(`#pk-review-counts`)))
+}
+
+// openExamplesPartnership opens the page with only the partnership of the
+// built-in example, imported from a file as a user would, so that a test can
+// draft the other tools from nothing for the example's district.
+func (b *browser) openExamplesPartnership(u string) {
+	b.t.Helper()
+	ws, err := partnerkit.Load(bytes.NewReader(casefile.JSON()))
+	require.NoError(b.t, err)
+	only := partnerkit.New()
+	only.Partnership = ws.Partnership
+	var buf bytes.Buffer
+	require.NoError(b.t, only.Save(&buf))
+	file := filepath.Join(b.t.TempDir(), "partnership.json")
+	require.NoError(b.t, os.WriteFile(file, buf.Bytes(), 0o644))
+	b.open(u)
+	b.click(`#pk-nav-start`)
+	b.do(chromedp.SetUploadFiles(chromedp.CSS(`#pk-start-import`), []string{file}))
+	b.do(chromedp.WaitVisible(chromedp.CSS(`.pk-notice-ok`)))
 }
 
 // settled waits until the page has handled every event so far: each event
@@ -106,14 +129,14 @@ func TestBuildAPartnershipFromNothing(t *testing.T) {
 	b.assertOffline(u)
 }
 
-// TestCompleteAndPrintAContract drafts the supplement of the built-in
-// example in the form until every appendix item is complete, prints it and
-// downloads it.
+// TestCompleteAndPrintAContract drafts a supplement for the built-in
+// example's partnership in the form until every appendix item is complete,
+// prints it and downloads it.
 func TestCompleteAndPrintAContract(t *testing.T) {
 	b := newBrowser(t)
 	dl := b.allowDownloads()
 	u := fileURL(built.page)
-	b.openExample(u)
+	b.openExamplesPartnership(u)
 	b.click(`#pk-nav-contract`)
 	b.click(`#pk-contract-start`)
 	assert.Contains(t, b.text(`#pk-contract-summary`), "0 of 7 appendix items complete")
@@ -205,13 +228,14 @@ func TestCompleteAndPrintAContract(t *testing.T) {
 	b.assertOffline(u)
 }
 
-// TestRunAMeetingLiveAndCarryAnAction runs a quarterly review of the
-// example in live mode and carries its open action into the next meeting.
+// TestRunAMeetingLiveAndCarryAnAction runs a quarterly review for the
+// example's partnership in live mode and carries its open action into the
+// next meeting.
 func TestRunAMeetingLiveAndCarryAnAction(t *testing.T) {
 	b := newBrowser(t)
 	dl := b.allowDownloads()
 	u := fileURL(built.page)
-	b.openExample(u)
+	b.openExamplesPartnership(u)
 	b.click(`#pk-nav-meetings`)
 	assert.Contains(t, b.text(`#pk-main`), "No meetings yet")
 	b.fill(`#pk-meet-new-start`, "2027-09-14T15:30")

@@ -16,11 +16,11 @@ func appendixDone(a *App) string {
 	return a.Render().Find("pk-contract-summary").TextContent()
 }
 
-// TestCompleteAContract drafts the supplement of the built-in example from
-// nothing to complete, as a district leader would with the form.
+// TestCompleteAContract drafts a supplement for the built-in example's
+// partnership from nothing to complete, as a district leader would with the form.
 func TestCompleteAContract(t *testing.T) {
 	a := newApp(t)
-	a.Handle(Event{Action: "start.example"})
+	onlyTheExamplesPartnership(a)
 	a.Handle(Event{Action: "nav", Arg: string(ViewContract)})
 	assert.Contains(t, a.Render().TextContent(), "No supplement yet")
 	a.Handle(Event{Action: "contract.start"})

@@ -109,14 +109,14 @@ func TestFieldsKeepWhatIsTyped(t *testing.T) {
 }
 
 // everything returns apps whose workspaces have every kind of item the
-// page edits: the example with a contract and a meeting, and a workspace
+// page edits: the example's partnership with a contract and a meeting, and a workspace
 // with a contract and a meeting but no partnership.
 func everything(t *testing.T) []*App {
 	var out []*App
 	for _, example := range []bool{true, false} {
 		a := New(Config{Now: fixedNow}, nil, nil)
 		if example {
-			a.Handle(Event{Action: "start.example"})
+			onlyTheExamplesPartnership(a)
 		}
 		for _, ev := range []Event{
 			{Action: "contract.start"}, {Action: "contract.add", Arg: "activity"}, {Action: "contract.add", Arg: "measure"},

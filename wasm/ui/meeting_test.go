@@ -20,7 +20,7 @@ func (c *clock) now() time.Time { return c.t }
 func TestRunAMeetingLiveAndCarryAnAction(t *testing.T) {
 	c := &clock{t: time.Date(2017, 9, 1, 9, 0, 0, 0, time.UTC)}
 	a := New(Config{Now: c.now}, nil, nil)
-	a.Handle(Event{Action: "start.example"})
+	onlyTheExamplesPartnership(a)
 	a.Handle(Event{Action: "nav", Arg: string(ViewMeetings)})
 	assert.Contains(t, a.Render().TextContent(), "No meetings yet")
 
@@ -135,7 +135,7 @@ func TestFixOpensTheMeeting(t *testing.T) {
 func TestTheNextMeetingFollowsTheContractsPlan(t *testing.T) {
 	c := &clock{t: time.Date(2017, 9, 1, 9, 0, 0, 0, time.UTC)}
 	a := New(Config{Now: c.now}, nil, nil)
-	a.Handle(Event{Action: "start.example"})
+	onlyTheExamplesPartnership(a)
 	a.Handle(Event{Action: "contract.start"})
 	cset(a, "appendix.meetings.dates", "2017-09-12\n2017-10-10\n2017-11-14\n2017-12-12")
 	a.Handle(Event{Action: "nav", Arg: string(ViewMeetings)})
@@ -185,7 +185,7 @@ func TestRemovingAnActionKeepsTheMeeting(t *testing.T) {
 func TestMeetingShowsTheReviewsFindings(t *testing.T) {
 	c := &clock{t: time.Date(2017, 11, 1, 9, 0, 0, 0, time.UTC)}
 	a := New(Config{Now: c.now}, nil, nil)
-	a.Handle(Event{Action: "start.example"})
+	onlyTheExamplesPartnership(a)
 	a.Handle(Event{Action: "nav", Arg: string(ViewMeetings)})
 	a.Handle(Event{Action: "meeting.start", Value: "2017-09-12T15:30"})
 	a.Handle(Event{Action: "meeting.create"})

@@ -34,6 +34,15 @@ func backups(t *testing.T, a *App) []string {
 	return out
 }
 
+// onlyTheExamplesPartnership opens the built-in example and keeps only its
+// partnership (without its time zone: times are then in UTC), so that a
+// test can draft the other tools from nothing for the example's district.
+func onlyTheExamplesPartnership(a *App) {
+	a.Handle(Event{Action: "start.example"})
+	a.ws.Contract, a.ws.Meetings, a.ws.Observations, a.ws.TimeZone = nil, nil, nil, ""
+	a.touched("test.reset")
+}
+
 func TestCheckRefusesMarkupAndHandlers(t *testing.T) {
 	tests := []struct {
 		name string
