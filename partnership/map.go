@@ -10,7 +10,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/partnerkit/partnerkit/internal/xmltext"
+	"github.com/partnerkit/partnerkit/internal/escape"
 )
 
 // MapOptions adjusts the map Partnership.WriteMap draws. The zero value is ready to use.
@@ -92,7 +92,7 @@ type mapLayout struct {
 }
 
 func newMapLayout(p *Partnership, opts MapOptions) *mapLayout {
-	m := &mapLayout{p: p, id: xmltext.ID(opts.ID, "pk-map"), names: newNames(p)}
+	m := &mapLayout{p: p, id: escape.ID(opts.ID, "pk-map"), names: newNames(p)}
 	if p == nil {
 		return m
 	}
@@ -307,8 +307,8 @@ func (m *mapLayout) draw(b *strings.Builder) {
 	id := m.id
 	fmt.Fprintf(b, `<svg xmlns="http://www.w3.org/2000/svg" class="pk-map" role="img" aria-labelledby="%s-title %s-desc" width="%s" height="%s" viewBox="0 0 %s %s" font-family="sans-serif" font-size="12">`+"\n",
 		id, id, num(width), num(height), num(width), num(height))
-	fmt.Fprintf(b, "<title id=\"%s-title\">Map of initiatives and the time they ask for: %s</title>\n", id, xmltext.Escape(name))
-	fmt.Fprintf(b, "<desc id=\"%s-desc\">%s</desc>\n", id, xmltext.Escape(m.describe()))
+	fmt.Fprintf(b, "<title id=\"%s-title\">Map of initiatives and the time they ask for: %s</title>\n", id, escape.XML(name))
+	fmt.Fprintf(b, "<desc id=\"%s-desc\">%s</desc>\n", id, escape.XML(m.describe()))
 	fmt.Fprintf(b, `<rect x="0" y="0" width="%s" height="%s" fill="#ffffff"/>`+"\n", num(width), num(height))
 	if len(m.groups) == 0 {
 		fmt.Fprintf(b, `<text x="%d" y="%d">%s</text>`+"\n</svg>\n", mapMargin, mapMargin+mapRowHeight, m.describe())
@@ -374,7 +374,7 @@ func (m *mapLayout) drawGroup(b *strings.Builder, gi int, g *mapGroup, y float64
 	fmt.Fprintf(b, `<line x1="%d" y1="%s" x2="%s" y2="%s" stroke="#999999"/>`+"\n",
 		mapMargin, num(y), num(mapLabelWidth+float64(m.weeks)*m.weekWidth), num(y))
 	fmt.Fprintf(b, `<text class="pk-map-group-label" x="%d" y="%s" font-weight="bold">%s</text>`+"\n",
-		mapMargin, num(y+16), xmltext.Escape(clip(label, mapLabelRunes+20)))
+		mapMargin, num(y+16), escape.XML(clip(label, mapLabelRunes+20)))
 	// Over-capacity weeks: hatched, outlined and labelled in words.
 	for _, c := range g.over {
 		from, _ := c.From.Time()
@@ -387,7 +387,7 @@ func (m *mapLayout) drawGroup(b *strings.Builder, gi int, g *mapGroup, y float64
 		}
 		summary := m.names.summary(c, m.names.who(c))
 		fmt.Fprintf(b, `<rect class="pk-map-over" x="%s" y="%s" width="%s" height="%s" fill="#d9534f" fill-opacity="0.18" stroke="#b52b27" stroke-dasharray="3 2"><title>Over capacity: %s</title></rect>`+"\n",
-			num(x0), num(y+2), num(x1-x0), num(mapHeadHeight-2+rows), xmltext.Escape(summary))
+			num(x0), num(y+2), num(x1-x0), num(mapHeadHeight-2+rows), escape.XML(summary))
 	}
 	// One label for each stretch of consecutive over-capacity weeks.
 	for i := 0; i < len(g.over); {
@@ -418,7 +418,7 @@ func (m *mapLayout) drawGroup(b *strings.Builder, gi int, g *mapGroup, y float64
 		short = clip(m.initName(r.init), max(mapLabelRunes-3-utf8.RuneCountInString(short), 16)) + " — " + short
 		// The rows are most of a large map: written without fmt.
 		b.WriteString(`<text class="pk-map-row-label" x="` + strconv.Itoa(mapMargin+8) + `" y="` + num(y+14) + `"><title>` +
-			xmltext.Escape(rowLabel) + `</title>` + xmltext.Escape(short) + "</text>\n")
+			escape.XML(rowLabel) + `</title>` + escape.XML(short) + "</text>\n")
 		fill := "#4a78b0"
 		if m.p.IsDistrict(in.Owner) {
 			fill = "#7d7d7d"
@@ -434,7 +434,7 @@ func (m *mapLayout) drawGroup(b *strings.Builder, gi int, g *mapGroup, y float64
 			tip := m.initName(r.init) + " (" + owner + "): " + hours + " h a week, " +
 				string(DateOf(unixDay(bar.from))) + " to " + string(DateOf(unixDay(bar.to)))
 			b.WriteString(`<rect class="pk-map-bar" x="` + num(x0) + `" y="` + num(y+4) + `" width="` + num(w) +
-				`" height="` + strconv.Itoa(mapRowHeight-8) + `" rx="2" fill="` + fill + `"><title>` + xmltext.Escape(tip) + "</title></rect>\n")
+				`" height="` + strconv.Itoa(mapRowHeight-8) + `" rx="2" fill="` + fill + `"><title>` + escape.XML(tip) + "</title></rect>\n")
 			b.WriteString(`<text class="pk-map-bar-label" x="` + num(x0+w+2) + `" y="` + num(y+14) + `" font-size="10">` + hours + " h</text>\n")
 		}
 		y += mapRowHeight

@@ -10,8 +10,8 @@ import (
 	"time"
 
 	"github.com/partnerkit/partnerkit/contract"
+	"github.com/partnerkit/partnerkit/internal/escape"
 	"github.com/partnerkit/partnerkit/internal/words"
-	"github.com/partnerkit/partnerkit/internal/xmltext"
 	"github.com/partnerkit/partnerkit/partnership"
 )
 
@@ -116,9 +116,9 @@ func stateWords(st Standing, m contract.Measure) string {
 // whatever was typed.
 func WriteSVG(w io.Writer, s Series, opts ChartOptions) error {
 	bw := bufio.NewWriter(w)
-	id := xmltext.ID(opts.ID, "pk-progress")
+	id := escape.ID(opts.ID, "pk-progress")
 	m := s.Measure
-	e := xmltext.Escape
+	e := escape.XML
 	fmt.Fprintf(bw, `<svg xmlns="http://www.w3.org/2000/svg" class="pk-progress" role="group" viewBox="0 0 %d %d" width="%d" height="%d" aria-labelledby="%s-title" aria-describedby="%s-desc" font-family="system-ui, sans-serif" font-size="12">`+"\n",
 		chartW, chartH, chartW, chartH, id, id)
 	fmt.Fprintf(bw, "<title id=\"%s-title\">%s</title>\n<desc id=\"%s-desc\">%s</desc>\n", id, e(s.Title()), id, e(s.Description()))
@@ -206,7 +206,7 @@ func WriteSVG(w io.Writer, s Series, opts ChartOptions) error {
 // writeTable writes the chart's values as an ARIA table for screen readers:
 // moved off the drawing and transparent, so it is read but not seen.
 func writeTable(bw *bufio.Writer, s Series) {
-	e := xmltext.Escape
+	e := escape.XML
 	rows := tableRows(s)
 	fmt.Fprintf(bw, `<g role="table" aria-label="%s" transform="translate(-10000 0)" opacity="0">`+"\n", e("Values of "+strings.TrimPrefix(s.Title(), "Progress: ")))
 	bw.WriteString(`<g role="row"><text role="columnheader" y="10">Date</text><text role="columnheader" y="10" x="100">Value</text><text role="columnheader" y="10" x="200">What</text></g>` + "\n")

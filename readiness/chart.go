@@ -3,12 +3,12 @@ package readiness
 import (
 	"bufio"
 	"fmt"
-	"html"
 	"io"
 	"math"
 	"strconv"
 	"strings"
 
+	"github.com/partnerkit/partnerkit/internal/escape"
 	"github.com/partnerkit/partnerkit/internal/words"
 )
 
@@ -114,7 +114,7 @@ func (c Chart) WriteSVG(w io.Writer) error {
 		return chartPlotX0 + (v-float64(low))/float64(high-low)*(chartPlotX1-chartPlotX0)
 	}
 	heights, total := c.layout()
-	e := html.EscapeString
+	e := escape.XML
 	fmt.Fprintf(bw, `<svg xmlns="http://www.w3.org/2000/svg" class="readiness-chart" role="img" viewBox="0 0 %d %d" width="%d" height="%d" aria-labelledby="%s-title %s-desc" font-family="system-ui, sans-serif" font-size="13">`+"\n",
 		chartWidth, total, chartWidth, total, id, id)
 	fmt.Fprintf(bw, "<title id=\"%s-title\">%s</title>\n<desc id=\"%s-desc\">%s</desc>\n", id, e(c.Title), id, e(c.Description()))

