@@ -49,9 +49,10 @@ const saveDelay = 400 * time.Millisecond
 // item is one thing for the app's goroutine to do.
 type item struct {
 	ev    ui.Event
-	save  bool          // the save timer fired
-	flush chan struct{} // save now (the page is being hidden), then close
-	later string        // the time asked for by ui.Later came for this action
+	save  bool            // the save timer fired
+	flush chan struct{}   // save now (the page is being hidden), then close
+	later string          // the time asked for by ui.Later came for this action
+	file  *dom.FileHandle // the file a copy was saved to, with "data.file.saved"
 }
 
 type host struct {
@@ -65,9 +66,10 @@ type host struct {
 	later    map[string]*time.Timer // the events the app asked for Later, by action
 	queue    chan item
 	timer    *time.Timer
-	updates  int    // events handled
-	origin   string // the embedding page's origin, told the page's height
-	height   int    // the height last told
+	updates  int             // events handled
+	origin   string          // the embedding page's origin, told the page's height
+	height   int             // the height last told
+	file     *dom.FileHandle // the file the user chose to save to, if any
 }
 
 func run() error {
@@ -90,6 +92,7 @@ func run() error {
 	cfg.Now = time.Now // the page's clock: the review judges overdue items against today
 	cfg.TimeZone = dom.TimeZone()
 	cfg.Clock24 = dom.Clock24()
+	cfg.FileSave = dom.CanSaveFile()
 	h := &host{doc: doc, r: dom.NewRenderer(doc, root), queue: make(chan item, 256)}
 	h.app = h.restore(cfg)
 	if cfg.Embed {
@@ -171,6 +174,9 @@ func (h *host) loop() {
 			delete(h.later, it.later)
 			h.apply(h.app.Handle(ui.Event{Action: it.later}))
 		default:
+			if it.file != nil {
+				h.file = it.file
+			}
 			h.apply(h.app.Handle(it.ev))
 		}
 		if err := h.r.Render(h.app.Render()); err != nil {
@@ -200,7 +206,40 @@ func (h *host) loop() {
 	}
 }
 
-func (h *host) save() { h.app.Save() }
+// save saves on the device and, when the user chose a file to save to, to
+// that file too: later saves go to the same file.
+func (h *host) save() {
+	dirty := h.app.Dirty()
+	if !h.app.Save() || !dirty || h.file == nil {
+		return
+	}
+	if data, err := ui.Marshal(h.app.Workspace()); err == nil {
+		go func(f dom.FileHandle) {
+			if err := f.Write(data); err != nil {
+				h.queue <- item{ev: ui.Event{Action: "data.file.failed", Value: err.Error()}}
+			}
+		}(*h.file)
+	}
+}
+
+// saveFile writes a copy to the file the user chose, asking for one first
+// when there is none yet or the app asks to. It runs on a goroutine of its
+// own, and reports to the app's.
+func (h *host) saveFile(e ui.SaveFile, f *dom.FileHandle) {
+	if f == nil || e.Ask {
+		chosen, err := dom.ChooseFile(e.Name)
+		if err != nil {
+			h.queue <- item{ev: ui.Event{Action: "data.file.failed", Value: err.Error()}}
+			return
+		}
+		f = &chosen
+	}
+	if err := f.Write(e.Data); err != nil {
+		h.queue <- item{ev: ui.Event{Action: "data.file.failed", Value: err.Error()}}
+		return
+	}
+	h.queue <- item{ev: ui.Event{Action: "data.file.saved", Value: f.Name()}, file: f}
+}
 
 func (h *host) apply(effects []ui.Effect) {
 	for _, e := range effects {
@@ -214,6 +253,8 @@ func (h *host) apply(effects []ui.Effect) {
 			}
 		case ui.Download:
 			err = dom.Download(h.doc, e.Name, e.Type, e.Data)
+		case ui.SaveFile:
+			go h.saveFile(e, h.file)
 		case ui.Copy:
 			go func(e ui.Copy) {
 				if err := dom.Copy(e.Text); err != nil {

@@ -193,7 +193,7 @@ document.getElementById("pk-add-codes").click(); return true`, code))
 	assert.Zero(t, ffEval[int](f, `return document.querySelectorAll('#app img[src="x"]').length`))
 
 	// Saved on this device: a reload brings it back.
-	f.waitFor(`return (localStorage.getItem("partnerkit.workspace") || "").includes("Ana <img")`)
+	f.waitFor(`return (` + currentJS + ` || "").includes("Ana <img")`)
 	f.open(u)
 	f.waitFor(`return !!document.getElementById("pk-summary")`)
 	assert.Contains(t, ffEval[string](f, `return document.getElementById("pk-main").textContent`), "Ana <img src=x onerror=alert(1)>")

@@ -90,7 +90,7 @@ func (b *browser) value(sel string) string {
 // the page saves after a pause.
 func (b *browser) saved(expr, want string) string {
 	b.t.Helper()
-	read := `(() => { const ws = JSON.parse(localStorage.getItem("partnerkit.workspace") || "{}"); try { return String(` + expr + `) } catch (e) { return "" + e } })()`
+	read := `(() => { const ws = JSON.parse(` + currentJS + ` || "{}"); try { return String(` + expr + `) } catch (e) { return "" + e } })()`
 	_, _ = chromedp.Run(b.ctx, chromedp.Poll[chromedp.Void](read+` === `+fmt.Sprintf("%q", want), chromedp.WithPollingTimeout(5*time.Second)))
 	return eval[string](b, read)
 }

@@ -151,9 +151,19 @@ type browser struct {
 	dialogs  []string
 }
 
+// currentJS is a JavaScript expression for the text of the workspace open
+// on the device, as the page stores it: the list of workspaces names it.
+const currentJS = `localStorage.getItem("partnerkit.ws." + (JSON.parse(localStorage.getItem("partnerkit.workspaces") || "{}").current || ""))`
+
 // newBrowser starts Chromium with an empty profile; it is stopped when the
 // test ends.
 func newBrowser(t *testing.T) *browser {
+	t.Helper()
+	return newBrowserFor(t, 60*time.Second)
+}
+
+// newBrowserFor is newBrowser for a test that takes longer than a minute.
+func newBrowserFor(t *testing.T, timeout time.Duration) *browser {
 	t.Helper()
 	needBrowser(t)
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
@@ -166,7 +176,7 @@ func newBrowser(t *testing.T) *browser {
 	)
 	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelC := chromedp.NewContext(actx)
-	ctx, cancelT := context.WithTimeout(ctx, 60*time.Second)
+	ctx, cancelT := context.WithTimeout(ctx, timeout)
 	t.Cleanup(func() { cancelT(); cancelC(); cancelA() })
 	b := &browser{t: t, ctx: ctx}
 	require.NoError(t, chromedp.Listen(ctx, func(ev any) {

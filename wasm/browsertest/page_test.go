@@ -77,7 +77,7 @@ func TestDeleteAllData(t *testing.T) {
 	b.click(`#pk-nav-data`)
 	b.click(`#pk-delete`)
 	b.do(chromedp.WaitVisible(chromedp.CSS(`#pk-delete-confirm`)))
-	stillThere := eval[bool](b, `localStorage.getItem("partnerkit.workspace") !== null`)
+	stillThere := eval[bool](b, currentJS+` !== null`)
 	require.True(t, stillThere, "nothing is deleted before confirming")
 	focused := eval[string](b, `document.activeElement.id`)
 	assert.Equal(t, "pk-delete-confirm", focused, "focus moves to the confirmation")

@@ -49,7 +49,7 @@ func TestEverythingComesBackByteForByte(t *testing.T) {
 	// What is saved on this device (a moment later: saving waits for a pause) is the export.
 	want, err := json.Marshal(string(exported))
 	require.NoError(t, err)
-	b.do(chromedp.Poll[chromedp.Void](`localStorage.getItem("partnerkit.workspace") === `+string(want), chromedp.WithPollingTimeout(10*time.Second)))
+	b.do(chromedp.Poll[chromedp.Void](currentJS+` === `+string(want), chromedp.WithPollingTimeout(10*time.Second)))
 
 	b.click(`#pk-delete`)
 	b.click(`#pk-delete-confirm`)

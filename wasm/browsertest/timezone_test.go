@@ -68,8 +68,8 @@ func TestNextMeetingInChicagoKeepsHalfPastThree(t *testing.T) {
 	b.typeIn(dates, "\t")
 	b.settled()
 	// Saved after a pause in typing.
-	b.do(chromedp.Poll[chromedp.Void](`(localStorage.getItem("partnerkit.workspace") || "").includes('"2027-06-02"')`, chromedp.WithPollingTimeout(5*time.Second)))
-	saved := eval[string](b, `localStorage.getItem("partnerkit.workspace")`)
+	b.do(chromedp.Poll[chromedp.Void](`(`+currentJS+` || "").includes('"2027-06-02"')`, chromedp.WithPollingTimeout(5*time.Second)))
+	saved := eval[string](b, currentJS)
 	assert.Contains(t, saved, `"2027-05-05"`)
 	assert.Contains(t, saved, `"2027-06-02"`)
 	assert.Empty(t, eval[string](b, `(document.getElementById("`+strings.TrimPrefix(dates, "#")+`-problem") || {textContent: ""}).textContent`))

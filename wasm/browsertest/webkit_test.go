@@ -360,7 +360,7 @@ URL.createObjectURL = b => { b.text().then(s => window.__pkDownloads.push(s)); r
 	assert.Contains(t, w.text(`#pk-summary`), "Alignment of strategic priority and objectives3.0")
 
 	// Reload: what was imported is kept on this device.
-	w.waitFor(`return (localStorage.getItem("partnerkit.workspace") || "").includes("Move the summer institute")`)
+	w.waitFor(`return (` + currentJS + ` || "").includes("Move the summer institute")`)
 	w.open(u)
 	w.click(`#pk-nav-meetings`)
 	index := strings.TrimPrefix(meeting, "pk-at-meetings-")

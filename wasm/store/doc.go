@@ -1,6 +1,8 @@
 // Package store keeps the page's data on the device, in a key-value Storage
 // such as the browser's localStorage, so that what it says about saving is
-// true: the workspace and the rater's draft as last saved (Save, which
+// true: the device's workspaces, each under its own key, with the list of
+// them (Entries) and the versions exchanged with other copies (Share), and
+// the rater's draft, as last saved (Save, which
 // remembers the last save that succeeded and the failure of the last that
 // did not), and backups of data about to be replaced or that could not be
 // read (KeepAside, which writes a backup and reads it back before anything

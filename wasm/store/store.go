@@ -16,7 +16,8 @@ import (
 const (
 	// Prefix starts every key partnerkit stores.
 	Prefix = "partnerkit."
-	// WorkspaceKey holds the workspace as last saved.
+	// WorkspaceKey holds the one workspace of older pages, until the first
+	// save moves it to the list of workspaces (see IndexKey).
 	WorkspaceKey = Prefix + "workspace"
 	// DraftKey holds the rater's response while it is being written.
 	DraftKey = Prefix + "rater-draft"
@@ -45,6 +46,12 @@ const (
 	BeforeExample Reason = "before-example"
 	// BeforeRestore is the workspace a backup, restored, replaced.
 	BeforeRestore Reason = "before-restore"
+	// BeforeMerge is the workspace before a colleague's copy was merged into it.
+	BeforeMerge Reason = "before-merge"
+	// BeforeReplace is the workspace a colleague's copy replaced.
+	BeforeReplace Reason = "before-replace"
+	// BeforeDelete is a workspace deleted from the device.
+	BeforeDelete Reason = "before-delete"
 )
 
 // Words says in plain words what a backup with this reason holds.
@@ -62,6 +69,12 @@ func (r Reason) Words() string {
 		return "your data before the example was opened"
 	case BeforeRestore:
 		return "your data before a backup was restored"
+	case BeforeMerge:
+		return "the workspace before a colleague's copy was merged into it"
+	case BeforeReplace:
+		return "the workspace before a colleague's copy replaced it"
+	case BeforeDelete:
+		return "a workspace deleted from this device"
 	}
 	return "a copy of your data"
 }
@@ -128,37 +141,9 @@ func New(s Storage, now func() time.Time) *Store {
 // Status returns what the store knows about saving.
 func (st *Store) Status() Status { return st.status }
 
-// Workspace returns the saved workspace and whether there is one.
-func (st *Store) Workspace() (string, bool, error) {
-	v, ok, err := st.s.Get(WorkspaceKey)
-	if err == nil && ok {
-		st.status.Found = true
-	}
-	return v, ok, err
-}
-
 // Draft returns the rater's saved draft and whether there is one.
 func (st *Store) Draft() (string, bool, error) {
 	return st.s.Get(DraftKey)
-}
-
-// Save stores the workspace and the rater's draft; an empty draft removes
-// the one saved. It remembers when it succeeded and why it failed.
-func (st *Store) Save(workspace, draft string) error {
-	err := st.s.Set(WorkspaceKey, workspace)
-	if err == nil {
-		if draft != "" {
-			err = st.s.Set(DraftKey, draft)
-		} else {
-			err = st.s.Remove(DraftKey)
-		}
-	}
-	if err != nil {
-		st.status.Err = err
-		return err
-	}
-	st.status.Saved, st.status.Err, st.status.Found = st.now(), nil, true
-	return nil
 }
 
 // NotKeptError is the error of KeepAside when the backup could not be

@@ -110,23 +110,23 @@ func TestABackupThatDoesNotReadBackIsNotKept(t *testing.T) {
 }
 
 func TestSaveRemembersTheLastSuccess(t *testing.T) {
-	st, m, c := newStore(100)
-	require.NoError(t, st.Save(`{"v":1}`, ""))
+	st, m, c := newStore(400) // the workspace, and the list of workspaces
+	require.NoError(t, st.Save(store.Entry{ID: "w"}, `{"v":1}`, ""))
 	saved := c.t
 	assert.Equal(t, saved, st.Status().Saved)
 	c.t = c.t.Add(time.Minute)
-	err := st.Save(strings.Repeat("x", 90), "")
+	err := st.Save(store.Entry{ID: "w"}, strings.Repeat("x", 390), "")
 	require.ErrorIs(t, err, store.ErrQuota)
 	assert.Equal(t, saved, st.Status().Saved, "the time of the last save that succeeded")
 	assert.ErrorIs(t, st.Status().Err, store.ErrQuota)
-	v, _, _ := m.Get(store.WorkspaceKey)
+	v, _, _ := m.Get(store.WorkspacePrefix + "w")
 	assert.Equal(t, `{"v":1}`, v)
-	require.NoError(t, st.Save(`{"v":2}`, `{"rater":"Ana"}`))
+	require.NoError(t, st.Save(store.Entry{ID: "w"}, `{"v":2}`, `{"rater":"Ana"}`))
 	assert.NoError(t, st.Status().Err)
 	d, ok, _ := st.Draft()
 	assert.True(t, ok)
 	assert.Equal(t, `{"rater":"Ana"}`, d)
-	require.NoError(t, st.Save(`{"v":2}`, ""))
+	require.NoError(t, st.Save(store.Entry{ID: "w"}, `{"v":2}`, ""))
 	_, ok, _ = st.Draft()
 	assert.False(t, ok, "an empty draft removes the saved one")
 }
@@ -134,7 +134,7 @@ func TestSaveRemembersTheLastSuccess(t *testing.T) {
 func TestTurnedOffStorageFailsEverySave(t *testing.T) {
 	st, m, _ := newStore(0)
 	m.Fail = errors.New("the browser blocks storage")
-	assert.Error(t, st.Save("{}", ""))
+	assert.Error(t, st.Save(store.Entry{ID: "w"}, "{}", ""))
 	_, err := st.KeepAside("{}", store.BeforeNew)
 	assert.Error(t, err)
 }
@@ -158,7 +158,7 @@ func TestOlderBackupKeysAreListed(t *testing.T) {
 
 func TestEraseRemovesOnlyPartnerkitKeys(t *testing.T) {
 	st, m, _ := newStore(0)
-	require.NoError(t, st.Save("{}", `{"rater":"Ana"}`))
+	require.NoError(t, st.Save(store.Entry{ID: "w"}, "{}", `{"rater":"Ana"}`))
 	_, err := st.KeepAside("x", store.Unreadable)
 	require.NoError(t, err)
 	require.NoError(t, m.Set("another-app", "theirs"))
@@ -173,4 +173,69 @@ func TestMemoryCountsAsBrowsersDo(t *testing.T) {
 	assert.Equal(t, 5, m.Used())
 	require.NoError(t, m.Set("k", "abcdefghi"), "replacing a value frees what it took")
 	assert.ErrorIs(t, m.Set("j", "x"), store.ErrQuota)
+}
+
+// Several workspaces are kept apart, each under its own key; the list says
+// which is open, and an older page's one workspace joins it on its first save.
+func TestWorkspacesAreKeptApart(t *testing.T) {
+	st, m, c := newStore(0)
+	require.NoError(t, m.Set(store.WorkspaceKey, `{"old":1}`))
+	v, ok, err := st.Workspace()
+	require.NoError(t, err)
+	require.True(t, ok)
+	assert.Equal(t, `{"old":1}`, v, "an older page's workspace opens")
+
+	require.NoError(t, st.Save(store.Entry{ID: "a", Name: "Riverside", District: "Riverside Unified"}, `{"a":1}`, ""))
+	_, ok, _ = m.Get(store.WorkspaceKey)
+	assert.False(t, ok, "moved to the list")
+	c.t = c.t.Add(time.Hour)
+	require.NoError(t, st.Save(store.Entry{ID: "b", Name: "Lakeview"}, `{"b":1}`, ""))
+	es, cur, err := st.Entries()
+	require.NoError(t, err)
+	assert.Equal(t, "b", cur)
+	require.Len(t, es, 2)
+	assert.Equal(t, []string{"Lakeview", "Riverside"}, []string{es[0].Name, es[1].Name}, "most recently changed first")
+	assert.Equal(t, "Riverside Unified", es[1].District)
+	v, _, _ = st.Workspace()
+	assert.Equal(t, `{"b":1}`, v)
+
+	require.NoError(t, st.Select("a"))
+	v, _, _ = st.Workspace()
+	assert.Equal(t, `{"a":1}`, v)
+	assert.Error(t, st.Select("nobody"))
+
+	// A copy kept: no change is unkept until the next save.
+	e, _ := st.Entry("a")
+	assert.False(t, e.Unkept.IsZero())
+	require.NoError(t, st.Copied("a"))
+	e, _ = st.Entry("a")
+	assert.True(t, e.Unkept.IsZero())
+	assert.Equal(t, c.t, e.Copied)
+
+	// Exchanged versions are kept, the newest MaxShared of each.
+	for i := range store.MaxShared + 3 {
+		c.t = c.t.Add(time.Second)
+		require.NoError(t, st.Share("a", fmt.Sprintf("rev%02d", i), fmt.Sprintf(`{"v":%d}`, i)))
+	}
+	keys, _ := m.Keys(store.SharedPrefix + "a.")
+	assert.Len(t, keys, store.MaxShared)
+	_, ok, _ = st.Shared("a", "rev00")
+	assert.False(t, ok, "the oldest went")
+	v, ok, _ = st.Shared("a", fmt.Sprintf("rev%02d", store.MaxShared+2))
+	assert.True(t, ok)
+	assert.Equal(t, fmt.Sprintf(`{"v":%d}`, store.MaxShared+2), v)
+
+	require.NoError(t, st.Drop("a"))
+	es, cur, _ = st.Entries()
+	assert.Len(t, es, 1)
+	assert.Equal(t, "", cur)
+	keys, _ = m.Keys(store.SharedPrefix + "a.")
+	assert.Empty(t, keys, "what was exchanged of it goes too")
+
+	// A list that cannot be read is made again from the workspaces' keys.
+	require.NoError(t, m.Set(store.IndexKey, "not json"))
+	es, _, err = st.Entries()
+	require.NoError(t, err)
+	require.Len(t, es, 1)
+	assert.Equal(t, "b", es[0].ID)
 }

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
 	"time"
@@ -37,6 +36,9 @@ type Config struct {
 	// locale does; false shows them as people in the United States write
 	// them (3:30 PM).
 	Clock24 bool
+	// FileSave is true when the browser can write to a file the user chooses
+	// (the File System Access API): Your data then offers "Save to file…".
+	FileSave bool
 }
 
 // App is the page's state and the reducer that changes it. It holds no
@@ -50,7 +52,11 @@ type App struct {
 	notices []Notice
 	save    saving // keeping the workspace on the device (see save.go)
 	confirm bool   // asking to confirm "delete all data"
-	ask     string // on the start screen, asking to confirm replacing the data
+
+	merging  *mergeState // a colleague's file waiting for the user's decision
+	renaming bool        // the open workspace's name is being edited on Start
+	deleting string      // the workspace whose deletion is being confirmed
+	fileName string      // the file the workspace is saved to, when one was chosen
 
 	rate   rater
 	fac    facilitator
@@ -157,13 +163,7 @@ func (a *App) handle(ev Event) []Effect {
 		}
 		return []Effect{Focus{ID: "pk-main"}}
 	case "data.export":
-		data, err := Marshal(a.ws)
-		if err != nil {
-			a.problem("The workspace could not be exported.", err)
-			return nil
-		}
-		a.exported(data)
-		return []Effect{Download{Name: "partnerkit-" + a.cfg.Now().Format("2006-01-02") + ".json", Type: "application/json", Data: data}}
+		return a.exportWorkspace()
 	case "data.backup.download":
 		return a.downloadBackup(ev.Arg)
 	case "data.saved.download":
@@ -209,7 +209,10 @@ func (a *App) handle(ev Event) []Effect {
 	if eff, ok := a.handleMeetings(ev); ok {
 		return eff
 	}
-	if eff, ok := a.handleStart(ev); ok {
+	if eff, ok := a.handleDevice(ev); ok {
+		return eff
+	}
+	if eff, ok := a.handleMerge(ev); ok {
 		return eff
 	}
 	if eff, ok := a.handleReview(ev); ok {
@@ -222,37 +225,6 @@ func (a *App) handle(ev Event) []Effect {
 		return eff
 	}
 	return nil
-}
-
-// importWorkspace replaces the workspace by an imported file, keeping the
-// current one aside first.
-func (a *App) importWorkspace(files []File) []Effect {
-	if len(files) == 0 {
-		return nil
-	}
-	if len(files) > 1 {
-		a.notify(Notice{Kind: "problem", Text: "Please import one workspace file at a time."})
-		return nil
-	}
-	f := files[0]
-	ws, err := partnerkit.Load(bytes.NewReader(f.Data))
-	if err != nil {
-		a.notify(Notice{Kind: "problem",
-			Text:    fmt.Sprintf("%q was not imported: it is not a partnerkit workspace file partnerkit can use. Your current data is unchanged.", f.Name),
-			Details: problemLines(err)})
-		return nil
-	}
-	kept, ok := a.keepAside(store.BeforeImport, "import the file")
-	if !ok {
-		return nil
-	}
-	a.ws = ws
-	a.zoneFromBrowser()
-	a.fac = facilitator{round: len(ws.Readiness) - 1}
-	a.part, a.con, a.meet = partEditor{}, contractEditor{}, meetingEditor{}
-	a.notify(Notice{Kind: "ok", Text: fmt.Sprintf("Imported %q.", f.Name) + kept})
-	a.mapTeams()
-	return []Effect{Persist{}}
 }
 
 // empty reports whether the workspace holds nothing yet.

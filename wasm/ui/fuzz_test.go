@@ -11,7 +11,8 @@ import (
 
 // fuzzActions are the actions the page binds, for FuzzEvents to pick from.
 var fuzzActions = strings.Fields(`nav fix tick map.show notice.dismiss data.export data.delete data.delete.confirm
-start.new start.example start.confirm start.cancel
+start.new start.example ws.open ws.rename ws.rename.done ws.duplicate ws.delete ws.delete.confirm ws.delete.cancel
+data.restore data.file data.file.other data.file.saved data.file.failed merge.mode merge.take merge.cancel merge.confirm
 part.start part.add part.remove part.undo part.open part.all part.settle
 contract.start contract.add contract.remove contract.preview contract.print contract.html contract.md
 meeting.cadence meeting.start meeting.create meeting.open meeting.add meeting.remove meeting.live

@@ -84,8 +84,9 @@ func TestReviewViewShowsTheExample(t *testing.T) {
 	a := newApp(t)
 	a.Handle(Event{Action: "nav", Arg: string(ViewStart)})
 	eff := a.Handle(Event{Action: "start.example"})
-	require.Contains(t, eff, Effect(Persist{}))
-	assert.Empty(t, backups(t, a), "an empty workspace has nothing to keep aside")
+	require.Contains(t, eff, Effect(Focus{ID: "pk-main"}))
+	assert.False(t, a.Dirty(), "saved at once, as a workspace of its own")
+	assert.Empty(t, backups(t, a), "nothing is replaced, so nothing is kept aside")
 	require.Equal(t, ViewReview, a.view)
 	root := a.Render()
 	require.NoError(t, root.Check())
@@ -171,31 +172,33 @@ func TestReviewEmptyState(t *testing.T) {
 	assert.Nil(t, root.Find("pk-map"))
 }
 
-func TestExampleAsksBeforeReplacingData(t *testing.T) {
+func TestExampleOpensAsAWorkspaceOfItsOwn(t *testing.T) {
 	a := newApp(t)
-	a.Handle(Event{Action: "rate.team", Value: "District"})
-	a.ws.Partnership = &partnership.Partnership{Name: "Our own partnership"}
-	before, err := Marshal(a.ws)
-	require.NoError(t, err)
-
-	eff := a.Handle(Event{Action: "start.example"})
-	assert.Equal(t, []Effect{Focus{ID: "pk-start-confirm"}}, eff)
-	assert.Equal(t, "Our own partnership", a.ws.Partnership.Name, "nothing replaced before the user confirms")
-	a.view = ViewStart
-	root := a.Render()
-	require.NotNil(t, root.Find("pk-start-confirm"))
-	assert.Contains(t, root.TextContent(), "Download my data first")
-
-	a.Handle(Event{Action: "start.cancel", Arg: askExample})
-	assert.Equal(t, "Our own partnership", a.ws.Partnership.Name)
-	assert.Nil(t, a.Render().Find("pk-start-confirm"))
+	a.ws.Partnership = &partnership.Partnership{Name: "Our own partnership", District: partnership.Org{ID: "d", Name: "Ours"}}
+	a.saveNow()
+	ours := a.ws.WorkspaceID
 
 	a.Handle(Event{Action: "start.example"})
-	eff = a.Handle(Event{Action: "start.confirm"})
-	require.Equal(t, []string{string(before)}, backups(t, a))
-	require.Contains(t, eff, Effect(Persist{}))
 	assert.Equal(t, fixtureName(t), a.ws.Partnership.Name)
 	assert.Equal(t, ViewReview, a.view)
+	assert.NotEqual(t, ours, a.ws.WorkspaceID)
+	es, _, err := a.save.store.Entries()
+	require.NoError(t, err)
+	require.Len(t, es, 2, "the example joins the list; nothing is replaced")
+	assert.Empty(t, backups(t, a))
+	saved, found, err := a.save.store.Load(ours)
+	require.NoError(t, err)
+	require.True(t, found)
+	assert.Contains(t, saved, "Our own partnership")
+
+	// Opened again, it is the same workspace, not a third one.
+	example := a.ws.WorkspaceID
+	a.Handle(Event{Action: "ws.open", Arg: ours})
+	assert.Equal(t, "Our own partnership", a.ws.Partnership.Name)
+	a.Handle(Event{Action: "start.example"})
+	assert.Equal(t, example, a.ws.WorkspaceID)
+	es, _, _ = a.save.store.Entries()
+	assert.Len(t, es, 2)
 }
 
 func fixtureName(t *testing.T) string { return loadExample(t).Partnership.Name }
@@ -203,17 +206,18 @@ func fixtureName(t *testing.T) string { return loadExample(t).Partnership.Name }
 func TestStartNew(t *testing.T) {
 	a := newApp(t)
 	a.Handle(Event{Action: "start.new"})
-	assert.Equal(t, ViewPartnership, a.view, "an empty workspace starts at once, with the partnership")
+	assert.Equal(t, ViewPartnership, a.view, "a new workspace starts with the partnership")
 	assert.Equal(t, ViewStart, newApp(t).view, "a new user lands on the start screen")
 
 	a.Handle(Event{Action: "start.example"})
+	example := a.ws.WorkspaceID
 	a.Handle(Event{Action: "start.new"})
-	assert.NotNil(t, a.ws.Partnership, "a workspace with data asks first")
-	a.Handle(Event{Action: "start.confirm"})
-	assert.Nil(t, a.ws.Partnership)
-	kept := backups(t, a)
-	require.Len(t, kept, 1)
-	assert.Contains(t, kept[0], fixtureName(t), "the example's data is kept aside")
+	assert.Nil(t, a.ws.Partnership, "a new, empty workspace")
+	assert.NotEqual(t, example, a.ws.WorkspaceID)
+	saved, found, err := a.save.store.Load(example)
+	require.NoError(t, err)
+	require.True(t, found, "the example stays on the device")
+	assert.Contains(t, saved, fixtureName(t))
 }
 
 func TestStartViewExplains(t *testing.T) {

@@ -3,7 +3,6 @@ package ui
 import (
 	"crypto/sha256"
 	"errors"
-	"fmt"
 	"strings"
 
 	"github.com/partnerkit/partnerkit/wasm/store"
@@ -26,11 +25,12 @@ type saving struct {
 	exported string // digest of the workspace as last downloaded, "" if never
 }
 
-// Open returns the app for the page, with the workspace and the rater's draft
-// saved in cfg.Storage. Saved data that cannot be read is kept aside as a
-// backup before anything may be saved over it, and a notice says so; when it
-// cannot be kept aside either, nothing is saved in this session, so that it
-// stays as it is.
+// Open returns the app for the page, with the workspace open when the page
+// was last closed (see wasm/store: the device keeps several) and the rater's
+// draft, saved in cfg.Storage. Saved data that cannot be read is kept aside
+// as a backup before anything may be saved over it, and a notice says so;
+// when it cannot be kept aside either, nothing is saved in this session, so
+// that it stays as it is.
 func Open(cfg Config) *App {
 	if cfg.Embed || cfg.Storage == nil {
 		a := New(cfg, nil, nil)
@@ -51,8 +51,19 @@ func Open(cfg Config) *App {
 				"It could not be kept aside as a backup either (" + plainError(err) + "), so partnerkit will not save anything in this session, to leave it as it is. Download it from the warning at the top to keep a copy."
 		}
 	}
+	current := st.Current()
+	if aside && current != "" {
+		// The empty workspace takes the unreadable one's place: its first
+		// save goes over the data, which the backup holds.
+		ws.WorkspaceID = current
+	}
 	a := New(cfg, ws, notice)
 	a.save.store, a.save.hold = st, hold
+	if found && !aside && current == "" {
+		// The one workspace of an older page joins the list now.
+		a.save.dirty = true
+		a.Save()
+	}
 	if d, found, err := st.Draft(); err == nil && found {
 		if n := a.RestoreDraft(d); n != nil {
 			if _, err := st.KeepAside(d, store.UnreadableRatings); err != nil {
@@ -84,7 +95,7 @@ func (a *App) Save() bool {
 		a.problem("The workspace could not be saved.", err)
 		return false
 	}
-	if err := s.store.Save(string(data), a.Draft()); err != nil {
+	if err := s.store.Save(entryOf(a.ws), string(data), a.Draft()); err != nil {
 		return false
 	}
 	s.dirty = false
@@ -187,28 +198,6 @@ func (a *App) viewSaveProblem() *Node {
 			saved))
 }
 
-// viewBackups lists the backups kept on this device, or nil.
-func (a *App) viewBackups() *Node {
-	if a.save.store == nil {
-		return nil
-	}
-	kept, err := a.save.store.Backups()
-	if err != nil || len(kept) == 0 {
-		return nil
-	}
-	lis := make([]*Node, len(kept))
-	loc := a.cfg.Now().Location()
-	for i, b := range kept {
-		lis[i] = El("li", Key(b.Key),
-			El("span", fmt.Sprintf("%s, kept %s ", capitalize(b.Why.Words()), b.At.In(loc).Format("Jan 2, 2006 at 3:04 PM"))),
-			El("button", A("type", "button"), Class("pk-secondary pk-small"), On("click", "data.backup.download"), Arg(b.Key), "Download this backup"))
-	}
-	return El("section", A("aria-labelledby", "pk-backups-h"),
-		El("h3", ID("pk-backups-h"), "Backups kept on this device"),
-		El("p", fmt.Sprintf("Data partnerkit could not read, or that was replaced, is kept here so that nothing is lost; the %d newest are kept.", store.MaxBackups)),
-		El("ul", ID("pk-backups"), lis))
-}
-
 // downloadBackup offers the backup kept under key as a file.
 func (a *App) downloadBackup(key string) []Effect {
 	if a.save.store == nil {
@@ -242,6 +231,9 @@ func (a *App) downloadSaved() []Effect {
 	}
 	return []Effect{Download{Name: "partnerkit-saved-" + a.cfg.Now().Format("2006-01-02") + ".json", Type: "application/json", Data: []byte(data)}}
 }
+
+// errNoBackup is the error for a backup that is gone.
+var errNoBackup = errors.New("this backup is no longer on this device")
 
 // erase deletes everything partnerkit keeps on this device.
 func (a *App) erase() error {

@@ -20,31 +20,37 @@ func fullDevice(t *testing.T) (*store.Memory, *App) {
 	a := New(Config{Now: fixedNow, Storage: m}, nil, nil)
 	a.Handle(Event{Action: "start.example"})
 	require.True(t, a.Save())
-	m.Quota = m.Used() + 100
+	m.Quota = m.Used() + 200
 	return m, a
 }
 
-// With the device's storage full, importing a file, starting a new
-// workspace or opening the example replaces nothing, since the data there
-// is now could not be kept aside; and says so, offering a download.
+// With the device's storage full, merging a colleague's copy into the
+// workspace or replacing it by the copy changes nothing, since the data
+// there is now could not be kept aside; and says so, offering a download.
+// Starting a new workspace or opening the example replaces nothing at all.
 func TestNothingIsReplacedWithoutABackup(t *testing.T) {
-	other, err := Marshal(partnerkit.New())
-	require.NoError(t, err)
 	tests := []struct {
 		name   string
 		events []Event
 	}{
-		{"import", []Event{{Action: "data.import", Files: []File{{Name: "other.json", Data: other}}}}},
-		{"start new", []Event{{Action: "start.new"}, {Action: "start.confirm"}}},
-		{"open the example", []Event{{Action: "start.example"}, {Action: "start.confirm"}}},
+		{"merge", []Event{{Action: "merge.confirm"}}},
+		{"replace", []Event{{Action: "merge.mode", Value: "replace"}, {Action: "merge.confirm"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			m, a := fullDevice(t)
-			saved, _, _ := m.Get(store.WorkspaceKey)
-			a.ws.Partnership.Name = "Changed since the last save"
+			key := store.WorkspacePrefix + a.ws.WorkspaceID
+			saved, _, _ := m.Get(key)
+			theirs, err := partnerkit.Decode(strings.NewReader(saved))
+			require.NoError(t, err)
+			theirs.Partnership.Name = "Their name"
+			file, err := Marshal(theirs)
+			require.NoError(t, err)
+			a.ws.Partnership.Partners[0].Name = "Changed since the last save"
 			before, err := Marshal(a.ws)
 			require.NoError(t, err)
+			a.Handle(Event{Action: "data.import", Files: []File{{Name: "theirs.json", Data: file}}})
+			require.NotNil(t, a.merging)
 			for _, ev := range tt.events {
 				a.Handle(ev)
 			}
@@ -59,22 +65,33 @@ func TestNothingIsReplacedWithoutABackup(t *testing.T) {
 			assert.NotContains(t, n.Text, "kept aside on this device as a backup")
 			assert.True(t, n.Export, "the notice offers a download")
 			assert.Empty(t, backups(t, a))
-			now, _, _ := m.Get(store.WorkspaceKey)
+			now, _, _ := m.Get(key)
 			assert.Equal(t, saved, now, "what was saved is untouched")
 
 			// Once the user downloaded exactly this data, it may be replaced:
 			// the file is the way back.
 			eff := a.Handle(Event{Action: "data.export"})
 			require.Len(t, eff, 1)
+			require.NotNil(t, a.merging, "the preview waits")
 			for _, ev := range tt.events {
 				a.Handle(ev)
 			}
-			after, err = Marshal(a.ws)
-			require.NoError(t, err)
-			assert.NotEqual(t, string(before), string(after), "replaced once downloaded")
+			assert.Nil(t, a.merging, "merged or replaced once downloaded")
+			if tt.name == "replace" {
+				assert.Equal(t, "Their name", a.ws.Partnership.Name)
+			}
 			assert.Contains(t, a.notices[len(a.notices)-1].Text, "you downloaded it as a file")
 		})
 	}
+	t.Run("start new", func(t *testing.T) {
+		m, a := fullDevice(t)
+		key := store.WorkspacePrefix + a.ws.WorkspaceID
+		saved, _, _ := m.Get(key)
+		a.Handle(Event{Action: "start.new"})
+		now, _, _ := m.Get(key)
+		assert.Equal(t, saved, now, "the example stays as it was")
+		assert.Nil(t, a.ws.Partnership)
+	})
 }
 
 // A save that cannot be read is kept aside once, however often the page is
@@ -192,13 +209,14 @@ func TestASavedWorkspaceOpensAsSaved(t *testing.T) {
 func TestBackupsAreListedInPlainWords(t *testing.T) {
 	a := newApp(t)
 	a.Handle(Event{Action: "start.example"})
-	a.Handle(Event{Action: "start.new"})
-	a.Handle(Event{Action: "start.confirm"})
+	a.Handle(Event{Action: "ws.delete", Arg: a.ws.WorkspaceID})
+	a.Handle(Event{Action: "ws.delete.confirm"})
 	a.Handle(Event{Action: "nav", Arg: string(ViewData)})
 	list := a.Render().Find("pk-backups")
 	require.NotNil(t, list)
 	text := list.TextContent()
-	assert.Contains(t, text, "Your data before a new workspace was started, kept Nov 22, 2026 at 10:00 AM")
+	assert.Contains(t, text, "Nov 22, 2026, 10:00 AM")
+	assert.Contains(t, text, "A workspace deleted from this device")
 	assert.NotContains(t, text, "partnerkit.")
 	kept, _ := a.save.store.Backups()
 	eff := a.Handle(Event{Action: "data.backup.download", Arg: kept[0].Key})

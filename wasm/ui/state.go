@@ -85,6 +85,19 @@ type Post struct {
 	Data   string
 }
 
+// SaveFile writes Data to the file the user chose for the workspace, with
+// the File System Access API: the file chosen before, or one the browser
+// asks for (suggesting Name) when Ask is true or none was chosen yet. The
+// DOM layer sends "data.file.saved" with the file's name as Value, or
+// "data.file.failed" with the reason.
+type SaveFile struct {
+	Name string
+	Data []byte
+	Ask  bool
+}
+
+func (SaveFile) effect() {}
+
 // Print opens the browser's print dialog.
 type Print struct{}
 

@@ -171,12 +171,19 @@ func TestImportListsProblemsAndKeepsData(t *testing.T) {
 
 	eff = a.Handle(Event{Action: "data.import", Files: []File{{Name: "good.json",
 		Data: []byte(`{"schemaVersion": 1, "readiness": [{"id": "r2", "title": "Autumn"}]}`)}}})
-	assert.Equal(t, []Effect{Persist{}}, eff)
-	kept := backups(t, a)
-	require.Len(t, kept, 1, "the replaced data is kept aside")
-	assert.Contains(t, kept[0], "Spring")
+	assert.Equal(t, []Effect{Focus{ID: "pk-main"}}, eff)
 	require.Len(t, a.ws.Readiness, 1)
-	assert.Equal(t, "Autumn", a.ws.Readiness[0].Title)
+	assert.Equal(t, "Autumn", a.ws.Readiness[0].Title, "another workspace opens as a new one")
+	es, _, err := a.save.store.Entries()
+	require.NoError(t, err)
+	require.Len(t, es, 2)
+	for _, e := range es {
+		if e.ID != a.ws.WorkspaceID {
+			saved, _, err := a.save.store.Load(e.ID)
+			require.NoError(t, err)
+			assert.Contains(t, saved, "Spring", "the workspace open before stays on the device")
+		}
+	}
 }
 
 func TestExportRoundTrips(t *testing.T) {
@@ -189,6 +196,7 @@ func TestExportRoundTrips(t *testing.T) {
 	b := newApp(t)
 	b.Handle(Event{Action: "data.import", Files: []File{{Name: d.Name, Data: d.Data}}})
 	assert.Equal(t, a.ws, b.ws)
+	assert.True(t, a.ws.Current(), "the copy that left is stamped")
 }
 
 func TestDeleteNeedsConfirmation(t *testing.T) {

@@ -58,7 +58,16 @@ func (a *App) viewStatus() *Node {
 	if st.At != "" {
 		at = El("span", A("aria-hidden", "true"), " "+st.At)
 	}
-	return El("p", ID("pk-status"), Class(cls), A("role", "status"), A("aria-live", "polite"), El("span", text), at)
+	status := El("p", ID("pk-status"), Class(cls), A("role", "status"), A("aria-live", "polite"), El("span", text), at)
+	// When a copy was last kept, and after a day of changes in no copy a
+	// reminder: quietly, beside the status, not read out on every save.
+	var copied *Node
+	if r := a.reminder(); r != "" {
+		copied = El("p", ID("pk-copy-status"), Class("pk-hint pk-reminder pk-noprint"), El("span", ID("pk-reminder"), r))
+	} else if c := a.copyStatus(); c != "" {
+		copied = El("p", ID("pk-copy-status"), Class("pk-hint pk-noprint"), c)
+	}
+	return El("div", Class("pk-status-line"), status, copied)
 }
 
 var tabs = []struct {
@@ -124,7 +133,7 @@ func (a *App) viewData() *Node {
 	var confirm *Node
 	if a.confirm {
 		confirm = El("div", Class("pk-confirm"), A("role", "alertdialog"), A("aria-labelledby", "pk-confirm-text"),
-			El("p", ID("pk-confirm-text"), "Delete everything partnerkit keeps in this browser on this device, including backups? This cannot be undone. Download your data first if you may need it."),
+			El("p", ID("pk-confirm-text"), "Delete everything partnerkit keeps in this browser on this device: every workspace and every backup? This cannot be undone. Download your data first if you may need it."),
 			El("button", A("type", "button"), ID("pk-delete-confirm"), Class("pk-danger"), On("click", "data.delete.confirm"), "Yes, delete everything"),
 			" ",
 			El("button", A("type", "button"), On("click", "data.delete.cancel"), "Cancel"),
@@ -132,12 +141,12 @@ func (a *App) viewData() *Node {
 	}
 	return El("section", A("aria-labelledby", "pk-data-h"),
 		El("h2", ID("pk-data-h"), "Your data"),
-		El("p", "partnerkit saves your work in this browser, on this device, as you type. It is never sent anywhere. To move it to another computer or keep a copy, download it as a file."),
-		El("h3", "Download"),
-		El("button", A("type", "button"), ID("pk-export"), On("click", "data.export"), "Download all data (.json file)"),
-		El("h3", "Import"),
+		El("p", "partnerkit saves your work in this browser, on this device, as you type. It is never sent anywhere. The workspace open now is "+a.nameOf(a.ws)+"; your other workspaces are listed on Start."),
+		a.viewMerge(),
+		a.viewKeepCopy(),
+		El("h3", "Open a file"),
 		El("div", Class("pk-drop"), On("drop", "data.import"),
-			El("label", A("for", "pk-import"), "Open a partnerkit .json file (or drop it here). It replaces what is on this device; the current data is kept as a backup."),
+			El("label", A("for", "pk-import"), "Open a partnerkit .json file (or drop it here). A colleague's copy of this workspace is merged into yours after you see what it changes, or replaces yours if you choose; any other workspace opens as a new one. Nothing is replaced without a backup."),
 			El("input", ID("pk-import"), A("type", "file"), A("accept", ".json,application/json"), On("change", "data.import")),
 		),
 		a.viewBackups(),

@@ -1,0 +1,283 @@
+package store
+
+import (
+	"encoding/json"
+	"errors"
+	"slices"
+	"strings"
+	"time"
+)
+
+// The device keeps several workspaces, each under a key of its own, and a
+// list of them that says which one is open. A workspace of an older page,
+// under WorkspaceKey, is read until the first save moves it to the list.
+const (
+	// IndexKey holds the list of the device's workspaces.
+	IndexKey = Prefix + "workspaces"
+	// WorkspacePrefix starts each workspace's key; its workspace ID follows.
+	WorkspacePrefix = Prefix + "ws."
+	// SharedPrefix starts the keys of the versions of a workspace exchanged
+	// with other copies of it: "partnerkit.shared.<workspace ID>.<revision>".
+	SharedPrefix = Prefix + "shared."
+)
+
+// MaxShared is how many exchanged versions are kept for each workspace: the
+// last ones sent or received, the bases of the next merges.
+const MaxShared = 8
+
+// Entry is one workspace of the device, as the list of workspaces shows it.
+type Entry struct {
+	// ID is the workspace's ID; it is stored under WorkspacePrefix+ID.
+	ID       string `json:"id"`
+	Name     string `json:"name,omitempty"`
+	District string `json:"district,omitempty"`
+	// Changed is when it was last saved with a change.
+	Changed time.Time `json:"changed"`
+	// Copied is when a copy of it last left the device (a download, a file).
+	Copied time.Time `json:"copied,omitzero"`
+	// Unkept is when the first change that is in no copy was saved; zero
+	// when the last copy holds every change.
+	Unkept time.Time `json:"unkept,omitzero"`
+}
+
+// index is the stored list of workspaces and the one open.
+type index struct {
+	Current    string  `json:"current,omitempty"`
+	Workspaces []Entry `json:"workspaces"`
+}
+
+// readIndex returns the list as stored; a list that cannot be read is
+// made again from the workspaces' keys (their names come back on their
+// next save).
+func (st *Store) readIndex() (index, error) {
+	var ix index
+	v, found, err := st.s.Get(IndexKey)
+	if err != nil {
+		return ix, err
+	}
+	if found && json.Unmarshal([]byte(v), &ix) == nil {
+		return ix, nil
+	}
+	keys, err := st.s.Keys(WorkspacePrefix)
+	if err != nil {
+		return index{}, err
+	}
+	ix = index{}
+	for _, k := range keys {
+		ix.Workspaces = append(ix.Workspaces, Entry{ID: strings.TrimPrefix(k, WorkspacePrefix)})
+	}
+	return ix, nil
+}
+
+func (st *Store) writeIndex(ix index) error {
+	data, err := json.Marshal(ix)
+	if err != nil {
+		return err
+	}
+	return st.s.Set(IndexKey, string(data))
+}
+
+func (ix *index) entry(id string) *Entry {
+	for i := range ix.Workspaces {
+		if ix.Workspaces[i].ID == id {
+			return &ix.Workspaces[i]
+		}
+	}
+	return nil
+}
+
+// Entries returns the device's workspaces, most recently changed first, and
+// the ID of the one open ("" for none).
+func (st *Store) Entries() ([]Entry, string, error) {
+	ix, err := st.readIndex()
+	if err != nil {
+		return nil, "", err
+	}
+	out := slices.Clone(ix.Workspaces)
+	slices.SortStableFunc(out, func(a, b Entry) int { return b.Changed.Compare(a.Changed) })
+	return out, ix.Current, nil
+}
+
+// Entry returns the list's entry of a workspace, and whether it has one.
+func (st *Store) Entry(id string) (Entry, bool) {
+	ix, err := st.readIndex()
+	if err != nil {
+		return Entry{}, false
+	}
+	if e := ix.entry(id); e != nil {
+		return *e, true
+	}
+	return Entry{}, false
+}
+
+// Workspace returns the workspace open when the page was last closed: the
+// list's current one, or else the one an older page kept under
+// WorkspaceKey.
+func (st *Store) Workspace() (string, bool, error) {
+	ix, err := st.readIndex()
+	if err != nil {
+		return "", false, err
+	}
+	key := WorkspaceKey
+	if ix.Current != "" {
+		key = WorkspacePrefix + ix.Current
+	}
+	v, ok, err := st.s.Get(key)
+	if err == nil && ok {
+		st.status.Found = true
+	}
+	return v, ok, err
+}
+
+// Current returns the ID of the workspace open, "" when the list has none.
+func (st *Store) Current() string {
+	ix, err := st.readIndex()
+	if err != nil {
+		return ""
+	}
+	return ix.Current
+}
+
+// Load returns the stored text of a workspace of the list.
+func (st *Store) Load(id string) (string, bool, error) {
+	return st.s.Get(WorkspacePrefix + id)
+}
+
+// Save stores a workspace, as the one open, and the rater's draft; an empty
+// draft removes the one saved. e names the workspace (ID, name, district);
+// the list's entry takes them, with the time of the change. The workspace of
+// an older page, under WorkspaceKey, is removed once the first save
+// succeeds. Save remembers when it succeeded and why it failed.
+func (st *Store) Save(e Entry, workspace, draft string) error {
+	err := st.save(e, workspace, draft)
+	if err != nil {
+		st.status.Err = err
+		return err
+	}
+	st.status.Saved, st.status.Err, st.status.Found = st.now(), nil, true
+	return nil
+}
+
+func (st *Store) save(e Entry, workspace, draft string) error {
+	if e.ID == "" {
+		return errors.New("a workspace without an ID cannot be saved")
+	}
+	ix, err := st.readIndex()
+	if err != nil {
+		return err
+	}
+	if err := st.s.Set(WorkspacePrefix+e.ID, workspace); err != nil {
+		return err
+	}
+	if draft != "" {
+		err = st.s.Set(DraftKey, draft)
+	} else {
+		err = st.s.Remove(DraftKey)
+	}
+	if err != nil {
+		return err
+	}
+	now := st.now()
+	cur := ix.entry(e.ID)
+	if cur == nil {
+		ix.Workspaces = append(ix.Workspaces, Entry{ID: e.ID})
+		cur = &ix.Workspaces[len(ix.Workspaces)-1]
+	}
+	cur.Name, cur.District, cur.Changed = e.Name, e.District, now
+	if cur.Unkept.IsZero() {
+		cur.Unkept = now
+	}
+	ix.Current = e.ID
+	if err := st.writeIndex(ix); err != nil {
+		return err
+	}
+	return st.s.Remove(WorkspaceKey)
+}
+
+// Select makes a workspace of the list the one open.
+func (st *Store) Select(id string) error {
+	ix, err := st.readIndex()
+	if err != nil {
+		return err
+	}
+	if ix.entry(id) == nil {
+		return errors.New("that workspace is no longer on this device")
+	}
+	ix.Current = id
+	return st.writeIndex(ix)
+}
+
+// Drop removes a workspace, and the versions of it exchanged, from the device.
+func (st *Store) Drop(id string) error {
+	ix, err := st.readIndex()
+	if err != nil {
+		return err
+	}
+	if err := st.s.Remove(WorkspacePrefix + id); err != nil {
+		return err
+	}
+	keys, _ := st.s.Keys(SharedPrefix + id + ".")
+	for _, k := range keys {
+		_ = st.s.Remove(k)
+	}
+	ix.Workspaces = slices.DeleteFunc(ix.Workspaces, func(e Entry) bool { return e.ID == id })
+	if ix.Current == id {
+		ix.Current = ""
+	}
+	return st.writeIndex(ix)
+}
+
+// Copied notes that a copy of the workspace holding all its changes left
+// the device: Entry.Copied is now, and no change is unkept.
+func (st *Store) Copied(id string) error {
+	ix, err := st.readIndex()
+	if err != nil {
+		return err
+	}
+	e := ix.entry(id)
+	if e == nil {
+		return nil
+	}
+	e.Copied, e.Unkept = st.now(), time.Time{}
+	return st.writeIndex(ix)
+}
+
+// Share keeps a version of a workspace that was sent to, or received from,
+// another copy, under its revision, as the base of the next merge with it.
+// Only the MaxShared most recent of each workspace are kept.
+func (st *Store) Share(id, revision, workspace string) error {
+	if id == "" || revision == "" {
+		return errors.New("a version is shared under its workspace's ID and its revision")
+	}
+	prefix := SharedPrefix + id + "."
+	stamp := st.now().UTC().Format(time.RFC3339Nano)
+	if err := st.s.Set(prefix+revision, stamp+"\n"+workspace); err != nil {
+		return err
+	}
+	keys, err := st.s.Keys(prefix)
+	if err != nil || len(keys) <= MaxShared {
+		return err
+	}
+	type kept struct{ key, at string }
+	all := make([]kept, 0, len(keys))
+	for _, k := range keys {
+		v, _, _ := st.s.Get(k)
+		at, _, _ := strings.Cut(v, "\n")
+		all = append(all, kept{k, at})
+	}
+	slices.SortFunc(all, func(a, b kept) int { return strings.Compare(b.at, a.at) })
+	for _, k := range all[MaxShared:] {
+		_ = st.s.Remove(k.key)
+	}
+	return nil
+}
+
+// Shared returns a version of a workspace kept by Share.
+func (st *Store) Shared(id, revision string) (string, bool, error) {
+	v, ok, err := st.s.Get(SharedPrefix + id + "." + revision)
+	if err != nil || !ok {
+		return "", false, err
+	}
+	_, data, _ := strings.Cut(v, "\n")
+	return data, true, nil
+}
