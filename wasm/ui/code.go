@@ -55,13 +55,21 @@ func decodeCode(code string, v any, what string) error {
 	body := strings.TrimRight(code[len(CodePrefix):], "=")
 	// Codes pasted from e-mail may be broken across lines.
 	body = strings.Join(strings.Fields(body), "")
+	for i := 0; i < len(body); i++ {
+		if !codeChar(body[i]) {
+			return fmt.Errorf("this %s has a character a code cannot have (%q): copy it again from the message it came in", what, body[i:i+1])
+		}
+	}
 	raw, err := base64.RawURLEncoding.DecodeString(body)
-	if err != nil {
-		return fmt.Errorf("this %s is damaged (it has characters a code cannot have, or is cut short); copy it again in full", what)
+	if err != nil { // one character too many or too few
+		return fmt.Errorf("this %s is cut short, or has a character too many: copy it again, from its first character to its last", what)
 	}
 	data, err := io.ReadAll(io.LimitReader(flate.NewReader(bytes.NewReader(raw)), maxCodeData+1))
-	if err != nil {
-		return fmt.Errorf("this %s is damaged or cut short; copy it again in full", what)
+	switch {
+	case errors.Is(err, io.ErrUnexpectedEOF) || len(raw) == 0:
+		return fmt.Errorf("this %s is cut short: its end is missing; copy it again, to its last character", what)
+	case err != nil:
+		return fmt.Errorf("this %s is damaged: some of its characters changed on the way; copy it again from the message it came in", what)
 	}
 	if len(data) > maxCodeData {
 		return fmt.Errorf("this %s holds more than %d KiB, more than any %s needs", what, maxCodeData>>10, what)
@@ -135,4 +143,84 @@ func decodeJSON(data []byte, v any) error {
 	ve := new(partnership.ValidationError)
 	schema.Decode(data, v, ve)
 	return ve.Err()
+}
+
+// FoundCode is one response code found in a pasted text: the code as it
+// was read (joined across the lines an e-mail broke it into), and its
+// response, or why it could not be read.
+type FoundCode struct {
+	Code     string
+	Response readiness.Response
+	Err      error
+}
+
+// codeChar reports whether c may be part of a code after its prefix.
+func codeChar(c byte) bool {
+	return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_'
+}
+
+func readFound(body string) FoundCode {
+	f := FoundCode{Code: CodePrefix + body}
+	f.Response, f.Err = DecodeResponse(f.Code)
+	return f
+}
+
+// FindResponses finds every response code in a text, whatever surrounds
+// it: a greeting and a signature, quotes and a full stop around it, the ">"
+// of a quoted e-mail, and line breaks an e-mail program put inside it. A
+// code is read as far as it goes on its line; when that is not a whole code,
+// the next lines that could go on with it are joined to it one by one, until
+// it is whole. A code found twice is returned once.
+func FindResponses(text string) []FoundCode {
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	var out []FoundCode
+	seen := map[string]bool{}
+	for i := 0; ; {
+		at := strings.Index(text[i:], CodePrefix)
+		if at < 0 {
+			break
+		}
+		at += i
+		start := at + len(CodePrefix)
+		end := start
+		for end < len(text) && codeChar(text[end]) {
+			end++
+		}
+		i = end
+		if at > 0 && codeChar(text[at-1]) {
+			continue // inside a word: not a code
+		}
+		body := text[start:end]
+		found := readFound(body)
+		for rest := text[end:]; found.Err != nil; {
+			rest = strings.TrimPrefix(rest, "=") // a line broken the quoted-printable way
+			next, ok := strings.CutPrefix(rest, "\n")
+			if !ok {
+				break
+			}
+			line := strings.TrimLeft(next, " \t>")
+			run := 0
+			for run < len(line) && codeChar(line[run]) {
+				run++
+			}
+			if run == 0 {
+				break
+			}
+			body += line[:run]
+			if joined := readFound(body); joined.Err == nil {
+				found, i = joined, len(text)-len(line)+run
+				break
+			}
+			rest = line[run:]
+			if rest != "" && rest[0] != '\n' && rest[0] != '=' {
+				break // the line goes on with other text: the code ended on it
+			}
+		}
+		if seen[found.Code] {
+			continue
+		}
+		seen[found.Code] = true
+		out = append(out, found)
+	}
+	return out
 }

@@ -184,38 +184,59 @@ func plural(n int, one, many string) string {
 	return strconv.Itoa(n) + " " + many
 }
 
-// addCodes adds the pasted response codes to the chosen round.
+// addCodes adds the response codes found in the pasted text to the chosen
+// round, whatever text is around them.
 func (a *App) addCodes() []Effect {
-	text := a.fac.paste
-	parts := strings.Split(text, CodePrefix)
-	ad := &adder{}
-	if strings.TrimSpace(parts[0]) != "" {
-		ad.problems = append(ad.problems, "Some of the pasted text is not a response code (a code starts with "+CodePrefix+"); it was skipped.")
-	}
-	if len(parts) == 1 {
-		if len(ad.problems) == 0 {
-			ad.problems = append(ad.problems, "Paste at least one response code first.")
+	found := FindResponses(a.fac.paste)
+	if len(found) == 0 {
+		text := "Paste at least one response code first."
+		if strings.TrimSpace(a.fac.paste) != "" {
+			text = "No response code was found in the pasted text. A code starts with " + CodePrefix + " and is sent by each rater; paste the whole message or just the code."
 		}
-		a.notify(Notice{Kind: "problem", Text: "Nothing was added.", Details: ad.problems})
+		a.notify(Notice{Kind: "problem", Text: "Nothing was added.", Details: []string{text}})
 		return nil
 	}
-	ad = a.newAdder()
-	if strings.TrimSpace(parts[0]) != "" {
-		ad.problems = append(ad.problems, "Some of the pasted text is not a response code (a code starts with "+CodePrefix+"); it was skipped.")
-	}
-	for i, p := range parts[1:] {
-		code := CodePrefix + strings.Trim(strings.Join(strings.Fields(p), ""), ",;")
-		resp, err := DecodeResponse(code)
-		if err != nil {
-			ad.problems = append(ad.problems, fmt.Sprintf("code %d: %v", i+1, err))
+	ad := a.newAdder()
+	for i, f := range found {
+		name := codeName(i, len(found), f.Code)
+		if f.Err != nil {
+			ad.problems = append(ad.problems, capitalize(name)+" "+strings.TrimPrefix(f.Err.Error(), "this response code ")+".")
 			continue
 		}
-		ad.add(fmt.Sprintf("code %d", i+1), resp)
+		ad.add(capitalize(name), f.Response)
 	}
 	if ad.added > 0 && len(ad.problems) == 0 {
 		a.fac.paste = ""
 	}
 	return a.finish(ad, "codes")
+}
+
+// codeName names the i-th of n codes found, with how it starts, so that
+// the facilitator can find it in what was pasted: "the 2nd code (pk1.eNqrV…)".
+func codeName(i, n int, code string) string {
+	start := code
+	if len(start) > 12 {
+		start = start[:12] + "…"
+	}
+	if n == 1 {
+		return "the code (" + start + ")"
+	}
+	return "the " + ordinal(i+1) + " code (" + start + ")"
+}
+
+// ordinal writes 1 as 1st, 2 as 2nd, 11 as 11th.
+func ordinal(n int) string {
+	suffix := "th"
+	switch {
+	case n%100 >= 11 && n%100 <= 13:
+	case n%10 == 1:
+		suffix = "st"
+	case n%10 == 2:
+		suffix = "nd"
+	case n%10 == 3:
+		suffix = "rd"
+	}
+	return strconv.Itoa(n) + suffix
 }
 
 // addFiles adds response files to the chosen round.
@@ -355,7 +376,7 @@ func (a *App) viewFacilitate() *Node {
 func (a *App) viewAdd() *Node {
 	return El("section", Class("pk-noprint"), A("aria-labelledby", "pk-add-h"),
 		El("h3", ID("pk-add-h"), "Add responses"),
-		El("label", A("for", "pk-paste"), "Paste response codes (one or several, as raters sent them)"),
+		El("label", A("for", "pk-paste"), "Paste the raters' codes, or the whole messages they came in: the codes are found in them"),
 		El("textarea", ID("pk-paste"), Class("pk-code"), A("rows", "4"), A("spellcheck", "false"), A("value", a.fac.paste), On("input", "fac.paste")),
 		El("div", Class("pk-actions"), El("button", A("type", "button"), ID("pk-add-codes"), On("click", "fac.addcodes"), "Add the pasted codes")),
 		El("div", Class("pk-drop"), On("drop", "fac.files"),

@@ -67,10 +67,10 @@ func TestRoundFromCodes(t *testing.T) {
 	assert.Equal(t, []Effect{Persist{}}, eff)
 	require.Len(t, fac.ws.Readiness, 1)
 	require.Len(t, fac.ws.Readiness[0].Responses, 3)
-	// The text before the first code is reported, not silently dropped.
+	// The text around the codes is a message's, and is left out.
 	require.Len(t, fac.notices, 1)
+	assert.Equal(t, "ok", fac.notices[0].Kind)
 	assert.Contains(t, fac.notices[0].Text, "Added 3 responses")
-	assert.Contains(t, strings.Join(fac.notices[0].Details, " "), "not a response code")
 
 	tree := fac.Render()
 	require.NoError(t, tree.Check())
@@ -320,4 +320,64 @@ func TestALargeSurveyIsListedInPart(t *testing.T) {
 	assert.Equal(t, maxRows+1, rows, "the first rows and the head")
 	assert.Contains(t, root.Find("pk-responses-more").TextContent(), "2,800 more")
 	assert.Contains(t, root.Find("pk-resp-h").TextContent(), "3,000")
+}
+
+// TestCodesAreFoundInAnyMessage pastes codes as raters send them, in the
+// messages e-mail programs make of them: each is found, whatever surrounds
+// it, and a broken one is named, with why.
+func TestCodesAreFoundInAnyMessage(t *testing.T) {
+	raters := newApp(t)
+	ana := rateAs(t, raters, "District leadership team", "Ana", []int{4, 3, 2, 3}, "Summer clash, and the PD.")
+	ben := rateAs(t, raters, "District leadership team", "Ben", []int{3, 3, 2, 4}, "")
+	require.Greater(t, len(ana), 60)
+	broken := func(code string, width int, prefix string) string { // as an e-mail program wraps it
+		var lines []string
+		for len(code) > width {
+			lines = append(lines, code[:width])
+			code = code[width:]
+		}
+		return strings.Join(append(lines, code), "\n"+prefix)
+	}
+	tests := []struct {
+		name, text string
+		want       []string // the raters found, in order
+	}{
+		{"alone", ana, []string{"Ana"}},
+		{"greeting and sign-off", "Hi Dee,\n\nhere is my code: " + ana + "\n\nThanks,\nAna", []string{"Ana"}},
+		{"a full stop", "My code is " + ana + ".", []string{"Ana"}},
+		{"quotes", "“" + ana + "” and '" + ben + "'", []string{"Ana", "Ben"}},
+		{"in brackets", "(" + ana + ")", []string{"Ana"}},
+		{"broken across lines", "Code:\n" + broken(ana, 40, "") + "\nBest, Ana", []string{"Ana"}},
+		{"broken, with a word right after", broken(ana, 40, "") + "\nThanks", []string{"Ana"}},
+		{"quoted reply", "> Here it is:\n> " + broken(ana, 30, "> ") + "\n> Ana\n\nAnd mine: " + ben, []string{"Ana", "Ben"}},
+		{"soft line breaks", strings.ReplaceAll(broken(ana, 50, ""), "\n", "=\n") + "\n", []string{"Ana"}},
+		{"Windows line ends", strings.ReplaceAll("Hi\n"+broken(ana, 40, "")+"\nAna", "\n", "\r\n"), []string{"Ana"}},
+		{"the same code twice", ana + "\n> " + ana, []string{"Ana"}},
+		{"two codes on one line", ana + ", " + ben, []string{"Ana", "Ben"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, f := range FindResponses(tt.text) {
+				require.NoError(t, f.Err, f.Code)
+				got = append(got, f.Response.Rater)
+			}
+			assert.Equal(t, tt.want, got)
+		})
+	}
+
+	// A code cut short is named, with why; the others are added.
+	fac := newApp(t)
+	fac.Handle(Event{Action: "nav", Arg: "facilitate"})
+	fac.Handle(Event{Action: "fac.paste", Value: "From Ana: " + ana[:len(ana)-9] + "\nFrom Ben: " + ben + "\n"})
+	fac.Handle(Event{Action: "fac.addcodes"})
+	require.Len(t, fac.ws.Readiness[0].Responses, 1)
+	n := fac.notices[len(fac.notices)-1]
+	assert.Contains(t, n.Text, "Added 1 response")
+	require.Len(t, n.Details, 1)
+	assert.Contains(t, n.Details[0], "The 1st code ("+ana[:12]+"…) is cut short")
+
+	fac.Handle(Event{Action: "fac.paste", Value: "Thanks for the meeting!"})
+	fac.Handle(Event{Action: "fac.addcodes"})
+	assert.Contains(t, strings.Join(fac.notices[len(fac.notices)-1].Details, " "), "No response code was found")
 }

@@ -90,8 +90,9 @@ func TestDecodeResponseRejectsGarbage(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"", "starts with"},
 		{"hello", "starts with"},
-		{"pk1.***", "damaged"},
-		{"pk1.AAAA", "damaged"},
+		{"pk1.***", "a character a code cannot have"},
+		{"pk1.AAAA", "cut short"},
+		{"pk1.A", "cut short"},
 	}
 	for _, tt := range tests {
 		_, err := DecodeResponse(tt.in)
@@ -281,6 +282,22 @@ func FuzzDecodeResponseFile(f *testing.F) {
 		if err == nil {
 			assert.Equal(t, ResponseFileKind, rf.Kind)
 			assert.NotEmpty(t, rf.Response.Rater)
+		}
+	})
+}
+
+// FuzzFindResponses pastes any text: finding codes in it never panics, and
+// every code found whole holds a response with a rater.
+func FuzzFindResponses(f *testing.F) {
+	good, _ := EncodeCode(readiness.Response{Rater: "A", Team: "District", Ratings: map[string]int{"metrics": 2}})
+	f.Add("Hi,\n" + good[:20] + "\n> " + good[20:] + "\nThanks")
+	f.Add("pk1.pk1.=\n=\n>")
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, c := range FindResponses(s) {
+			assert.True(t, strings.HasPrefix(c.Code, CodePrefix))
+			if c.Err == nil {
+				assert.NotEmpty(t, c.Response.Rater)
+			}
 		}
 	})
 }
