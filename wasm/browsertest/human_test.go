@@ -119,7 +119,7 @@ func TestDecimalsTypedKeyByKeyAreKept(t *testing.T) {
 }
 
 // TestKeystrokesSurviveABanner clears a partner's name, waits for the list
-// of values to correct to appear above, then types a new name: every key
+// of what to fill in next to appear above, then types a new name: every key
 // lands in the field, which keeps the focus.
 func TestKeystrokesSurviveABanner(t *testing.T) {
 	b := newBrowser(t)
@@ -133,16 +133,16 @@ func TestKeystrokesSurviveABanner(t *testing.T) {
 	b.human(sel, "", true, p)
 	b.do(chromedp.KeyEvent(kb.Backspace))
 	time.Sleep(time.Second)
-	b.do(chromedp.WaitVisible(chromedp.CSS(`#pk-part-problems`)))
+	b.do(chromedp.WaitVisible(chromedp.CSS(`#pk-part-next`)))
 	b.human(sel, "Assessment partners", false, p)
 	assert.Equal(t, "Assessment partners", b.value(sel))
 	assert.Equal(t, "Assessment partners", b.saved(fmt.Sprintf(`ws.partnership.partners[%d].name`, i), "Assessment partners"))
 }
 
 // TestTheNextFieldGetsEveryKey fills the last missing value of a new
-// workspace and goes straight on to the next field: the list of values to
-// correct goes away above while the next field is typed in, and no key is
-// lost. It runs several times, as the loss came in some runs only.
+// workspace and goes straight on to the next field: the list of what to
+// fill in next goes away above while the next field is typed in, and no key
+// is lost. It runs several times, as the loss came in some runs only.
 func TestTheNextFieldGetsEveryKey(t *testing.T) {
 	b := newBrowser(t)
 	u := fileURL(built.page)
@@ -157,7 +157,7 @@ func TestTheNextFieldGetsEveryKey(t *testing.T) {
 		b.click(`#pk-part-add-capacity`)
 		who := fmt.Sprintf("partnership.capacity[%d]", run)
 		time.Sleep(time.Second) // the missing audience is listed above
-		b.do(chromedp.WaitVisible(chromedp.CSS(`#pk-part-problems`)))
+		b.do(chromedp.WaitVisible(chromedp.CSS(`#pk-part-next`)))
 		b.human(at(who+".audience"), audience, false, p)
 		b.tab()
 		b.human(at(who+".hoursPerWeek"), "12", false, &pauses{r: p.r, long: -1})

@@ -19,6 +19,7 @@ type derived struct {
 	findingsRev int // rev the findings were computed at, plus one (0: never)
 	findingsDay string
 	findings    []partnership.Finding
+	next        []partnership.Finding // what is not begun yet, to fill in next (see calm.go)
 
 	summaryRev   int // rev the summary was made at, plus one (0: never)
 	summaryRound string
@@ -69,16 +70,24 @@ func (a *App) touched(action string) {
 	}
 }
 
-// reviewFindings returns partnerkit.ReviewAt of the workspace today,
-// computed again only when the workspace or the day changed.
+// reviewFindings returns partnerkit.ReviewAt of the workspace today but for
+// what is not begun yet (see toFill), computed again only when the
+// workspace or the day changed.
 func (a *App) reviewFindings() []partnership.Finding {
 	now := a.cfg.Now()
 	day := now.Format(time.DateOnly)
 	if a.cache.findingsRev != a.rev+1 || a.cache.findingsDay != day {
-		a.cache.findings = partnerkit.ReviewAt(a.ws, now)
+		a.cache.findings, a.cache.next = a.splitCalm(partnerkit.ReviewAt(a.ws, now))
 		a.cache.findingsRev, a.cache.findingsDay = a.rev+1, day
 	}
 	return a.cache.findings
+}
+
+// toFill returns what the review found about parts not begun yet: what to
+// fill in next.
+func (a *App) toFill() []partnership.Finding {
+	a.reviewFindings()
+	return a.cache.next
 }
 
 // findings returns the review's findings at or under path, such as

@@ -207,18 +207,25 @@ func TestNothingMovesWhenABannerComes(t *testing.T) {
 	id := FieldID(name)
 	before := a.Render()
 	require.NotNil(t, before.Find(id))
-	edit(a, name, "")
+	// A value of the wrong form above: the list of values to correct comes.
+	edit(a, "partnership.start", "soon")
 	settle(a)
 	during := a.Render()
-	require.NotNil(t, during.Find("pk-part-problems"), "the banner came")
+	require.NotNil(t, during.Find("pk-part-problems"), "the list of values to correct came")
 	assert.True(t, Kept(before, during, id), "the field is the same element")
-	edit(a, name, "A")
+	edit(a, "partnership.start", "2016-08-01")
 	settle(a)
 	after := a.Render()
-	require.Nil(t, after.Find("pk-part-problems"), "the banner went")
+	require.Nil(t, after.Find("pk-part-problems"), "it went")
 	assert.True(t, Kept(during, after, id), "the field is the same element")
+	// The field emptied: what to fill in next comes above it.
+	edit(a, name, "")
+	settle(a)
+	empty := a.Render()
+	require.NotNil(t, empty.Find("pk-part-next"))
+	assert.True(t, Kept(after, empty, id), "the field is the same element")
 	a.Handle(Event{Action: "part.remove", Arg: "school|0"})
-	assert.True(t, Kept(after, a.Render(), id), "an undo banner above does not move it either")
+	assert.True(t, Kept(empty, a.Render(), id), "an undo banner above does not move it either")
 }
 
 func TestRemovingAnItemKeepsTypedTextWithItsItem(t *testing.T) {

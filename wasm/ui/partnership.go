@@ -24,8 +24,9 @@ type partEditor struct {
 	// What the checks found and the map, as of the last pause in typing.
 	checked  bool
 	findings []partnership.Finding
-	problems map[string]string // validation problems by path from the top
-	perInit  map[int]int       // how many findings each initiative has
+	next     []partnership.Finding // what is not begun yet, to fill in next
+	problems map[string]string     // validation problems by path from the top
+	perInit  map[int]int           // how many findings each initiative has
 	mapURL   string
 }
 
@@ -114,6 +115,7 @@ func (a *App) revealPartnership(path string) {
 func (a *App) partChecks() ([]partnership.Finding, string) {
 	if !a.part.checked {
 		a.part.findings = a.findings("partnership")
+		a.part.next = findingsUnder(a.toFill(), "partnership")
 		a.part.mapURL = ""
 		if a.mapShown() {
 			a.part.mapURL = a.mapURL()

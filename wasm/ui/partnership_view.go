@@ -61,17 +61,21 @@ func (a *App) viewPartnership() *Node {
 	}
 	c := partCtx{form: form{a: a, problems: a.part.problems}, p: p, fs: others}
 	summary := "No findings: the checks found nothing to discuss."
+	if len(a.part.next) > 0 {
+		summary = "Nothing to discuss yet: the checks say more as the partnership fills in."
+	}
 	if len(partFs) > 0 {
 		summary = plural(len(partFs), "finding", "findings") + " about the partnership: " + CountFindings(partFs) + ". Each is shown beside what it concerns."
 	}
 	var undo *Node
 	if r := a.part.removed; r != nil {
-		undo = El("p", Class("pk-undo"), "Removed "+r.name+". ",
+		undo = El("p", Key("pk-undo"), Class("pk-undo"), "Removed "+r.name+". ",
 			El("button", A("type", "button"), ID("pk-part-undo"), Class("pk-secondary"), On("click", "part.undo"), "Undo"))
 	}
 	return El("section", ID("pk-part"), A("aria-labelledby", "pk-part-h"), head,
 		El("p", "Everything you type is saved on this device as you go. The checks run when you pause typing."),
 		El("p", ID("pk-part-summary"), Class("pk-counts"), A("role", "status"), summary),
+		a.viewNext("pk-part-next", a.part.next),
 		undo,
 		a.viewProblems(invalid),
 		c.viewAbout(),

@@ -135,11 +135,14 @@ func (a *App) viewReview() *Node {
 	}
 	if len(fs) == 0 {
 		text := "No findings: every check passed. Come back after the next meeting or rating round."
-		if a.empty() {
+		switch {
+		case a.empty():
 			text = "Nothing to review yet: the workspace is empty. Open the example district or your own file from the Start tab, or rate readiness on the Rate tab."
+		case len(a.toFill()) > 0:
+			text = "Nothing to discuss yet: the checks say more as the workspace fills in."
 		}
 		return El("section", ID("pk-review"), A("aria-labelledby", "pk-review-h"), head, mapNode,
-			El("p", ID("pk-review-empty"), Class("pk-empty"), text))
+			El("p", ID("pk-review-empty"), Class("pk-empty"), text), a.viewNext("pk-review-next", a.toFill()))
 	}
 	body := []*Node{El("p", ID("pk-review-counts"), Class("pk-counts"), El("strong", plural(len(fs), "finding", "findings")+": "+CountFindings(fs)))}
 	theme := ""
@@ -163,7 +166,7 @@ func (a *App) viewReview() *Node {
 			El("h4", ID(hid), fmt.Sprintf("%s (%d)", label, len(g.Findings))),
 			El("ul", Class("pk-findings"), items)))
 	}
-	return El("section", ID("pk-review"), A("aria-labelledby", "pk-review-h"), head, mapNode, body)
+	return El("section", ID("pk-review"), A("aria-labelledby", "pk-review-h"), head, mapNode, body, a.viewNext("pk-review-next", a.toFill()))
 }
 
 func (a *App) viewFinding(f partnership.Finding) *Node {
