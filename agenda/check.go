@@ -280,7 +280,7 @@ func (c *checker) actions() {
 			c.add(partnership.Finding{
 				Rule: RuleActionOwner, Severity: partnership.Warning, Standard: "communication.4",
 				Message:  fmt.Sprintf("action item %q has no owner", short(a.Text)),
-				Evidence: []string{"action " + a.ID},
+				Evidence: actionEvidence(a),
 				Question: "Who will see this action through?",
 				Path:     at + ".owner",
 			})
@@ -289,7 +289,7 @@ func (c *checker) actions() {
 			c.add(partnership.Finding{
 				Rule: RuleActionDue, Severity: partnership.Warning, Standard: "communication.4",
 				Message:  fmt.Sprintf("action item %q has no due date", short(a.Text)),
-				Evidence: []string{"action " + a.ID},
+				Evidence: actionEvidence(a),
 				Question: "By when will this action be done?",
 				Path:     at + ".due",
 			})
@@ -302,10 +302,10 @@ func (c *checker) actions() {
 		}
 		ev := []string{"due " + string(a.Due), "compared with " + string(ref)}
 		if a.Owner != "" {
-			ev = append(ev, "owner "+a.Owner)
+			ev = append(ev, "owner "+c.ownerName(a.Owner))
 		}
-		if a.From != "" {
-			ev = append(ev, "raised at meeting "+a.From)
+		if a.From != "" && a.From != c.m.ID {
+			ev = append(ev, "carried over from an earlier meeting")
 		}
 		c.add(partnership.Finding{
 			Rule: RuleOverdue, Severity: partnership.Warning, Standard: "communication.4",
@@ -334,7 +334,7 @@ func (c *checker) afterwards() {
 		c.add(partnership.Finding{
 			Rule: RuleNoRecord, Severity: partnership.Warning, Standard: "communication.5",
 			Message:  "the meeting has taken place but there is no record of the conversation",
-			Evidence: []string{"meeting " + m.ID + " on " + string(partnership.DateOf(m.Start))},
+			Evidence: []string{"meeting: " + m.Title + " on " + partnership.USDate(partnership.DateOf(m.Start))},
 			Question: "Who will write up what was said, so that those absent and the next meeting can rely on it?",
 			Path:     "record",
 		})
@@ -433,9 +433,24 @@ func peopleList(p *partnership.Partnership) string {
 	}
 	names := make([]string, 0, len(p.People))
 	for _, x := range p.People {
-		names = append(names, fmt.Sprintf("%s (%s)", x.Name, x.ID))
+		if strings.TrimSpace(x.Name) == "" {
+			names = append(names, "a person without a name")
+			continue
+		}
+		names = append(names, x.Name)
 	}
 	return strings.Join(names, ", ")
+}
+
+// ownerName is the name of an action's owner: the owner as written, or the
+// name of the person of the partnership whose ID it is.
+func (c *checker) ownerName(owner string) string {
+	if c.p != nil {
+		if x, ok := c.p.Person(owner); ok && strings.TrimSpace(x.Name) != "" {
+			return x.Name
+		}
+	}
+	return owner
 }
 
 // short shortens text for a message, keeping whole runes.
@@ -445,4 +460,14 @@ func short(s string) string {
 		return string(r[:59]) + "…"
 	}
 	return s
+}
+
+// actionEvidence says which action item a finding is about, in the words of
+// the meeting: its text and its section, never its ID.
+func actionEvidence(a Action) []string {
+	ev := "action item: " + short(a.Text)
+	if a.Section != "" {
+		ev += " (" + a.Section + ")"
+	}
+	return []string{ev}
 }

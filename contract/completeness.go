@@ -387,7 +387,7 @@ func measureLabel(m Measure) string {
 	if !blank(m.Name) {
 		return m.Name
 	}
-	return m.ID
+	return "no name yet"
 }
 
 func measureIDHint(ms []Measure) string {

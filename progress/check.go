@@ -244,12 +244,13 @@ func (c *checker) measure(i int, s *Series) {
 	c.stale(at, s, pts)
 }
 
-// name returns the measure's name in quotes, for messages.
+// name returns the measure's name in quotes, for messages, or says it has
+// none.
 func name(m contract.Measure) string {
 	if n := strings.TrimSpace(m.Name); n != "" {
 		return "“" + n + "”"
 	}
-	return "the measure " + m.ID
+	return "a measure that has no name" // its ID means nothing to a reader
 }
 
 func (c *checker) notMeasurable(at string, s *Series) {
