@@ -184,16 +184,26 @@ func Marshal(ws *partnerkit.Workspace) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// problemLines lists an error's problems one per line, with the field
-// first: the first maxDetails of them, and then how many more there are.
+// problemLines lists an error's problems one per line, each with the place
+// in plain words first ("Partners › partner 2 › approach: ..."): the first
+// maxDetails of them, and then how many more there are. A file of another
+// version of partnerkit is explained in a sentence.
 func problemLines(err error) []string {
+	var vErr *partnerkit.VersionError
+	if errors.As(err, &vErr) {
+		if vErr.Found > partnerkit.SchemaVersion {
+			return []string{"This file was written by a newer version of partnerkit than this page. Open it with the newer partnerkit it came from, or ask for a newer copy of this page."}
+		}
+		return []string{"This file does not say which version of partnerkit wrote it, so it cannot be read safely. Open the file partnerkit downloaded, not a copy changed by hand."}
+	}
 	var ve *partnership.ValidationError
 	if errors.As(err, &ve) {
+		words := &App{model: newModel(), ws: partnerkit.New()} // names the places, not the items of a file not opened
 		shown := ve.Problems[:min(len(ve.Problems), maxDetails)]
 		out := make([]string, 0, len(shown)+1)
 		for _, p := range shown {
 			if p.Path != "" {
-				out = append(out, fmt.Sprintf("%s: %s", p.Path, p.Message))
+				out = append(out, fmt.Sprintf("%s: %s", capitalize(words.where(p.Path)), strings.TrimPrefix(p.Message, p.Path+": ")))
 			} else {
 				out = append(out, p.Message)
 			}

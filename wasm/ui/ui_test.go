@@ -168,7 +168,7 @@ func TestImportListsProblemsAndKeepsData(t *testing.T) {
 	require.Len(t, a.ws.Readiness, 1, "the current data must stay")
 	require.Len(t, a.notices, 1)
 	assert.Equal(t, "problem", a.notices[0].Kind)
-	assert.Contains(t, strings.Join(a.notices[0].Details, "\n"), "readiness[0].colour")
+	assert.Contains(t, strings.Join(a.notices[0].Details, "\n"), "Readiness rounds › round 1 › colour: unknown field")
 
 	eff = a.Handle(Event{Action: "data.import", Files: []File{{Name: "good.json",
 		Data: []byte(`{"schemaVersion": 1, "readiness": [{"id": "r2", "title": "Autumn"}]}`)}}})

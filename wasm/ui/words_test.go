@@ -210,3 +210,21 @@ func addEverything(t *testing.T, a *App) {
 		a.Handle(ev)
 	}
 }
+
+// TestImportProblemsAreInPlainWords opens files that cannot be used: what
+// is wrong is said with the page's words, not the file's paths.
+func TestImportProblemsAreInPlainWords(t *testing.T) {
+	for name, file := range map[string]string{
+		"no version":    `{"readiness": []}`,
+		"newer version": `{"schemaVersion": 99}`,
+		"a wrong value": `{"schemaVersion": 2, "workspaceId": "W1", "partnership": {"name": "P", "district": {"id": "d", "name": "D"}, "partners": [{"id": "p", "name": "Q", "approach": "magic"}]}}`,
+	} {
+		a := newApp(t)
+		a.Handle(Event{Action: "data.import", Files: []File{{Name: "x.json", Data: []byte(file)}}})
+		require.NotEmpty(t, a.notices, name)
+		n := a.notices[len(a.notices)-1]
+		text := n.Text + " " + strings.Join(n.Details, " ")
+		require.NotContains(t, text, "schemaVersion", name)
+		require.Empty(t, pathLike.FindAllString(text, -1), "%s: %s", name, text)
+	}
+}
