@@ -12,7 +12,9 @@ import (
 	"github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/agenda"
 	"github.com/partnerkit/partnerkit/contract"
+	"github.com/partnerkit/partnerkit/examples/hgusd/casefile"
 	"github.com/partnerkit/partnerkit/partnership"
+	"github.com/partnerkit/partnerkit/progress"
 	"github.com/partnerkit/partnerkit/readiness"
 )
 
@@ -300,4 +302,30 @@ func reloaded(t *testing.T, ws *partnerkit.Workspace) *partnerkit.Workspace {
 	out, err := partnerkit.Load(bytes.NewBufferString(savedString(t, ws)))
 	require.NoError(t, err)
 	return out
+}
+
+// The values recorded for the measures merge like every other record, and a
+// summary calls them what they are: one side records the January data, the
+// other corrects a value recorded before.
+func TestMergeRecordedValues(t *testing.T) {
+	open := func() *partnerkit.Workspace {
+		ws, err := partnerkit.Load(bytes.NewReader(casefile.JSON()))
+		require.NoError(t, err)
+		require.NotEmpty(t, ws.Observations)
+		return ws
+	}
+	base, mine, theirs := open(), open(), open()
+	mine.Observations = append(mine.Observations,
+		progress.NewObservation("obs-jan-a", "pd-attendance", "2018-01-10", 31),
+		progress.NewObservation("obs-jan-b", "pd-attendance", "2018-01-24", 28))
+	fixed := 53.0
+	theirs.Observations[0].Value = &fixed
+
+	merged, cs := partnerkit.Merge(base, mine, theirs)
+	require.Empty(t, cs)
+	require.NoError(t, merged.Validate())
+	require.Len(t, merged.Observations, len(base.Observations)+2)
+	assert.InDelta(t, 53.0, *merged.Observations[0].Value, 0)
+	assert.Equal(t, "adds 2 recorded values", partnerkit.Summary(theirs, merged))
+	assert.Equal(t, "changes the recorded value of July 13, 2017", partnerkit.Summary(mine, merged))
 }

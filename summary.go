@@ -63,6 +63,7 @@ var vocabulary = map[string]term{
 	"meetings[]":                              {one: "meeting", many: "meetings", name: meetingName, headline: true},
 	"meetings[].actions[]":                    {one: "action", many: "actions", name: field("text")},
 	"meetings[].attendees[]":                  {one: "attendee", many: "attendees", name: field("name")},
+	"observations[]":                          {one: "recorded value", many: "recorded values", name: dated("date"), headline: true},
 }
 
 // unknownRecord names a record of a list the vocabulary does not know.
@@ -81,6 +82,17 @@ func meetingName(o map[string]any) string {
 		return "of " + day
 	}
 	return title + " of " + day
+}
+
+// dated names a record by the day in its field k: "of July 13, 2017".
+func dated(k string) func(map[string]any) string {
+	return func(o map[string]any) string {
+		t, err := time.Parse(time.DateOnly, str(o[k]))
+		if err != nil {
+			return ""
+		}
+		return "of " + t.Format("January 2, 2006")
+	}
 }
 
 // place is where a value sits, for naming it: the chain of places from the
