@@ -217,7 +217,9 @@ func (h *host) save() {
 		go func(f dom.FileHandle) {
 			if err := f.Write(data); err != nil {
 				h.queue <- item{ev: ui.Event{Action: "data.file.failed", Value: err.Error()}}
+				return
 			}
+			h.queue <- item{ev: ui.Event{Action: "data.file.written"}}
 		}(*h.file)
 	}
 }

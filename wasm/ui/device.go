@@ -159,6 +159,11 @@ func (a *App) handleDevice(ev Event) ([]Effect, bool) {
 		a.copied()
 		a.notify(Notice{Kind: "ok", Text: "Saved a copy to the file " + quote(ev.Value) + ". Later saves go to the same file while this page is open."})
 		return nil, true
+	case "data.file.written":
+		// A later save went to the chosen file too: that file is a copy
+		// that holds every change.
+		a.copied()
+		return nil, true
 	case "data.file.failed":
 		a.notify(Notice{Kind: "problem", Text: "The copy was not saved to a file: " + ev.Value + ". You can download it instead."})
 		return nil, true

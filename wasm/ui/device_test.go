@@ -190,6 +190,15 @@ func TestKeepACopy(t *testing.T) {
 	a.Handle(Event{Action: "data.file.saved", Value: "riverside.json"})
 	eff = a.Handle(Event{Action: "data.file"})
 	assert.False(t, eff[0].(SaveFile).Ask, "later saves go to the same file")
+
+	// A change saved to the browser only is reminded of a day later; once
+	// the save went to the chosen file too, the file holds it.
+	a.ws.Partnership.Name = "Riverside and partners"
+	a.saveNow()
+	c.t = c.t.Add(25 * time.Hour)
+	require.NotEmpty(t, a.reminder())
+	a.Handle(Event{Action: "data.file.written"})
+	assert.Empty(t, a.reminder(), "the chosen file holds every change")
 }
 
 // exchange edits two copies of one workspace, as two devices would.
