@@ -108,18 +108,27 @@ func storageError(err error) error {
 	return fmt.Errorf("the browser's storage refused: %w", err)
 }
 
-// Download offers data to the user as a file.
-func Download(doc safejs.Value, name, typ string, data []byte) error {
-	g := safejs.Global()
-	u8c, err := g.Get("Uint8Array")
+// bytesToJS returns a new Uint8Array holding a copy of data.
+func bytesToJS(data []byte) (safejs.Value, error) {
+	u8c, err := safejs.Global().Get("Uint8Array")
 	if err != nil {
-		return err
+		return safejs.Value{}, err
 	}
 	arr, err := u8c.New(len(data))
 	if err != nil {
-		return err
+		return safejs.Value{}, err
 	}
 	if _, err := safejs.CopyBytesToJS(arr, data); err != nil {
+		return safejs.Value{}, err
+	}
+	return arr, nil
+}
+
+// Download offers data to the user as a file.
+func Download(doc safejs.Value, name, typ string, data []byte) error {
+	g := safejs.Global()
+	arr, err := bytesToJS(data)
+	if err != nil {
 		return err
 	}
 	parts, err := safejs.ValueOf([]any{safejs.Unsafe(arr)})

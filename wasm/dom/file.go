@@ -67,16 +67,8 @@ func (f FileHandle) Write(data []byte) error {
 	if err != nil {
 		return errors.New("the browser did not let partnerkit write the file: " + err.Error())
 	}
-	g := safejs.Global()
-	u8c, err := g.Get("Uint8Array")
+	arr, err := bytesToJS(data)
 	if err != nil {
-		return err
-	}
-	arr, err := u8c.New(len(data))
-	if err != nil {
-		return err
-	}
-	if _, err := safejs.CopyBytesToJS(arr, data); err != nil {
 		return err
 	}
 	if p, err = w.Call("write", arr); err == nil {
