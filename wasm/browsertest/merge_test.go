@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -149,5 +150,43 @@ func TestTwoWorkspacesStayApart(t *testing.T) {
 	assert.Equal(t, 2, n, "each workspace under its own key")
 	lake := eval[string](b, `Object.keys(localStorage).filter(k => k.startsWith("partnerkit.ws.")).map(k => localStorage.getItem(k)).find(v => v.includes("Lakeview")) || ""`)
 	assert.NotContains(t, lake, "Hams Gulch", "the workspaces stay apart")
+	b.assertOffline(u)
+}
+
+// TestDeletedWorkspaceIsRestoredFromYourData renames a workspace from the
+// list on Start, deletes it, and brings it back from the backups listed in
+// Your data: nothing is taken away without a way back, through a reload.
+func TestDeletedWorkspaceIsRestoredFromYourData(t *testing.T) {
+	b := newBrowser(t)
+	u := fileURL(built.page)
+	p := newPauses(t)
+	b.openExample(u)
+	b.click(`#pk-nav-start`)
+	b.click(`#pk-workspaces button[data-on-click="ws.rename"]`)
+	b.retype("partnership.name", "Hams Gulch, year two", p)
+	b.click(`#pk-ws-rename-done`)
+	b.saved(`ws.partnership.name`, "Hams Gulch, year two")
+	assert.Contains(t, b.text(`#pk-workspaces`), "Hams Gulch, year two (open now)")
+
+	b.click(`#pk-workspaces button[data-on-click="ws.delete"]`)
+	b.do(chromedp.WaitVisible(chromedp.CSS(`#pk-ws-delete-confirm`)))
+	assert.Equal(t, "pk-ws-delete-confirm", eval[string](b, `document.activeElement.id`), "the focus moves to the question")
+	b.do(chromedp.KeyEvent(kb.Enter))
+	b.do(chromedp.WaitVisible(chromedp.CSS(`#pk-ws-none`)))
+	assert.Zero(t, eval[int](b, `Object.keys(localStorage).filter(k => k.startsWith("partnerkit.ws.")).length`))
+
+	b.open(u)
+	b.click(`#pk-nav-data`)
+	backups := b.text(`#pk-backups`)
+	assert.Contains(t, backups, "Hams Gulch, year two")
+	assert.Contains(t, backups, "A workspace deleted from this device")
+	b.audit(axeSource(t), "Your data with a deleted workspace to restore")
+	b.click(`#pk-backups button[data-on-click="data.restore"]`)
+	b.do(chromedp.WaitVisible(chromedp.CSS(`.pk-notice-ok`)))
+	assert.Contains(t, b.text(`#pk-notices`), "Restored “Hams Gulch, year two”")
+
+	b.open(u)
+	b.click(`#pk-nav-start`)
+	assert.Contains(t, b.text(`#pk-workspaces`), "Hams Gulch, year two (open now)", "restored, and kept through a reload")
 	b.assertOffline(u)
 }
