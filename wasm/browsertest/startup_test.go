@@ -168,3 +168,84 @@ func phases(rs []startupRun) string {
 	}
 	return strings.Join(out, " ")
 }
+
+// beforeReady is run in every document before the page's scripts: when the
+// first screen's element shows, it notes its text and whether the app was
+// ready yet, in window.__pkBefore.
+const beforeReady = `(() => {
+  const seen = window.__pkBefore = {};
+  const observer = new MutationObserver(() => {
+    for (const id of ["pk-start-example", "pk-opening-name"]) {
+      const el = document.getElementById(id);
+      if (el && seen[id] === undefined) {
+        seen[id] = {text: el.textContent, ready: document.documentElement.getAttribute("data-pk-ready") === "true",
+          loader: (document.getElementById("pk-loader") || {}).textContent || ""};
+      }
+    }
+  });
+  observer.observe(document, {childList: true, subtree: true});
+})()`
+
+// TestFirstScreenBeforeTheApp checks that the page shows its first screen
+// before its app runs: the Start screen on a new device, and on a device
+// that keeps a workspace, the frame and "Opening …" with the workspace's
+// name, as text.
+func TestFirstScreenBeforeTheApp(t *testing.T) {
+	b := newBrowser(t)
+	_, err := chromedp.Call(b.ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: beforeReady})
+	require.NoError(t, err)
+	type seen struct {
+		Text, Loader string
+		Ready        bool
+	}
+	u := fileURL(built.page)
+	b.open(u)
+	start := eval[seen](b, `window.__pkBefore["pk-start-example"]`)
+	assert.Equal(t, "Open the example district", start.Text)
+	assert.False(t, start.Ready, "the Start screen shows before the app is ready")
+	assert.Contains(t, start.Loader, "Getting partnerkit ready")
+	assert.Equal(t, "Start", b.text(`#pk-main h2`), "the app draws the same screen")
+	assert.Zero(t, eval[int](b, `document.querySelectorAll("#pk-loader").length`), "the progress line goes once the app runs")
+
+	eval[bool](b, `localStorage.setItem("partnerkit.workspace", JSON.stringify({schemaVersion: 2,
+partnership: {name: "Riverside <img src=x onerror=window.__pwned=1>", district: {name: "Riverside"}}})), true`)
+	b.open(u)
+	opening := eval[seen](b, `window.__pkBefore["pk-opening-name"]`)
+	assert.Equal(t, "Riverside <img src=x onerror=window.__pwned=1>", opening.Text, "the name, as text")
+	assert.False(t, opening.Ready)
+	assert.False(t, eval[bool](b, `window.__pwned !== undefined`))
+	assert.NotContains(t, b.text(`#pk-main`), "Opening your workspace", "the app replaces it")
+
+	// The list of the device's workspaces names the one open.
+	eval[bool](b, `localStorage.clear(), localStorage.setItem("partnerkit.workspaces", JSON.stringify({current: "w2",
+workspaces: [{id: "w1", name: "Lakeside"}, {id: "w2", name: "Hillside & <b>Valley</b>"}]})),
+localStorage.setItem("partnerkit.ws.w2", JSON.stringify({schemaVersion: 2, partnership: {name: "Hillside & <b>Valley</b>", district: {name: "Hillside"}}})), true`)
+	b.open(u)
+	opening = eval[seen](b, `window.__pkBefore["pk-opening-name"]`)
+	assert.Equal(t, "Hillside & <b>Valley</b>", opening.Text)
+	assert.False(t, opening.Ready)
+	b.assertOffline(u)
+}
+
+// TestLoaderExplainsWhatToDo makes the browser refuse to run the app in the
+// ways it can and checks that the page says what to do in plain words.
+func TestLoaderExplainsWhatToDo(t *testing.T) {
+	for _, c := range []struct{ name, script, want string }{
+		{"no WebAssembly", `delete window.WebAssembly`, "too old to run partnerkit"},
+		{"out of memory", `(() => { const no = () => Promise.reject(new RangeError("WebAssembly.instantiate(): Out of memory: Cannot allocate Wasm memory for new instance"));
+WebAssembly.instantiateStreaming = no; WebAssembly.instantiate = no })()`, "did not give partnerkit enough memory"},
+		{"blocked", `(() => { const no = () => Promise.reject(new WebAssembly.CompileError("WebAssembly.instantiateStreaming(): Refused to compile or instantiate WebAssembly module because 'unsafe-eval' is not an allowed source of script"));
+WebAssembly.instantiateStreaming = no; WebAssembly.instantiate = no })()`, "blocked partnerkit"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			b := newBrowser(t)
+			_, err := chromedp.Call(b.ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: c.script})
+			require.NoError(t, err)
+			b.do(chromedp.Navigate(fileURL(built.page)), chromedp.WaitVisible(chromedp.CSS(`#app [role=alert]`)))
+			msg := b.text(`#app [role=alert]`)
+			assert.Contains(t, msg, c.want)
+			assert.NotContains(t, msg, "wasm", "no technical words")
+			assert.Equal(t, "true", eval[string](b, `document.documentElement.getAttribute("data-pk-failed")`))
+		})
+	}
+}

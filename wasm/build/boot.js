@@ -58,14 +58,153 @@
     return nodes;
   };
   const app = document.getElementById("app");
+  const loader = document.getElementById("pk-loader");
+  const parts = Number(app.getAttribute("data-pk-parts")) || 1;
+  const html = document.documentElement;
+  function say(text) {
+    if (loader) loader.textContent = text;
+  }
+  // The messages when partnerkit cannot start or stops: what happened and
+  // what to do, in plain words.
+  const old = "This browser is too old to run partnerkit. Open this file in a current version of Chrome, Edge, Firefox or Safari (it needs WebAssembly). Nothing you enter is sent anywhere.";
+  const memory = "This device did not give partnerkit enough memory to start. Close other tabs and apps, then reload this page. Your work saved on this device is kept.";
+  const blocked = "A setting of this browser or of your organization blocked partnerkit: it needs WebAssembly, which is turned off here. Ask your IT staff to allow WebAssembly for this file, or open it in another current browser.";
+  function why(e) {
+    const s = String((e && e.message) || e);
+    if (e instanceof RangeError || /memory|allocat/i.test(s)) return memory;
+    if (/unsafe-eval|content security|csp|refused|not allowed|disallowed|blocked/i.test(s)) return blocked;
+    return "partnerkit could not start (" + s + "). Reload the page; if it happens again, open the file in a current version of Chrome, Edge, Firefox or Safari.";
+  }
+  let failed = false;
+  // fail shows the message in place of the page.
   function fail(msg) {
+    failed = true;
     const p = document.createElement("p");
     p.setAttribute("role", "alert");
+    p.className = "pk-loader-problem";
     p.textContent = msg;
     app.replaceChildren(p);
+    html.setAttribute("data-pk-failed", "true");
   }
-  if (typeof WebAssembly !== "object" || typeof DecompressionStream !== "function") {
-    fail("This browser cannot run partnerkit: it lacks WebAssembly or DecompressionStream. Please open this file in a current version of Chrome, Edge, Firefox or Safari.");
+
+  // The first screen is in the page already: the Start screen. A device that
+  // keeps a workspace shows the frame and "Opening your workspace…" with its
+  // name instead; an embedded rater view shows only the progress line.
+  const embed = /(?:^|&)view=rubric(?:&|$)/.test(location.search.replace(/^\?/, "") + "&" + location.hash.replace(/^#/, ""));
+  const first = document.getElementById("pk-root");
+  // The workspace open when the page was last closed: the list of the
+  // device's workspaces names it, or an older page kept its one workspace.
+  let returning = false, name = "";
+  try {
+    const list = localStorage.getItem(app.getAttribute("data-pk-index"));
+    let ix = null;
+    try {
+      ix = list === null ? null : JSON.parse(list);
+    } catch (e) {
+      // Unreadable: the app makes the list again.
+    }
+    if (ix && typeof ix === "object") {
+      const e = ix.current && Array.isArray(ix.workspaces) ? ix.workspaces.find(w => w && w.id === ix.current) : undefined;
+      returning = !!ix.current;
+      if (e && typeof e.name === "string") name = e.name.trim();
+    } else {
+      const saved = localStorage.getItem(app.getAttribute("data-pk-store"));
+      returning = saved !== null;
+      try {
+        const w = returning ? JSON.parse(saved) : null, p = w && w.partnership;
+        if (p && typeof p.name === "string") name = p.name.trim();
+      } catch (e) {
+        // Unreadable: the app says so, and keeps it aside.
+      }
+    }
+  } catch (e) {
+    // Storage turned off: the app says so once it runs.
+  }
+  if (first && embed) {
+    first.remove();
+  } else if (first && returning) {
+    const opening = document.getElementById("pk-opening");
+    if (opening) {
+      first.replaceWith(opening.content.cloneNode(true));
+      if (name !== "") document.getElementById("pk-opening-name").textContent = name;
+    }
+  }
+
+  // What is clicked, chosen or dropped before the app is ready is held, and
+  // done once it is: the control says it is getting ready meanwhile.
+  const ready = () => html.getAttribute("data-pk-ready") === "true";
+  const held = [];
+  let focused = "";
+  function selector(el) {
+    if (el.id) return "#" + CSS.escape(el.id);
+    let s = "[data-on-click=\"" + CSS.escape(el.getAttribute("data-on-click") || "") + "\"]";
+    if (el.hasAttribute("data-arg")) s += "[data-arg=\"" + CSS.escape(el.getAttribute("data-arg")) + "\"]";
+    return s;
+  }
+  function hold(ev) {
+    if (ready() || !ev.target.closest) return;
+    const el = ev.target.closest(ev.type === "click" ? "[data-on-click]" : ev.type === "change" ? "input[type=file]" : "[data-on-drop]");
+    if (ev.type === "dragover") {
+      ev.preventDefault(); // or the browser would open the dropped file itself
+      return;
+    }
+    if (!el || !app.contains(el)) return;
+    if (ev.type === "click") {
+      if (el.matches("input[type=file]")) return; // its file picker opens; the choice is held below
+      ev.preventDefault();
+      held.push({ sel: selector(el) });
+    } else if (ev.type === "change") {
+      held.push({ sel: selector(el), files: el.files });
+    } else {
+      ev.preventDefault();
+      if (!ev.dataTransfer || ev.dataTransfer.files.length === 0) return;
+      held.push({ sel: "[data-on-drop=\"" + CSS.escape(el.getAttribute("data-on-drop")) + "\"]", drop: [...ev.dataTransfer.files] });
+    }
+    ev.stopImmediatePropagation();
+    el.setAttribute("aria-busy", "true");
+    say("Getting ready: what you asked for will happen in a moment…");
+  }
+  const kinds = ["click", "change", "dragover", "drop"];
+  for (const k of kinds) document.addEventListener(k, hold, true);
+  document.addEventListener("focusin", function track(ev) {
+    if (ready()) document.removeEventListener("focusin", track, true);
+    else if (ev.target.id) focused = ev.target.id;
+  }, true);
+  function replay() {
+    for (const k of kinds) document.removeEventListener(k, hold, true);
+    if (focused && (document.activeElement === null || document.activeElement === document.body)) {
+      const el = document.getElementById(focused);
+      if (el) el.focus();
+    }
+    let i = 0;
+    (function next() {
+      if (i >= held.length) return;
+      const h = held[i++], el = document.querySelector(h.sel);
+      if (el && h.files) {
+        el.files = h.files;
+        el.dispatchEvent(new Event("change", { bubbles: true }));
+      } else if (el && h.drop) {
+        const dt = new DataTransfer();
+        for (const f of h.drop) dt.items.add(f);
+        el.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+      } else if (el) {
+        el.click();
+      }
+      setTimeout(next, 0); // each in its own task, after the app has drawn the last
+    })();
+  }
+  new MutationObserver(function (_, obs) {
+    if (ready()) {
+      obs.disconnect();
+      replay();
+    }
+  }).observe(html, { attributes: true, attributeFilter: ["data-pk-ready"] });
+  setTimeout(function () {
+    if (!ready() && !failed) say("partnerkit is taking longer than usual to start. Please wait a little; if nothing happens, close other tabs and reload this page.");
+  }, 20000);
+
+  if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function" || typeof DecompressionStream !== "function") {
+    fail(old);
     window.pkChunk = function () {};
     return;
   }
@@ -73,28 +212,41 @@
   // pkChunk as the browser reads the page; the pieces are decompressed and
   // compiled while the rest of the page is still being read.
   performance.mark("pk-decode-start");
-  let push, done, got = 0;
-  const pieces = new ReadableStream({ start(c) { push = b => c.enqueue(b); done = () => c.close(); } });
+  let push, done, got = 0, pieces = 0;
+  const stream = new ReadableStream({ start(c) { push = b => c.enqueue(b); done = () => c.close(); } });
   window.pkChunk = function (s, size) {
+    if (failed) return;
     try {
       const n = size === undefined ? s.length / 5 * 4 : size - got;
       const b = decode85(s, n);
       got += b.length;
       push(b);
+      pieces++;
+      say("Getting partnerkit ready on this device… " + Math.round(pieces / parts * 70) + "%");
       if (size !== undefined) {
         done();
         delete window.pkChunk;
         performance.mark("pk-decode-end");
       }
     } catch (e) {
-      fail("partnerkit could not start: " + e);
+      fail(why(e));
     }
   };
+  // The app's last words, to tell running out of memory from other errors.
+  const said = [];
+  for (const level of ["log", "error"]) {
+    const write = console[level];
+    console[level] = function (...args) {
+      said.push(args.join(" "));
+      if (said.length > 20) said.shift();
+      return write.apply(console, args);
+    };
+  }
   (async function () {
+    let instance;
+    const go = new Go();
     try {
-      const go = new Go();
-      const wasm = pieces.pipeThrough(new DecompressionStream("gzip"));
-      let instance;
+      const wasm = stream.pipeThrough(new DecompressionStream("gzip"));
       if (typeof WebAssembly.instantiateStreaming === "function") {
         ({ instance } = await WebAssembly.instantiateStreaming(
           new Response(wasm, { headers: { "Content-Type": "application/wasm" } }), go.importObject));
@@ -102,9 +254,30 @@
         ({ instance } = await WebAssembly.instantiate(await new Response(wasm).arrayBuffer(), go.importObject));
       }
       performance.mark("pk-instantiate-end");
-      go.run(instance);
+      say("Getting partnerkit ready on this device… 90%");
     } catch (e) {
-      fail("partnerkit could not start: " + e);
+      fail(why(e));
+      return;
     }
+    try {
+      await go.run(instance);
+    } catch (e) {
+      said.push(String(e));
+    }
+    // The app never ends on its own: it stopped.
+    const oom = said.some(s => /out of memory|memory access out of bounds|allocat/i.test(s));
+    const msg = oom ?
+      "partnerkit ran out of memory on this device and stopped. Your work saved at your last pause is kept on this device. Close other tabs and apps, then reload this page." :
+      "partnerkit stopped because of an error. Your work saved at your last pause is kept on this device: reload this page to go on.";
+    if (!ready()) {
+      fail(oom ? memory : msg);
+      return;
+    }
+    const p = document.createElement("p");
+    p.setAttribute("role", "alert");
+    p.className = "pk-loader-problem";
+    p.textContent = msg;
+    app.prepend(p);
+    html.setAttribute("data-pk-failed", "true");
   })();
 })();

@@ -12,6 +12,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+
+	"github.com/partnerkit/partnerkit/wasm/store"
 )
 
 // Options says what to build.
@@ -176,10 +178,20 @@ func Page(wasm, execJS []byte, o Options) ([]byte, error) {
 	if strings.Contains(string(execJS), "</script") {
 		return nil, fmt.Errorf("wasm_exec.js contains </script and cannot be inlined")
 	}
+	start, opening, err := firstScreens()
+	if err != nil {
+		return nil, fmt.Errorf("rendering the first screen: %w", err)
+	}
 	var buf bytes.Buffer
 	err = t.Execute(&buf, map[string]any{
-		"CSP":   csp(append([]string{string(execJS), bootJS}, chunks...), pageCSS),
-		"Title": o.Title,
+		// Rendered by the page's own view code, which escapes every text.
+		"Start":    template.HTML(start),
+		"Opening":  template.HTML(opening),
+		"StoreKey": store.WorkspaceKey,
+		"IndexKey": store.IndexKey,
+		"Parts":    len(chunks),
+		"CSP":      csp(append([]string{string(execJS), bootJS}, chunks...), pageCSS),
+		"Title":    o.Title,
 		// A code holds only [A-Za-z0-9._-] (checked above): safe as raw text.
 		"Rubric": template.HTML(o.Rubric),
 		// The scripts and the style sheet are inserted as they are, byte for

@@ -47,7 +47,9 @@ func pageInlines(t *testing.T, wasm []byte) {
 	assert.Contains(t, s, "<title>TA &lt;rubric&gt;</title>")
 	assert.Contains(t, s, `<script type="text/plain" id="pk-rubric">pk1.abc_-9</script>`)
 	assert.Contains(t, s, "/* wasm_exec */ class Go {}")
-	assert.Contains(t, s, "Loading partnerkit")
+	assert.Contains(t, s, "Getting partnerkit ready")
+	assert.Contains(t, s, `id="pk-start-example"`, "the first screen is in the page")
+	assert.Contains(t, s, "Opening your workspace…")
 	assert.NotRegexp(t, regexp.MustCompile(`(?i)\s(src|href)=`), s, "the page loads nothing from elsewhere")
 	assert.NotContains(t, s, "fetch(")
 

@@ -34,11 +34,17 @@ func (a *App) Render() *Node {
 	default:
 		body = a.viewRate()
 	}
+	return a.frame(a.viewStatus(), body)
+}
+
+// frame is the page around a view's body: the header with the save status,
+// the tabs, the warnings and notices.
+func (a *App) frame(status, body *Node) *Node {
 	return El("div", ID("pk-root"), Class("pk"),
 		El("header", Class("pk-header"),
 			El("h1", "partnerkit"),
 			El("p", Class("pk-tagline"), "Partnerships between districts and their TA partners, on this device only: nothing you enter is sent anywhere."),
-			a.viewStatus(),
+			status,
 		),
 		a.viewNav(),
 		a.viewSaveProblem(),
