@@ -1,6 +1,8 @@
 package partnerkit_test
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -192,4 +194,22 @@ func ExampleMerge() {
 	// Their copy adds 2 actions and changes the contract's schedule.
 	// The scheduled activity “Summer design institute”: when: yours "June 21 to 25", theirs "June 28 to July 2"
 	// June 28 to July 2
+}
+
+// A workspace file locked with a passphrase, as the page exports it, is
+// read with LoadLocked and the passphrase.
+func ExampleLoadLocked() {
+	ws := partnerkit.New()
+	ws.Readiness = []readiness.Round{{ID: "fall", Title: "Fall readiness"}}
+	var plain bytes.Buffer
+	_ = ws.Save(&plain)
+	locked, _ := partnerkit.Lock(plain.Bytes(), "a long passphrase only we know")
+
+	_, err := partnerkit.Load(bytes.NewReader(locked))
+	fmt.Println(errors.Is(err, partnerkit.ErrLocked))
+	back, err := partnerkit.LoadLocked(bytes.NewReader(locked), "a long passphrase only we know")
+	fmt.Println(back.Readiness[0].Title, err)
+	// Output:
+	// true
+	// Fall readiness <nil>
 }

@@ -155,6 +155,9 @@ func Decode(r io.Reader) (*Workspace, error) {
 	if len(data) > MaxFileSize {
 		return nil, ErrTooLarge
 	}
+	if IsLocked(data) {
+		return nil, ErrLocked
+	}
 	// The file is parsed once, into a tree that migrate brings up to date
 	// and Store puts into the workspace.
 	ve := new(partnership.ValidationError)
