@@ -146,3 +146,19 @@ func TestLockKey(t *testing.T) {
 	_, err = partnerkit.NewLockKeyFrom(raw[:16], salt, rounds)
 	assert.Error(t, err)
 }
+
+// BenchmarkLockSave locks the example district's workspace with a key
+// derived once, as the page does on each save of a locked workspace.
+func BenchmarkLockSave(b *testing.B) {
+	plain, err := os.ReadFile("examples/hgusd/casefile/hgusd.json")
+	require.NoError(b, err)
+	k, err := partnerkit.NewLockKey(passphrase)
+	require.NoError(b, err)
+	b.SetBytes(int64(len(plain)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := k.Lock(plain); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
