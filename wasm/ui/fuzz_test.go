@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/partnerkit/partnerkit/wasm/store"
 )
 
 // fuzzActions are the actions the page binds, for FuzzEvents to pick from.
@@ -34,39 +36,55 @@ partnership.initiatives[0].demands[0] partnership.people[3] contract.appendix.me
 // a field the workspace has at that moment, as the field model lists them
 // (FieldPaths), or a path just beside one.
 func FuzzEvents(f *testing.F) {
+	addEventSeeds(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		playEvents(data, nil, func(a *App, ev Event) {
+			require.NoError(t, a.Render().Check(), "after %+v", ev)
+		})
+	})
+}
+
+// addEventSeeds adds the seeds of FuzzEvents' sequences.
+func addEventSeeds(f *testing.F) {
 	f.Add([]byte{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15})
 	f.Add([]byte("part.start, part.add initiative, demand, set hours, remove, undo"))
 	f.Add([]byte{20, 40, 60, 80, 100, 120, 140, 160, 180, 200, 220, 240, 255, 3, 5, 7, 11, 13})
-	f.Fuzz(func(t *testing.T, data []byte) {
-		now := time.Date(2017, 9, 1, 9, 0, 0, 0, time.UTC)
-		a := New(Config{Now: func() time.Time { return now }}, nil, nil)
-		if len(data) > 0 && data[0]%2 == 0 {
-			a.Handle(Event{Action: "start.example"})
+}
+
+// playEvents plays the sequence of events data stands for on a new app
+// (cfg's clock is the sequence's) and calls after once each is handled.
+func playEvents(data []byte, storage store.Storage, after func(*App, Event)) *App {
+	now := time.Date(2017, 9, 1, 9, 0, 0, 0, time.UTC)
+	a := New(Config{Now: func() time.Time { return now }, Storage: storage}, nil, nil)
+	if len(data) > 0 && data[0]%2 == 0 {
+		a.Handle(Event{Action: "start.example"})
+	}
+	values := []string{"", "3", "-1", "2017-09-12", "2017-09-12T15:30", "not a date", "<b>x</b>", "ana", "monthly", "co-design", "1e309", "NaN"}
+	for i := 0; i+2 < len(data) && i < 300; i += 3 {
+		ev := Event{
+			Action: fuzzActions[int(data[i])%len(fuzzActions)],
+			Arg:    fuzzArgs[int(data[i+1])%len(fuzzArgs)],
+			Value:  values[int(data[i+2])%len(values)],
 		}
-		values := []string{"", "3", "-1", "2017-09-12", "2017-09-12T15:30", "not a date", "<b>x</b>", "ana", "monthly", "co-design", "1e309", "NaN"}
-		for i := 0; i+2 < len(data) && i < 300; i += 3 {
-			ev := Event{
-				Action: fuzzActions[int(data[i])%len(fuzzActions)],
-				Arg:    fuzzArgs[int(data[i+1])%len(fuzzArgs)],
-				Value:  values[int(data[i+2])%len(values)],
-			}
-			if data[i+2] > 200 {
-				ev.Arg = strconv.Itoa(int(data[i+2]) - 220)
-			}
-			if paths := a.FieldPaths(); data[i]%3 == 0 && len(paths) > 0 {
-				ev.Action, ev.Path = "field", paths[int(data[i+1])%len(paths)]
-				switch data[i+2] % 5 {
-				case 0:
-					ev.Action = "field.toggle"
-				case 1:
-					ev.Path = strings.Replace(ev.Path, "[0]", "[9]", 1) // past the end of a list
-				case 2:
-					ev.Action, ev.Value = "field", otherChoice
-				}
-			}
-			now = now.Add(time.Duration(data[i+2]) * time.Second)
-			a.Handle(ev)
-			require.NoError(t, a.Render().Check(), "after %+v", ev)
+		if data[i+2] > 200 {
+			ev.Arg = strconv.Itoa(int(data[i+2]) - 220)
 		}
-	})
+		if paths := a.FieldPaths(); data[i]%3 == 0 && len(paths) > 0 {
+			ev.Action, ev.Path = "field", paths[int(data[i+1])%len(paths)]
+			switch data[i+2] % 5 {
+			case 0:
+				ev.Action = "field.toggle"
+			case 1:
+				ev.Path = strings.Replace(ev.Path, "[0]", "[9]", 1) // past the end of a list
+			case 2:
+				ev.Action, ev.Value = "field", otherChoice
+			}
+		}
+		now = now.Add(time.Duration(data[i+2]) * time.Second)
+		a.Handle(ev)
+		if after != nil {
+			after(a, ev)
+		}
+	}
+	return a
 }

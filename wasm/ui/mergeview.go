@@ -3,11 +3,14 @@ package ui
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
 
 	"github.com/partnerkit/partnerkit"
+	"github.com/partnerkit/partnerkit/internal/words"
+	"github.com/partnerkit/partnerkit/partnership"
 	"github.com/partnerkit/partnerkit/wasm/store"
 )
 
@@ -41,7 +44,9 @@ func (a *App) importWorkspace(files []File) []Effect {
 		return nil
 	}
 	f := files[0]
-	theirs, err := partnerkit.Load(bytes.NewReader(f.Data))
+	// Read as the page reads its own save, so that every state the page
+	// keeps, unfinished records included, exports and opens back as it was.
+	theirs, err := partnerkit.Decode(bytes.NewReader(f.Data))
 	if err != nil {
 		a.notify(Notice{Kind: "problem",
 			Text:    fmt.Sprintf("%q was not imported: it is not a partnerkit workspace file partnerkit can use. Your current data is unchanged.", f.Name),
@@ -70,6 +75,7 @@ func (a *App) importWorkspace(files []File) []Effect {
 			a.shareTheirs(theirs)
 		}
 		text := fmt.Sprintf("Opened %q as a workspace of its own.", f.Name)
+		text += unfinished(theirs)
 		if a.stored() {
 			if es, _, _ := a.save.store.Entries(); len(es) > 1 {
 				text += " Your other workspaces are listed on Start."
@@ -81,6 +87,20 @@ func (a *App) importWorkspace(files []File) []Effect {
 	a.preview(f.Name, theirs)
 	a.view = ViewData
 	return []Effect{Focus{ID: "pk-merge-h"}}
+}
+
+// unfinished says, when ws holds work that is not finished yet, that each
+// page shows what is missing; "" when it is finished.
+func unfinished(ws *partnerkit.Workspace) string {
+	err := ws.Validate()
+	if err == nil {
+		return ""
+	}
+	text := " It holds work that is not finished yet"
+	if ve := (*partnership.ValidationError)(nil); errors.As(err, &ve) {
+		text += " (" + words.Count(len(ve.Problems)+ve.More, "value", "values") + " to fill in or correct)"
+	}
+	return text + ": each page shows what is missing."
 }
 
 // preview merges their copy into the open workspace, for the user to see
