@@ -4,6 +4,7 @@ package browsertest
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"testing"
 	"time"
@@ -24,11 +25,17 @@ func (b *browser) download() string {
 	return b.waitFile(dir, "partnerkit-*.json")
 }
 
-// openFile opens a workspace file from the Your data tab.
+// openFile opens a workspace file from the Your data tab, and waits until
+// the page has handled it: the browser reads the file on its own time, so
+// the page is first seen to handle one more event (the count of
+// measures changes).
 func (b *browser) openFile(file string) {
 	b.t.Helper()
 	b.click(`#pk-nav-data`)
+	b.settled()
+	n := eval[int](b, `performance.getEntriesByName("pk-update").length`)
 	b.do(chromedp.SetUploadFiles(chromedp.CSS(`#pk-import`), []string{file}))
+	b.do(chromedp.Poll[chromedp.Void](fmt.Sprintf(`performance.getEntriesByName("pk-update").length !== %d`, n), chromedp.WithPollingTimeout(20*time.Second)))
 	b.settled()
 }
 
