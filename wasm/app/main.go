@@ -7,10 +7,12 @@ package main
 
 import (
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/hack-pad/safejs"
 	"github.com/partnerkit/partnerkit/wasm/dom"
+	"github.com/partnerkit/partnerkit/wasm/store"
 	"github.com/partnerkit/partnerkit/wasm/ui"
 )
 
@@ -111,6 +113,11 @@ func run() error {
 	if err := h.onHide(); err != nil {
 		return err
 	}
+	if !cfg.Embed {
+		if err := h.onOthers(); err != nil {
+			return err
+		}
+	}
 	// Drawn and listening: the page is interactive.
 	dom.Mark("pk-interactive")
 	if cfg.Embed {
@@ -159,13 +166,52 @@ func (h *host) onHide() error {
 	return err
 }
 
+// onOthers tells the app when another tab of the browser may have saved
+// the workspace: on the storage event for its revision (or for everything
+// deleted), and when the page gets the focus back, in case an event was
+// missed while it slept.
+func (h *host) onOthers() error {
+	check := func() {
+		go func() { h.queue <- item{ev: ui.Event{Action: "storage.changed"}} }() // never block a callback
+	}
+	storage, err := safejs.FuncOf(func(_ safejs.Value, args []safejs.Value) any {
+		if len(args) == 0 {
+			return nil
+		}
+		k, err := args[0].Get("key")
+		if err != nil {
+			return nil
+		}
+		if key, _ := k.String(); k.IsNull() || strings.HasPrefix(key, store.RevisionPrefix) {
+			check()
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	focus, err := safejs.FuncOf(func(_ safejs.Value, _ []safejs.Value) any {
+		check()
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	win := safejs.Global()
+	if _, err := win.Call("addEventListener", "storage", storage.Value()); err != nil {
+		return err
+	}
+	_, err = win.Call("addEventListener", "focus", focus.Value())
+	return err
+}
+
 // loop is the only goroutine that touches the app.
 func (h *host) loop() {
 	for it := range h.queue {
 		start := dom.Now()
 		switch {
 		case it.flush != nil:
-			h.save()
+			h.app.Flush()
 			close(it.flush)
 			continue
 		case it.save:

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -21,6 +22,12 @@ const (
 	WorkspaceKey = Prefix + "workspace"
 	// DraftKey holds the rater's response while it is being written.
 	DraftKey = Prefix + "rater-draft"
+	// RevisionPrefix starts the key of each workspace's revision (its ID
+	// follows): which save, by which page, wrote it last. Save writes a
+	// workspace only over the revision this store last read or wrote (a
+	// compare-and-swap), so that two tabs of one browser, or two copies of
+	// the page sharing its storage, never overwrite each other unseen.
+	RevisionPrefix = Prefix + "rev."
 	// BackupPrefix starts the key of every backup.
 	BackupPrefix = Prefix + "backup."
 )
@@ -46,6 +53,9 @@ const (
 	BeforeExample Reason = "before-example"
 	// BeforeRestore is the workspace a backup, restored, replaced.
 	BeforeRestore Reason = "before-restore"
+	// Overtaken is a tab's workspace that another tab's save overtook: kept
+	// aside before the tab opens the newer one, or when it is closed.
+	Overtaken Reason = "overtaken"
 	// BeforeMerge is the workspace before a colleague's copy was merged into it.
 	BeforeMerge Reason = "before-merge"
 	// BeforeReplace is the workspace a colleague's copy replaced.
@@ -69,6 +79,8 @@ func (r Reason) Words() string {
 		return "your data before the example was opened"
 	case BeforeRestore:
 		return "your data before a backup was restored"
+	case Overtaken:
+		return "your changes in a tab, after another tab had saved newer ones"
 	case BeforeMerge:
 		return "the workspace before a colleague's copy was merged into it"
 	case BeforeReplace:
@@ -126,7 +138,9 @@ type Store struct {
 	s      Storage
 	now    func() time.Time
 	status Status
-	last   time.Time // the time of the last backup key made, so that the next is later
+	last   time.Time         // the time of the last backup key made, so that the next is later
+	revs   map[string]string // by workspace ID, the revision this store last read or wrote
+	page   string            // names this store's saves in their revisions
 }
 
 // New returns a store that keeps its data in s; now tells the time (nil
@@ -135,7 +149,7 @@ func New(s Storage, now func() time.Time) *Store {
 	if now == nil {
 		now = time.Now
 	}
-	return &Store{s: s, now: now}
+	return &Store{s: s, now: now, revs: map[string]string{}, page: digest(rand.Text())[:8]}
 }
 
 // Status returns what the store knows about saving.
@@ -285,8 +299,71 @@ func (st *Store) Erase() error {
 			first = err
 		}
 	}
-	st.status = Status{}
+	st.status, st.revs = Status{}, map[string]string{}
 	return first
+}
+
+// StaleError is the error of Save when another page (another tab of the
+// same browser) saved the workspace since this store last read or saved
+// it: nothing was written, so that the other page's work stays as it is.
+type StaleError struct {
+	// Theirs is the revision saved by the other page; "" when it deleted it.
+	Theirs string
+}
+
+func (e *StaleError) Error() string {
+	return "the workspace was saved in another tab or window of this browser since this one opened it"
+}
+
+// Overtaken reports whether another page saved the workspace id, or
+// deleted it, since this store last read or saved it.
+func (st *Store) Overtaken(id string) (bool, error) {
+	cur, _, err := st.s.Get(RevisionPrefix + id)
+	if err != nil {
+		return false, err
+	}
+	return cur != st.revs[id], nil
+}
+
+// readRevision remembers the revision of workspace id as it is now: what
+// the next Save of it expects to write over.
+func (st *Store) readRevision(id string) error {
+	if id == "" {
+		return nil
+	}
+	cur, _, err := st.s.Get(RevisionPrefix + id)
+	if err == nil {
+		st.revs[id] = cur
+	}
+	return err
+}
+
+// swapRevision writes the revision after the one this store expects for
+// workspace id, or returns a *StaleError when another page wrote since.
+// The revision is written before the workspace: should the workspace then
+// not fit, other pages still learn that this one wrote (and find the data
+// as it was), rather than write over a save they never heard of.
+//
+// A browser's storage has no transactions: two tabs can each read the same
+// revision and save after it. Each then writes its own revision, and the
+// storage event tells each of the other's, so that both stop saving and
+// neither overwrites the other again unseen.
+func (st *Store) swapRevision(id string) error {
+	key := RevisionPrefix + id
+	cur, _, err := st.s.Get(key)
+	if err != nil {
+		return err
+	}
+	if cur != st.revs[id] {
+		return &StaleError{Theirs: cur}
+	}
+	n, _ := strconv.Atoi(strings.SplitN(cur, ".", 2)[0])
+	next := strconv.Itoa(n+1) + "." + st.page
+	if err := st.s.Set(key, next); err != nil {
+		return err
+	}
+	st.revs[id] = next
+	return nil
 }
 
 // digest is the first 16 hexadecimal digits of the SHA-256 of s.

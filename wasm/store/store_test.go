@@ -239,3 +239,58 @@ func TestWorkspacesAreKeptApart(t *testing.T) {
 	require.Len(t, es, 1)
 	assert.Equal(t, "b", es[0].ID)
 }
+
+// TestTwoTabsNeverOverwriteEachOther opens the same storage in two stores,
+// as two tabs of one browser do: the first to save wins, the other finds
+// it changed, saves nothing, and once it has read the newer one saves again.
+func TestTwoTabsNeverOverwriteEachOther(t *testing.T) {
+	m := store.NewMemory(0)
+	one, two := store.New(m, nil), store.New(m, nil)
+	e := store.Entry{ID: "w1", Name: "Riverside"}
+	require.NoError(t, one.Save(e, `{"from":"one"}`, ""))
+	_, _, err := two.Workspace()
+	require.NoError(t, err)
+	require.NoError(t, one.Save(e, `{"from":"one, again"}`, ""))
+	changed, err := two.Overtaken("w1")
+	require.NoError(t, err)
+	assert.True(t, changed, "the second tab sees the first one's save")
+	err = two.Save(e, `{"from":"two"}`, "")
+	var stale *store.StaleError
+	require.ErrorAs(t, err, &stale)
+	v, _, _ := one.Load("w1")
+	assert.Equal(t, `{"from":"one, again"}`, v, "nothing was written over it")
+
+	// The second tab reads the newer one, and saves after it.
+	v, _, err = two.Load("w1")
+	require.NoError(t, err)
+	assert.Equal(t, `{"from":"one, again"}`, v)
+	require.NoError(t, two.Save(e, `{"from":"two, after one"}`, ""))
+	changed, _ = one.Overtaken("w1")
+	assert.True(t, changed)
+	changed, _ = two.Overtaken("w1")
+	assert.False(t, changed, "a tab's own save is no change to it")
+
+	// Deleting the workspace in one tab is a change to the other.
+	require.NoError(t, one.Drop("w1"))
+	changed, _ = two.Overtaken("w1")
+	assert.True(t, changed)
+}
+
+// TestASaveThatDoesNotFitIsStillSeenByOtherTabs fills the storage so that
+// a save's workspace does not fit after its revision: the other tab still
+// learns that this one wrote, and the data is as it was.
+func TestASaveThatDoesNotFitIsStillSeenByOtherTabs(t *testing.T) {
+	m := store.NewMemory(400)
+	one, two := store.New(m, nil), store.New(m, nil)
+	e := store.Entry{ID: "w1"}
+	require.NoError(t, one.Save(e, `{"v":1}`, ""))
+	_, _, err := two.Load("w1")
+	require.NoError(t, err)
+	require.ErrorIs(t, two.Save(e, strings.Repeat("x", 300), ""), store.ErrQuota)
+	changed, err := one.Overtaken("w1")
+	require.NoError(t, err)
+	assert.True(t, changed, "tab one does not write over what tab two tried to save")
+	v, _, _ := m.Get(store.WorkspacePrefix + "w1")
+	assert.Equal(t, `{"v":1}`, v, "the data is as it was")
+	require.NoError(t, two.Save(e, `{"v":2}`, ""), "tab two saves once it fits")
+}

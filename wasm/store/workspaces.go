@@ -121,6 +121,9 @@ func (st *Store) Workspace() (string, bool, error) {
 	key := WorkspaceKey
 	if ix.Current != "" {
 		key = WorkspacePrefix + ix.Current
+		if err := st.readRevision(ix.Current); err != nil {
+			return "", false, err
+		}
 	}
 	v, ok, err := st.s.Get(key)
 	if err == nil && ok {
@@ -138,8 +141,12 @@ func (st *Store) Current() string {
 	return ix.Current
 }
 
-// Load returns the stored text of a workspace of the list.
+// Load returns the stored text of a workspace of the list. Its revision is
+// the one the next Save of it expects to write over.
 func (st *Store) Load(id string) (string, bool, error) {
+	if err := st.readRevision(id); err != nil {
+		return "", false, err
+	}
 	return st.s.Get(WorkspacePrefix + id)
 }
 
@@ -147,7 +154,9 @@ func (st *Store) Load(id string) (string, bool, error) {
 // draft removes the one saved. e names the workspace (ID, name, district);
 // the list's entry takes them, with the time of the change. The workspace of
 // an older page, under WorkspaceKey, is removed once the first save
-// succeeds. Save remembers when it succeeded and why it failed.
+// succeeds. Save remembers when it succeeded and why it failed. When
+// another page saved the workspace since this store last read or saved it,
+// it writes nothing and returns a *StaleError.
 func (st *Store) Save(e Entry, workspace, draft string) error {
 	err := st.save(e, workspace, draft)
 	if err != nil {
@@ -164,6 +173,9 @@ func (st *Store) save(e Entry, workspace, draft string) error {
 	}
 	ix, err := st.readIndex()
 	if err != nil {
+		return err
+	}
+	if err := st.swapRevision(e.ID); err != nil {
 		return err
 	}
 	if err := st.s.Set(WorkspacePrefix+e.ID, workspace); err != nil {
@@ -216,6 +228,7 @@ func (st *Store) Drop(id string) error {
 	if err := st.s.Remove(WorkspacePrefix + id); err != nil {
 		return err
 	}
+	_ = st.s.Remove(RevisionPrefix + id) // a tab that has it open learns that it is gone
 	keys, _ := st.s.Keys(SharedPrefix + id + ".")
 	for _, k := range keys {
 		_ = st.s.Remove(k)

@@ -192,6 +192,13 @@ func (a *App) handle(ev Event) []Effect {
 		return nil
 	case "tick":
 		return nil // the clock moved: the next render reads it
+	case "storage.changed":
+		a.othersSaved()
+		return nil
+	case "storage.reload":
+		return a.reloadStored(false)
+	case "storage.merge":
+		return a.reloadStored(true)
 	case "map.show":
 		a.showMap, a.part.checked = true, false
 		return []Effect{Focus{ID: "pk-main"}}

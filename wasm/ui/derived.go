@@ -37,7 +37,7 @@ var readOnly = map[string]bool{
 	"tick": true, "nav": true, "fix": true, "notice.dismiss": true, "copy.failed": true,
 	"notice.ok": true, "notice.problem": true, "review.print": true, "review.map": true,
 	"data.export": true, "data.backup.download": true, "data.delete": true, "data.delete.cancel": true,
-	"part.settle": true, "part.open": true, "part.all": true, "map.show": true, "field.list": true,
+	"part.settle": true, "part.open": true, "part.all": true, "map.show": true, "field.list": true, "storage.changed": true,
 }
 
 // bigMap is the number of initiatives above which the map is drawn only when

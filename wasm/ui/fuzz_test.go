@@ -20,6 +20,7 @@ contract.start contract.add contract.remove contract.preview contract.print cont
 meeting.cadence meeting.start meeting.create meeting.open meeting.add meeting.remove meeting.live
 meeting.section meeting.quick.text meeting.quick.owner meeting.quick.due meeting.quick.add meeting.close meeting.next
 meeting.html meeting.md meeting.ics meeting.ics.year review.print review.map
+storage.changed storage.reload storage.merge
 rate.team rate.name rate.level rate.concern rate.submit rate.new round.new round.title round.select`)
 
 // fuzzArgs are arguments of the shapes the views' buttons bind, with

@@ -3,8 +3,11 @@ package ui
 import (
 	"crypto/sha256"
 	"errors"
+	"fmt"
 	"strings"
 
+	"github.com/partnerkit/partnerkit"
+	"github.com/partnerkit/partnerkit/internal/schema"
 	"github.com/partnerkit/partnerkit/wasm/store"
 )
 
@@ -23,6 +26,13 @@ type saving struct {
 	hold     bool
 	dirty    bool   // the workspace or the draft changed since the last save
 	exported string // digest of the workspace as last downloaded, "" if never
+	// stale is set when another tab of the browser saved the workspace
+	// since this one read or saved it: this tab saves nothing more until
+	// the user opens the newer version (see reloadStored).
+	stale bool
+	// base is the workspace as this tab last read or saved it: what it and
+	// another tab's newer version both come from, for a merge of the two.
+	base string
 }
 
 // Open returns the app for the page, with the workspace open when the page
@@ -59,6 +69,9 @@ func Open(cfg Config) *App {
 	}
 	a := New(cfg, ws, notice)
 	a.save.store, a.save.hold = st, hold
+	if found && !aside {
+		a.save.base = saved
+	}
 	if found && !aside && current == "" {
 		// The one workspace of an older page joins the list now.
 		a.save.dirty = true
@@ -87,7 +100,7 @@ func (a *App) Save() bool {
 	if !s.dirty {
 		return true
 	}
-	if s.store == nil || s.hold {
+	if s.store == nil || s.hold || s.stale {
 		return false
 	}
 	data, err := Marshal(a.ws)
@@ -96,10 +109,127 @@ func (a *App) Save() bool {
 		return false
 	}
 	if err := s.store.Save(entryOf(a.ws), string(data), a.Draft()); err != nil {
+		var stale *store.StaleError
+		s.stale = errors.As(err, &stale)
 		return false
 	}
-	s.dirty = false
+	s.dirty, s.base = false, string(data)
 	return true
+}
+
+// Flush saves at once, as the page is hidden or closed. When another tab
+// saved a newer version, this tab's changes not saved yet are kept aside as
+// a backup instead, so that closing it loses nothing.
+func (a *App) Flush() bool {
+	if a.save.stale && a.save.dirty && a.save.store != nil {
+		if data, err := Marshal(a.ws); err == nil {
+			if _, err := a.save.store.KeepAside(string(data), store.Overtaken); err == nil {
+				a.save.dirty = false
+				return true
+			}
+		}
+		return false
+	}
+	return a.Save()
+}
+
+// othersSaved checks whether another tab of the browser saved the workspace
+// (the page asks on the storage event, and when it gets the focus back):
+// if one did, this tab stops saving and says so.
+func (a *App) othersSaved() {
+	s := &a.save
+	if s.store == nil || s.stale || s.hold {
+		return
+	}
+	if changed, err := s.store.Overtaken(a.ws.WorkspaceID); err == nil && changed {
+		s.stale = true
+	}
+}
+
+// reloadStored opens the version of the workspace another tab saved, in
+// place of this tab's, or, with merge, that version with this tab's
+// changes merged in (partnerkit.Merge, from the version both tabs last
+// shared). This tab's changes are kept aside first, written and read back;
+// if they cannot be, nothing is replaced. Where both tabs changed the same
+// value, the merge keeps this tab's, and the other tab's version is kept
+// aside too, so that neither is lost.
+func (a *App) reloadStored(merge bool) []Effect {
+	s := &a.save
+	if s.store == nil {
+		return nil
+	}
+	mine, err := Marshal(a.ws)
+	if err != nil {
+		a.problem("The newer version was not opened: this tab's data could not be copied.", err)
+		return nil
+	}
+	changed := string(mine) != s.base && !a.empty()
+	kept := ""
+	if changed && !merge {
+		if _, err := s.store.KeepAside(string(mine), store.Overtaken); err != nil {
+			a.notify(Notice{Kind: "problem", Export: true,
+				Text: "The newer version was not opened: partnerkit could not keep a backup of this tab's changes on this device (" + plainError(err) + "). Download a copy first, then open the newer version again."})
+			return nil
+		}
+		kept = " This tab's changes are kept aside as a backup (see Your data)."
+	}
+	saved, found, err := s.store.Load(a.ws.WorkspaceID)
+	if err != nil {
+		a.problem("The newer version could not be read from this device.", err)
+		return nil
+	}
+	theirs, n, aside := Restore(saved, found)
+	if aside {
+		a.notify(*n)
+		return nil
+	}
+	text := "Opened the version saved in the other tab." + kept
+	ws := theirs
+	if merge && changed {
+		var base *partnerkit.Workspace
+		if s.base != "" {
+			base, _ = partnerkit.Decode(strings.NewReader(s.base)) // without a base, the merge deletes nothing
+		}
+		merged, conflicts := partnerkit.Merge(base, a.ws, theirs)
+		text = "This tab's changes are merged into the version saved in the other tab."
+		if len(conflicts) > 0 {
+			if _, err := s.store.KeepAside(saved, store.Overtaken); err != nil {
+				a.notify(Notice{Kind: "problem", Export: true,
+					Text: "Nothing was merged: both tabs changed the same values, and partnerkit could not keep a backup of the other tab's version on this device (" + plainError(err) + "). Download a copy of this tab's version, then open the newer version."})
+				return nil
+			}
+			text += fmt.Sprintf(" Where both tabs changed the same value, this tab's is kept (%s), and the other tab's version is kept aside as a backup (see Your data).",
+				conflictWords(conflicts))
+		}
+		ws = merged
+	}
+	a.open(ws)
+	s.stale, s.dirty, s.base = false, false, saved
+	a.notify(Notice{Kind: "ok", Text: text})
+	if ws != theirs {
+		return []Effect{Persist{}, Focus{ID: "pk-main"}} // the merged version is saved
+	}
+	return []Effect{Focus{ID: "pk-main"}}
+}
+
+// conflictWords names the values of a merge's conflicts in plain words:
+// the first few, then how many more.
+func conflictWords(cs []partnerkit.Conflict) string {
+	const few = 3
+	names := make([]string, 0, few+1)
+	for _, c := range cs[:min(len(cs), few)] {
+		names = append(names, c.What)
+	}
+	if len(cs) > few {
+		names = append(names, fmt.Sprintf("%s more", schema.Thousands(len(cs)-few)))
+	}
+	switch len(names) {
+	case 1:
+		return names[0]
+	case 2:
+		return names[0] + " and " + names[1]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }
 
 // keepAside keeps the workspace aside as a backup, written and read back,
@@ -157,6 +287,9 @@ func (a *App) saveStatus() SaveStatus {
 	if s.hold {
 		return SaveStatus{Text: "Not saved in this session, to leave the data saved before as it is.", Problem: true}
 	}
+	if s.stale {
+		return SaveStatus{Text: "Not saved: this workspace was changed in another tab or window.", Problem: true}
+	}
 	st := s.store.Status()
 	at := ""
 	if !st.Saved.IsZero() {
@@ -181,6 +314,24 @@ func (a *App) viewSaveProblem() *Node {
 	st := a.saveStatus()
 	if !st.Problem {
 		return nil
+	}
+	if a.save.stale {
+		text := "This workspace was changed in another tab or window of this browser. So that neither overwrites the other, this tab stopped saving."
+		var merge *Node
+		reloadClass := ""
+		if a.save.dirty {
+			text += " The changes you made here since are not saved: merge them into the newer version, or open the newer version (your changes are kept aside as a backup first), or download a copy of this tab's version."
+			merge = El("button", A("type", "button"), ID("pk-stale-merge"), On("click", "storage.merge"), "Merge my changes into the newer version")
+			reloadClass = "pk-secondary"
+		} else {
+			text += " You have no changes here that are not saved: open the newer version to go on with it."
+		}
+		return El("div", ID("pk-stale"), Class("pk-notice pk-notice-problem"), A("role", "alert"),
+			El("p", text),
+			El("div", Class("pk-actions"),
+				merge,
+				El("button", A("type", "button"), ID("pk-stale-reload"), Class(reloadClass), On("click", "storage.reload"), "Open the newer version"),
+				El("button", A("type", "button"), Class("pk-secondary"), ID("pk-save-download"), On("click", "data.export"), "Download a copy of this tab's version")))
 	}
 	text := "Your latest changes are not saved on this device. Download a copy now, and keep the file until partnerkit says it saved again."
 	var saved *Node
@@ -237,7 +388,7 @@ var errNoBackup = errors.New("this backup is no longer on this device")
 
 // erase deletes everything partnerkit keeps on this device.
 func (a *App) erase() error {
-	a.save.dirty, a.save.hold = false, false
+	a.save.dirty, a.save.hold, a.save.stale, a.save.base = false, false, false, ""
 	if a.save.store == nil {
 		return nil
 	}

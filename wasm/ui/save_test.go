@@ -244,3 +244,99 @@ func TestAnImportWithThousandsOfProblemsListsAFew(t *testing.T) {
 	require.Len(t, items, maxDetails+1)
 	assert.Equal(t, "and 1,740 more", items[maxDetails])
 }
+
+// TestTwoTabsNeverOverwriteEachOther opens the same device in two tabs.
+// An edit saved in one is never overwritten by the other: the other stops
+// saving when it learns of it (the storage event, or the focus), says so,
+// and opens the newer version when asked, keeping its own changes aside.
+func TestTwoTabsNeverOverwriteEachOther(t *testing.T) {
+	m := store.NewMemory(0)
+	first := New(Config{Now: fixedNow, Storage: m}, nil, nil)
+	first.Handle(Event{Action: "start.example"})
+	require.True(t, first.Save())
+
+	one, two := Open(Config{Now: fixedNow, Storage: m}), Open(Config{Now: fixedNow, Storage: m})
+	edit(one, "partnership.name", "Typed in tab one")
+	require.True(t, one.Save())
+
+	// Tab two learns of it before it saves anything.
+	two.Handle(Event{Action: "storage.changed"})
+	edit(two, "partnership.name", "Typed in tab two")
+	assert.False(t, two.Save(), "tab two does not save over tab one")
+	saved, _, _ := m.Get(store.WorkspacePrefix + one.ws.WorkspaceID)
+	assert.Contains(t, saved, "Typed in tab one")
+	tree := two.Render()
+	banner := tree.Find("pk-stale")
+	require.NotNil(t, banner, "tab two says so")
+	assert.Contains(t, banner.TextContent(), "changed in another tab")
+	assert.Contains(t, tree.Find("pk-status").TextContent(), "Not saved")
+
+	// Tab two opens the newer version; its own change is kept aside.
+	two.Handle(Event{Action: "storage.reload"})
+	assert.Equal(t, "Typed in tab one", two.ws.Partnership.Name)
+	assert.Nil(t, two.Render().Find("pk-stale"))
+	keys, _ := m.Keys(store.BackupPrefix)
+	require.Len(t, keys, 1)
+	kept, _, _ := m.Get(keys[0])
+	assert.Contains(t, kept, "Typed in tab two", "nothing typed is lost")
+	edit(two, "partnership.name", "Tab two, after tab one")
+	require.True(t, two.Save(), "and saves again after it")
+
+	// A save that crosses, without the event: tab one finds out as it saves.
+	edit(one, "partnership.name", "Tab one again")
+	assert.False(t, one.Save())
+	saved, _, _ = m.Get(store.WorkspacePrefix + one.ws.WorkspaceID)
+	assert.Contains(t, saved, "Tab two, after tab one")
+	require.NotNil(t, one.Render().Find("pk-stale"))
+
+	// Closing a tab that was overtaken keeps its changes aside.
+	assert.True(t, one.Flush())
+	keys, _ = m.Keys(store.BackupPrefix)
+	assert.Len(t, keys, 2)
+}
+
+// Two tabs edit different parts of one workspace: the tab that finds it
+// was overtaken merges its changes into the newer version, and both tabs'
+// changes are saved. Where both changed the same value, this tab's is
+// kept, the other's is kept aside, and the notice names the value.
+func TestTwoTabsMergeTheirChanges(t *testing.T) {
+	m := store.NewMemory(0)
+	first := New(Config{Now: fixedNow, Storage: m}, nil, nil)
+	first.Handle(Event{Action: "start.example"})
+	require.True(t, first.Save())
+
+	one, two := Open(Config{Now: fixedNow, Storage: m}), Open(Config{Now: fixedNow, Storage: m})
+	edit(one, "partnership.name", "Named in tab one")
+	require.True(t, one.Save())
+	edit(two, "meetings[1].location", "Room 12, typed in tab two")
+	assert.False(t, two.Save(), "tab two finds the newer version as it saves")
+	require.NotNil(t, two.Render().Find("pk-stale-merge"), "and offers to merge")
+
+	two.Handle(Event{Action: "storage.merge"})
+	assert.Nil(t, two.Render().Find("pk-stale"))
+	require.True(t, two.Save(), "the merged version is saved")
+	saved, _, _ := m.Get(store.WorkspacePrefix + one.ws.WorkspaceID)
+	assert.Contains(t, saved, "Named in tab one")
+	assert.Contains(t, saved, "Room 12, typed in tab two")
+	assert.Contains(t, two.Render().Find("pk-notices").TextContent(), "merged")
+
+	// Both tabs change the name: tab one's own is kept, tab two's aside.
+	one.Handle(Event{Action: "storage.changed"})
+	one.Handle(Event{Action: "storage.reload"})
+	edit(two, "partnership.name", "Renamed in tab two")
+	require.True(t, two.Save())
+	edit(one, "partnership.name", "Renamed in tab one")
+	assert.False(t, one.Save())
+	before := len(backups(t, one))
+	one.Handle(Event{Action: "storage.merge"})
+	require.True(t, one.Save())
+	saved, _, _ = m.Get(store.WorkspacePrefix + one.ws.WorkspaceID)
+	assert.Contains(t, saved, "Renamed in tab one")
+	assert.Contains(t, saved, "Room 12, typed in tab two", "the other change of tab two stays")
+	kept := backups(t, one)
+	require.Len(t, kept, before+1)
+	assert.Contains(t, kept[0], "Renamed in tab two", "the other tab's value is kept aside")
+	notice := one.Render().Find("pk-notices").TextContent()
+	assert.Contains(t, notice, "Where both tabs changed the same value, this tab's is kept (The partnership: name)")
+	assert.NotContains(t, notice, "partnership.name", "in plain words")
+}
