@@ -245,17 +245,22 @@ func TestAnImportWithThousandsOfProblemsListsAFew(t *testing.T) {
 	assert.Equal(t, "and 1,740 more", items[maxDetails])
 }
 
+// twoTabs opens the example, saved on one device, in two tabs.
+func twoTabs(t *testing.T) (*store.Memory, *App, *App) {
+	t.Helper()
+	m := store.NewMemory(0)
+	first := New(Config{Now: fixedNow, Storage: m}, nil, nil)
+	first.Handle(Event{Action: "start.example"})
+	require.True(t, first.Save())
+	return m, Open(Config{Now: fixedNow, Storage: m}), Open(Config{Now: fixedNow, Storage: m})
+}
+
 // TestTwoTabsNeverOverwriteEachOther opens the same device in two tabs.
 // An edit saved in one is never overwritten by the other: the other stops
 // saving when it learns of it (the storage event, or the focus), says so,
 // and opens the newer version when asked, keeping its own changes aside.
 func TestTwoTabsNeverOverwriteEachOther(t *testing.T) {
-	m := store.NewMemory(0)
-	first := New(Config{Now: fixedNow, Storage: m}, nil, nil)
-	first.Handle(Event{Action: "start.example"})
-	require.True(t, first.Save())
-
-	one, two := Open(Config{Now: fixedNow, Storage: m}), Open(Config{Now: fixedNow, Storage: m})
+	m, one, two := twoTabs(t)
 	edit(one, "partnership.name", "Typed in tab one")
 	require.True(t, one.Save())
 
@@ -300,12 +305,7 @@ func TestTwoTabsNeverOverwriteEachOther(t *testing.T) {
 // changes are saved. Where both changed the same value, this tab's is
 // kept, the other's is kept aside, and the notice names the value.
 func TestTwoTabsMergeTheirChanges(t *testing.T) {
-	m := store.NewMemory(0)
-	first := New(Config{Now: fixedNow, Storage: m}, nil, nil)
-	first.Handle(Event{Action: "start.example"})
-	require.True(t, first.Save())
-
-	one, two := Open(Config{Now: fixedNow, Storage: m}), Open(Config{Now: fixedNow, Storage: m})
+	m, one, two := twoTabs(t)
 	edit(one, "partnership.name", "Named in tab one")
 	require.True(t, one.Save())
 	edit(two, "meetings[1].location", "Room 12, typed in tab two")
