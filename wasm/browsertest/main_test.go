@@ -162,11 +162,12 @@ func newBrowser(t *testing.T) *browser {
 	return newBrowserFor(t, 60*time.Second)
 }
 
-// newBrowserFor is newBrowser for a test that takes longer than a minute.
-func newBrowserFor(t *testing.T, timeout time.Duration) *browser {
+// newBrowserFor is newBrowser for a test that takes longer than a minute,
+// with Chromium's command line flags added.
+func newBrowserFor(t *testing.T, timeout time.Duration, flags ...chromedp.ExecAllocatorOption) *browser {
 	t.Helper()
 	needBrowser(t)
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+	opts := append(append(flags, chromedp.DefaultExecAllocatorOptions[:]...),
 		chromedp.ExecPath(built.chrome),
 		chromedp.UserDataDir(t.TempDir()),
 		chromedp.NoSandbox,

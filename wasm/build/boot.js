@@ -232,13 +232,14 @@
       fail(why(e));
     }
   };
-  // The app's last words, to tell running out of memory from other errors.
-  const said = [];
+  // The app's words, watched for its running out of memory (the runtime
+  // says so before its stack trace).
+  const outOfMemory = /out of memory|maximum memory|memory\.grow|grow memory|cannot allocate|allocation failed/i;
+  let oom = false;
   for (const level of ["log", "error"]) {
     const write = console[level];
     console[level] = function (...args) {
-      said.push(args.join(" "));
-      if (said.length > 20) said.shift();
+      if (!oom && outOfMemory.test(args.join(" "))) oom = true;
       return write.apply(console, args);
     };
   }
@@ -254,6 +255,8 @@
         ({ instance } = await WebAssembly.instantiate(await new Response(wasm).arrayBuffer(), go.importObject));
       }
       performance.mark("pk-instantiate-end");
+      // How much memory the app holds, for the tests and for the curious.
+      window.pkMemory = () => instance.exports.mem.buffer.byteLength;
       say("Getting partnerkit ready on this device… 90%");
     } catch (e) {
       fail(why(e));
@@ -262,10 +265,9 @@
     try {
       await go.run(instance);
     } catch (e) {
-      said.push(String(e));
+      if (outOfMemory.test(String(e))) oom = true;
     }
     // The app never ends on its own: it stopped.
-    const oom = said.some(s => /out of memory|memory access out of bounds|allocat/i.test(s));
     const msg = oom ?
       "partnerkit ran out of memory on this device and stopped. Your work saved at your last pause is kept on this device. Close other tabs and apps, then reload this page." :
       "partnerkit stopped because of an error. Your work saved at your last pause is kept on this device: reload this page to go on.";
