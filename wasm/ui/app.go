@@ -63,6 +63,7 @@ type App struct {
 	part   partEditor        // the partnership editor's state
 	con    contractEditor    // the contract form's state
 	meet   meetingEditor     // the meetings' state
+	prog   progressEditor    // the view over time's state
 	custom *readiness.Rubric // the page's own rubric (built in or from the URL)
 
 	showMap bool // draw the map of a large partnership (see bigMap)
@@ -83,7 +84,7 @@ func New(cfg Config, ws *partnerkit.Workspace, n *Notice) *App {
 	if ws == nil {
 		ws = partnerkit.New()
 	}
-	a := &App{cfg: cfg, ws: ws, view: ViewRate, model: newModel()}
+	a := &App{cfg: cfg, ws: ws, view: ViewRate, model: newModel(), prog: progressEditor{entering: -1}}
 	switch {
 	case cfg.Embed:
 	case cfg.Storage != nil:
@@ -140,7 +141,7 @@ func (a *App) handle(ev Event) []Effect {
 	switch ev.Action {
 	case "nav":
 		switch View(ev.Arg) {
-		case ViewStart, ViewRate, ViewFacilitate, ViewReview, ViewData, ViewPartnership, ViewContract, ViewMeetings:
+		case ViewStart, ViewRate, ViewFacilitate, ViewReview, ViewData, ViewPartnership, ViewContract, ViewMeetings, ViewProgress:
 			a.view = View(ev.Arg)
 			a.part.checked = false // check again what may have changed elsewhere
 		}
@@ -187,7 +188,7 @@ func (a *App) handle(ev Event) []Effect {
 		a.fac = facilitator{round: -1}
 		a.rate = rater{}
 		a.rate.reset()
-		a.part, a.con, a.meet = partEditor{}, contractEditor{}, meetingEditor{}
+		a.part, a.con, a.meet, a.prog = partEditor{}, contractEditor{}, meetingEditor{}, progressEditor{entering: -1}
 		a.notices = []Notice{{Kind: "ok", Text: "All partnerkit data on this device was deleted."}}
 		return nil
 	case "tick":
@@ -214,6 +215,9 @@ func (a *App) handle(ev Event) []Effect {
 		return eff
 	}
 	if eff, ok := a.handleMeetings(ev); ok {
+		return eff
+	}
+	if eff, ok := a.handleProgress(ev); ok {
 		return eff
 	}
 	if eff, ok := a.handleDevice(ev); ok {

@@ -170,10 +170,13 @@ func contractFields() []Field {
 			Options: choose(Option{"", "Choose"}, Option{string(contract.Output), "Output: what was delivered"}, Option{string(contract.Outcome), "Outcome: what changed"})},
 		Field{Path: ap + "measures[].audience", Label: "About", Words: "about whom", Kind: KindChoice,
 			Options: choose(Option{"", "Choose"}, Option{string(contract.Students), "Students"}, Option{string(contract.Adults), "Adults"})},
-		Field{Path: ap + "measures[].interim.target", Label: "Interim target", Hint: "Around January."},
+		Field{Path: ap + "measures[].interim.target", Label: "Interim target", Hint: "Around January, in the words you agree on."},
 		Field{Path: ap + "measures[].interim.due", Label: "Interim target by", Words: "interim date", Kind: KindDate},
 		Field{Path: ap + "measures[].final.target", Label: "Final target", Hint: "Around June."},
 		Field{Path: ap + "measures[].final.due", Label: "Final target by", Words: "final date", Kind: KindDate},
+	)
+	fs = append(fs, measureFields(ap)...)
+	fs = append(fs,
 		Field{Path: ap + "dataPlan.process", Label: "How the data is collected", Words: "how the data is collected", Kind: KindArea},
 		Field{Path: ap + "dataPlan.duties[].measure", Label: "Measure", Kind: KindChoice, Options: func(a *App, _ Loc) []Option {
 			out := []Option{{"", "Choose a measure"}}

@@ -234,10 +234,14 @@ func (c conCtx) viewAppendix() *Node {
 			c.input(p+".name"),
 			c.input(p+".kind"),
 			c.input(p+".audience"),
+			El("div", Class("pk-pair"), c.input(p+".unit"), c.input(p+".direction")),
+			El("div", Class("pk-pair"), c.input(p+".baseline.value"), c.input(p+".baseline.date")),
 			c.input(p+".interim.target"),
-			c.input(p+".interim.due"),
+			El("div", Class("pk-pair"), c.input(p+".interim.value"), c.input(p+".interim.due")),
 			c.input(p+".final.target"),
-			c.input(p+".final.due"),
+			El("div", Class("pk-pair"), c.input(p+".final.value"), c.input(p+".final.due")),
+			c.input(p+".initiatives"),
+			c.a.measureChart(i, m),
 			findingsNode(findingsUnder(c.fs, p)),
 			conRemove("Remove this measure", "measure|"+strconv.Itoa(i))))
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/partnership"
+	"github.com/partnerkit/partnerkit/progress"
 	"github.com/partnerkit/partnerkit/readiness"
 )
 
@@ -29,6 +30,11 @@ type derived struct {
 	mapRev int // rev the map was drawn at, plus one (0: never)
 	mapSVG []byte
 	mapURL string
+
+	timelineRev int // rev the timeline was made at, plus one (0: never)
+	timelineDay string
+	timeline    *progress.Timeline
+	charts      []string // the measures' charts as data: URLs, "" until drawn
 }
 
 // readOnly are the actions that never change the workspace: after them the
@@ -36,6 +42,7 @@ type derived struct {
 var readOnly = map[string]bool{
 	"tick": true, "nav": true, "fix": true, "notice.dismiss": true, "copy.failed": true,
 	"notice.ok": true, "notice.problem": true, "review.print": true, "review.map": true,
+	"progress.print": true, "progress.html": true, "progress.docx": true,
 	"data.export": true, "data.backup.download": true, "data.delete": true, "data.delete.cancel": true,
 	"part.settle": true, "part.open": true, "part.all": true, "map.show": true, "field.list": true, "storage.changed": true,
 }
@@ -120,11 +127,16 @@ func (a *App) mapSVG() ([]byte, bool) {
 		a.cache.mapSVG, a.cache.mapURL = nil, ""
 		if err := p.WriteMap(&buf, partnership.MapOptions{ID: "pk-review-map"}); err == nil {
 			a.cache.mapSVG = buf.Bytes()
-			a.cache.mapURL = "data:image/svg+xml;base64," + base64.StdEncoding.EncodeToString(buf.Bytes())
+			a.cache.mapURL = svgURL(buf.Bytes())
 		}
 		a.cache.mapRev = a.rev + 1
 	}
 	return a.cache.mapSVG, a.cache.mapSVG != nil
+}
+
+// svgURL is an SVG drawing as a data: URL for an <img>.
+func svgURL(svg []byte) string {
+	return "data:image/svg+xml;base64," + base64.StdEncoding.EncodeToString(svg)
 }
 
 // mapURL is the map as a data: URL for an <img>, or "" without a map. An

@@ -94,7 +94,7 @@ func (a *App) open(ws *partnerkit.Workspace) {
 	a.ws = ws
 	a.zoneFromBrowser()
 	a.fac = facilitator{round: len(ws.Readiness) - 1}
-	a.part, a.con, a.meet = partEditor{}, contractEditor{}, meetingEditor{}
+	a.part, a.con, a.meet, a.prog = partEditor{}, contractEditor{}, meetingEditor{}, progressEditor{entering: -1}
 	a.other = nil
 	a.merging, a.renaming, a.deleting, a.fileName = nil, false, "", ""
 	a.mapTeams()

@@ -207,14 +207,14 @@ type model struct {
 // newModel gathers the declarations of every editor.
 func newModel() *model {
 	m := &model{fields: map[string]*Field{}, parts: map[string]*Part{}}
-	for _, list := range [][]Field{partnershipFields(), readinessFields(), contractFields(), meetingFields(), timeFields()} {
+	for _, list := range [][]Field{partnershipFields(), readinessFields(), contractFields(), meetingFields(), timeFields(), progressFields()} {
 		for i := range list {
 			f := &list[i]
 			m.fields[f.Path] = f
 			m.order = append(m.order, f)
 		}
 	}
-	for _, list := range [][]Part{partnershipParts(), readinessParts(), contractParts(), meetingParts()} {
+	for _, list := range [][]Part{partnershipParts(), readinessParts(), contractParts(), meetingParts(), progressParts()} {
 		for i := range list {
 			m.parts[list[i].Path] = &list[i]
 		}

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/partnerkit/partnerkit/progress"
 	"github.com/partnerkit/partnerkit/readiness"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -125,6 +126,9 @@ func everything(t *testing.T) []*App {
 		} {
 			a.Handle(ev)
 		}
+		// A figure of the measure, and one of a measure the supplement does not have.
+		a.Handle(Event{Action: "progress.add", Arg: a.ws.Contract.Appendix.Measures[0].ID})
+		a.ws.Observations = append(a.ws.Observations, progress.NewObservation("figure-gone", "measure-gone", "2017-10-03", 25))
 		// A round with a team that is none of the sides.
 		a.ws.Readiness = append(a.ws.Readiness, readiness.Round{ID: "spring", Title: "Spring", Responses: []readiness.Response{
 			{ID: "r1", Rater: "Ana", Team: "Central office", Ratings: map[string]int{"alignment": 3}}}})
@@ -177,7 +181,7 @@ func TestEveryDeclaredFieldIsDrawnWithItsPath(t *testing.T) {
 func TestEveryWorkspaceInputHasItsPath(t *testing.T) {
 	for _, a := range everything(t) {
 		a.Handle(Event{Action: "part.open", Arg: "0"})
-		for _, v := range []View{ViewPartnership, ViewContract, ViewMeetings} {
+		for _, v := range []View{ViewPartnership, ViewContract, ViewMeetings, ViewProgress} {
 			a.Handle(Event{Action: "nav", Arg: string(v)})
 			a.Render().Walk(func(n *Node) bool {
 				switch n.Tag {

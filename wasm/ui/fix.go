@@ -53,6 +53,8 @@ func (a *App) fix(path string) []Effect {
 	case strings.HasPrefix(path, "meetings"):
 		a.view = ViewMeetings
 		a.revealMeetings(path)
+	case strings.HasPrefix(path, "observations"):
+		a.view = ViewProgress
 	case path == "timeZone":
 		a.view = ViewMeetings // where the meetings' time zone is chosen
 	case strings.HasPrefix(path, "readiness"):

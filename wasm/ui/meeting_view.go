@@ -116,10 +116,14 @@ func (a *App) viewMeeting(m *agenda.Meeting, now time.Time) *Node {
 			qp := fmt.Sprintf("%s.questions[%d]", sp, q)
 			qs[q] = El("div", Key(qp), Class("pk-question"), El("p", qu.Text), c.input(qp+".notes"))
 		}
+		var metrics *Node
+		if metricsSection(sec.Theme) {
+			metrics = a.viewMetrics()
+		}
 		sections[s] = El("fieldset", ID(FieldID(sp)), A("tabindex", "-1"), Class("pk-item"),
 			El("legend", fmt.Sprintf("%d. %s (%d min)", s+1, sec.Title, sec.Minutes)),
 			c.input(sp+".minutes"),
-			qs)
+			qs, metrics)
 	}
 	actions := make([]*Node, len(m.Actions))
 	for j, ac := range m.Actions {
@@ -296,6 +300,10 @@ func (a *App) viewLive(m *agenda.Meeting, now time.Time) *Node {
 	if s+1 < len(m.Sections) {
 		next = El("button", A("type", "button"), ID("pk-live-next"), On("click", "meeting.section"), Arg(strconv.Itoa(s+1)), "Next section: "+m.Sections[s+1].Title)
 	}
+	var metrics *Node
+	if metricsSection(sec.Theme) {
+		metrics = a.viewMetrics()
+	}
 	q := a.meet.quick
 	owners := a.ownerOptions(m, q.Owner)
 	return El("div", ID("pk-live"), A("tabindex", "-1"), Class("pk-live"),
@@ -304,6 +312,7 @@ func (a *App) viewLive(m *agenda.Meeting, now time.Time) *Node {
 		El("h3", ID("pk-live-section"), A("tabindex", "-1"), fmt.Sprintf("%d of %d: %s", s+1, len(m.Sections), sec.Title)),
 		timer,
 		qs,
+		metrics,
 		El("div", Class("pk-actions"), prev, next,
 			El("button", A("type", "button"), ID("pk-meet-live-toggle"), Class("pk-secondary"), On("click", "meeting.live"), "End live mode"),
 			El("button", A("type", "button"), ID("pk-meet-close"), Class("pk-secondary"), On("click", "meeting.close"), "Close the meeting")),

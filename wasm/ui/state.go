@@ -34,6 +34,10 @@ const (
 	ViewContract View = "contract"
 	// ViewMeetings plans, runs (live mode) and closes the partnership's meetings.
 	ViewMeetings View = "meetings"
+	// ViewProgress is the partnership over time: the figures recorded for
+	// each success measure against its targets, and quarter by quarter what
+	// the quarterly meeting looks at; it prints as the data pre-read.
+	ViewProgress View = "progress"
 )
 
 // Event is something the user did: the action bound to the element

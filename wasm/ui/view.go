@@ -31,6 +31,8 @@ func (a *App) Render() *Node {
 		body = a.viewContract()
 	case ViewMeetings:
 		body = a.viewMeetings()
+	case ViewProgress:
+		body = a.viewProgress()
 	default:
 		body = a.viewRate()
 	}
@@ -86,6 +88,7 @@ var tabs = []struct {
 	{ViewFacilitate, "Gather and summarize"},
 	{ViewContract, "Contract"},
 	{ViewMeetings, "Meetings"},
+	{ViewProgress, "Over time"},
 	{ViewReview, "Review"},
 	{ViewData, "Your data"},
 }
