@@ -235,3 +235,25 @@ func BenchmarkRenderOverTime(b *testing.B) {
 		a.Render()
 	}
 }
+
+// TestTheFigureBeingTypedIsKept types a new figure key by key: each key
+// brings a table, a chart or a finding, and the input typed in stays the
+// same element, so that it keeps its focus.
+func TestTheFigureBeingTypedIsKept(t *testing.T) {
+	for _, view := range []View{ViewProgress, ViewMeetings} {
+		a := aMeasure(t)
+		a.Handle(Event{Action: "nav", Arg: string(ViewMeetings)})
+		a.Handle(Event{Action: "meeting.create"})
+		a.Handle(Event{Action: "nav", Arg: string(view)})
+		a.Handle(Event{Action: "progress.add", Arg: a.ws.Contract.Appendix.Measures[0].ID})
+		id := FieldID("observations[0].value")
+		old := a.Render()
+		require.NotNil(t, old.Find(id), view)
+		for _, typed := range []string{"1", "16", "16.", "16.5"} {
+			edit(a, "observations[0].value", typed)
+			next := a.Render()
+			assert.True(t, Kept(old, next, id), "%s: after %q", view, typed)
+			old = next
+		}
+	}
+}

@@ -71,7 +71,7 @@ func (a *App) viewMeasure(i int, edit bool) *Node {
 	title := named(m.Name, fmt.Sprintf("Measure %d (no name yet)", i+1))
 	var chart *Node
 	if src := a.chart(i); src != "" {
-		chart = El("img", Class("pk-chart"), A("src", src), A("alt", sr.Description()))
+		chart = El("img", Key("chart"), Class("pk-chart"), A("src", src), A("alt", sr.Description()))
 	}
 	var figures, inputs []*Node
 	var table *Node
@@ -80,7 +80,7 @@ func (a *App) viewMeasure(i int, edit bool) *Node {
 		for k, p := range sr.Points {
 			rows[k] = El("tr", Key(p.Observation.ID), El("th", A("scope", "row"), partnership.USDate(p.Date)), El("td", m.Format(p.Value)), El("td", p.Source()))
 		}
-		table = El("table", Class("pk-figures"),
+		table = El("table", Key("figures"), Class("pk-figures"),
 			El("caption", "Figures recorded for "+title),
 			El("thead", El("tr", El("th", A("scope", "col"), "Date"), El("th", A("scope", "col"), "Figure"), El("th", A("scope", "col"), "Where it comes from"))),
 			El("tbody", rows))
@@ -96,7 +96,7 @@ func (a *App) viewMeasure(i int, edit bool) *Node {
 		if !edit {
 			label = "The figure being added"
 		}
-		details := El("details", Class("pk-noprint"), El("summary", label), inputs)
+		details := El("details", Key("edit"), Class("pk-noprint"), El("summary", label), inputs)
 		if !edit || len(inputs) <= 3 || a.prog.entering >= 0 { // many figures stay folded until asked for
 			details.Attrs = append(details.Attrs, A("open", ""))
 		}
@@ -110,18 +110,20 @@ func (a *App) viewMeasure(i int, edit bool) *Node {
 	}
 	var missing *Node
 	if !m.Numeric() {
-		missing = El("p", Class("pk-hint pk-noprint"), "To follow this measure, give it where it stood at the start (a figure and its date) and a target as a figure, in the contract. ",
+		missing = El("p", Key("missing"), Class("pk-hint pk-noprint"), "To follow this measure, give it where it stood at the start (a figure and its date) and a target as a figure, in the contract. ",
 			El("button", A("type", "button"), Class("pk-link"), On("click", "fix"), Arg(path+".baseline.value"), "Add them in the contract"))
 	}
 	return El("section", Key("measure:"+m.ID), ID("pk-measure-"+m.ID), A("tabindex", "-1"), Class("pk-measure pk-measure-"+string(st.State)), A("aria-labelledby", hid),
-		El("h4", ID(hid), title, " ", El("span", Class("pk-badge"), stateWords[st.State])),
-		El("p", Class("pk-standing"), st.Text(m)+"."),
+		// Every part is keyed: one that comes or goes (a table, a finding)
+		// moves none of the others, so the figure being typed keeps its focus.
+		El("h4", Key("title"), ID(hid), title, " ", El("span", Class("pk-badge"), stateWords[st.State])),
+		El("p", Key("standing"), Class("pk-standing"), st.Text(m)+"."),
 		missing,
 		chart,
 		table,
-		findingsNode(fs),
+		El("div", Key("findings"), findingsNode(fs)),
 		figures,
-		El("div", Class("pk-actions pk-noprint"),
+		El("div", Key("add"), Class("pk-actions pk-noprint"),
 			El("button", A("type", "button"), ID("pk-progress-add-"+m.ID), Class("pk-secondary"), On("click", "progress.add"), Arg(m.ID), "Add a figure for "+title)))
 }
 
@@ -145,11 +147,11 @@ func (a *App) viewFigure(j int) *Node {
 	}
 	return El("fieldset", Key("figure:"+o.ID), ID(FieldID(at)), A("tabindex", "-1"), Class("pk-item"),
 		El("legend", legend),
-		El("div", Class("pk-pair"), c.input(at+".date"), c.input(at+".value")),
+		El("div", Key("when"), Class("pk-pair"), c.input(at+".date"), c.input(at+".value")),
 		c.input(at+".source"),
 		c.input(at+".recordedBy"),
 		c.input(at+".note"),
-		El("div", Class("pk-actions"), El("button", A("type", "button"), Class("pk-secondary"), On("click", "progress.remove"), Arg(strconv.Itoa(j)), "Remove this figure")))
+		El("div", Key("remove"), Class("pk-actions"), El("button", A("type", "button"), Class("pk-secondary"), On("click", "progress.remove"), Arg(strconv.Itoa(j)), "Remove this figure")))
 }
 
 // viewUnknownFigures lists the figures of measures the supplement does not
@@ -167,7 +169,7 @@ func (a *App) viewUnknownFigures() *Node {
 	if len(items) == 0 {
 		return nil
 	}
-	return El("section", ID(FieldID("observations")), A("tabindex", "-1"), Class("pk-noprint"), A("aria-labelledby", "pk-unknown-h"),
+	return El("section", Key("unknown"), ID(FieldID("observations")), A("tabindex", "-1"), Class("pk-noprint"), A("aria-labelledby", "pk-unknown-h"),
 		El("h3", ID("pk-unknown-h"), "Figures of no measure"),
 		El("p", Class("pk-hint"), "These figures belong to no measure of the contract supplement: perhaps one that was removed. Choose their measure, or remove them."),
 		items)
@@ -227,7 +229,7 @@ func (a *App) viewQuarters(t *progress.Timeline) *Node {
 	if len(t.Notes) > 0 {
 		notes = El("ul", Class("pk-hint"), lis(t.Notes))
 	}
-	return El("section", ID("pk-quarters"), A("aria-labelledby", "pk-quarters-h"),
+	return El("section", Key("quarters"), ID("pk-quarters"), A("aria-labelledby", "pk-quarters-h"),
 		El("h3", ID("pk-quarters-h"), "Quarter by quarter"),
 		El("div", Class("pk-table-scroll"), A("tabindex", "0"), A("role", "region"), A("aria-labelledby", "pk-quarters-h"),
 			El("table", ID("pk-quarters-table"),
@@ -255,7 +257,7 @@ func cell(entries []string, none string) any {
 func (a *App) viewMetrics() *Node {
 	s := a.ws.Contract
 	if s == nil || len(s.Appendix.Measures) == 0 {
-		return El("div", ID("pk-metrics"), Class("pk-metrics"),
+		return El("div", Key("metrics"), ID("pk-metrics"), Class("pk-metrics"),
 			El("p", Class("pk-hint"), "No success measures yet: add them in the contract supplement to see their figures here."))
 	}
 	t := a.timeline()
@@ -263,7 +265,7 @@ func (a *App) viewMetrics() *Node {
 	for i := range t.Measures {
 		cards[i] = a.viewMeasure(i, false)
 	}
-	return El("div", ID("pk-metrics"), Class("pk-metrics"), A("role", "region"), A("aria-label", "The measures' figures"),
+	return El("div", Key("metrics"), ID("pk-metrics"), Class("pk-metrics"), A("role", "region"), A("aria-label", "The measures' figures"),
 		cards,
 		El("div", Class("pk-actions pk-noprint"), El("button", A("type", "button"), Class("pk-secondary"), On("click", "nav"), Arg(string(ViewProgress)), "See the partnership over time")))
 }
@@ -281,12 +283,12 @@ func (a *App) measureChart(i int, m contract.Measure) *Node {
 	st := t.Standings[i]
 	var chart *Node
 	if src := a.chart(i); src != "" {
-		chart = El("img", Class("pk-chart"), A("src", src), A("alt", t.Measures[i].Description()))
+		chart = El("img", Key("chart"), Class("pk-chart"), A("src", src), A("alt", t.Measures[i].Description()))
 	}
-	return El("div", Class("pk-measure-progress"),
-		El("p", Class("pk-standing"), El("strong", stateWords[st.State]+": "), st.Text(m)+"."),
+	return El("div", Key("progress"), Class("pk-measure-progress"),
+		El("p", Key("standing"), Class("pk-standing"), El("strong", stateWords[st.State]+": "), st.Text(m)+"."),
 		chart,
-		El("div", Class("pk-actions pk-noprint"),
+		El("div", Key("add"), Class("pk-actions pk-noprint"),
 			El("button", A("type", "button"), Class("pk-secondary"), On("click", "progress.add"), Arg(m.ID), "Add a figure"),
 			El("button", A("type", "button"), Class("pk-secondary"), On("click", "nav"), Arg(string(ViewProgress)), "See its figures over time")))
 }
