@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/partnerkit/partnerkit/document"
-	"github.com/partnerkit/partnerkit/internal/escape"
+	"github.com/partnerkit/partnerkit/internal/findingdoc"
 	"github.com/partnerkit/partnerkit/partnership"
 )
 
@@ -142,25 +142,7 @@ func themeOf(f partnership.Finding, titles map[string]string) string {
 // findingItem is a finding as a list item: the message, the evidence, the
 // question and, when standard is set, the standard it serves.
 func findingItem(f partnership.Finding, standard bool) document.Item {
-	it := document.Item{Text: document.Text{document.Strong(escape.Line(f.Message))}}
-	if len(f.Evidence) > 0 {
-		n := min(len(f.Evidence), maxEvidence)
-		ev := make([]string, 0, n+1)
-		for _, e := range f.Evidence[:n] {
-			ev = append(ev, escape.Line(e))
-		}
-		if more := len(f.Evidence) - n; more > 0 {
-			ev = append(ev, "and "+strconv.Itoa(more)+" more")
-		}
-		it.Blocks = append(it.Blocks, document.Bullets(ev...))
-	}
-	if q := escape.Line(f.Question); q != "" {
-		it.Blocks = append(it.Blocks, &document.Paragraph{Text: document.Text{document.Emph("To discuss:"), document.Plain(" " + q)}})
-	}
-	if s, ok := partnership.StandardByID(f.Standard); ok && standard {
-		it.Blocks = append(it.Blocks, &document.Paragraph{Style: document.Hint, Text: document.T("Standard: " + s.Text)})
-	}
-	return it
+	return findingdoc.Item(f, maxEvidence, standard)
 }
 
 // CountFindings says how many findings there are of each severity, as in

@@ -11,6 +11,7 @@ import (
 	"github.com/partnerkit/partnerkit/contract"
 	"github.com/partnerkit/partnerkit/document"
 	"github.com/partnerkit/partnerkit/internal/escape"
+	"github.com/partnerkit/partnerkit/internal/findingdoc"
 	"github.com/partnerkit/partnerkit/internal/words"
 	"github.com/partnerkit/partnerkit/partnership"
 )
@@ -186,22 +187,7 @@ func (t Timeline) quarterBlocks(d *document.Document, q Quarter) {
 // findingItem is a finding as a list item: the message, some evidence and
 // the question.
 func findingItem(f partnership.Finding) document.Item {
-	it := document.Item{Text: document.Text{document.Strong(escape.Line(f.Message))}}
-	if len(f.Evidence) > 0 {
-		n := min(len(f.Evidence), maxEvidence)
-		ev := make([]string, 0, n+1)
-		for _, e := range f.Evidence[:n] {
-			ev = append(ev, escape.Line(e))
-		}
-		if more := len(f.Evidence) - n; more > 0 {
-			ev = append(ev, "and "+strconv.Itoa(more)+" more")
-		}
-		it.Blocks = append(it.Blocks, document.Bullets(ev...))
-	}
-	if q := escape.Line(f.Question); q != "" {
-		it.Blocks = append(it.Blocks, &document.Paragraph{Text: document.Text{document.Emph("To discuss:"), document.Plain(" " + q)}})
-	}
-	return it
+	return findingdoc.Item(f, maxEvidence, false)
 }
 
 // WriteHTML writes the data pre-read as one page to print. Everything a
