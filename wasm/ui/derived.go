@@ -34,7 +34,7 @@ type derived struct {
 	timelineRev int // rev the timeline was made at, plus one (0: never)
 	timelineDay string
 	timeline    *progress.Timeline
-	charts      []string // the measures' charts as data: URLs, "" until drawn
+	charts      map[string]string // charts drawn, as data: URLs, by what they show (chartKey)
 }
 
 // readOnly are the actions that never change the workspace: after them the

@@ -259,29 +259,62 @@ func (a *App) timeline() *progress.Timeline {
 	if a.cache.timelineRev != a.rev+1 || a.cache.timelineDay != day {
 		t := partnerkit.OverTime(a.ws, now)
 		a.cache.timeline = &t
-		a.cache.charts = nil
 		a.cache.timelineRev, a.cache.timelineDay = a.rev+1, day
 	}
 	return a.cache.timeline
 }
 
-// chart returns the chart of the measure at index i of the timeline as a
-// data: URL for an <img>, which cannot run scripts or load anything; "" when
-// it could not be drawn.
-func (a *App) chart(i int) string {
-	t := a.timeline()
-	if i < 0 || i >= len(t.Measures) {
+// chart returns the chart of a measure's series as a data: URL for an
+// <img>, which cannot run scripts or load anything; "" when it could not be
+// drawn. Charts are kept by what they show, so that typing elsewhere draws
+// none again.
+func (a *App) chart(s progress.Series, i int) string {
+	id := "pk-chart-" + strconv.Itoa(i)
+	key := chartKey(s, id)
+	if url, ok := a.cache.charts[key]; ok {
+		return url
+	}
+	var buf bytes.Buffer
+	if err := progress.WriteSVG(&buf, s, progress.ChartOptions{ID: id}); err != nil {
 		return ""
 	}
-	if a.cache.charts == nil {
-		a.cache.charts = make([]string, len(t.Measures))
+	if a.cache.charts == nil || len(a.cache.charts) >= maxCharts {
+		a.cache.charts = map[string]string{}
 	}
-	if a.cache.charts[i] == "" {
-		var buf bytes.Buffer
-		if err := progress.WriteSVG(&buf, t.Measures[i], progress.ChartOptions{ID: "pk-chart-" + strconv.Itoa(i)}); err != nil {
-			return ""
-		}
-		a.cache.charts[i] = svgURL(buf.Bytes())
+	a.cache.charts[key] = svgURL(buf.Bytes())
+	return a.cache.charts[key]
+}
+
+// maxCharts is how many drawn charts are kept before they are all let go.
+const maxCharts = 64
+
+// chartKey is everything a chart shows: the measure's name, unit and plan,
+// and each point with its source.
+func chartKey(s progress.Series, id string) string {
+	m := s.Measure
+	b := make([]byte, 0, 128+32*len(s.Points))
+	b = append(b, id...)
+	for _, t := range []string{m.Name, m.Unit, string(m.Direction)} {
+		b = append(b, 0)
+		b = append(b, t...)
 	}
-	return a.cache.charts[i]
+	for _, t := range s.Plan {
+		b = append(b, 0)
+		b = append(b, t.Kind...)
+		b = append(b, t.Date...)
+		b = strconv.AppendFloat(b, t.Value, 'g', -1, 64)
+		b = append(b, t.Text...)
+	}
+	for _, p := range s.Points {
+		b = append(b, 1)
+		b = append(b, p.Date...)
+		b = strconv.AppendFloat(b, p.Value, 'g', -1, 64)
+		b = append(b, p.Source()...)
+	}
+	return string(b)
+}
+
+// today is the date findings and standings are judged on, as the review does.
+func (a *App) today() partnership.Date {
+	return partnership.Date(a.cfg.Now().Format(time.DateOnly))
 }

@@ -70,7 +70,7 @@ func (a *App) viewMeasure(i int, edit bool) *Node {
 	hid := "pk-measure-" + strconv.Itoa(i) + "-h"
 	title := named(m.Name, fmt.Sprintf("Measure %d (no name yet)", i+1))
 	var chart *Node
-	if src := a.chart(i); src != "" {
+	if src := a.chart(sr, i); src != "" {
 		chart = El("img", Key("chart"), Class("pk-chart"), A("src", src), A("alt", sr.Description()))
 	}
 	var figures, inputs []*Node
@@ -273,17 +273,15 @@ func (a *App) viewMetrics() *Node {
 // metricsSection reports whether a meeting's section is about the data.
 func metricsSection(theme string) bool { return theme == string(partnership.ThemeMetrics) }
 
-// measureChart is the chart of the contract's measure at index i beside its
-// fields, or nothing when the timeline has no such measure.
+// measureChart is where the contract's measure at index i stands today and
+// its chart, beside its fields. It reads only the measure's own figures, not
+// the whole timeline, as it is drawn again at every key typed in the form.
 func (a *App) measureChart(i int, m contract.Measure) *Node {
-	t := a.timeline()
-	if i >= len(t.Measures) || t.Measures[i].Measure.ID != m.ID {
-		return nil
-	}
-	st := t.Standings[i]
+	sr := progress.SeriesOf(m, a.ws.Observations)
+	st := sr.StandingAt(a.today())
 	var chart *Node
-	if src := a.chart(i); src != "" {
-		chart = El("img", Key("chart"), Class("pk-chart"), A("src", src), A("alt", t.Measures[i].Description()))
+	if src := a.chart(sr, i); src != "" {
+		chart = El("img", Key("chart"), Class("pk-chart"), A("src", src), A("alt", sr.Description()))
 	}
 	return El("div", Key("progress"), Class("pk-measure-progress"),
 		El("p", Key("standing"), Class("pk-standing"), El("strong", stateWords[st.State]+": "), st.Text(m)+"."),
