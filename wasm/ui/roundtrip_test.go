@@ -79,6 +79,7 @@ func TestHalfDoneStatesRoundTrip(t *testing.T) {
 		{"a half-typed e-mail", func(a *App) { edit(a, "partnership.people[0].email", "ana.ruiz@") }},
 		{"a blank partner", func(a *App) { a.Handle(Event{Action: "part.add", Arg: "partner"}) }},
 		{"a blank school", func(a *App) { a.Handle(Event{Action: "part.add", Arg: "school"}) }},
+		{"a figure without its value", func(a *App) { a.Handle(Event{Action: "progress.add", Arg: "pd-attendance"}) }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
