@@ -144,6 +144,7 @@ func (a *App) handle(ev Event) []Effect {
 		case ViewStart, ViewRate, ViewFacilitate, ViewReview, ViewData, ViewPartnership, ViewContract, ViewMeetings, ViewProgress:
 			a.view = View(ev.Arg)
 			a.part.checked = false // check again what may have changed elsewhere
+			a.fac.answered = nil
 		}
 		return nil
 	case "notice.ok", "notice.problem":

@@ -21,6 +21,12 @@ type facilitator struct {
 	paste string // pasted response codes
 	// removed is the last response removed, which can be put back.
 	removed *removedResponse
+	// answered are the teams of the chosen round that named no side and
+	// were given one since the facilitator came to the view, by the index
+	// of the response asked about: their question stays, with the side
+	// chosen, so that the list the facilitator is choosing in, with the
+	// arrow keys perhaps, is not taken from under the focus.
+	answered map[int]string
 }
 
 // removedResponse is a response taken out of a round, kept for "Undo".
@@ -40,6 +46,10 @@ func (a *App) currentRound() *readiness.Round {
 
 func (a *App) handleFacilitate(ev Event) ([]Effect, bool) {
 	f := &a.fac
+	switch ev.Action {
+	case "round.new", "round.select", "fac.remove", "fac.undo":
+		f.answered = nil // another round, or its responses moved
+	}
 	switch ev.Action {
 	case "round.title":
 		f.title = ev.Value

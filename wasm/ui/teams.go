@@ -135,6 +135,12 @@ func readinessFields() []Field {
 					return false
 				}
 				old, r := v.String(), &a.ws.Readiness[at.at(0)]
+				if _, asked := a.fac.answered[at.at(1)]; !asked && at.at(0) == a.fac.round {
+					if a.fac.answered == nil {
+						a.fac.answered = map[int]string{}
+					}
+					a.fac.answered[at.at(1)] = old
+				}
 				for j := range r.Responses {
 					if r.Responses[j].Team == old {
 						r.Responses[j].Team = text
@@ -155,7 +161,22 @@ func (a *App) viewTeams() *Node {
 	c := form{a: a}
 	seen := map[string]bool{}
 	var asks []*Node
+	open := 0
 	for j, resp := range r.Responses {
+		from, answered := a.fac.answered[j]
+		if answered {
+			// Asked about and given a side on this visit: the question
+			// stays where it was, keyed by the team it asked about.
+			if seen[from] {
+				continue
+			}
+			seen[from] = true
+			path := fmt.Sprintf("readiness[%d].responses[%d].team", a.fac.round, j)
+			asks = append(asks, El("li", Key("team:"+from),
+				El("p", fmt.Sprintf("“%s” is now summarized with %s.", named(from, "no team"), named(resp.Team, "no team"))),
+				c.input(path)))
+			continue
+		}
 		if seen[resp.Team] {
 			continue
 		}
@@ -169,6 +190,7 @@ func (a *App) viewTeams() *Node {
 				n++
 			}
 		}
+		open++
 		path := fmt.Sprintf("readiness[%d].responses[%d].team", a.fac.round, j)
 		team := named(resp.Team, "no team")
 		asks = append(asks, El("li", Key("team:"+resp.Team),
@@ -178,7 +200,11 @@ func (a *App) viewTeams() *Node {
 	if len(asks) == 0 {
 		return nil
 	}
-	return El("section", ID("pk-teams"), Class("pk-notice pk-notice-problem"), A("aria-labelledby", "pk-teams-h"),
-		El("h3", ID("pk-teams-h"), plural(len(asks), "team needs", "teams need")+" a side"),
+	class, title := "pk-notice pk-notice-problem", plural(open, "team needs", "teams need")+" a side"
+	if open == 0 {
+		class, title = "pk-notice pk-notice-ok", "Every team is one of the partnership's sides"
+	}
+	return El("section", ID("pk-teams"), Class(class), A("aria-labelledby", "pk-teams-h"),
+		El("h3", ID("pk-teams-h"), title),
 		El("ul", asks))
 }

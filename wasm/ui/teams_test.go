@@ -42,8 +42,18 @@ func TestTeamsAreTheSides(t *testing.T) {
 	ask := a.Render().Find("pk-teams")
 	require.NotNil(t, ask)
 	assert.Contains(t, ask.TextContent(), "“Central office” (1 rater) is none of the partnership's sides")
+	before := a.Render()
 	edit(a, "readiness[0].responses[4].team", "Riverside Unified")
 	assert.Equal(t, "Riverside Unified", a.ws.Readiness[0].Responses[4].Team)
+	// The list the facilitator chose in stays while they are on the page
+	// (the arrow keys choose as they go), and says what was done.
+	after := a.Render()
+	id := FieldID("readiness[0].responses[4].team")
+	assert.True(t, Kept(before, after, id), "the list chosen in is the same element")
+	assert.Contains(t, after.Find("pk-teams").TextContent(), "“Central office” is now summarized with Riverside Unified.")
+	assert.NotContains(t, after.Find("pk-teams").TextContent(), "need")
+	a.Handle(Event{Action: "nav", Arg: string(ViewReview)})
+	a.Handle(Event{Action: "nav", Arg: string(ViewFacilitate)})
 	assert.Nil(t, a.Render().Find("pk-teams"), "nothing is left to ask")
 	rep, err := a.ws.Readiness[0].Summarize()
 	require.NoError(t, err)
