@@ -130,6 +130,9 @@ func contractFields() []Field {
 		Field{Path: ap + "investment.schoolLeaders", Label: "The school leaders concerned", Words: "school leaders", Kind: KindSet,
 			Options: func(a *App, _ Loc) []Option { return a.peopleOptions("", partnership.SchoolLeader) },
 			Read: func(a *App, _ Loc) (string, bool) {
+				if a.ws.Contract == nil {
+					return "", false
+				}
 				return contactIDs(a.ws.Contract.Appendix.Investment.SchoolLeaders), true
 			},
 			Toggle: func(a *App, _ Loc, id string) bool {
@@ -207,6 +210,9 @@ func contractFields() []Field {
 		Field{Path: "contract.session.attendees", Label: "Who took part", Kind: KindSet,
 			Options: func(a *App, _ Loc) []Option { return a.peopleOptions("", "") },
 			Read: func(a *App, _ Loc) (string, bool) {
+				if a.ws.Contract == nil {
+					return "", false
+				}
 				var ids []string
 				for _, at := range a.ws.Contract.Session.Attendees {
 					ids = append(ids, at.Person)

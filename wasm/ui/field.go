@@ -372,3 +372,42 @@ func (a *App) FieldPaths() []string {
 	}
 	return out
 }
+
+// FieldInfo is one field at one place as the page draws it.
+type FieldInfo struct {
+	// Path is the field's path with the indexes of its item.
+	Path string
+	// Kind is how the value is typed or chosen.
+	Kind Kind
+	// Text is what the field shows: the text as typed while it still means
+	// the value (or is not a value yet), else the value as text. A set shows
+	// its options one a line; a yes-or-no field "true" or "false".
+	Text string
+	// Problem says why the text is not a value yet; empty when it is one.
+	Problem string
+}
+
+// FieldAt returns the field at path as the page draws it; ok is false when
+// no field is declared at path or the value is not there (an item removed).
+func (a *App) FieldAt(path string) (info FieldInfo, ok bool) {
+	f, at, ok := a.model.field(path)
+	if !ok {
+		return FieldInfo{}, false
+	}
+	if _, there := a.read(f, at); !there {
+		return FieldInfo{}, false
+	}
+	text, problem := a.shown(f, at)
+	return FieldInfo{Path: path, Kind: f.Kind, Text: text, Problem: problem}, true
+}
+
+// DeclaredFields returns the path pattern of every field the model
+// declares, in the order of the declarations:
+// "partnership.capacity[].hoursPerWeek".
+func (a *App) DeclaredFields() []string {
+	out := make([]string, len(a.model.order))
+	for i, f := range a.model.order {
+		out[i] = f.Path
+	}
+	return out
+}

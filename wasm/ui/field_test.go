@@ -275,3 +275,33 @@ func TestTypedTextSurvivesReloadAndExport(t *testing.T) {
 	b.Handle(Event{Action: "part.remove", Arg: "capacity|1"})
 	assert.Nil(t, b.ws.Typed)
 }
+
+// TestFieldAtTellsWhatIsThere reads every declared field in a workspace
+// with nothing begun, where there is nothing to read, and in workspaces
+// with every kind of item, where each place has its value.
+func TestFieldAtTellsWhatIsThere(t *testing.T) {
+	empty := New(Config{Now: fixedNow}, nil, nil)
+	for _, pattern := range empty.DeclaredFields() {
+		path := strings.ReplaceAll(pattern, "[]", "[0]")
+		_, ok := empty.FieldAt(path)
+		assert.Equal(t, pattern == "timeZone", ok, "%s in a new workspace", path)
+	}
+	for _, a := range everything(t) {
+		for _, p := range a.FieldPaths() {
+			info, ok := a.FieldAt(p)
+			f, at, _ := a.model.field(p)
+			_, there := a.read(f, at) // a workspace without a partnership has no partnership.name
+			require.Equal(t, there, ok, p)
+			if ok {
+				text, problem := a.shown(f, at)
+				assert.Equal(t, FieldInfo{Path: p, Kind: f.Kind, Text: text, Problem: problem}, info)
+			}
+		}
+	}
+	a := everything(t)[0]
+	edit(a, "partnership.capacity[0].hoursPerWeek", "9.")
+	info, _ := a.FieldAt("partnership.capacity[0].hoursPerWeek")
+	assert.Equal(t, FieldInfo{Path: "partnership.capacity[0].hoursPerWeek", Kind: KindNumber, Text: "9."}, info)
+	_, ok := a.FieldAt("partnership.capacity[99].hoursPerWeek")
+	assert.False(t, ok, "no such audience")
+}
