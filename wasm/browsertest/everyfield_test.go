@@ -325,16 +325,16 @@ func (b *browser) typeField(path string, kind ui.Kind, n int, p *pauses) (entry,
 		// A date field takes the digits of the month, the day and the year,
 		// as people in the US type them.
 		m, d := 1+n%12, 1+n%28
-		b.keys(sel, fmt.Sprintf("%02d%02d2027", m, d), false, p)
+		b.keys(sel, fmt.Sprintf("%02d%02d2027", m, d), false, p, nil)
 		e.want = fmt.Sprintf("2027-%02d-%02d", m, d)
 	case ui.KindDateTime:
 		m, d := 1+n%12, 1+n%28
 		// A year takes more than four digits: the arrow key moves on to the hour.
-		b.keys(sel, fmt.Sprintf("%02d%02d2027→0330P", m, d), false, p)
+		b.keys(sel, fmt.Sprintf("%02d%02d2027→0330P", m, d), false, p, nil)
 		e.want = fmt.Sprintf("2027-%02d-%02dT15:30", m, d)
 	default:
 		e.want = typedValue(kind, n)
-		b.keys(sel, e.want, true, p)
+		b.keys(sel, e.want, true, p, nil) // the focus and every key are checked once the field is typed
 	}
 	require.Equal(b.t, ui.FieldID(path), eval[string](b, `document.activeElement.id`), "typing into %s, the focus left it", path)
 	assert.Equal(b.t, e.want, b.value(sel), "%s as typed, while it has the focus", path)
@@ -351,33 +351,6 @@ func shownAs(kind ui.Kind, text string) string {
 	lines := strings.Split(text, "\n")
 	slices.Sort(lines)
 	return strings.Join(lines, "\n")
-}
-
-// keys focuses the field as a click would, selects what it holds (when
-// replace), and types text into it key by key with the pauses p gives ("→"
-// is the right arrow key). The
-// caller checks that the field kept the focus and every key: unlike human,
-// it does not ask the page after each key, which makes typing into a
-// hundred fields take minutes rather than many more.
-func (b *browser) keys(sel, text string, replace bool, p *pauses) {
-	b.t.Helper()
-	b.do(chromedp.ScrollIntoView(chromedp.CSS(sel)), chromedp.Focus(chromedp.CSS(sel)))
-	if replace {
-		b.do(chromedp.KeyEvent("a", chromedp.KeyModifiers(chromedp.ModifierCtrl)))
-	}
-	keys := []rune(text)
-	p.field(len(keys))
-	for i, r := range keys {
-		time.Sleep(p.before(i))
-		k := string(r)
-		switch r {
-		case '\n':
-			k = kb.Enter
-		case '→':
-			k = kb.ArrowRight
-		}
-		b.do(chromedp.KeyEvent(k))
-	}
 }
 
 // typedValue is the n-th value typed into a field of a kind that takes text.

@@ -54,9 +54,22 @@ func (p *pauses) before(i int) time.Duration {
 // fails the test when the focus leaves the field while typing.
 func (b *browser) human(sel, text string, replace bool, p *pauses) {
 	b.t.Helper()
-	b.do(chromedp.WaitVisible(chromedp.CSS(sel)), chromedp.ScrollIntoView(chromedp.CSS(sel)))
-	b.do(chromedp.Focus(chromedp.CSS(sel)))
-	id := eval[string](b, `document.activeElement.id`)
+	b.do(chromedp.WaitVisible(chromedp.CSS(sel)))
+	id := eval[string](b, fmt.Sprintf(`document.querySelector(%q).id`, sel))
+	b.keys(sel, text, replace, p, func(typed string) {
+		require.Equal(b.t, id, eval[string](b, `document.activeElement.id`), "typing %q into %s, the focus left the field after %q", text, sel, typed)
+	})
+}
+
+// keys is human without its checks: it focuses the field, selects what it
+// holds (when replace), types text key by key with the pauses p gives ("→"
+// is the right arrow key), and calls after, when not nil, with what is
+// typed so far after each key. A test that types into a hundred fields
+// checks the focus and the text once each field is typed, as asking the
+// page after every key would make it take many more minutes.
+func (b *browser) keys(sel, text string, replace bool, p *pauses, after func(typed string)) {
+	b.t.Helper()
+	b.do(chromedp.ScrollIntoView(chromedp.CSS(sel)), chromedp.Focus(chromedp.CSS(sel)))
 	if replace {
 		b.do(chromedp.KeyEvent("a", chromedp.KeyModifiers(chromedp.ModifierCtrl)))
 	}
@@ -65,11 +78,16 @@ func (b *browser) human(sel, text string, replace bool, p *pauses) {
 	for i, r := range keys {
 		time.Sleep(p.before(i))
 		k := string(r)
-		if r == '\n' {
+		switch r {
+		case '\n':
 			k = kb.Enter
+		case '→':
+			k = kb.ArrowRight
 		}
 		b.do(chromedp.KeyEvent(k))
-		require.Equal(b.t, id, eval[string](b, `document.activeElement.id`), "typing %q into %s, the focus left the field after %q", text, sel, string(keys[:i+1]))
+		if after != nil {
+			after(string(keys[:i+1]))
+		}
 	}
 }
 
