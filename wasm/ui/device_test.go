@@ -322,3 +322,23 @@ func entryName(t *testing.T, a *App, id string) string {
 	require.True(t, ok)
 	return e.Name
 }
+
+// A conflict on a value that names another record (who owns an initiative)
+// shows the records' names side by side, never their ids.
+func TestAConflictOnAReferenceShowsNames(t *testing.T) {
+	district, partner, _ := exchange(t)
+	district.ws.Partnership.Initiatives[0].Owner = "hgusd"
+	district.Handle(Event{Action: "part.settle"})
+	partner.ws.Partnership.Initiatives[0].Owner = "leadership-tao"
+	theirs := partner.Handle(Event{Action: "data.export"})[0].(Download).Data
+
+	district.Handle(Event{Action: "data.import", Files: []File{{Name: "from-partner.json", Data: theirs}}})
+	require.NotNil(t, district.merging)
+	require.Len(t, district.merging.conflicts, 1)
+	assert.Equal(t, "partnership.initiatives[0].owner", district.merging.conflicts[0].Path)
+	c := district.Render().Find("pk-conflict-0").TextContent()
+	assert.Contains(t, c, "Hams Gulch Unified School District")
+	assert.Contains(t, c, "Leadership TAO")
+	assert.NotContains(t, c, "hgusd")
+	assert.NotContains(t, c, "leadership-tao")
+}

@@ -32,6 +32,7 @@ type mergeState struct {
 	based     bool              // a version both copies shared was found
 	replace   bool              // the user chose "Replace mine"
 	same      bool              // their copy holds nothing mine lacks and no conflict
+	names     map[string]string // the records of both copies by id, named in words
 }
 
 // importWorkspace opens a workspace file.
@@ -111,6 +112,7 @@ func (a *App) preview(file string, theirs *partnerkit.Workspace) {
 	ms := &mergeState{file: file, theirs: theirs, merged: merged, conflicts: conflicts,
 		take: make([]partnerkit.Side, len(conflicts)), based: base != nil}
 	ms.summary = partnerkit.Summary(a.ws, merged)
+	ms.names = recordNames(a.ws, theirs)
 	ms.same = ms.summary == "" && len(conflicts) == 0
 	a.merging = ms
 }
@@ -302,10 +304,10 @@ func (a *App) viewConflict(i int, c partnerkit.Conflict, take partnerkit.Side) *
 		El("div", Class("pk-sides"),
 			El("div", Class("pk-side"),
 				radio("pk-conflict-"+n+"-mine", "conflict-"+n, "mine", take == partnerkit.Mine, "merge.take", n, "Keep yours"),
-				El("p", Class("pk-value"), valueText(c.Mine))),
+				El("p", Class("pk-value"), valueText(c.Mine, a.refNames(c.Path)))),
 			El("div", Class("pk-side"),
 				radio("pk-conflict-"+n+"-theirs", "conflict-"+n, "theirs", take == partnerkit.Theirs, "merge.take", n, "Take theirs"),
-				El("p", Class("pk-value"), valueText(c.Theirs)))))
+				El("p", Class("pk-value"), valueText(c.Theirs, a.refNames(c.Path))))))
 }
 
 // radio is one labelled radio button that sends action with arg and its value.
@@ -320,9 +322,85 @@ func radio(id, name, value string, checked bool, action, arg, label string) *Nod
 	return El("label", Class("pk-radio"), A("for", id), in, " "+label)
 }
 
+// refKeys are the fields that hold the id of another record (an
+// organization, a person, a priority, a measure, a meeting), or a list of
+// them: a conflict on one shows the records' names, never their ids.
+var refKeys = map[string]bool{
+	"org": true, "owner": true, "person": true, "partner": true, "priority": true, "priorities": true,
+	"schools": true, "initiatives": true, "measure": true, "from": true,
+}
+
+// refNames returns the names of the records of the merge being previewed
+// when the value at path refers to records by id, and nil otherwise.
+func (a *App) refNames(path string) map[string]string {
+	if a.merging == nil {
+		return nil
+	}
+	key := path
+	for strings.HasSuffix(key, "]") {
+		i := strings.LastIndexByte(key, '[')
+		if i < 0 {
+			break
+		}
+		key = key[:i]
+	}
+	if i := strings.LastIndexByte(key, '.'); i >= 0 {
+		key = key[i+1:]
+	}
+	if !refKeys[key] {
+		return nil
+	}
+	return a.merging.names
+}
+
+// recordNames names every record of the workspaces that has an id, by id.
+func recordNames(wss ...*partnerkit.Workspace) map[string]string {
+	names := map[string]string{}
+	var walk func(v any)
+	walk = func(v any) {
+		switch x := v.(type) {
+		case map[string]any:
+			if id, ok := x["id"].(string); ok && id != "" && names[id] == "" {
+				if n := recordName(x); n != "" {
+					names[id] = n
+				}
+			}
+			for _, e := range x {
+				walk(e)
+			}
+		case []any:
+			for _, e := range x {
+				walk(e)
+			}
+		}
+	}
+	for _, ws := range wss {
+		data, err := Marshal(ws)
+		if err != nil {
+			continue
+		}
+		var v any
+		if json.Unmarshal(data, &v) == nil {
+			walk(v)
+		}
+	}
+	return names
+}
+
+// recordName is what a record is called: its name, title or text.
+func recordName(rec map[string]any) string {
+	for _, k := range []string{"name", "title", "text", "what", "rater", "audience", "source"} {
+		if s, ok := rec[k].(string); ok && strings.TrimSpace(s) != "" {
+			return s
+		}
+	}
+	return ""
+}
+
 // valueText shows a conflict's value in plain words: text as typed, yes or
-// no, numbers as written, a list one entry a line, a record by its name.
-func valueText(raw json.RawMessage) string {
+// no, numbers as written, a list one entry a line, a record by its name,
+// and, where names is not nil, a reference to a record by the record's name.
+func valueText(raw json.RawMessage, names map[string]string) string {
 	if raw == nil {
 		return "(nothing: not there, or empty)"
 	}
@@ -332,16 +410,19 @@ func valueText(raw json.RawMessage) string {
 	if err := dec.Decode(&v); err != nil {
 		return string(raw)
 	}
-	return plainValue(v)
+	return plainValue(v, names)
 }
 
-func plainValue(v any) string {
+func plainValue(v any, names map[string]string) string {
 	switch x := v.(type) {
 	case nil:
 		return "(nothing)"
 	case string:
 		if strings.TrimSpace(x) == "" {
 			return "(empty)"
+		}
+		if n := names[x]; n != "" {
+			return n
 		}
 		return x
 	case bool:
@@ -357,14 +438,12 @@ func plainValue(v any) string {
 		}
 		lines := make([]string, len(x))
 		for i, e := range x {
-			lines[i] = "• " + plainValue(e)
+			lines[i] = "• " + plainValue(e, names)
 		}
 		return strings.Join(lines, "\n")
 	case map[string]any:
-		for _, k := range []string{"name", "title", "text", "what", "rater", "audience", "source"} {
-			if s, ok := x[k].(string); ok && strings.TrimSpace(s) != "" {
-				return s
-			}
+		if n := recordName(x); n != "" {
+			return n
 		}
 		return "(a version without a name)"
 	}
