@@ -8,6 +8,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/partnerkit/partnerkit/internal/words"
 )
 
 // term is how people call one place of the workspace: a kind of record
@@ -194,7 +196,7 @@ func (p *place) label() string {
 			break
 		}
 		if q.key != "" {
-			parts = append(parts, words(q.key))
+			parts = append(parts, keyWords(q.key))
 		}
 	}
 	slices.Reverse(parts)
@@ -237,8 +239,8 @@ var fieldWords = map[string]string{
 	"id":                        "identity",
 }
 
-// words turns a field name into words: "schoolYear" makes "school year".
-func words(key string) string {
+// keyWords turns a field name into words: "schoolYear" makes "school year".
+func keyWords(key string) string {
 	if w, ok := fieldWords[key]; ok {
 		return w
 	}
@@ -510,7 +512,7 @@ func summarize(cs []Change) string {
 				parts = append(parts, fmt.Sprintf("%d %s", g.n, g.many))
 			}
 		}
-		return andList(parts)
+		return words.JoinAnd(parts)
 	}
 	var named []string
 	for _, c := range cs {
@@ -530,21 +532,10 @@ func summarize(cs []Change) string {
 		clauses = append(clauses, "removes "+s)
 	}
 	if len(named) > 0 {
-		clauses = append(clauses, "changes "+andList(named))
+		clauses = append(clauses, "changes "+words.JoinAnd(named))
 	}
 	if len(clauses) > 2 {
 		return strings.Join(clauses[:len(clauses)-1], ", ") + ", and " + clauses[len(clauses)-1]
 	}
 	return strings.Join(clauses, " and ")
-}
-
-// andList joins "a", "b", "c" into "a, b and c".
-func andList(parts []string) string {
-	switch len(parts) {
-	case 0:
-		return ""
-	case 1:
-		return parts[0]
-	}
-	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
 }
