@@ -73,8 +73,9 @@ func TestEveryFieldKeyByKey(t *testing.T) {
 	if t.Failed() {
 		return
 	}
-	// What only a workspace without a partnership draws: the names of the
-	// contract's sides and people, typed as free text.
+	// What only a workspace without a partnership draws (the names of the
+	// contract's sides and people, typed as free text), and what only
+	// figures of a removed measure draw.
 	left := map[string]bool{}
 	for _, p := range ui.New(ui.Config{}, nil, nil).DeclaredFields() {
 		left[p] = !typed[p]
@@ -85,6 +86,18 @@ func TestEveryFieldKeyByKey(t *testing.T) {
 			b.click(`#pk-nav-contract`)
 			b.click(`#pk-contract-start`)
 			b.click(`#pk-contract-add-duty`)
+			b.settled()
+		}, left) {
+			typed[p] = true
+		}
+	})
+	// What only figures of a removed measure draw: the choice of their measure.
+	t.Run("figures whose measure was removed", func(t *testing.T) {
+		for _, p := range typeEveryField(t, func(b *browser) {
+			b.click(`#pk-start-example`)
+			b.do(chromedp.WaitVisible(chromedp.CSS(`#pk-review-counts`)))
+			b.click(`#pk-nav-contract`)
+			b.click(`button[data-on-click="contract.remove"][data-arg="measure|0"]`)
 			b.settled()
 		}, left) {
 			typed[p] = true
@@ -254,9 +267,11 @@ func (b *browser) reach(path string) bool {
 	if eval[bool](b, present) {
 		return true
 	}
-	tab := map[string]string{"partnership": "partnership", "contract": "contract", "meetings": "meetings", "timeZone": "meetings", "readiness": "facilitate"}
+	tab := map[string]string{"partnership": "partnership", "contract": "contract", "meetings": "meetings", "timeZone": "meetings",
+		"readiness": "facilitate", "observations": "progress"}
 	name, _, _ := strings.Cut(path, ".")
 	name, _, _ = strings.Cut(name, "[")
+	require.Contains(b.t, tab, name, "which tab edits %s", path)
 	b.click(`#pk-nav-` + tab[name])
 	if eval[bool](b, present) {
 		return true

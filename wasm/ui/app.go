@@ -145,6 +145,7 @@ func (a *App) handle(ev Event) []Effect {
 			a.view = View(ev.Arg)
 			a.part.checked = false // check again what may have changed elsewhere
 			a.fac.answered = nil
+			a.prog.placing = nil
 		}
 		return nil
 	case "notice.ok", "notice.problem":

@@ -54,7 +54,22 @@ func progressFields() []Field {
 				}
 			}
 			return out
-		}},
+		},
+			Write: func(a *App, at Loc, text string) bool {
+				i := at.at(0)
+				if i < 0 || i >= len(a.ws.Observations) {
+					return false
+				}
+				// A figure given its measure here stays in this list until
+				// the view is left, so the list chosen in (with the arrow
+				// keys perhaps) is not taken from under the focus.
+				if a.prog.placing == nil {
+					a.prog.placing = map[string]bool{}
+				}
+				a.prog.placing[a.ws.Observations[i].ID] = true
+				a.ws.Observations[i].Measure = text
+				return true
+			}},
 		{Path: "observations[].date", Label: "Date the figure describes", Words: "date", Kind: KindDate,
 			Hint: "The day it was counted or measured, not the day you type it in."},
 		{Path: "observations[].value", Label: "Figure", Words: "figure", Kind: KindNumber, Example: "25 or 12.5",
@@ -189,6 +204,9 @@ type progressEditor struct {
 	// entering is the index of the figure just added with "Add a figure",
 	// which the meeting's metrics section shows the inputs of; -1 for none.
 	entering int
+	// placing are the figures of no measure given one since the view was
+	// opened, by id: they stay where they were chosen until it is left.
+	placing map[string]bool
 }
 
 // handleProgress handles the figures' and the view's events ("progress.*").

@@ -86,7 +86,7 @@ func (a *App) viewMeasure(i int, edit bool) *Node {
 			El("tbody", rows))
 	}
 	for j, o := range a.ws.Observations {
-		if o.Measure != m.ID || !edit && j != a.prog.entering {
+		if o.Measure != m.ID || a.prog.placing[o.ID] || !edit && j != a.prog.entering {
 			continue
 		}
 		inputs = append(inputs, a.viewFigure(j))
@@ -160,7 +160,7 @@ func (a *App) viewFigure(j int) *Node {
 func (a *App) viewUnknownFigures() *Node {
 	var items []*Node
 	for j, o := range a.ws.Observations {
-		if _, ok := a.measureByID(o.Measure); ok {
+		if _, ok := a.measureByID(o.Measure); ok && !a.prog.placing[o.ID] {
 			continue
 		}
 		at := "observations[" + strconv.Itoa(j) + "]"
