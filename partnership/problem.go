@@ -11,17 +11,58 @@ import (
 // Problem is one thing wrong with a model: where it is, as a JSON path such as
 // "partners[1].approach" (empty for the whole document), and a sentence a
 // non-programmer understands.
+//
+// A problem in a spreadsheet (a survey export, an initiative inventory) says
+// where it is as a person sees the sheet instead: the sheet, the row as the
+// spreadsheet numbers it (row 1 is the first row, the header), the column's
+// letter and header, and the value found there. The message says what is
+// allowed and how to fix it.
 type Problem struct {
 	Path    string `json:"path"`
 	Message string `json:"message"`
+	// Sheet names the workbook's sheet, when the file has several.
+	Sheet string `json:"sheet,omitempty"`
+	// Row is the spreadsheet row, from 1; 0 for a problem of the whole file
+	// or of a whole column.
+	Row int `json:"row,omitempty"`
+	// Column is the column's letter as a spreadsheet shows it ("C"), and
+	// Header its header; both empty for a problem of a whole row or file.
+	Column string `json:"column,omitempty"`
+	Header string `json:"header,omitempty"`
+	// Value is the cell's text, when the problem is with what a cell holds.
+	Value string `json:"value,omitempty"`
 }
 
-// String returns the problem as "path: message".
+// String returns the problem as "path: message", or for a spreadsheet
+// `row 4, column C ("Metrics"): message`.
 func (p Problem) String() string {
-	if p.Path == "" {
-		return p.Message
+	if where := p.Where(); where != "" {
+		return where + ": " + p.Message
 	}
-	return p.Path + ": " + p.Message
+	return p.Message
+}
+
+// Where says where the problem is: its JSON path, or its place in a
+// spreadsheet (`sheet "Form1", row 4, column C ("Metrics")`); "" for the
+// whole document.
+func (p Problem) Where() string {
+	if p.Path != "" {
+		return p.Path
+	}
+	var parts []string
+	if p.Sheet != "" {
+		parts = append(parts, fmt.Sprintf("sheet %q", p.Sheet))
+	}
+	if p.Row > 0 {
+		parts = append(parts, fmt.Sprintf("row %d", p.Row))
+	}
+	switch {
+	case p.Column != "" && p.Header != "":
+		parts = append(parts, fmt.Sprintf("column %s (%q)", p.Column, p.Header))
+	case p.Column != "":
+		parts = append(parts, "column "+p.Column)
+	}
+	return strings.Join(parts, ", ")
 }
 
 // ValidationError lists every problem found in a model at once. Every package
@@ -108,7 +149,8 @@ func (e *ValidationError) Include(prefix string, err error) {
 			e.More++
 			continue
 		}
-		e.Problems = append(e.Problems, Problem{Path: schema.Join(prefix, p.Path), Message: p.Message})
+		p.Path = schema.Join(prefix, p.Path)
+		e.Problems = append(e.Problems, p)
 	}
 	var ve *ValidationError
 	if errors.As(err, &ve) {
