@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/partnerkit/partnerkit/internal/sheet"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -99,6 +100,72 @@ func BenchmarkReadCSV(b *testing.B) {
 			}
 		})
 	}
+}
+
+// formsWorkbook writes n responses as an .xlsx workbook, as Microsoft Forms
+// downloads them: one sheet, the times as dates.
+func formsWorkbook(t testing.TB, n int) []byte {
+	rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(formsExport(t, n), []byte("\ufeff")))).ReadAll()
+	require.NoError(t, err)
+	cells := make([][]sheet.Cell, len(rows))
+	for i, r := range rows {
+		cells[i] = make([]sheet.Cell, len(r))
+		for j, v := range r {
+			cells[i][j] = sheet.TextCell(v)
+		}
+	}
+	var buf bytes.Buffer
+	require.NoError(t, sheet.WriteWorkbook(&buf, "Form1", cells))
+	return buf.Bytes()
+}
+
+// BenchmarkReadExport reads a Google Forms CSV of 100,000 responses and a
+// workbook of 10,000.
+func BenchmarkReadExport(b *testing.B) {
+	for _, bc := range []struct {
+		name string
+		n    int
+		data []byte
+	}{
+		{"csv-100k", 100_000, formsExport(b, 100_000)},
+		{"xlsx-10k", 10_000, formsWorkbook(b, 10_000)},
+	} {
+		rb := ODST()
+		b.Run(bc.name, func(b *testing.B) {
+			b.SetBytes(int64(len(bc.data)))
+			b.ReportAllocs()
+			for b.Loop() {
+				rs, err := ReadExport(bytes.NewReader(bc.data), rb)
+				if err != nil || len(rs) != bc.n {
+					b.Fatal(err, len(rs))
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(bc.n), "ns/response")
+		})
+	}
+}
+
+// TestReadExportAllocations checks that reading an export allocates the
+// same per response whatever its size: no allocation grows with the rows
+// read before it.
+func TestReadExportAllocations(t *testing.T) {
+	rb := ODST()
+	for name, export := range map[string]func(testing.TB, int) []byte{"csv": formsExport, "xlsx": formsWorkbook} {
+		small, large := export(t, 500), export(t, 5_000)
+		a := testing.AllocsPerRun(2, func() { _, _ = ReadExport(bytes.NewReader(small), rb) })
+		b := testing.AllocsPerRun(2, func() { _, _ = ReadExport(bytes.NewReader(large), rb) })
+		perSmall, perLarge := a/500, b/5_000
+		t.Logf("%s: %.2f allocations per response (500 responses), %.2f (5,000)", name, perSmall, perLarge)
+		assert.LessOrEqual(t, perLarge, perSmall, "%s: allocations per response must not grow with the responses", name)
+	}
+}
+
+func TestFormsWorkbookReads(t *testing.T) {
+	rs, err := ReadExport(bytes.NewReader(formsWorkbook(t, 50)), ODST())
+	require.NoError(t, err)
+	want, err := ReadCSV(bytes.NewReader(formsExport(t, 50)), ODST())
+	require.NoError(t, err)
+	assert.Equal(t, want, rs)
 }
 
 func TestFormsExportReads(t *testing.T) {

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/partnerkit/partnerkit/partnership"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -60,87 +61,94 @@ func TestReadCSVMicrosoftForms(t *testing.T) {
 
 func TestReadCSVBadCells(t *testing.T) {
 	_, err := ReadCSV(bytes.NewReader(readFixture(t, "bad-cells.csv")), ODST())
-	var ce *CSVError
-	require.True(t, errors.As(err, &ce), "got %v", err)
-	require.Len(t, ce.Problems, 3, "%v", err)
-	assert.Equal(t, 2, ce.Problems[0].Line)
-	assert.Equal(t, "Alignment of Strategic Priority and Objectives — rating (1-4)", ce.Problems[0].Column)
-	assert.Contains(t, ce.Problems[0].Message, "1, 2, 3, 4")
-	assert.Equal(t, 3, ce.Problems[1].Line)
-	assert.Contains(t, ce.Problems[1].Message, `"N/A"`)
-	assert.Equal(t, 5, ce.Problems[2].Line, "the row after a two-line answer starts on line 5")
-	assert.Contains(t, ce.Problems[2].Message, `"3.5"`)
-	assert.Contains(t, err.Error(), `line 3, column "Appropriate and Sufficient Resources — rating (1-4)"`)
+	var ve *partnership.ValidationError
+	require.True(t, errors.As(err, &ve), "got %v", err)
+	require.Len(t, ve.Problems, 3, "%v", err)
+	p := ve.Problems[0]
+	assert.Equal(t, 2, p.Row)
+	assert.Equal(t, "E", p.Column)
+	assert.Equal(t, "Alignment of Strategic Priority and Objectives — rating (1-4)", p.Header)
+	assert.Equal(t, "5 – Above the scale", p.Value)
+	assert.Contains(t, p.Message, "1, 2, 3, 4")
+	assert.Equal(t, 3, ve.Problems[1].Row)
+	assert.Contains(t, ve.Problems[1].Message, `"N/A"`)
+	assert.Equal(t, 4, ve.Problems[2].Row, "a two-line answer is one spreadsheet row")
+	assert.Contains(t, ve.Problems[2].Message, `"3.5"`)
+	assert.Contains(t, err.Error(), `row 3, column G ("Appropriate and Sufficient Resources — rating (1-4)"): "N/A" is not a rating`)
 }
+
+// all is the header of the four ODST areas, for files that rate them all.
+const all = "Alignment,Resources,Metrics,Communication"
 
 func TestReadCSVCases(t *testing.T) {
 	tests := []struct {
 		name, csv string
 		want      []Response
-		problems  []string // CellError strings
+		problems  []string // Problem strings, each the start of one
 	}{
 		{
 			name: "email only, organization, label and dash forms",
-			csv:  "Email,Organization,Alignment,Metrics,Resources,Communication\na@x.org,District,Agreement on most items,2 - some,4—all,1: none\n",
+			csv:  "Email,Organization," + all + "\na@x.org,District,Agreement on most items,4—all,2 - some,1: none\n",
 			want: []Response{{Rater: "a@x.org", Team: "District", Ratings: map[string]int{"alignment": 3, "metrics": 2, "resources": 4, "communication": 1}}},
 		},
 		{
-			name: "no team column, ragged row, blank row skipped",
-			csv:  "Name,Metrics,Concerns about metrics\nAna,2\n,,\nBen,,Too many\n",
+			name: "ragged row, blank row skipped, concerns by their header",
+			csv:  "Name,Team," + all + ",Concerns about metrics\nAna,D,1,2\n,,\nBen,D,,,,3,Too many\n",
 			want: []Response{
-				{Rater: "Ana", Ratings: map[string]int{"metrics": 2}},
-				{Rater: "Ben", Concerns: map[string]string{"metrics": "Too many"}},
+				{Rater: "Ana", Team: "D", Ratings: map[string]int{"alignment": 1, "resources": 2}},
+				{Rater: "Ben", Team: "D", Ratings: map[string]int{"communication": 3}, Concerns: map[string]string{"metrics": "Too many"}},
 			},
 		},
 		{
 			name: "team member name is the rater, team name the team",
-			csv:  "Team name,Team member name,Metrics\nDistrict,Ana,3\n",
-			want: []Response{{Rater: "Ana", Team: "District", Ratings: map[string]int{"metrics": 3}}},
+			csv:  "Team name,Team member name," + all + "\nDistrict,Ana,3,3,3,3\n",
+			want: []Response{{Rater: "Ana", Team: "District", Ratings: map[string]int{"alignment": 3, "metrics": 3, "resources": 3, "communication": 3}}},
 		},
 		{
 			name: "semicolons, as spreadsheets in some locales save",
-			csv:  "Name;Team;Metrics;Metrics concerns\nAna;District;2;\"Data, late\"\n",
-			want: []Response{{Rater: "Ana", Team: "District", Ratings: map[string]int{"metrics": 2}, Concerns: map[string]string{"metrics": "Data, late"}}},
+			csv:  "Name;Team;Alignment;Resources;Metrics;Metrics concerns;Communication\nAna;District;1;1;2;\"Data, late\";4\n",
+			want: []Response{{Rater: "Ana", Team: "District", Ratings: map[string]int{"alignment": 1, "metrics": 2, "resources": 1, "communication": 4},
+				Concerns: map[string]string{"metrics": "Data, late"}}},
 		},
 		{
-			name: "semicolons inside a quoted header do not count",
-			csv:  "Name,\"Metrics; outputs; outcomes; data\"\nAna,3\n",
-			want: []Response{{Rater: "Ana", Ratings: map[string]int{"metrics": 3}}},
-		},
-		{
-			name: "tabs",
-			csv:  "Name\tTeam\tMetrics\nAna\tDistrict\t4 - all\n",
-			want: []Response{{Rater: "Ana", Team: "District", Ratings: map[string]int{"metrics": 4}}},
+			name: "given and family name are joined",
+			csv:  "First name,Last name,Team," + all + "\nAna,Ruiz,D,1,2,3,4\n",
+			want: []Response{{Rater: "Ana Ruiz", Team: "D", Ratings: map[string]int{"alignment": 1, "resources": 2, "metrics": 3, "communication": 4}}},
 		},
 		{
 			name:     "no usable columns",
 			csv:      "Timestamp,Favourite colour\n1,red\n",
-			problems: []string{`line 1: no column holds a rating`, `line 1: no column says who rated`},
+			problems: []string{"No column says who rated", "No column says which team", `No column holds the ratings of "Alignment`, `No column holds the ratings of "Appropriate`, `No column holds the ratings of "Clear`, `No column holds the ratings of "Ongoing`},
+		},
+		{
+			name:     "an area's column of text is read as concerns, and the area has no ratings",
+			csv:      "Name,Team,Alignment,Resources,Metrics,Communication\nA,T,N/A,1,1,1\nB,T,fine,1,1,1\n",
+			problems: []string{`No column holds the ratings of "Alignment of strategic priority and objectives". Rename the question so that it names the area ("Alignment of strategic priority and objectives", or "alignment"), or choose the column that holds its ratings; if the survey did not ask about it, say to leave it unrated. Column C ("Alignment") is read as its concerns: its header names the area only, and its cells hold text, not ratings; if it holds ratings, choose "Rating" for it`},
 		},
 		{
 			name:     "duplicate rating column",
-			csv:      "Name,Team,Metrics,Clear metrics established\nA,T,1,2\n",
-			problems: []string{`line 1, column "Clear metrics established": column "Metrics" already holds the rating of category "metrics"`},
+			csv:      "Name,Team," + all + ",Clear metrics established\nA,T,1,1,1,1,2\nB,T,1,1,1,1,2\n",
+			problems: []string{`Columns E ("Metrics") and G ("Clear metrics established") could each give the rating of "Clear metrics established"`},
 		},
 		{
 			name:     "empty rater and team",
-			csv:      "Name,Team,Metrics\n,,2\n",
-			problems: []string{`line 2, column "Name": the rater's name is empty`, `line 2, column "Team": the team is empty`},
+			csv:      "Name,Team," + all + "\nA,T,2,2,2,2\n,,2,2,2,2\n",
+			problems: []string{`row 3, column A ("Name"): The rater's name is empty`, `row 3, column B ("Team"): The team is empty`},
 		},
 		{
 			name:     "ranges and decimals are not one level",
-			csv:      "Name,Team,Metrics,Alignment\nA,T,3-4,2.5\n",
-			problems: []string{`line 2, column "Metrics": "3-4" is not a rating`, `line 2, column "Alignment": "2.5" is not a rating`},
+			csv:      "Name,Team,Alignment rating,Resources rating,Metrics,Communication\nA,T,3-4,2.5,1,1\n",
+			problems: []string{`row 2, column C ("Alignment rating"): "3-4" is not a rating`, `row 2, column D ("Resources rating"): "2.5" is not a rating`},
 		},
 		{
 			name:     "broken quotes",
 			csv:      "Name,Team,Metrics\nA,T,\"2\nB,T,3\n",
-			problems: []string{`line 2: the file is not valid CSV`},
+			problems: []string{`row 2: The file is not valid CSV`},
 		},
 		{
 			name:     "empty file",
 			csv:      "",
-			problems: []string{"line 1: the file is empty"},
+			problems: []string{"The file is empty"},
 		},
 	}
 	for _, tt := range tests {
@@ -151,11 +159,11 @@ func TestReadCSVCases(t *testing.T) {
 				assert.Equal(t, tt.want, rs)
 				return
 			}
-			var ce *CSVError
-			require.True(t, errors.As(err, &ce), "got %v", err)
-			require.Len(t, ce.Problems, len(tt.problems), "%v", err)
+			var ve *partnership.ValidationError
+			require.True(t, errors.As(err, &ve), "got %v", err)
+			require.Len(t, ve.Problems, len(tt.problems), "%v", err)
 			for i, p := range tt.problems {
-				assert.True(t, strings.HasPrefix(ce.Problems[i].String(), p), "%q does not start with %q", ce.Problems[i].String(), p)
+				assert.True(t, strings.HasPrefix(ve.Problems[i].String(), p), "%q does not start with %q", ve.Problems[i].String(), p)
 			}
 		})
 	}
@@ -165,7 +173,7 @@ func TestReadCSVCustomRubric(t *testing.T) {
 	rb, err := DecodeRubric(strings.NewReader(`{"id":"c","title":"C","scale":{"levels":[{"value":0,"descriptor":"none"},{"value":1,"descriptor":"some"},{"value":2,"descriptor":"all"}]},
 		"categories":[{"id":"staff-concerns","title":"Staff concerns heard"},{"id":"money","title":"Budget"}]}`))
 	require.NoError(t, err)
-	rs, err := ReadCSV(strings.NewReader("Name,Team,Staff concerns heard,Concerns: Staff concerns heard,Budget\nA,T,0,Not yet,2\n"), rb)
+	rs, err := ReadCSV(strings.NewReader("Name,Team,Staff concerns heard - rating,Comments: Staff concerns heard,Budget\nA,T,0,Not yet,all\n"), rb)
 	require.NoError(t, err)
 	assert.Equal(t, []Response{{Rater: "A", Team: "T", Ratings: map[string]int{"staff-concerns": 0, "money": 2},
 		Concerns: map[string]string{"staff-concerns": "Not yet"}}}, rs)

@@ -5,8 +5,11 @@
 //
 // ODST returns the rubric of the source; custom rubrics (other items, other
 // categories, other scales) are data and load with DecodeRubric. A Response
-// holds one rater's ratings and concerns; ReadCSV reads them from a Google
-// Forms or Microsoft Forms export. Summarize turns responses into a Report:
+// holds one rater's ratings and concerns; ReadExport reads them from the
+// export of a survey tool (Google Forms, Microsoft Forms, Qualtrics,
+// SurveyMonkey; CSV in any encoding, .xlsx or .zip), and OpenExport shows
+// and lets the caller change how its columns are read first. Summarize turns
+// responses into a Report:
 // per team and category the number of ratings, mean, range, the count of each
 // level, whether the ratings agree, the concerns raised, and an order in which
 // to discuss the categories. Its WriteMarkdown and WriteHTML present it, and

@@ -51,11 +51,14 @@ func ExampleSummarize() {
 }
 
 func ExampleReadCSV() {
-	export := "\ufeffTimestamp,Email address,Your name,Team,Clear Metrics Established,Areas of concern: metrics\r\n" +
-		"2027/03/02 9:14:05,ana@example.org,Ana Ruiz,District,2 – More than one significant concern,\"No baseline.\r\nWho reports?\"\r\n" +
-		"2027/03/02 9:40:51,ben@example.org,Ben Okafor,District,5,\r\n"
+	export := "\ufeffTimestamp,Email address,Your name,Team,Alignment,Resourcing,Clear Metrics Established,Areas of concern: metrics,Communication\r\n" +
+		"2027/03/02 9:14:05,ana@example.org,Ana Ruiz,District,3,2,2 – More than one significant concern,\"No baseline.\r\nWho reports?\",3\r\n" +
+		"2027/03/02 9:40:51,ben@example.org,Ben Okafor,District,4,3,5,,3\r\n"
 	_, err := readiness.ReadCSV(strings.NewReader(export), readiness.ODST())
-	fmt.Println(err)
+	for _, p := range partnership.ProblemsOf(err) {
+		first, _, _ := strings.Cut(p.Message, ". ")
+		fmt.Printf("row %d, column %s (%s), %q: %s\n", p.Row, p.Column, p.Header, p.Value, first)
+	}
 
 	fixed := strings.Replace(export, ",5,", ",3 - Agreement on most items,", 1)
 	responses, err := readiness.ReadCSV(strings.NewReader(fixed), readiness.ODST())
@@ -67,9 +70,41 @@ func ExampleReadCSV() {
 		fmt.Printf("%s (%s): metrics %d, concern %q\n", r.Rater, r.Team, r.Ratings["metrics"], r.Concerns["metrics"])
 	}
 	// Output:
-	// reading the survey file: line 4, column "Clear Metrics Established": "5" is not a rating; allowed: 1, 2, 3, 4 (a number, optionally followed by " - " and its description), or empty for unrated
+	// row 3, column G (Clear Metrics Established), "5": "5" is not a rating
 	// Ana Ruiz (District): metrics 2, concern "No baseline.\nWho reports?"
 	// Ben Okafor (District): metrics 3, concern ""
+}
+
+func ExampleOpenExport() {
+	// A survey that asked for the metrics only, and a question that names
+	// two areas.
+	export := "Your name,Team,Communication about metrics\nAna Ruiz,District,2\nBen Okafor,District,3\n"
+	ex, err := readiness.OpenExport(strings.NewReader(export), readiness.ODST(), partnership.SheetOptions{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, c := range ex.Plan.Columns {
+		fmt.Printf("%s %q: %s %s (%s)\n", c.Letter, c.Header, c.Role.Label(), c.Category, c.Note)
+	}
+	_, err = ex.Responses()
+	fmt.Println(len(partnership.ProblemsOf(err)), "problems")
+
+	_ = ex.Plan.SetRole(2, readiness.RoleRating, "metrics")
+	ex.Plan.Unrated = []string{"alignment", "resources", "communication"}
+	responses, err := ex.Responses()
+	for _, r := range responses {
+		fmt.Printf("%s (%s): %v\n", r.Rater, r.Team, r.Ratings)
+	}
+	fmt.Println(err)
+	// Output:
+	// A "Your name": Rater's name  (the rater's name)
+	// B "Team": Team  (the rater's team)
+	// C "Communication about metrics": Not used  (not used: its header names more than one area ("Clear metrics established" and "Ongoing communication and collaboration"); choose the one it is about)
+	// 4 problems
+	// Ana Ruiz (District): map[metrics:2]
+	// Ben Okafor (District): map[metrics:3]
+	// <nil>
 }
 
 func ExampleReport_WriteMarkdown() {

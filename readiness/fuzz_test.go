@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -13,44 +15,85 @@ import (
 )
 
 // FuzzReadCSV checks that ReadCSV never panics, that every problem it reports
-// has a line, and that what it reads survives WriteCSV and ReadCSV unchanged.
+// is a spreadsheet's (a message, no JSON path), and that what it reads
+// survives WriteCSV and ReadCSV unchanged.
 func FuzzReadCSV(f *testing.F) {
-	for _, name := range []string{"google-forms.csv", "microsoft-forms.csv", "bad-cells.csv"} {
+	for _, name := range []string{"google-forms.csv", "microsoft-forms.csv", "bad-cells.csv", "exports/qualtrics.csv", "exports/surveymonkey.csv", "exports/excel-mac.csv"} {
 		f.Add(readFixture(f, name))
 	}
-	f.Add([]byte("Name,Team,Metrics,Concerns: metrics\nA,T,2,\"x\r\ny\"\n"))
-	f.Add([]byte("Email,Metrics\n a ,3 – most\n"))
+	f.Add([]byte("Name,Team,Metrics,Concerns: metrics,Alignment,Resources,Communication\nA,T,2,\"x\r\ny\",1,1,1\n"))
+	f.Add([]byte("Email,Team,Metrics,Alignment,Resources,Communication\n a ,T,3 – most,1,,\n"))
 	f.Add([]byte("\ufeff"))
 	rb := ODST()
 	f.Fuzz(func(t *testing.T, data []byte) {
 		rs, err := ReadCSV(bytes.NewReader(data), rb)
 		if err != nil {
-			var ce *CSVError
-			require.True(t, errors.As(err, &ce), "%T %v", err, err)
-			require.NotEmpty(t, ce.Problems)
-			for _, p := range ce.Problems {
-				assert.Positive(t, p.Line, "%s", p)
-				assert.NotEmpty(t, p.Message)
-			}
+			checkProblems(t, err)
 			return
 		}
+		require.NotEmpty(t, rs)
 		var buf bytes.Buffer
 		require.NoError(t, WriteCSV(&buf, rb, rs))
 		back, err := ReadCSV(&buf, rb)
 		require.NoError(t, err, "reading back %q", buf.String())
-		if len(rs) == 0 {
-			assert.Empty(t, back)
+		assert.Equal(t, rs, back)
+		_, err = Summarize(rb, rs)
+		require.NoError(t, err)
+	})
+}
+
+// checkProblems checks that err lists problems of a spreadsheet.
+func checkProblems(t *testing.T, err error) {
+	t.Helper()
+	var ve *partnership.ValidationError
+	require.True(t, errors.As(err, &ve), "%T %v", err, err)
+	require.NotEmpty(t, ve.Problems)
+	for _, p := range ve.Problems {
+		assert.NotEmpty(t, p.Message)
+		assert.Empty(t, p.Path)
+		assert.GreaterOrEqual(t, p.Row, 0)
+	}
+}
+
+// FuzzReadExport checks that no file makes ReadExport panic, that it either
+// refuses with problems or gives responses that are valid for the rubric and
+// can be summarized, and that the plan reads the same again.
+func FuzzReadExport(f *testing.F) {
+	files, err := filepath.Glob("testdata/exports/*")
+	require.NoError(f, err)
+	for _, path := range files {
+		if strings.HasSuffix(path, ".json") || strings.HasSuffix(path, ".go") {
+			continue
+		}
+		data, err := os.ReadFile(path)
+		require.NoError(f, err)
+		f.Add(data)
+	}
+	rb := ODST()
+	f.Fuzz(func(t *testing.T, data []byte) {
+		ex, err := OpenExport(bytes.NewReader(data), rb, partnership.SheetOptions{})
+		if err != nil {
+			checkProblems(t, err)
 			return
 		}
-		assert.Equal(t, rs, back)
-		// Whatever was read can be summarized.
-		for i := range rs {
-			if rs[i].Team == "" {
-				rs[i].Team = "T"
-			}
+		for j, c := range ex.Plan.Columns {
+			require.Equal(t, j, c.Index)
+			require.NotEmpty(t, c.Letter)
+		}
+		rs, err := ex.Responses()
+		if err != nil {
+			checkProblems(t, err)
+			return
+		}
+		require.NotEmpty(t, rs)
+		for _, r := range rs {
+			require.NoError(t, rb.ValidateResponse(r))
 		}
 		_, err = Summarize(rb, rs)
 		require.NoError(t, err)
+		again, err := ReadExport(bytes.NewReader(data), rb)
+		require.NoError(t, err)
+		assert.Equal(t, rs, again)
 	})
 }
 

@@ -280,3 +280,11 @@ func (s Scale) Values() string {
 func (s Scale) String() string {
 	return fmt.Sprintf("%d–%d", s.Lowest(), s.Highest())
 }
+
+// labelOrDescriptor names a level in a message: its label, or its descriptor.
+func (l Level) labelOrDescriptor() string {
+	if l.Label != "" {
+		return l.Label
+	}
+	return l.Descriptor
+}

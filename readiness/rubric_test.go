@@ -134,8 +134,8 @@ func TestFivePointRubric(t *testing.T) {
 	require.NoError(t, err)
 	rs, err := ReadCSV(strings.NewReader("Name,Team,Shared vision,Budget,Budget concerns\nA,T,5 - Strongly agree,Strongly disagree,Too little\nB,T,4,2,\n"), rb)
 	require.NoError(t, err)
-	_, err = ReadCSV(strings.NewReader("Name,Team,Shared vision\nA,T,6\n"), rb)
-	assert.ErrorContains(t, err, "allowed: 1, 2, 3, 4, 5")
+	_, err = ReadCSV(strings.NewReader("Name,Team,Shared vision rating,Budget\nA,T,6,1\n"), rb)
+	assert.ErrorContains(t, err, "Allowed: 1, 2, 3, 4, 5")
 
 	rep, err := Summarize(rb, rs)
 	require.NoError(t, err)

@@ -1,5 +1,7 @@
 // Command readiness-csv summarizes a Readiness for Partnership survey exported
-// from Google Forms or Microsoft Forms, with the ODST rubric, and prints the
+// from Google Forms, Microsoft Forms, Qualtrics or SurveyMonkey (a CSV or
+// tab-separated file in any encoding a spreadsheet saves, an .xlsx workbook,
+// or the .zip Google Forms downloads), with the ODST rubric, and prints the
 // summary as Markdown, HTML, a Word file, SVG charts or JSON. The summary
 // lists the concerns without who wrote them; -names puts the names in.
 //
@@ -15,13 +17,15 @@
 //	go run ./examples/readiness-csv -f docx > report.docx # a Word file
 //	go run ./examples/readiness-csv -names                # with the raters' names
 //	go run ./examples/readiness-csv -f svg  > charts.svg  # one chart per category
-//	go run ./examples/readiness-csv -f json export.csv    # your own export
+//	go run ./examples/readiness-csv -f json export.xlsx   # your own export
+//	go run ./examples/readiness-csv -plan export.csv      # how its columns are read
 //
-// Column headers are matched as readiness.ReadCSV describes: a rating column
-// names a category ("Clear Metrics Established", or just "Metrics"), a concern
-// column also says "concern", and the rater and team come from columns whose
-// headers contain "name" and "team". A bad cell is reported with its line and
-// column, all at once, and nothing is summarized until the file is right.
+// Columns are matched as readiness.OpenExport describes: a rating column
+// names a category ("Clear Metrics Established", "Metrics", or a district's
+// word such as "Resourcing"), a concern column speaks of concerns, and the
+// rater and team come from the form's questions about them. A problem is
+// reported with its spreadsheet row and column, all at once, and nothing is
+// summarized until the file reads exactly.
 package main
 
 import (
@@ -34,6 +38,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/partnerkit/partnerkit/partnership"
 	"github.com/partnerkit/partnerkit/readiness"
 )
 
@@ -51,6 +56,7 @@ func run(args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("readiness-csv", flag.ContinueOnError)
 	format := fs.String("f", "md", "output format: md, html, docx, svg or json")
 	names := fs.Bool("names", false, "show who gave each rating and wrote each concern")
+	plan := fs.Bool("plan", false, "print how each column of the export is read, and stop")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -65,11 +71,26 @@ func run(args []string, stdout io.Writer) error {
 		defer f.Close()
 		in = f
 	default:
-		return errors.New("give at most one CSV file")
+		return errors.New("give at most one survey export")
 	}
 
 	rubric := readiness.ODST()
-	responses, err := readiness.ReadCSV(in, rubric)
+	export, err := readiness.OpenExport(in, rubric, partnership.SheetOptions{})
+	if err != nil {
+		return err
+	}
+	if *plan {
+		fmt.Fprintf(stdout, "%s\n", export.Plan.Source.File)
+		for _, c := range export.Plan.Columns {
+			what := c.Role.Label()
+			if c.Category != "" {
+				what += " of " + c.Category
+			}
+			fmt.Fprintf(stdout, "%-3s %-40.40q %s (%s)\n", c.Letter, c.Header, what, c.Note)
+		}
+		return nil
+	}
+	responses, err := export.Responses()
 	if err != nil {
 		return err
 	}

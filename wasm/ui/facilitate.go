@@ -3,13 +3,13 @@ package ui
 import (
 	"bytes"
 	"encoding/base64"
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
 
 	"github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/internal/schema"
+	"github.com/partnerkit/partnerkit/partnership"
 	"github.com/partnerkit/partnerkit/readiness"
 )
 
@@ -288,19 +288,14 @@ func (a *App) addCSV(files []File) []Effect {
 			ad.problems = append(ad.problems, f.Name+": could not be read: "+f.Err)
 			continue
 		}
-		resps, err := readiness.ReadCSV(bytes.NewReader(f.Data), ad.round.RubricOrODST())
+		resps, err := readiness.ReadExport(bytes.NewReader(f.Data), ad.round.RubricOrODST())
 		if err != nil {
-			var ce *readiness.CSVError
-			if errors.As(err, &ce) {
-				for i, p := range ce.Problems {
-					if i == maxListed {
-						ad.problems = append(ad.problems, fmt.Sprintf("%s: and %d more problems", f.Name, len(ce.Problems)-maxListed))
-						break
-					}
-					ad.problems = append(ad.problems, f.Name+": "+p.String())
+			for i, p := range partnership.ProblemsOf(err) {
+				if i == maxListed {
+					ad.problems = append(ad.problems, fmt.Sprintf("%s: and %d more problems", f.Name, len(partnership.ProblemsOf(err))-maxListed))
+					break
 				}
-			} else {
-				ad.problems = append(ad.problems, f.Name+": "+err.Error())
+				ad.problems = append(ad.problems, f.Name+": "+p.String())
 			}
 			continue
 		}

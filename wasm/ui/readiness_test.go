@@ -231,12 +231,12 @@ func TestResponseFilesAndCSV(t *testing.T) {
 	}
 	assert.Equal(t, "Eve", a.ws.Readiness[0].Responses[1].Rater)
 
-	a.Handle(Event{Action: "fac.csv", Files: []File{{Name: "bad.csv", Data: []byte("Name,Team,Alignment of strategic priority and objectives\nZed,District,9\nYves,,x\n")}}})
+	a.Handle(Event{Action: "fac.csv", Files: []File{{Name: "bad.csv", Data: []byte("Name,Team,Alignment rating,Resources,Metrics,Communication\nZed,District,9,1,1,1\nYves,,x,1,1,1\n")}}})
 	last = a.notices[len(a.notices)-1]
 	assert.Equal(t, "problem", last.Kind)
 	require.Len(t, last.Details, 3, "one line per problem, each said once: %q", last.Details)
 	for _, d := range last.Details {
-		assert.True(t, strings.HasPrefix(d, "bad.csv: line "), d)
+		assert.True(t, strings.HasPrefix(d, "bad.csv: row "), d)
 	}
 	assert.Len(t, a.ws.Readiness[0].Responses, 2)
 
