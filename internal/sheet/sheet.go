@@ -70,6 +70,9 @@ type Format struct {
 	Member string
 	// Sheet is the name of the workbook's sheet.
 	Sheet string
+	// Date1904 is true for a workbook whose date serial numbers count from
+	// 1904 (old Excel for Mac), not from 1900.
+	Date1904 bool
 }
 
 // Describe says in plain words what the table is, such as

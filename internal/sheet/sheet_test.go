@@ -154,6 +154,17 @@ func TestWorkbookRoundTrip(t *testing.T) {
 	})
 	tb := readOne(t, data, Options{})
 	assert.Equal(t, Format{Kind: Workbook, Sheet: "Sheet & 1"}, tb.Format)
+	for v, want := range map[float64]string{46448: "2027-03-02", 1: "1900-01-01", 59: "1900-02-28", 61: "1900-03-01"} {
+		got, ok := SerialDate(v, false)
+		assert.True(t, ok)
+		assert.Equal(t, want, got, "%v", v)
+	}
+	got, _ := SerialDate(44986, true)
+	assert.Equal(t, "2027-03-02", got, "1904 date system")
+	for _, v := range []float64{0, 60, 2.5, -3, 3e6} {
+		_, ok := SerialDate(v, false)
+		assert.False(t, ok, "%v", v)
+	}
 	assert.Equal(t, []Row{
 		{1, []string{"Name", "Start", "Hours"}},
 		{2, []string{"Coaching <cycle> & _x0041_\nnext line", "2027-03-02", "2.5"}},

@@ -271,7 +271,7 @@ func readWorkbook(z zipFiles) (*Book, error) {
 			}
 			return nil, errorf(0, "This workbook is damaged: its sheet %q cannot be read (%v). Open it in Excel and save it again, or download it again.", s.name, err)
 		}
-		t := &Table{Format: Format{Kind: Workbook, Sheet: s.name}, Rows: rows}
+		t := &Table{Format: Format{Kind: Workbook, Sheet: s.name, Date1904: date1904}, Rows: rows}
 		if s.hidden {
 			hidden = append(hidden, t)
 			continue
@@ -665,6 +665,16 @@ func FormatNumber(v float64) string {
 	}
 	r, _ := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 15, 64), 64)
 	return strconv.FormatFloat(r, 'f', -1, 64)
+}
+
+// SerialDate writes an Excel date serial number of a whole day as
+// "2006-01-02"; it reports false for a number that is not a whole day of
+// the years Excel knows.
+func SerialDate(v float64, date1904 bool) (string, bool) {
+	if v != math.Trunc(v) || v < 1 {
+		return "", false
+	}
+	return serialText(v, dateOnly, date1904)
 }
 
 // serialText writes an Excel date serial number as "2006-01-02", a time as
