@@ -139,7 +139,9 @@ func onEvent(typ string, ev safejs.Value, send func(ui.Event)) {
 	send(e)
 }
 
-// readAndSend reads every file of a FileList as text, then sends e with them.
+// readAndSend reads every file of a FileList, byte for byte (a survey
+// export may be a workbook, or text in another encoding than UTF-8), then
+// sends e with them.
 func readAndSend(list safejs.Value, e ui.Event, send func(ui.Event)) {
 	n, err := list.Length()
 	if err != nil || n == 0 {
@@ -152,19 +154,43 @@ func readAndSend(list safejs.Value, e ui.Event, send func(ui.Event)) {
 		}
 		name, _ := f.Get("name")
 		ns, _ := name.String()
-		p, err := f.Call("text")
-		if err != nil {
-			continue
-		}
-		v, err := Await(p)
+		data, err := readFile(f)
 		if err != nil {
 			e.Files = append(e.Files, ui.File{Name: ns, Err: err.Error()})
 			continue
 		}
-		s, _ := v.String()
-		e.Files = append(e.Files, ui.File{Name: ns, Data: []byte(s)})
+		e.Files = append(e.Files, ui.File{Name: ns, Data: data})
 	}
 	send(e)
+}
+
+// readFile reads a File's bytes.
+func readFile(f safejs.Value) ([]byte, error) {
+	p, err := f.Call("arrayBuffer")
+	if err != nil {
+		return nil, err
+	}
+	buf, err := Await(p)
+	if err != nil {
+		return nil, err
+	}
+	u8, err := safejs.Global().Get("Uint8Array")
+	if err != nil {
+		return nil, err
+	}
+	view, err := u8.New(buf)
+	if err != nil {
+		return nil, err
+	}
+	size, err := view.Length()
+	if err != nil {
+		return nil, err
+	}
+	data := make([]byte, size)
+	if _, err := safejs.CopyBytesToGo(data, view); err != nil {
+		return nil, err
+	}
+	return data, nil
 }
 
 // Await waits for a promise to settle and returns its value or its error.

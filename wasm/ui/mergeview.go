@@ -47,7 +47,7 @@ func (a *App) importWorkspace(files []File) []Effect {
 	f := files[0]
 	// Read as the page reads its own save, so that every state the page
 	// keeps, unfinished records included, exports and opens back as it was.
-	theirs, err := partnerkit.Decode(bytes.NewReader(f.Data))
+	theirs, err := partnerkit.Decode(bytes.NewReader(withoutBOM(f.Data)))
 	if err != nil {
 		a.notify(Notice{Kind: "problem",
 			Text:    fmt.Sprintf("%q was not imported: it is not a partnerkit workspace file partnerkit can use. Your current data is unchanged.", f.Name),
@@ -449,3 +449,7 @@ func plainValue(v any, names map[string]string) string {
 	}
 	return fmt.Sprint(v)
 }
+
+// withoutBOM drops the byte-order mark an editor may put before a JSON
+// file's text, as the browser's reading of a file as text did.
+func withoutBOM(data []byte) []byte { return bytes.TrimPrefix(data, []byte("\ufeff")) }

@@ -52,13 +52,14 @@ type Event struct {
 	Path string
 	// Value is the element's value (inputs, selects, text areas).
 	Value string
-	// Files are the files chosen or dropped, read as text.
+	// Files are the files chosen or dropped.
 	Files []File
 }
 
 // File is a file the user chose or dropped on the page.
 type File struct {
 	Name string
+	// Data is the file's content, byte for byte.
 	Data []byte
 	// Err says why the file could not be read, if it could not.
 	Err string
