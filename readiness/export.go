@@ -213,6 +213,33 @@ func (e *Export) Rows(n int) []partnership.SheetRow {
 	return out
 }
 
+// PreviewRow is one row of an export as the plan reads it: the response it
+// gives, or the problems that keep it from giving one.
+type PreviewRow struct {
+	Row      int                   `json:"row"`
+	Response Response              `json:"response"`
+	Problems []partnership.Problem `json:"problems,omitempty"`
+}
+
+// Preview reads the first n response rows as the plan says, for a person
+// to check before anything is added. A row with a problem keeps what could
+// be read of it.
+func (e *Export) Preview(n int) []PreviewRow {
+	n = min(max(n, 0), len(e.rows))
+	var ignored []partnership.Problem
+	rd := e.reader(&ignored)
+	out := make([]PreviewRow, n)
+	for i, r := range e.rows[:n] {
+		var ps []partnership.Problem
+		resp, _ := rd.read(r, &ps)
+		if len(ps) > 0 {
+			resp = rd.partial
+		}
+		out[i] = PreviewRow{Row: r.Num, Response: resp, Problems: ps}
+	}
+	return out
+}
+
 // Len returns how many response rows the export has.
 func (e *Export) Len() int { return len(e.rows) }
 
@@ -253,7 +280,8 @@ type exportReader struct {
 	raterTool                             bool     // the rater's column is the tool's, where "anonymous" means no name
 	raterEmpty                            bool     // the rater's column is empty in every row
 	teamValue                             string
-	rows                                  []int // the row of each response read
+	rows                                  []int    // the row of each response read
+	partial                               Response // what could be read of the last row with a problem
 }
 
 // problem is a problem in row (0 for none) and column j (-1 for none).
@@ -591,6 +619,7 @@ func (rd *exportReader) read(r sheet.Row, ps *[]partnership.Problem) (Response, 
 		}
 	}
 	if len(*ps) > before {
+		rd.partial = resp
 		return Response{}, false
 	}
 	rd.rows = append(rd.rows, r.Num)

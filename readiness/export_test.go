@@ -213,6 +213,22 @@ func TestExportRows(t *testing.T) {
 	assert.Len(t, ex.Rows(-1), 6)
 }
 
+func TestExportPreview(t *testing.T) {
+	ex := openFixture(t, "bad-cells.csv", partnership.SheetOptions{})
+	rows := ex.Preview(3)
+	require.Len(t, rows, 3)
+	assert.Equal(t, 2, rows[0].Row)
+	assert.Equal(t, "Maria Rivera", rows[0].Response.Rater)
+	assert.Empty(t, rows[0].Problems)
+	assert.Equal(t, 3, rows[1].Row)
+	assert.Equal(t, "Zoë Müller", rows[1].Response.Rater, "a row with a problem keeps what could be read")
+	assert.NotContains(t, rows[1].Response.Ratings, "alignment")
+	require.Len(t, rows[1].Problems, 1)
+	assert.Equal(t, "N/A", rows[1].Problems[0].Value)
+	assert.Len(t, ex.Preview(100), 6)
+	assert.Empty(t, ex.Preview(-1))
+}
+
 // A problem names the spreadsheet row, the column's letter and header, and
 // the value, as values the page can show.
 func TestExportProblemDetails(t *testing.T) {
