@@ -505,7 +505,7 @@ func (rd *inventoryReader) read() ([]Initiative, error) {
 				b.ownerBad = true
 				rd.problem(r.Num, FieldOwner, s, "There is no organization %q in the partnership; use one of: %s, or add it to the partnership first.", s, p.orgNames())
 			case b.Owner != "" && b.Owner != id:
-				rd.problem(r.Num, FieldOwner, s, "Row %d says %q runs %q, and this row says %q; an initiative has one owner. Make them the same.", b.ownerRow, p.orgName(b.Owner), name, s)
+				rd.problem(r.Num, FieldOwner, s, "Row %d says %q runs %q, and this row says %q; an initiative has one owner. Make them the same.", b.ownerRow, p.OrgName(b.Owner), name, s)
 			default:
 				owner, b.ownerRow = id, r.Num
 			}
@@ -713,18 +713,6 @@ func (p *Partnership) orgByName(s string) (string, bool) {
 	}
 	orgs := append([]Partner{{ID: p.District.ID, Name: p.District.Name}}, p.Partners...)
 	return byKey(s, orgs, func(x Partner) (string, string) { return x.ID, x.Name })
-}
-
-func (p *Partnership) orgName(id string) string {
-	if id == p.District.ID {
-		return p.District.Name
-	}
-	for _, x := range p.Partners {
-		if x.ID == id {
-			return x.Name
-		}
-	}
-	return id
 }
 
 func (p *Partnership) orgNames() string {

@@ -45,6 +45,9 @@ var readOnly = map[string]bool{
 	"progress.print": true, "progress.html": true, "progress.docx": true,
 	"data.export": true, "data.backup.download": true, "data.delete": true, "data.delete.cancel": true,
 	"part.settle": true, "part.open": true, "part.all": true, "map.show": true, "field.list": true, "storage.changed": true,
+	"fac.csv": true, "exp.role": true, "exp.encoding": true, "exp.delimiter": true, "exp.sheet": true, "exp.team": true,
+	"exp.unrated": true, "exp.cancel": true, "part.inv.template": true, "part.inv.file": true, "part.inv.field": true,
+	"part.inv.owner": true, "part.inv.encoding": true, "part.inv.delimiter": true, "part.inv.sheet": true, "part.inv.cancel": true,
 }
 
 // bigMap is the number of initiatives above which the map is drawn only when

@@ -9,7 +9,6 @@ import (
 
 	"github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/internal/schema"
-	"github.com/partnerkit/partnerkit/partnership"
 	"github.com/partnerkit/partnerkit/readiness"
 )
 
@@ -27,6 +26,8 @@ type facilitator struct {
 	// chosen, so that the list the facilitator is choosing in, with the
 	// arrow keys perhaps, is not taken from under the focus.
 	answered map[int]string
+	// imp is the survey export being checked before it is added.
+	imp *surveyImport
 }
 
 // removedResponse is a response taken out of a round, kept for "Undo".
@@ -45,6 +46,9 @@ func (a *App) currentRound() *readiness.Round {
 }
 
 func (a *App) handleFacilitate(ev Event) ([]Effect, bool) {
+	if eff, ok := a.handleSurveyImport(ev); ok {
+		return eff, true
+	}
 	f := &a.fac
 	switch ev.Action {
 	case "round.new", "round.select", "fac.remove", "fac.undo":
@@ -69,8 +73,6 @@ func (a *App) handleFacilitate(ev Event) ([]Effect, bool) {
 		return a.addCodes(), true
 	case "fac.files":
 		return a.addFiles(ev.Files), true
-	case "fac.csv":
-		return a.addCSV(ev.Files), true
 	case "fac.remove":
 		r := a.currentRound()
 		i, err := strconv.Atoi(ev.Arg)
@@ -191,7 +193,7 @@ func plural(n int, one, many string) string {
 	if n == 1 {
 		return "1 " + one
 	}
-	return strconv.Itoa(n) + " " + many
+	return schema.Thousands(n) + " " + many
 }
 
 // addCodes adds the response codes found in the pasted text to the chosen
@@ -260,7 +262,7 @@ func (a *App) addFiles(files []File) []Effect {
 			ad.problems = append(ad.problems, f.Name+": could not be read: "+f.Err)
 			continue
 		}
-		rf, err := DecodeResponseFile(f.Data)
+		rf, err := DecodeResponseFile(withoutBOM(f.Data))
 		if err != nil {
 			for _, l := range problemLines(err) {
 				ad.problems = append(ad.problems, f.Name+": "+l)
@@ -275,35 +277,6 @@ func (a *App) addFiles(files []File) []Effect {
 		ad.add(f.Name, rf.Response)
 	}
 	return a.finish(ad, "files")
-}
-
-// addCSV adds the responses of a survey export to the chosen round.
-func (a *App) addCSV(files []File) []Effect {
-	if len(files) == 0 {
-		return nil
-	}
-	ad := a.newAdder()
-	for _, f := range files {
-		if f.Err != "" {
-			ad.problems = append(ad.problems, f.Name+": could not be read: "+f.Err)
-			continue
-		}
-		resps, err := readiness.ReadExport(bytes.NewReader(f.Data), ad.round.RubricOrODST())
-		if err != nil {
-			for i, p := range partnership.ProblemsOf(err) {
-				if i == maxListed {
-					ad.problems = append(ad.problems, fmt.Sprintf("%s: and %d more problems", f.Name, len(partnership.ProblemsOf(err))-maxListed))
-					break
-				}
-				ad.problems = append(ad.problems, f.Name+": "+p.String())
-			}
-			continue
-		}
-		for i, r := range resps {
-			ad.add(fmt.Sprintf("%s, response %d", f.Name, i+1), r)
-		}
-	}
-	return a.finish(ad, "survey export")
 }
 
 // report offers the chosen round's report as a file.
@@ -388,8 +361,10 @@ func (a *App) viewAdd() *Node {
 			El("label", A("for", "pk-files"), "Open response files (choose several at once, or drop them here)"),
 			El("input", ID("pk-files"), A("type", "file"), A("multiple", ""), A("accept", ".json,application/json"), On("change", "fac.files"))),
 		El("div", Class("pk-drop"), On("drop", "fac.csv"),
-			El("label", A("for", "pk-csv"), "Import a Google Forms or Microsoft Forms export (.csv file)"),
-			El("input", ID("pk-csv"), A("type", "file"), A("accept", ".csv,text/csv"), On("change", "fac.csv"))),
+			El("label", A("for", "pk-csv"), "Import a survey export (choose it, or drop it here)"),
+			El("p", Class("pk-hint"), "From Google Forms, Microsoft Forms, Qualtrics or SurveyMonkey, as it downloads: a CSV or text file, an Excel workbook (.xlsx) or the .zip of Google Forms. You check how it is read before anything is added."),
+			El("input", ID("pk-csv"), A("type", "file"), A("accept", importAccept), On("change", "fac.csv"))),
+		a.viewSurveyImport(),
 	)
 }
 

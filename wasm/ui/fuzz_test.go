@@ -21,7 +21,9 @@ meeting.cadence meeting.start meeting.create meeting.open meeting.add meeting.re
 meeting.section meeting.quick.text meeting.quick.owner meeting.quick.due meeting.quick.add meeting.close meeting.next
 meeting.html meeting.md meeting.ics meeting.ics.year review.print review.map
 storage.changed storage.reload storage.merge
-rate.team rate.name rate.level rate.concern rate.submit rate.new round.new round.title round.select`)
+rate.team rate.name rate.level rate.concern rate.submit rate.new round.new round.title round.select
+exp.role exp.encoding exp.delimiter exp.sheet exp.team exp.unrated exp.add exp.cancel
+part.inv.template part.inv.field part.inv.owner part.inv.encoding part.inv.sheet part.inv.add part.inv.cancel part.inv.undo`)
 
 // fuzzArgs are arguments of the shapes the views' buttons bind, with
 // indexes past the end and below zero among them; fields come from the field

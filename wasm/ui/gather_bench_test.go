@@ -10,7 +10,8 @@ import (
 )
 
 // BenchmarkGatherSurvey30k adds a survey export of 30,000 responses in the
-// facilitator's view, as the page does, and draws the view.
+// facilitator's view, as the page does: reads it, draws its preview, adds
+// the responses once confirmed, and draws the view.
 func BenchmarkGatherSurvey30k(b *testing.B) {
 	var csv bytes.Buffer
 	rs := make([]readiness.Response, 30_000)
@@ -27,6 +28,8 @@ func BenchmarkGatherSurvey30k(b *testing.B) {
 		a := New(Config{Now: func() time.Time { return time.Date(2017, 9, 1, 9, 0, 0, 0, time.UTC) }}, nil, nil)
 		a.Handle(Event{Action: "nav", Arg: string(ViewFacilitate)})
 		a.Handle(Event{Action: "fac.csv", Files: []File{{Name: "survey.csv", Data: csv.Bytes()}}})
+		a.Render()
+		a.Handle(Event{Action: "exp.add"})
 		if len(a.ws.Readiness) != 1 || len(a.ws.Readiness[0].Responses) != 30_000 {
 			b.Fatal("the responses were not all added")
 		}

@@ -17,10 +17,12 @@ const settleAfter = 300 * time.Millisecond
 
 // partEditor is the partnership editor's state.
 type partEditor struct {
-	all     bool     // list every initiative, not only the first ones
-	open    int      // the initiative being edited, or -1 (set by part.open)
-	opened  bool     // open was set (the zero value means none)
-	removed *removal // the last thing removed, for Undo
+	all     bool             // list every initiative, not only the first ones
+	open    int              // the initiative being edited, or -1 (set by part.open)
+	opened  bool             // open was set (the zero value means none)
+	removed *removal         // the last thing removed, for Undo
+	inv     *inventoryImport // the inventory being checked before it is added
+	added   *inventoryAdded  // what the last inventory import added, for Undo
 	// What the checks found and the map, as of the last pause in typing.
 	checked  bool
 	findings []partnership.Finding
@@ -51,6 +53,9 @@ func (e *partEditor) openInitiative() int {
 func (a *App) handlePartnership(ev Event) ([]Effect, bool) {
 	if !strings.HasPrefix(ev.Action, "part.") {
 		return nil, false
+	}
+	if strings.HasPrefix(ev.Action, "part.inv.") {
+		return a.handleInventoryImport(ev), true
 	}
 	p := a.ws.Partnership
 	switch ev.Action {

@@ -304,7 +304,8 @@ func (a *App) viewInitiatives(c partCtx, mapURL string) *Node {
 	return sectionNode("partnership.initiatives", "Initiatives and the time they ask for",
 		"Each initiative asks an audience (teachers, principals...) for hours a week between two dates. The map shows them over time; shaded weeks ask more than people have.",
 		mapNode, findingsNode(other), table, more, editor,
-		addButton("pk-part-add-initiative", "Add an initiative", "initiative"))
+		addButton("pk-part-add-initiative", "Add an initiative", "initiative"),
+		a.viewInventoryImport(p))
 }
 
 func (c partCtx) viewInitiative(i int) *Node {

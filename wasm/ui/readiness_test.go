@@ -225,31 +225,47 @@ func TestResponseFilesAndCSV(t *testing.T) {
 	csv := "Timestamp,Name,Team,Alignment of strategic priority and objectives,Appropriate and sufficient resources,Clear metrics established,Ongoing communication and collaboration\n" +
 		"2026/03/01 10:00:00,Eve,District,3,3,3,3\n"
 	a.Handle(Event{Action: "fac.csv", Files: []File{{Name: "forms.csv", Data: []byte(csv)}}})
+	require.NotNil(t, a.fac.imp, "a survey export is shown before it is added")
+	assert.Len(t, a.ws.Readiness[0].Responses, 1, "nothing is added before the facilitator confirms")
+	a.Handle(Event{Action: "exp.add"})
 	last := a.notices[len(a.notices)-1]
 	if !assert.Len(t, a.ws.Readiness[0].Responses, 2, "%v", last) {
 		return
 	}
 	assert.Equal(t, "Eve", a.ws.Readiness[0].Responses[1].Rater)
+	assert.Nil(t, a.fac.imp)
 
-	a.Handle(Event{Action: "fac.csv", Files: []File{{Name: "bad.csv", Data: []byte("Name,Team,Alignment rating,Resources,Metrics,Communication\nZed,District,9,1,1,1\nYves,,x,1,1,1\n")}}})
-	last = a.notices[len(a.notices)-1]
-	assert.Equal(t, "problem", last.Kind)
-	require.Len(t, last.Details, 3, "one line per problem, each said once: %q", last.Details)
-	for _, d := range last.Details {
-		assert.True(t, strings.HasPrefix(d, "bad.csv: row "), d)
+	a.Handle(Event{Action: "fac.csv", Files: []File{{Name: "bad.csv", Data: []byte("Name,Team,Alignment rating\nZed,District,9\nYves,,x\n")}}})
+	require.NotNil(t, a.fac.imp)
+	ps := a.fac.imp.problems
+	require.NotEmpty(t, ps)
+	var rows []int
+	for _, p := range ps {
+		if p.Row > 0 {
+			rows = append(rows, p.Row)
+		}
 	}
-	assert.Len(t, a.ws.Readiness[0].Responses, 2)
+	assert.Equal(t, []int{2, 3, 3}, rows, "each bad cell once, by its row: %v", ps)
+	a.Handle(Event{Action: "exp.add"})
+	assert.Len(t, a.ws.Readiness[0].Responses, 2, "an export with problems adds nothing")
 
 	// A survey export without a team column gives responses the round
 	// cannot keep: they are refused, not saved into a file Load refuses.
 	a.Handle(Event{Action: "fac.csv", Files: []File{{Name: "noteam.csv", Data: []byte("Name,Alignment of strategic priority and objectives\nZed,3\n")}}})
-	last = a.notices[len(a.notices)-1]
-	assert.Equal(t, "problem", last.Kind)
+	require.NotNil(t, a.fac.imp)
+	assert.Contains(t, problemText(a.fac.imp.problems[0]), "No column says which team")
+	a.Handle(Event{Action: "exp.add"})
 	assert.Len(t, a.ws.Readiness[0].Responses, 2)
 	var buf bytes.Buffer
 	require.NoError(t, a.ws.Save(&buf))
 	_, err := partnerkit.Load(&buf)
 	assert.NoError(t, err, "what the page keeps loads again")
+
+	a.Handle(Event{Action: "fac.csv", Files: []File{{Name: "report.pdf", Data: []byte("%PDF-1.4")}}})
+	last = a.notices[len(a.notices)-1]
+	assert.Equal(t, "problem", last.Kind)
+	assert.Contains(t, strings.Join(last.Details, "\n"), "This is a PDF document")
+	assert.Nil(t, a.fac.imp)
 }
 
 // Example shows the app without a browser: an event in, effects and a render
@@ -307,6 +323,9 @@ func TestALargeSurveyIsListedInPart(t *testing.T) {
 	require.NoError(t, readiness.WriteCSV(&csv, readiness.ODST(), rs))
 	a.Handle(Event{Action: "nav", Arg: string(ViewFacilitate)})
 	a.Handle(Event{Action: "fac.csv", Files: []File{{Name: "survey.csv", Data: csv.Bytes()}}})
+	require.Empty(t, a.ws.Readiness, "nothing is added before the preview is confirmed")
+	assert.Equal(t, "Add 3,000 responses to a new round", a.Render().Find("pk-exp-add").TextContent())
+	a.Handle(Event{Action: "exp.add"})
 	require.Len(t, a.ws.Readiness, 1)
 	require.Len(t, a.ws.Readiness[0].Responses, 3000)
 	root := a.Render()

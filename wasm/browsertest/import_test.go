@@ -1,0 +1,102 @@
+//go:build !js
+
+package browsertest
+
+import (
+	"bytes"
+	"encoding/csv"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/partnerkit/partnerkit/internal/sheet"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// workbookOf writes the rows of a CSV fixture as an .xlsx file in dir.
+func workbookOf(t *testing.T, fixture, dir, name string) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("..", "..", "readiness", "testdata", "exports", fixture))
+	require.NoError(t, err)
+	rows, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+	require.NoError(t, err)
+	cells := make([][]sheet.Cell, len(rows))
+	for i, r := range rows {
+		for _, v := range r {
+			cells[i] = append(cells[i], sheet.TextCell(v))
+		}
+	}
+	var buf bytes.Buffer
+	require.NoError(t, sheet.WriteWorkbook(&buf, "Responses", cells))
+	path := filepath.Join(dir, name)
+	require.NoError(t, os.WriteFile(path, buf.Bytes(), 0o644))
+	return path
+}
+
+// TestImportASurveyWorkbook imports a survey's .xlsx in Gather and
+// summarise, whose question "Communication about metrics" names two areas:
+// the preview adds nothing until the facilitator gives the column its area,
+// then the summary shows.
+func TestImportASurveyWorkbook(t *testing.T) {
+	b := newBrowser(t)
+	u := fileURL(built.page)
+	b.open(u)
+	file := workbookOf(t, "district-wording-two-areas.csv", t.TempDir(), "readiness-survey.xlsx")
+	b.click(`#pk-nav-facilitate`)
+	b.do(chromedp.SetUploadFiles(chromedp.CSS(`#pk-csv`), []string{file}))
+	b.do(chromedp.WaitVisible(chromedp.CSS(`#pk-exp-problems`)))
+	assert.Equal(t, "pk-exp-h", eval[string](b, `document.activeElement.id`), "the preview takes the focus")
+	assert.Contains(t, b.text(`#pk-exp`), `Read as an Excel workbook, sheet "Responses"`)
+	assert.Contains(t, b.text(`#pk-exp-problems`), `No column holds the ratings of "Ongoing communication and collaboration"`)
+	assert.Contains(t, b.text(`#pk-exp-rows`), "Zoë Müller")
+	assert.False(t, eval[bool](b, `!!document.querySelector("#pk-exp-add")`), "nothing can be added yet")
+	assert.False(t, eval[bool](b, `!!document.querySelector("#pk-summary")`), "nothing was added")
+	b.audit(axeSource(t), "the preview of a survey export")
+
+	b.choose(`#pk-exp-role-8`, "rating:communication")
+	b.choose(`#pk-exp-role-9`, "concern:communication")
+	b.do(chromedp.WaitVisible(chromedp.CSS(`#pk-exp-add`)))
+	assert.False(t, eval[bool](b, `!!document.querySelector("#pk-exp-problems")`))
+	assert.Contains(t, b.text(`#pk-exp-adds`), "2.7 (3 ratings)", "the district's communication, as it would be added")
+	assert.Equal(t, "Add 6 responses to a new round", b.text(`#pk-exp-add`))
+	b.click(`#pk-exp-add`)
+	require.Equal(t, []string{
+		"Alignment of strategic priority and objectives=3.7",
+		"Appropriate and sufficient resources=2.5",
+		"Clear metrics established=1.7",
+		"Ongoing communication and collaboration=2.7",
+		"Alignment of strategic priority and objectives=2.7",
+		"Appropriate and sufficient resources=3.3",
+		"Clear metrics established=2.3",
+		"Ongoing communication and collaboration=3.3",
+	}, b.means(), "the district's averages, then the partner's")
+	assert.Contains(t, b.text(`#pk-notices`), "Added 6 responses")
+	assert.Contains(t, b.text(`#pk-summary`), "Monthly meetings are not on the calendar yet.")
+	assert.False(t, eval[bool](b, `!!document.querySelector("#pk-exp")`), "the preview is closed")
+	b.assertOffline(u)
+}
+
+// TestImportInitiatives downloads the inventory template in the
+// partnership, imports it, checks the preview and adds the initiatives.
+func TestImportInitiatives(t *testing.T) {
+	b := newBrowser(t)
+	dl := b.allowDownloads()
+	u := fileURL(built.page)
+	b.openExample(u)
+	b.click(`#pk-nav-partnership`)
+	before := eval[int](b, `document.querySelectorAll("#pk-part-initiatives tbody tr").length`)
+	b.click(`#pk-inv-template-xlsx`)
+	file := b.waitFile(dl, "initiatives-template*.xlsx")
+	b.do(chromedp.SetUploadFiles(chromedp.CSS(`#pk-inv-file`), []string{file}))
+	b.do(chromedp.WaitVisible(chromedp.CSS(`#pk-inv-adds`)))
+	assert.Contains(t, b.text(`#pk-inv-adds`), "Coaching cycles (example)")
+	assert.Equal(t, before, eval[int](b, `document.querySelectorAll("#pk-part-initiatives tbody tr").length`), "nothing added yet")
+	b.audit(axeSource(t), "the preview of an initiative inventory")
+	b.click(`#pk-inv-add`)
+	b.do(chromedp.WaitVisible(chromedp.CSS(`#pk-inv-undo`)))
+	assert.Contains(t, b.text(`#pk-part-initiatives`), "Coaching cycles (example)")
+	assert.Contains(t, b.text(`#pk-notices`), "Added 2 initiatives")
+	b.assertOffline(u)
+}

@@ -1,0 +1,182 @@
+package ui
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func exportFile(t *testing.T, name string) File {
+	t.Helper()
+	data, err := os.ReadFile("../../readiness/testdata/exports/" + name)
+	require.NoError(t, err)
+	return File{Name: name, Data: data}
+}
+
+func TestSurveyImportPreviewThenAdd(t *testing.T) {
+	a := newApp(t)
+	a.Handle(Event{Action: "nav", Arg: string(ViewFacilitate)})
+	eff := a.Handle(Event{Action: "fac.csv", Files: []File{exportFile(t, "microsoft-forms.xlsx")}})
+	assert.Equal(t, []Effect{Focus{ID: "pk-exp-h"}}, eff, "the preview takes the focus")
+	assert.Empty(t, a.ws.Readiness, "nothing is added, not even a round, before the facilitator confirms")
+
+	tree := a.Render()
+	require.NoError(t, tree.Check())
+	sec := tree.Find("pk-exp")
+	require.NotNil(t, sec)
+	assert.Contains(t, sec.TextContent(), `Read as an Excel workbook, sheet "Sheet1", laid out as Microsoft Forms exports it.`)
+	cols := tree.Find("pk-exp-columns")
+	assert.Contains(t, cols.TextContent(), `Not used: every cell says "anonymous".`)
+	sel := tree.Find("pk-exp-role-6")
+	require.NotNil(t, sel, "a select for the form's own name question")
+	var selected string
+	sel.Walk(func(m *Node) bool {
+		if _, ok := m.Attr("selected"); ok {
+			selected = m.TextContent()
+		}
+		return true
+	})
+	assert.Equal(t, "Rater's name", selected)
+	rows := tree.Find("pk-exp-rows")
+	require.NotNil(t, rows)
+	assert.Contains(t, rows.TextContent(), "Zoë Müller")
+	adds := tree.Find("pk-exp-adds")
+	require.NotNil(t, adds)
+	assert.Contains(t, adds.TextContent(), "District")
+	assert.Contains(t, adds.TextContent(), "3.7 (3 ratings)", "alignment of the district: 4, 3, 4")
+	assert.Nil(t, tree.Find("pk-exp-problems"))
+	add := tree.Find("pk-exp-add")
+	require.NotNil(t, add)
+	assert.Equal(t, "Add 6 responses to a new round", add.TextContent())
+
+	a.Handle(Event{Action: "exp.add"})
+	require.Len(t, a.ws.Readiness, 1)
+	assert.Len(t, a.ws.Readiness[0].Responses, 6)
+	assert.Nil(t, a.fac.imp)
+	assert.NotNil(t, a.Render().Find("pk-summary"), "the summary shows")
+}
+
+// A column whose header names two areas is not guessed: the preview lists
+// the problem and adds nothing until the facilitator gives the column its
+// area.
+func TestSurveyImportChangeARole(t *testing.T) {
+	a := newApp(t)
+	a.Handle(Event{Action: "nav", Arg: string(ViewFacilitate)})
+	a.Handle(Event{Action: "round.new"})
+	a.Handle(Event{Action: "fac.csv", Files: []File{exportFile(t, "district-wording-two-areas.csv")}})
+	tree := a.Render()
+	probs := tree.Find("pk-exp-problems")
+	require.NotNil(t, probs)
+	assert.Contains(t, probs.TextContent(), `No column holds the ratings of "Ongoing communication and collaboration"`)
+	assert.Nil(t, tree.Find("pk-exp-add"), "nothing can be added")
+	a.Handle(Event{Action: "exp.add"})
+	assert.Empty(t, a.ws.Readiness[0].Responses)
+
+	a.Handle(Event{Action: "exp.role", Arg: "8", Value: "rating:communication"})
+	a.Handle(Event{Action: "exp.role", Arg: "9", Value: "concern:communication"})
+	tree = a.Render()
+	require.NoError(t, tree.Check())
+	assert.Nil(t, tree.Find("pk-exp-problems"))
+	assert.Contains(t, tree.Find("pk-exp-columns").TextContent(), "As chosen.")
+	require.NotNil(t, tree.Find("pk-exp-add"))
+	assert.Equal(t, `Add 6 responses to "Readiness round 1"`, tree.Find("pk-exp-add").TextContent())
+	a.Handle(Event{Action: "exp.add"})
+	assert.Len(t, a.ws.Readiness[0].Responses, 6)
+	assert.Equal(t, "Monthly meetings are not on the calendar yet.", a.ws.Readiness[0].Responses[5].Concerns["communication"])
+}
+
+func TestSurveyImportTeamUnratedAndCancel(t *testing.T) {
+	a := newApp(t)
+	a.Handle(Event{Action: "nav", Arg: string(ViewFacilitate)})
+	csv := "Your name,Metrics rating\nAna,2\nBen,3\n"
+	a.Handle(Event{Action: "fac.csv", Files: []File{{Name: "quick.csv", Data: []byte(csv)}}})
+	tree := a.Render()
+	require.NotNil(t, tree.Find("pk-exp-team"), "an export without a team asks for the team of all")
+	require.NotNil(t, tree.Find("pk-exp-unrated-alignment"))
+	assert.Len(t, a.fac.imp.problems, 4)
+	a.Handle(Event{Action: "exp.team", Value: "District"})
+	for _, id := range []string{"alignment", "resources", "communication"} {
+		a.Handle(Event{Action: "exp.unrated", Arg: id})
+	}
+	a.Handle(Event{Action: "exp.unrated", Arg: "nope"})
+	assert.Empty(t, a.fac.imp.problems)
+	require.NoError(t, a.Render().Check())
+	a.Handle(Event{Action: "exp.unrated", Arg: "resources"})
+	assert.Len(t, a.fac.imp.problems, 1, "toggled back")
+	eff := a.Handle(Event{Action: "exp.cancel"})
+	assert.Equal(t, []Effect{Focus{ID: "pk-csv"}}, eff)
+	assert.Nil(t, a.fac.imp)
+	assert.Empty(t, a.ws.Readiness)
+}
+
+func TestSurveyImportReadsAnotherWay(t *testing.T) {
+	a := newApp(t)
+	a.Handle(Event{Action: "nav", Arg: string(ViewFacilitate)})
+	a.Handle(Event{Action: "fac.csv", Files: []File{exportFile(t, "excel-mac.csv")}})
+	tree := a.Render()
+	require.NotNil(t, tree.Find("pk-exp-encoding"), "a text file offers its characters")
+	assert.Contains(t, tree.Find("pk-exp-rows").TextContent(), "Zoë Müller")
+	a.Handle(Event{Action: "exp.encoding", Value: "Windows-1252"})
+	require.NotNil(t, a.fac.imp)
+	assert.Equal(t, "Windows-1252", a.fac.imp.ex.Plan.Source.Encoding)
+	assert.NotEmpty(t, a.fac.imp.problems, "read as Windows text, the dashes of the ratings are no longer dashes")
+	a.Handle(Event{Action: "exp.encoding", Value: "Mac OS Roman"})
+	assert.Empty(t, a.fac.imp.problems)
+
+	a.Handle(Event{Action: "fac.csv", Files: []File{exportFile(t, "two-sheets.xlsx")}})
+	require.NotNil(t, a.Render().Find("pk-exp-sheet"))
+	a.Handle(Event{Action: "exp.sheet", Value: "Summary"})
+	assert.NotEmpty(t, a.fac.imp.problems)
+	assert.Contains(t, problemText(a.fac.imp.problems[0]), `Sheet "Summary"`)
+}
+
+func TestInventoryImport(t *testing.T) {
+	a := newApp(t)
+	a.Handle(Event{Action: "start.example"})
+	a.Handle(Event{Action: "nav", Arg: string(ViewPartnership)})
+	p := a.ws.Partnership
+	before := len(p.Initiatives)
+
+	eff := a.Handle(Event{Action: "part.inv.template", Arg: "xlsx"})
+	require.Len(t, eff, 1)
+	dl := eff[0].(Download)
+	assert.Equal(t, "initiatives-template.xlsx", dl.Name)
+
+	a.Handle(Event{Action: "part.inv.file", Files: []File{{Name: "template.xlsx", Data: dl.Data}}})
+	require.NotNil(t, a.part.inv)
+	assert.Len(t, p.Initiatives, before, "nothing is added before the confirmation")
+	tree := a.Render()
+	require.NoError(t, tree.Check())
+	require.NotNil(t, tree.Find("pk-inv-columns"))
+	adds := tree.Find("pk-inv-adds")
+	require.NotNil(t, adds)
+	assert.Contains(t, adds.TextContent(), "Coaching cycles (example)")
+	require.NotNil(t, tree.Find("pk-inv-add"))
+
+	a.Handle(Event{Action: "part.inv.add"})
+	assert.Len(t, p.Initiatives, before+2)
+	assert.Nil(t, a.part.inv)
+	require.NotNil(t, a.Render().Find("pk-inv-undo"))
+	a.Handle(Event{Action: "part.inv.undo"})
+	assert.Len(t, p.Initiatives, before, "the import can be taken back")
+
+	// A sheet without an owner column asks who runs them all.
+	a.Handle(Event{Action: "part.inv.file", Files: []File{{Name: "list.csv", Data: []byte("Program\nReading buddies\n")}}})
+	tree = a.Render()
+	require.NotNil(t, tree.Find("pk-inv-owner"))
+	require.NotNil(t, tree.Find("pk-inv-problems"))
+	a.Handle(Event{Action: "part.inv.owner", Value: p.District.Name})
+	assert.Empty(t, a.part.inv.problems)
+	a.Handle(Event{Action: "part.inv.field", Arg: "0", Value: ""})
+	assert.NotEmpty(t, a.part.inv.problems, "without its name column, nothing can be added")
+	a.Handle(Event{Action: "part.inv.cancel"})
+	assert.Nil(t, a.part.inv)
+
+	a.Handle(Event{Action: "part.inv.file", Files: []File{{Name: "photo.png", Data: []byte("\x89PNG\r\n\x1a\n")}}})
+	assert.Nil(t, a.part.inv)
+	last := a.notices[len(a.notices)-1]
+	assert.Contains(t, strings.Join(last.Details, " "), "This is an image (PNG)")
+}
