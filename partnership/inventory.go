@@ -728,14 +728,7 @@ func (p *Partnership) priorityByName(s string) (string, bool) {
 }
 
 func (p *Partnership) priorityNames() string {
-	names := make([]string, len(p.Priorities))
-	for i, x := range p.Priorities {
-		names[i] = strconv.Quote(x.Title)
-	}
-	if len(names) == 0 {
-		return "none yet (add the district's priorities first)"
-	}
-	return listNames(names)
+	return quotedNames(p.Priorities, func(x Priority) string { return x.Title }, "none yet (add the district's priorities first)")
 }
 
 func (p *Partnership) schoolByName(s string) (string, bool) {
@@ -743,12 +736,17 @@ func (p *Partnership) schoolByName(s string) (string, bool) {
 }
 
 func (p *Partnership) schoolNames() string {
-	names := make([]string, len(p.Schools))
-	for i, x := range p.Schools {
-		names[i] = strconv.Quote(x.Name)
+	return quotedNames(p.Schools, func(x School) string { return x.Name }, "none yet (add the schools first)")
+}
+
+// quotedNames lists the names of xs in quotes for a message, or says none.
+func quotedNames[T any](xs []T, name func(T) string, none string) string {
+	if len(xs) == 0 {
+		return none
 	}
-	if len(names) == 0 {
-		return "none yet (add the schools first)"
+	names := make([]string, len(xs))
+	for i, x := range xs {
+		names[i] = strconv.Quote(name(x))
 	}
 	return listNames(names)
 }

@@ -22,15 +22,7 @@ import (
 // once, as a *partnership.ValidationError whose problems name the
 // spreadsheet row, the column and the value.
 func ReadCSV(r io.Reader, rb Rubric) ([]Response, error) {
-	ex, err := openExport(r, rb, partnership.SheetOptions{}, true)
-	if err != nil {
-		return nil, err
-	}
-	rs, err := ex.Responses()
-	if err != nil {
-		return nil, err
-	}
-	return rs, nil
+	return readAll(openExport(r, rb, partnership.SheetOptions{}, true))
 }
 
 // parseRating reads a rating cell: a level alone or followed by a separator

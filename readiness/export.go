@@ -56,7 +56,11 @@ type Export struct {
 // what it is and what to save it as. Use OpenExport to see the plan and
 // change it before reading.
 func ReadExport(r io.Reader, rb Rubric) ([]Response, error) {
-	ex, err := OpenExport(r, rb, partnership.SheetOptions{})
+	return readAll(OpenExport(r, rb, partnership.SheetOptions{}))
+}
+
+// readAll reads every response of an export that opened, or none.
+func readAll(ex *Export, err error) ([]Response, error) {
 	if err != nil {
 		return nil, err
 	}

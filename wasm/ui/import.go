@@ -35,6 +35,20 @@ type sheetImport struct {
 	opts partnership.SheetOptions
 }
 
+// readAs returns the file to be read again with one option changed: its
+// "encoding", its "delimiter" or its "sheet".
+func (si sheetImport) readAs(option, value string) sheetImport {
+	switch option {
+	case "encoding":
+		si.opts.Encoding = value
+	case "delimiter":
+		si.opts.Delimiter = value
+	default:
+		si.opts.Sheet = value
+	}
+	return si
+}
+
 // surveyImport is a survey export being checked before its responses are
 // added to a round.
 type surveyImport struct {
@@ -123,16 +137,7 @@ func (a *App) handleSurveyImport(ev Event) ([]Effect, bool) {
 			s.refresh()
 		}
 	case "exp.encoding", "exp.delimiter", "exp.sheet":
-		si := s.sheetImport
-		switch ev.Action {
-		case "exp.encoding":
-			si.opts.Encoding = ev.Value
-		case "exp.delimiter":
-			si.opts.Delimiter = ev.Value
-		default:
-			si.opts.Sheet = ev.Value
-		}
-		return a.reopenSurvey(si), true
+		return a.reopenSurvey(s.readAs(strings.TrimPrefix(ev.Action, "exp."), ev.Value)), true
 	case "exp.team":
 		s.ex.Plan.Team = ev.Value
 		s.refresh()
@@ -495,16 +500,7 @@ func (a *App) handleInventoryImport(ev Event) []Effect {
 		s.inv.Plan.Owner = ev.Value
 		s.refresh()
 	case "part.inv.encoding", "part.inv.delimiter", "part.inv.sheet":
-		si := s.sheetImport
-		switch ev.Action {
-		case "part.inv.encoding":
-			si.opts.Encoding = ev.Value
-		case "part.inv.delimiter":
-			si.opts.Delimiter = ev.Value
-		default:
-			si.opts.Sheet = ev.Value
-		}
-		return a.reopenInventory(si)
+		return a.reopenInventory(s.readAs(strings.TrimPrefix(ev.Action, "part.inv."), ev.Value))
 	case "part.inv.cancel":
 		e.inv = nil
 		return []Effect{Focus{ID: "pk-inv-file"}}
