@@ -183,8 +183,9 @@ type Inventory struct {
 // Rows that give the same name are one initiative: each adds a time demand,
 // and the priorities of all of them; the owner, where given, must be the
 // same. Names resolve to the partnership's IDs; an unknown name is a problem
-// that lists the known ones. Dates are read as 2027-03-02, 3/2/2027
-// (month/day/year), or as the date serial numbers of a workbook. An
+// that lists the known ones. Dates are read as ParseDate reads them
+// (3/2/2027, March 2, 2027, 2027-03-02), or as the date serial numbers of
+// a workbook. An
 // initiative the partnership already has (by name) is refused: only new
 // ones are added. Every problem is reported at once in a
 // *ValidationError, each with its spreadsheet row, column and value. The
@@ -596,7 +597,7 @@ func (rd *inventoryReader) demand(r sheet.Row, cell func(sheet.Row, InventoryFie
 		d.End = rd.date(r.Num, FieldEnd, end)
 	}
 	if d.Start != "" && d.End != "" && d.End < d.Start { // both are YYYY-MM-DD
-		rd.problem(r.Num, FieldEnd, end, "The end (%s) is before the start (%s); the last day must be on or after the first.", d.End, d.Start)
+		rd.problem(r.Num, FieldEnd, end, "The end (%s) is before the start (%s); the last day must be on or after the first.", USDate(d.End), USDate(d.Start))
 	}
 	if need(FieldHours, hours) {
 		d.HoursPerWeek = rd.hours(r.Num, hours)
@@ -633,37 +634,10 @@ func (rd *inventoryReader) resolve(row int, f InventoryField, s string, byName f
 	return ids
 }
 
-// date reads a date as 2027-03-02, 3/2/2027, or a workbook's serial number.
+// date reads a date as ParseDate does (3/2/2027, March 2, 2027,
+// 2027-03-02), with the midnight a spreadsheet may write after it
+// ("3/2/2027 0:00"), or as a workbook's serial number.
 func (rd *inventoryReader) date(row int, f InventoryField, s string) Date {
-	bad := func(why string) Date {
-		rd.problem(row, f, s, "%q is not a date%s; write it as 2027-03-02 or 3/2/2027 (month/day/year).", s, why)
-		return ""
-	}
-	if d, rest, ok := strings.Cut(s, " "); ok && (rest == "00:00:00" || rest == "0:00") {
-		s = d
-	}
-	if len(s) == 10 && s[4] == '-' && s[7] == '-' {
-		if _, ok := Date(s).Time(); ok {
-			return Date(s)
-		}
-		return bad(" of the calendar")
-	}
-	if parts := strings.Split(s, "/"); len(parts) == 3 {
-		m, err1 := strconv.Atoi(parts[0])
-		d, err2 := strconv.Atoi(parts[1])
-		y, err3 := strconv.Atoi(parts[2])
-		switch {
-		case err1 != nil || err2 != nil || err3 != nil:
-		case len(parts[2]) != 4:
-			return bad(" with its year in full")
-		default:
-			iso := Date(fmt.Sprintf("%04d-%02d-%02d", y, m, d))
-			if _, ok := iso.Time(); ok && m <= 12 {
-				return iso
-			}
-			return bad(" of the calendar")
-		}
-	}
 	if rd.inv.workbook {
 		if v, err := strconv.ParseFloat(s, 64); err == nil {
 			if iso, ok := sheet.SerialDate(v, rd.inv.date1904); ok {
@@ -671,7 +645,16 @@ func (rd *inventoryReader) date(row int, f InventoryField, s string) Date {
 			}
 		}
 	}
-	return bad("")
+	day := s
+	if d, rest, ok := strings.Cut(s, " "); ok && slices.Contains([]string{"00:00:00", "0:00:00", "00:00", "0:00", "12:00 AM", "12:00:00 AM"}, strings.TrimSpace(rest)) {
+		day = d
+	}
+	d, err := ParseDate(day)
+	if err != nil {
+		rd.problem(row, f, s, "%s.", strings.Replace(err.Error(), strconv.Quote(day), strconv.Quote(s), 1))
+		return ""
+	}
+	return d
 }
 
 // hours reads the hours a week: a number from 0 to 168, with or without

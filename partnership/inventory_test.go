@@ -110,16 +110,16 @@ func TestReadInventoryRefuses(t *testing.T) {
 	want := []string{
 		`row 2, column B ("Owner"): There is no organization "Learning Partner" in the partnership; use one of: "Riverside Unified" (the district), "Learning Partners Inc.", "Data Coaches, LLC", or add it to the partnership first.`,
 		`row 2, column E ("Schools"): There is no school "Hays" in the partnership; use one of: "Hayes Elementary", "Lincoln Middle", "King, Martin Luther Jr. High" (or "all"), separated by semicolons, or add it to the partnership first.`,
-		`row 2, column F ("Start"): "9/1/27" is not a date with its year in full; write it as 2027-03-02 or 3/2/2027 (month/day/year).`,
+		`row 2, column F ("Start"): "9/1/27" is not a date with its year in full; write it as 3/2/2027 (month/day/year), March 2, 2027 or 2027-03-02.`,
 		`row 2, column H ("Hours a week"): "2,5" is not a number of hours: write it with a point, such as 2.5, from 0 to 168.`,
 		`row 3, column B ("Owner"): There is no organization "Data Coach LLC" in the partnership; use one of: "Riverside Unified" (the district), "Learning Partners Inc.", "Data Coaches, LLC", or add it to the partnership first.`,
 		`row 3, column C ("Priorities"): There is no priority "Arts" in the partnership; use one of: "Early literacy", "Middle-school math", separated by semicolons, or add it to the partnership first.`,
-		`row 3, column G ("End"): The end (2027-08-01) is before the start (2027-09-01); the last day must be on or after the first.`,
+		`row 3, column G ("End"): The end (8/1/2027) is before the start (9/1/2027); the last day must be on or after the first.`,
 		`row 3, column H ("Hours a week"): 200 hours a week is not possible; write a number from 0 to 168.`,
 		`row 4, column A ("Initiative"): The partnership already has an initiative named "Summer school"; only new initiatives are added. Delete its rows here, or give it another name.`,
 		`row 5, column A ("Initiative"): The initiative's name is empty. Give the name of the initiative this row is about, or delete the row.`,
 		`row 6, column B ("Owner"): No row says who runs "Data teams". Give the name of the district or of a partner ("Riverside Unified" (the district), "Learning Partners Inc.", "Data Coaches, LLC") in its owner cell.`,
-		`row 6, column F ("Start"): "2027-02-30" is not a date of the calendar; write it as 2027-03-02 or 3/2/2027 (month/day/year).`,
+		`row 6, column F ("Start"): "2027-02-30" is not a date of the calendar; write it as 3/2/2027 (month/day/year), March 2, 2027 or 2027-03-02.`,
 		`row 6, column G ("End"): The end is empty: a time an initiative asks needs its audience, start, end and hours a week. Fill it in, or empty the row's other time cells.`,
 		`row 6, column H ("Hours a week"): "x" is not a number of hours; write a number from 0 to 168, such as 2 or 1.5.`,
 	}
@@ -170,6 +170,45 @@ func TestInventoryOverride(t *testing.T) {
 	assert.Equal(t, []Initiative{{Name: "Coaching", Owner: "lp"}, {Name: "Data teams", Owner: "lp"}}, withoutIDs(t, got))
 	require.Error(t, inv.Plan.SetField(5, FieldName))
 	require.Error(t, inv.Plan.SetField(0, "colour"))
+}
+
+// Dates are read as ParseDate reads them, with the midnight a spreadsheet
+// may write after them; a cell that is not a date says how to write one.
+func TestReadInventoryDates(t *testing.T) {
+	p := inventoryPartnership()
+	for _, tc := range []struct{ cell, want, problem string }{
+		{"2027-03-02", "2027-03-02", ""},
+		{"3/2/2027", "2027-03-02", ""},
+		{"03/02/2027", "2027-03-02", ""},
+		{"March 2, 2027", "2027-03-02", ""},
+		{"Mar 2 2027", "2027-03-02", ""},
+		{"3/2/2027 0:00", "2027-03-02", ""},
+		{"2027-03-02 00:00:00", "2027-03-02", ""},
+		{"3/2/2027 9:30", "", `"3/2/2027 9:30" is not a date; write it as 3/2/2027 (month/day/year), March 2, 2027 or 2027-03-02.`},
+		{"3/2/27", "", `"3/2/27" is not a date with its year in full; write it as 3/2/2027`},
+		{"2/30/2027", "", `"2/30/2027" is not a date of the calendar`},
+		{"13/2/2027", "", `"13/2/2027" is not a date of the calendar`},
+		{"46448", "", `"46448" is not a date;`},
+	} {
+		t.Run(tc.cell, func(t *testing.T) {
+			csv := "Initiative,Owner,Audience,Start,End,Hours\nCoaching,District,teachers,\"" + tc.cell + "\",12/31/2027,1\n"
+			got, err := ReadInventory(strings.NewReader(csv), p)
+			if tc.problem != "" {
+				var ve *ValidationError
+				require.ErrorAs(t, err, &ve)
+				require.Len(t, ve.Problems, 1)
+				assert.Equal(t, 2, ve.Problems[0].Row)
+				assert.Equal(t, "D", ve.Problems[0].Column)
+				assert.Equal(t, tc.cell, ve.Problems[0].Value)
+				assert.Contains(t, ve.Problems[0].Message, tc.problem)
+				return
+			}
+			require.NoError(t, err)
+			require.Len(t, got, 1)
+			assert.Equal(t, Date(tc.want), got[0].Demands[0].Start)
+			assert.Equal(t, Date("2027-12-31"), got[0].Demands[0].End)
+		})
+	}
 }
 
 // A workbook's dates are serial numbers: shown as dates, or plain numbers.
