@@ -15,7 +15,7 @@ import (
 
 // ReadCSV reads responses from survey export text: a Google Forms or
 // Microsoft Forms CSV file, a Qualtrics or SurveyMonkey CSV with their header
-// rows, or one written by WriteCSV. It reads the text as ReadExport does
+// rows, or one written by Round.WriteCSV. It reads the text as ReadExport does
 // (any of its encodings, delimiters and line ends, quoted answers that span
 // lines) and matches columns as OpenExport describes; it refuses a workbook
 // or a .zip file, which ReadExport reads. Problems are reported, all at
@@ -71,15 +71,17 @@ func quoteCell(s string) string {
 	return strconv.Quote(s)
 }
 
-// WriteCSV writes responses as a CSV file that ReadCSV reads back to the same
-// responses: a header row, then one row per response with the rater's name,
-// team, submission time, a rating per category and a concern per category,
-// under headers such as "Rating: Clear metrics established [metrics]".
-// Texts are written as they are, so ReadCSV gives them back unchanged when
-// they have no surrounding spaces, except that a text a spreadsheet would
-// run as a formula (it starts with = + - @ or a tab) gets a leading
-// apostrophe, which spreadsheets and ReadCSV take away.
-func WriteCSV(w io.Writer, rb Rubric, responses []Response) error {
+// WriteCSV writes the round's responses as a CSV file that ReadCSV, with the
+// round's rubric, reads back to the same responses: a header row, then one
+// row per response with the rater's name, team, submission time, a rating
+// per category and a concern per category, under headers such as
+// "Rating: Clear metrics established [metrics]". Texts are written as they
+// are, so ReadCSV gives them back unchanged when they have no surrounding
+// spaces, except that a text a spreadsheet would run as a formula (it
+// starts with = + - @ or a tab) gets a leading apostrophe, which
+// spreadsheets and ReadCSV take away.
+func (r Round) WriteCSV(w io.Writer) error {
+	rb, responses := r.RubricOrODST(), r.Responses
 	cw := csv.NewWriter(w)
 	nc := len(rb.Categories)
 	row := make([]string, 0, 3+2*nc)
@@ -94,17 +96,17 @@ func WriteCSV(w io.Writer, rb Rubric, responses []Response) error {
 		return fmt.Errorf("writing the survey file: %w", err)
 	}
 	var num [4]byte
-	for _, r := range responses {
-		row = append(row[:0], escape.CSVCell(r.Rater), escape.CSVCell(r.Team), escape.CSVCell(r.Submitted))
+	for _, resp := range responses {
+		row = append(row[:0], escape.CSVCell(resp.Rater), escape.CSVCell(resp.Team), escape.CSVCell(resp.Submitted))
 		for _, c := range rb.Categories {
-			if v, ok := r.Ratings[c.ID]; ok {
+			if v, ok := resp.Ratings[c.ID]; ok {
 				row = append(row, string(strconv.AppendInt(num[:0], int64(v), 10)))
 			} else {
 				row = append(row, "")
 			}
 		}
 		for _, c := range rb.Categories {
-			row = append(row, escape.CSVCell(r.Concerns[c.ID]))
+			row = append(row, escape.CSVCell(resp.Concerns[c.ID]))
 		}
 		if err := cw.Write(row); err != nil {
 			return fmt.Errorf("writing the survey file: %w", err)

@@ -183,7 +183,7 @@ func TestWriteCSVRoundTrip(t *testing.T) {
 	rs, err := ReadCSV(bytes.NewReader(readFixture(t, "google-forms.csv")), ODST())
 	require.NoError(t, err)
 	var buf bytes.Buffer
-	require.NoError(t, WriteCSV(&buf, ODST(), rs))
+	require.NoError(t, Round{Responses: rs}.WriteCSV(&buf))
 	back, err := ReadCSV(&buf, ODST())
 	require.NoError(t, err)
 	assert.Equal(t, rs, back)
@@ -200,7 +200,7 @@ func TestWriteCSVNeutralisesFormulas(t *testing.T) {
 			Concerns: map[string]string{"alignment": "-- a dash list"}},
 	}
 	var buf bytes.Buffer
-	require.NoError(t, WriteCSV(&buf, rb, rs))
+	require.NoError(t, Round{Rubric: &rb, Responses: rs}.WriteCSV(&buf))
 	rows, err := csv.NewReader(bytes.NewReader(buf.Bytes())).ReadAll()
 	require.NoError(t, err)
 	for i, row := range rows {

@@ -16,7 +16,7 @@ import (
 
 // FuzzReadCSV checks that ReadCSV never panics, that every problem it reports
 // is a spreadsheet's (a message, no JSON path), and that what it reads
-// survives WriteCSV and ReadCSV unchanged.
+// survives Round.WriteCSV and ReadCSV unchanged.
 func FuzzReadCSV(f *testing.F) {
 	for _, name := range []string{"google-forms.csv", "microsoft-forms.csv", "bad-cells.csv", "exports/qualtrics.csv", "exports/surveymonkey.csv", "exports/excel-mac.csv"} {
 		f.Add(readFixture(f, name))
@@ -33,7 +33,7 @@ func FuzzReadCSV(f *testing.F) {
 		}
 		require.NotEmpty(t, rs)
 		var buf bytes.Buffer
-		require.NoError(t, WriteCSV(&buf, rb, rs))
+		require.NoError(t, Round{Rubric: &rb, Responses: rs}.WriteCSV(&buf))
 		back, err := ReadCSV(&buf, rb)
 		require.NoError(t, err, "reading back %q", buf.String())
 		assert.Equal(t, rs, back)
@@ -135,7 +135,7 @@ func FuzzDecodeRubric(f *testing.F) {
 		require.True(t, ok)
 		require.NoError(t, c.WriteSVG(&out))
 		var csv bytes.Buffer
-		require.NoError(t, WriteCSV(&csv, rb, []Response{resp}))
+		require.NoError(t, Round{Rubric: &rb, Responses: []Response{resp}}.WriteCSV(&csv))
 		_, _ = ReadCSV(strings.NewReader(csv.String()), rb) // custom titles may clash; it must not panic
 	})
 }

@@ -299,7 +299,7 @@ func (a *App) report(kind string) []Effect {
 	case "report.md":
 		err, name, typ = rep.WriteMarkdown(&buf), name+".md", "text/markdown"
 	default:
-		err, name, typ = readiness.WriteCSV(&buf, r.RubricOrODST(), r.Responses), name+".csv", "text/csv"
+		err, name, typ = r.WriteCSV(&buf), name+".csv", "text/csv"
 	}
 	if err != nil {
 		a.problem("The report could not be made.", err)

@@ -320,7 +320,7 @@ func TestALargeSurveyIsListedInPart(t *testing.T) {
 		rs[i] = readiness.Response{Rater: fmt.Sprintf("Rater %d", i), Team: "District", Submitted: "2017-08-01",
 			Ratings: map[string]int{"alignment": 1 + i%4, "resources": 2, "metrics": 3, "communication": 4}}
 	}
-	require.NoError(t, readiness.WriteCSV(&csv, readiness.ODST(), rs))
+	require.NoError(t, readiness.Round{Responses: rs}.WriteCSV(&csv))
 	a.Handle(Event{Action: "nav", Arg: string(ViewFacilitate)})
 	a.Handle(Event{Action: "fac.csv", Files: []File{{Name: "survey.csv", Data: csv.Bytes()}}})
 	require.Empty(t, a.ws.Readiness, "nothing is added before the preview is confirmed")
