@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/partnerkit/partnerkit/internal/sheet"
+	"github.com/partnerkit/partnerkit/internal/words"
 )
 
 // InventoryField is what a column of an initiative inventory gives.
@@ -290,7 +291,7 @@ func newInventory(book *sheet.Book, t *sheet.Table, p *Partnership) *Inventory {
 			for i, x := range several {
 				labels[i] = strconv.Quote(x.Label())
 			}
-			c.Note = "not used: its header names more than one field (" + sheet.JoinAnd(labels) + "); choose the one it gives"
+			c.Note = "not used: its header names more than one field (" + words.JoinAnd(labels) + "); choose the one it gives"
 		case f == FieldNone:
 			c.Note = "not used: it is none of the fields of an initiative"
 		default:
@@ -367,7 +368,7 @@ func (inv *Inventory) Initiatives() ([]Initiative, error) {
 		if cols := dup[f]; len(cols) > 0 {
 			delete(rd.col, f)
 			rd.problem(0, FieldNone, "", "Columns %s could each give %s. Keep the one that does, and set the others to %q.",
-				sheet.JoinAnd(cols), strings.ToLower(f.Label()), FieldNone.Label())
+				words.JoinAnd(cols), strings.ToLower(f.Label()), FieldNone.Label())
 		}
 	}
 	rd.checkPlan(dup)
@@ -421,7 +422,7 @@ func (rd *inventoryReader) checkPlan(dup map[InventoryField][]string) {
 	}
 	if len(given) > 0 && len(missing) > 0 {
 		rd.problem(0, FieldNone, "", "The inventory gives the %s of the time initiatives ask, but has no column for %s: a time demand needs its audience, start, end and hours a week. Add the missing columns, or set the others to %q.",
-			sheet.JoinAnd(given), sheet.JoinAnd(missing), FieldNone.Label())
+			words.JoinAnd(given), words.JoinAnd(missing), FieldNone.Label())
 	}
 }
 
@@ -482,7 +483,7 @@ func (rd *inventoryReader) read() ([]Initiative, error) {
 			continue
 		}
 		if utf8.RuneCountInString(name) > 200 {
-			rd.problem(r.Num, FieldName, shorten(name), "The name is longer than 200 characters; shorten it.")
+			rd.problem(r.Num, FieldName, words.Shorten(name, 41), "The name is longer than 200 characters; shorten it.")
 			continue
 		}
 		b := byName[key(name)]
@@ -583,7 +584,7 @@ func (rd *inventoryReader) demand(r sheet.Row, cell func(sheet.Row, InventoryFie
 	}
 	if need(FieldAudience, audience) {
 		if utf8.RuneCountInString(audience) > 100 {
-			rd.problem(r.Num, FieldAudience, shorten(audience), "The audience is longer than 100 characters; name it in a few words, such as \"teachers\".")
+			rd.problem(r.Num, FieldAudience, words.Shorten(audience, 41), "The audience is longer than 100 characters; name it in a few words, such as \"teachers\".")
 		}
 		d.Audience = audience
 	}
@@ -679,13 +680,6 @@ func (rd *inventoryReader) hours(row int, s string) float64 {
 		return v
 	}
 	return 0
-}
-
-func shorten(s string) string {
-	if utf8.RuneCountInString(s) <= 40 {
-		return s
-	}
-	return string([]rune(s)[:40]) + "…"
 }
 
 // orgByName finds the district or a partner by its name or ID; "district"

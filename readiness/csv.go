@@ -62,15 +62,6 @@ func parseRating(s string, sc Scale) (int, bool) {
 	return v, true
 }
 
-// quoteCell quotes a cell's text for a message, shortened if long.
-func quoteCell(s string) string {
-	if utf8.RuneCountInString(s) > 40 {
-		r := []rune(s)
-		s = string(r[:40]) + "…"
-	}
-	return strconv.Quote(s)
-}
-
 // WriteCSV writes the round's responses as a CSV file that ReadCSV, with the
 // round's rubric, reads back to the same responses: a header row, then one
 // row per response with the rater's name, team, submission time, a rating

@@ -358,7 +358,7 @@ func (e *Export) reader(ps *[]partnership.Problem) *exportReader {
 				}
 			}
 			add(e.problem(0, -1, "", "Columns %s could each give %s. Keep the one that does, and set the others to %q.",
-				sheet.JoinAnd(names), what, RoleNone.Label()))
+				words.JoinAnd(names), what, RoleNone.Label()))
 			rd.competing = append(rd.competing, s.role)
 			if s.cat >= 0 {
 				rd.competingRating = append(rd.competingRating, s.cat)
@@ -466,7 +466,7 @@ func (rd *exportReader) checkMissing(addProblem func(partnership.Problem)) {
 		}
 		if len(blank) > 0 {
 			addProblem(e.problem(0, -1, "", "Columns %s have answers but no header: this looks like a SurveyMonkey export whose second header row (the one that names each row of a matrix question and says \"Response\" under the others) was deleted. Download the export again and import it as it comes, or write above each of these columns what it holds.",
-				sheet.JoinAnd(blank)))
+				words.JoinAnd(blank)))
 		}
 	case p.Tool == "Qualtrics" && p.HeaderRows == 1 && missing:
 		addProblem(e.problem(0, -1, "", "This looks like a Qualtrics export whose header rows were changed: Qualtrics writes three (the column names, the questions, and the import ids). Export the responses again and import the file as it comes."))
@@ -604,7 +604,7 @@ func (rd *exportReader) read(r sheet.Row, ps *[]partnership.Problem) (Response, 
 				v, ok := parseRating(s, e.rb.Scale)
 				if !ok {
 					*ps = append(*ps, e.problem(r.Num, j, s, "%s is not a rating. Allowed: %s (a number, alone or followed by \" - \" and its description), a level's name such as %q, or an empty cell for unrated.%s",
-						quoteCell(s), e.rb.Scale.Values(), e.rb.Scale.Levels[len(e.rb.Scale.Levels)-1].labelOrDescriptor(), rd.hint[c]))
+						strconv.Quote(words.Shorten(s, 41)), e.rb.Scale.Values(), e.rb.Scale.Levels[len(e.rb.Scale.Levels)-1].labelOrDescriptor(), rd.hint[c]))
 				} else {
 					if resp.Ratings == nil {
 						resp.Ratings = make(map[string]int, nc)

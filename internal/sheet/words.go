@@ -57,14 +57,3 @@ func HasWord(s string, phrases ...string) bool {
 	}
 	return false
 }
-
-// JoinAnd joins words as a sentence lists them: "a", "a and b", "a, b and c".
-func JoinAnd(ws []string) string {
-	switch len(ws) {
-	case 0:
-		return ""
-	case 1:
-		return ws[0]
-	}
-	return strings.Join(ws[:len(ws)-1], ", ") + " and " + ws[len(ws)-1]
-}
