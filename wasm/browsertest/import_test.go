@@ -5,11 +5,14 @@ package browsertest
 import (
 	"bytes"
 	"encoding/csv"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 	"github.com/partnerkit/partnerkit/internal/sheet"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -35,9 +38,38 @@ func workbookOf(t *testing.T, fixture, dir, name string) string {
 	return path
 }
 
+// pick chooses the option of the select sel whose value is value as a
+// keyboard user does: it focuses the select and presses the down or up
+// arrow, one key at a time with a pause, until the option is chosen. Every
+// key changes the select's value, and the page handles each change. It fails
+// the test when the focus leaves the select.
+func (b *browser) pick(sel, value string, p *pauses) {
+	b.t.Helper()
+	b.do(chromedp.WaitVisible(chromedp.CSS(sel)), chromedp.ScrollIntoView(chromedp.CSS(sel)), chromedp.Focus(chromedp.CSS(sel)))
+	index := func() int {
+		return eval[int](b, fmt.Sprintf(`document.querySelector(%q).selectedIndex`, sel))
+	}
+	target := eval[int](b, fmt.Sprintf(`[...document.querySelector(%q).options].findIndex(o => o.value === %q)`, sel, value))
+	require.GreaterOrEqual(b.t, target, 0, "%s has no option %q", sel, value)
+	steps := target - index()
+	p.field(max(steps, -steps))
+	for i := 0; index() != target; i++ {
+		require.Less(b.t, i, 200, "the arrow keys do not reach %q in %s", value, sel)
+		key := kb.ArrowDown
+		if index() > target {
+			key = kb.ArrowUp
+		}
+		time.Sleep(p.before(i))
+		b.do(chromedp.KeyEvent(key))
+		require.Equal(b.t, sel, "#"+eval[string](b, `document.activeElement.id`), "choosing %q in %s, the focus left the select", value, sel)
+	}
+	b.settled()
+}
+
 // TestImportASurveyWorkbook imports a survey's .xlsx in Gather and
 // summarise, whose question "Communication about metrics" names two areas:
-// the preview adds nothing until the facilitator gives the column its area,
+// the preview adds nothing until the facilitator gives the column its area
+// with the arrow keys (passing the roles other columns have on the way),
 // then the summary shows.
 func TestImportASurveyWorkbook(t *testing.T) {
 	b := newBrowser(t)
@@ -55,8 +87,11 @@ func TestImportASurveyWorkbook(t *testing.T) {
 	assert.False(t, eval[bool](b, `!!document.querySelector("#pk-summary")`), "nothing was added")
 	b.audit(axeSource(t), "the preview of a survey export")
 
-	b.choose(`#pk-exp-role-8`, "rating:communication")
-	b.choose(`#pk-exp-role-9`, "concern:communication")
+	p := newPauses(t)
+	b.pick(`#pk-exp-role-8`, "rating:communication", p)
+	b.tab()
+	assert.Equal(t, "pk-exp-role-9", eval[string](b, `document.activeElement.id`), "Tab goes on to the next column's role")
+	b.pick(`#pk-exp-role-9`, "concern:communication", p)
 	b.do(chromedp.WaitVisible(chromedp.CSS(`#pk-exp-add`)))
 	assert.False(t, eval[bool](b, `!!document.querySelector("#pk-exp-problems")`))
 	assert.Contains(t, b.text(`#pk-exp-adds`), "2.7 (3 ratings)", "the district's communication, as it would be added")

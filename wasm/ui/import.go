@@ -49,15 +49,58 @@ func (si sheetImport) readAs(option, value string) sheetImport {
 	return si
 }
 
+// choice is what a column of a preview was last chosen to give.
+type choice struct {
+	col   int
+	value string
+}
+
+// choices are a preview's choices, the latest last. The plan is made again
+// from the file's own at every choice, so that what a keyboard user passes
+// through on the way to a column's role (every arrow key changes a select)
+// takes nothing from the columns that have it: only the choice a column is
+// left with moves a role from another.
+type choices []choice
+
+// with returns the choices with col's replaced by value, as the latest.
+func (cs choices) with(col int, value string) choices {
+	out := slices.DeleteFunc(slices.Clone(cs), func(c choice) bool { return c.col == col })
+	return append(out, choice{col, value})
+}
+
 // surveyImport is a survey export being checked before its responses are
 // added to a round.
 type surveyImport struct {
 	sheetImport
 	rb        readiness.Rubric // the rubric it is read with
 	ex        *readiness.Export
+	read      []readiness.Column // the columns as the file was read, before any choice
+	chosen    choices
 	responses []readiness.Response
 	problems  []partnership.Problem
 	preview   []readiness.PreviewRow
+}
+
+// choose gives column col the role value ("rating:metrics"), on the plan as
+// read with the earlier choices of the other columns; it reports whether the
+// choice is one.
+func (s *surveyImport) choose(col int, value string) bool {
+	chosen := s.chosen.with(col, value)
+	plan := s.ex.Plan
+	plan.Columns = slices.Clone(s.read)
+	for _, c := range chosen {
+		role, cat, _ := strings.Cut(c.value, ":")
+		if role == string(readiness.RoleRating) || role == string(readiness.RoleConcern) {
+			if _, _, ok := s.rb.Category(cat); !ok {
+				return false
+			}
+		}
+		if plan.SetRole(c.col, readiness.Role(role), cat) != nil {
+			return false
+		}
+	}
+	s.ex.Plan.Columns, s.chosen = plan.Columns, chosen
+	return true
 }
 
 // refresh reads the export again as its plan now says.
@@ -111,7 +154,7 @@ func (a *App) reopenSurvey(si sheetImport) []Effect {
 			Details: problemLines(err)})
 		return []Effect{Focus{ID: "pk-csv"}}
 	}
-	a.fac.imp = &surveyImport{sheetImport: si, rb: rb, ex: ex}
+	a.fac.imp = &surveyImport{sheetImport: si, rb: rb, ex: ex, read: slices.Clone(ex.Plan.Columns)}
 	a.fac.imp.refresh()
 	return []Effect{Focus{ID: "pk-exp-h"}}
 }
@@ -131,9 +174,7 @@ func (a *App) handleSurveyImport(ev Event) ([]Effect, bool) {
 	}
 	switch ev.Action {
 	case "exp.role":
-		j, err := strconv.Atoi(ev.Arg)
-		role, cat, _ := strings.Cut(ev.Value, ":")
-		if err == nil && s.ex.Plan.SetRole(j, readiness.Role(role), cat) == nil {
+		if j, err := strconv.Atoi(ev.Arg); err == nil && s.choose(j, ev.Value) {
 			s.refresh()
 		}
 	case "exp.encoding", "exp.delimiter", "exp.sheet":
@@ -419,8 +460,24 @@ func problemText(p partnership.Problem) string {
 type inventoryImport struct {
 	sheetImport
 	inv         *partnership.Inventory
+	read        []partnership.InventoryColumn // as the file was read, before any choice
+	chosen      choices
 	initiatives []partnership.Initiative
 	problems    []partnership.Problem
+}
+
+// choose gives column col the field value, as surveyImport.choose does.
+func (s *inventoryImport) choose(col int, value string) bool {
+	chosen := s.chosen.with(col, value)
+	plan := s.inv.Plan
+	plan.Columns = slices.Clone(s.read)
+	for _, c := range chosen {
+		if plan.SetField(c.col, partnership.InventoryField(c.value)) != nil {
+			return false
+		}
+	}
+	s.inv.Plan.Columns, s.chosen = plan.Columns, chosen
+	return true
 }
 
 func (s *inventoryImport) refresh() {
@@ -493,7 +550,7 @@ func (a *App) handleInventoryImport(ev Event) []Effect {
 	}
 	switch ev.Action {
 	case "part.inv.field":
-		if j, err := strconv.Atoi(ev.Arg); err == nil && s.inv.Plan.SetField(j, partnership.InventoryField(ev.Value)) == nil {
+		if j, err := strconv.Atoi(ev.Arg); err == nil && s.choose(j, ev.Value) {
 			s.refresh()
 		}
 	case "part.inv.owner":
@@ -529,7 +586,7 @@ func (a *App) reopenInventory(si sheetImport) []Effect {
 			Details: problemLines(err)})
 		return []Effect{Focus{ID: "pk-inv-file"}}
 	}
-	a.part.inv = &inventoryImport{sheetImport: si, inv: inv}
+	a.part.inv = &inventoryImport{sheetImport: si, inv: inv, read: slices.Clone(inv.Plan.Columns)}
 	a.part.inv.refresh()
 	return []Effect{Focus{ID: "pk-inv-h"}}
 }

@@ -2,9 +2,13 @@ package ui
 
 import (
 	"os"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/partnerkit/partnerkit/partnership"
+	"github.com/partnerkit/partnerkit/readiness"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -86,6 +90,75 @@ func TestSurveyImportChangeARole(t *testing.T) {
 	a.Handle(Event{Action: "exp.add"})
 	assert.Len(t, a.ws.Readiness[0].Responses, 6)
 	assert.Equal(t, "Monthly meetings are not on the calendar yet.", a.ws.Readiness[0].Responses[5].Concerns["communication"])
+}
+
+// A keyboard user chooses a column's role with the arrow keys, and every
+// key changes the select: the roles passed on the way take nothing from the
+// columns that have them, and only the one chosen last moves a role.
+func TestSurveyImportRoleByArrowKeys(t *testing.T) {
+	a := newApp(t)
+	a.Handle(Event{Action: "nav", Arg: string(ViewFacilitate)})
+	a.Handle(Event{Action: "round.new"})
+	a.Handle(Event{Action: "fac.csv", Files: []File{exportFile(t, "district-wording-two-areas.csv")}})
+	before := slices.Clone(a.fac.imp.ex.Plan.Columns)
+	arrow := func(col int, to string) {
+		t.Helper()
+		var values []string
+		a.Render().Find("pk-exp-role-" + strconv.Itoa(col)).Walk(func(n *Node) bool {
+			if n.Tag == "option" {
+				v, _ := n.Attr("value")
+				values = append(values, v)
+			}
+			return true
+		})
+		require.Contains(t, values, to)
+		for _, v := range values[1:] { // from "Not used", one key at a time
+			a.Handle(Event{Action: "exp.role", Arg: strconv.Itoa(col), Value: v})
+			if v == to {
+				return
+			}
+		}
+	}
+	arrow(8, "rating:communication")
+	arrow(9, "concern:communication")
+	after := a.fac.imp.ex.Plan.Columns
+	for j := range before {
+		if j == 8 || j == 9 {
+			continue
+		}
+		assert.Equal(t, before[j], after[j], "column %s kept what it gives", before[j].Letter)
+	}
+	assert.Empty(t, a.fac.imp.problems)
+	require.NotNil(t, a.Render().Find("pk-exp-add"))
+
+	// Choosing a role another column has moves it, and choosing again gives it back.
+	a.Handle(Event{Action: "exp.role", Arg: "8", Value: "rating:alignment"})
+	assert.Equal(t, readiness.RoleNone, a.fac.imp.ex.Plan.Columns[2].Role)
+	assert.Equal(t, "not used: column I now gives this", a.fac.imp.ex.Plan.Columns[2].Note)
+	a.Handle(Event{Action: "exp.role", Arg: "8", Value: "rating:communication"})
+	assert.Equal(t, before[2], a.fac.imp.ex.Plan.Columns[2])
+	a.Handle(Event{Action: "exp.role", Arg: "8", Value: "rating:nope"})
+	assert.Equal(t, "communication", a.fac.imp.ex.Plan.Columns[8].Category, "an unknown choice changes nothing")
+}
+
+// The same holds for the columns of an initiative inventory.
+func TestInventoryImportFieldByArrowKeys(t *testing.T) {
+	a := newApp(t)
+	a.Handle(Event{Action: "start.example"})
+	csv := "Initiative,Owner,Audience,Start,End,Hours a week,Where\nReading buddies,District,teachers,9/1/2027,12/17/2027,1,all\n"
+	a.Handle(Event{Action: "part.inv.file", Files: []File{{Name: "list.csv", Data: []byte(csv)}}})
+	require.NotNil(t, a.part.inv)
+	before := slices.Clone(a.part.inv.inv.Plan.Columns)
+	for _, f := range partnership.InventoryFields()[1:] {
+		a.Handle(Event{Action: "part.inv.field", Arg: "6", Value: string(f)})
+		if f == partnership.FieldSchools {
+			break
+		}
+	}
+	after := a.part.inv.inv.Plan.Columns
+	assert.Equal(t, before[:6], after[:6], "the other columns kept their fields")
+	assert.Equal(t, partnership.FieldSchools, after[6].Field)
+	assert.Empty(t, a.part.inv.problems)
 }
 
 func TestSurveyImportTeamUnratedAndCancel(t *testing.T) {
