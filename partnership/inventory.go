@@ -216,25 +216,9 @@ func OpenInventory(r io.Reader, p *Partnership, o SheetOptions) (*Inventory, err
 	if p == nil {
 		return nil, errors.New("the partnership is missing")
 	}
-	so, err := sheet.ParseOptions(o.Encoding, o.Delimiter)
-	if err != nil {
-		return nil, sheetProblem(&sheet.Error{Message: err.Error()})
-	}
-	book, err := sheet.Read(r, so)
+	book, tables, err := sheet.Open(r, o.Encoding, o.Delimiter, o.Sheet, false)
 	if err != nil {
 		return nil, sheetProblem(err)
-	}
-	tables := book.Tables
-	if o.Sheet != "" {
-		t, ok := book.Table(o.Sheet)
-		if !ok {
-			names := make([]string, len(book.Tables))
-			for i, t := range book.Tables {
-				names[i] = strconv.Quote(t.Name())
-			}
-			return nil, sheetProblem(&sheet.Error{Message: fmt.Sprintf("The file has no sheet %q; it has %s.", o.Sheet, strings.Join(names, ", "))})
-		}
-		tables = []*sheet.Table{t}
 	}
 	var first *Inventory
 	for _, t := range tables {

@@ -245,6 +245,12 @@ func TestInventoryTemplate(t *testing.T) {
 		require.NoError(t, err, name)
 		assert.Equal(t, want, withoutIDs(t, got), name)
 	}
+	_, err := OpenInventory(bytes.NewReader(xlsxBuf.Bytes()), p, SheetOptions{Sheet: "Nope"})
+	assert.ErrorContains(t, err, `The file has no sheet "Nope"; it has "Initiatives".`)
+	inv, err := OpenInventory(bytes.NewReader(csvBuf.Bytes()), p, SheetOptions{Delimiter: ";"})
+	require.NoError(t, err)
+	assert.Equal(t, "Initiative,Owner,Priorities,Audience,Schools,Start,End,Hours a week", inv.Plan.Columns[0].Header, "read with semicolons, the template's header is one cell")
+
 	// An empty partnership still gets a template that reads.
 	empty := &Partnership{Name: "New", District: Org{ID: "d", Name: "Dale County Schools"}}
 	var b bytes.Buffer

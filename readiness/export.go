@@ -109,22 +109,9 @@ func openExport(r io.Reader, rb Rubric, o partnership.SheetOptions, textOnly boo
 	if err := rb.usable(); err != nil {
 		return nil, fmt.Errorf("the rubric is not valid: %w", err)
 	}
-	so, err := sheet.ParseOptions(o.Encoding, o.Delimiter)
-	if err != nil {
-		return nil, fileProblem(err.Error())
-	}
-	so.TextOnly = textOnly
-	book, err := sheet.Read(r, so)
+	book, tables, err := sheet.Open(r, o.Encoding, o.Delimiter, o.Sheet, textOnly)
 	if err != nil {
 		return nil, sheetError(err)
-	}
-	tables := book.Tables
-	if o.Sheet != "" {
-		t, ok := book.Table(o.Sheet)
-		if !ok {
-			return nil, fileProblem(fmt.Sprintf("The file has no sheet %q; it has %s.", o.Sheet, tableNames(book)))
-		}
-		tables = []*sheet.Table{t}
 	}
 	var first *Export
 	for _, t := range tables {
@@ -144,20 +131,11 @@ func openExport(r io.Reader, rb Rubric, o partnership.SheetOptions, textOnly boo
 	}
 	switch {
 	case len(book.Tables) > 1:
-		return nil, fileProblem(fmt.Sprintf("Every sheet of this file is empty (%s). Check that the responses are there, or download the export again.", tableNames(book)))
+		return nil, fileProblem(fmt.Sprintf("Every sheet of this file is empty (%s). Check that the responses are there, or download the export again.", book.Names()))
 	case book.Tables[0].Format.Kind == sheet.Workbook:
 		return nil, fileProblem(fmt.Sprintf("The sheet %q is empty: the workbook holds no responses. Check that the responses are there, or download the export again.", book.Tables[0].Name()))
 	}
 	return nil, fileProblem("The file holds only empty rows: there are no headers and no responses. Download the export again.")
-}
-
-// tableNames lists the sheets of a book for a message.
-func tableNames(b *sheet.Book) string {
-	names := make([]string, len(b.Tables))
-	for i, t := range b.Tables {
-		names[i] = strconv.Quote(t.Name())
-	}
-	return strings.Join(names, ", ")
 }
 
 // fileProblem is an error of the whole file.

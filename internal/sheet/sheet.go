@@ -13,6 +13,8 @@ package sheet
 
 import (
 	"fmt"
+	"io"
+	"strconv"
 	"strings"
 )
 
@@ -228,6 +230,39 @@ func (b *Book) Table(name string) (*Table, bool) {
 		}
 	}
 	return nil, false
+}
+
+// Names lists the names of the book's tables, quoted, for a message.
+func (b *Book) Names() string {
+	names := make([]string, len(b.Tables))
+	for i, t := range b.Tables {
+		names[i] = strconv.Quote(t.Name())
+	}
+	return strings.Join(names, ", ")
+}
+
+// Open reads a file as Read does, with its encoding and delimiter chosen as
+// ParseOptions reads them, and returns the book and the tables to look in:
+// the one named sheet, or every table when sheet is "". Its errors are
+// *Error values.
+func Open(r io.Reader, encoding, delimiter, sheet string, textOnly bool) (*Book, []*Table, error) {
+	o, err := ParseOptions(encoding, delimiter)
+	if err != nil {
+		return nil, nil, &Error{Message: err.Error()}
+	}
+	o.TextOnly = textOnly
+	b, err := Read(r, o)
+	if err != nil {
+		return nil, nil, err
+	}
+	if sheet == "" {
+		return b, b.Tables, nil
+	}
+	t, ok := b.Table(sheet)
+	if !ok {
+		return nil, nil, &Error{Message: fmt.Sprintf("The file has no sheet %q; it has %s.", sheet, b.Names())}
+	}
+	return b, []*Table{t}, nil
 }
 
 // ParseOptions reads an encoding and a delimiter as a person chooses them:
