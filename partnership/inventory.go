@@ -11,6 +11,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/partnerkit/partnerkit/internal/escape"
 	"github.com/partnerkit/partnerkit/internal/sheet"
 	"github.com/partnerkit/partnerkit/internal/words"
 )
@@ -458,7 +459,7 @@ func (rd *inventoryReader) read() ([]Initiative, error) {
 		if !ok {
 			return ""
 		}
-		return strings.TrimSpace(r.Cell(j))
+		return strings.TrimSpace(escape.FromCSVCell(strings.TrimSpace(r.Cell(j))))
 	}
 	for _, r := range inv.rows {
 		name := cell(r, FieldName)

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/partnerkit/partnerkit/internal/escape"
 	"github.com/partnerkit/partnerkit/internal/sheet"
 )
 
@@ -65,14 +66,22 @@ func templateRows(p *Partnership) [][]string {
 // WriteInventoryTemplate writes a CSV file to fill in and import with
 // ReadInventory: the header row, and example rows that use the
 // partnership's own names, to be replaced. It is UTF-8 with a byte-order
-// mark and CRLF line ends, as Excel expects of "CSV UTF-8".
+// mark and CRLF line ends, as Excel expects of "CSV UTF-8"; a name that a
+// spreadsheet would run as a formula (it starts with = + - @) gets a
+// leading apostrophe, which spreadsheets and ReadInventory take away.
 func WriteInventoryTemplate(w io.Writer, p *Partnership) error {
 	if _, err := io.WriteString(w, "\ufeff"); err != nil {
 		return fmt.Errorf("writing the inventory template: %w", err)
 	}
 	cw := csv.NewWriter(w)
 	cw.UseCRLF = true
-	if err := cw.WriteAll(templateRows(p)); err != nil {
+	rows := templateRows(p)
+	for _, r := range rows {
+		for j := range r {
+			r[j] = escape.CSVCell(r[j]) // a name that starts as a formula stays text
+		}
+	}
+	if err := cw.WriteAll(rows); err != nil {
 		return fmt.Errorf("writing the inventory template: %w", err)
 	}
 	return nil

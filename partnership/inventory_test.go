@@ -251,6 +251,17 @@ func TestInventoryTemplate(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "Initiative,Owner,Priorities,Audience,Schools,Start,End,Hours a week", inv.Plan.Columns[0].Header, "read with semicolons, the template's header is one cell")
 
+	// A name that a spreadsheet would run as a formula is written as text and
+	// reads back as it is.
+	odd := inventoryPartnership()
+	odd.Partners[0].Name = "=HYPERLINK(\"http://example.com\")"
+	var oddBuf bytes.Buffer
+	require.NoError(t, WriteInventoryTemplate(&oddBuf, odd))
+	assert.Contains(t, oddBuf.String(), `"'=HYPERLINK(""http://example.com"")"`)
+	back, err := ReadInventory(&oddBuf, odd)
+	require.NoError(t, err)
+	assert.Equal(t, odd.Partners[0].ID, back[0].Owner)
+
 	// An empty partnership still gets a template that reads.
 	empty := &Partnership{Name: "New", District: Org{ID: "d", Name: "Dale County Schools"}}
 	var b bytes.Buffer
