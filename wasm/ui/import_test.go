@@ -253,3 +253,42 @@ func TestInventoryImport(t *testing.T) {
 	last := a.notices[len(a.notices)-1]
 	assert.Contains(t, strings.Join(last.Details, " "), "This is an image (PNG)")
 }
+
+// The previews of both imports say nothing internal: no JSON path, no ID of
+// the workspace, no role or field name in code, for a file read as it is
+// and for one with problems in every column.
+func TestImportPreviewsSayNothingInternal(t *testing.T) {
+	a := exampleWithEverything(t)
+	views := map[string]*Node{}
+	a.Handle(Event{Action: "nav", Arg: string(ViewFacilitate)})
+	for _, f := range []string{"district-wording-two-areas.csv", "qualtrics.csv", "bad-cells.csv", "no-team-column.csv"} {
+		a.Handle(Event{Action: "fac.csv", Files: []File{exportFile(t, f)}})
+		require.NotNil(t, a.fac.imp, f)
+		views["survey "+f] = a.Render()
+	}
+	a.Handle(Event{Action: "nav", Arg: string(ViewPartnership)})
+	dl := a.Handle(Event{Action: "part.inv.template", Arg: "xlsx"})[0].(Download)
+	a.Handle(Event{Action: "part.inv.file", Files: []File{{Name: "District list.xlsx", Data: dl.Data}}})
+	views["inventory template"] = a.Render()
+	bad, err := os.ReadFile("../../partnership/testdata/inventory/bad-inventory.csv")
+	require.NoError(t, err)
+	a.Handle(Event{Action: "part.inv.file", Files: []File{{Name: "bad.csv", Data: bad}}})
+	require.NotNil(t, a.part.inv)
+	views["inventory with problems"] = a.Render()
+
+	internal := internalWords(t, a.ws)
+	for _, r := range readiness.Roles()[1:] {
+		internal = append(internal, string(r)+":")
+	}
+	for name, tree := range views {
+		text := visibleText(tree)
+		for _, m := range pathLike.FindAllString(text, -1) {
+			t.Errorf("%s: a path or ID is shown: %q in %q", name, m, around(text, m))
+		}
+		for _, w := range internal {
+			if i := wordIndex(text, w); i >= 0 {
+				t.Errorf("%s: %q is shown, in %q", name, w, around(text, w))
+			}
+		}
+	}
+}
