@@ -122,11 +122,12 @@ func (b *browser) buildEverything() {
 	b.click(`#pk-add-codes`)
 	b.do(chromedp.WaitVisible(chromedp.CSS(`#pk-summary`)))
 	var survey bytes.Buffer
-	require.NoError(b.t, readiness.WriteCSV(&survey, readiness.ODST(), []readiness.Response{{Rater: "Ben", Team: "Central office", Submitted: "2027-01-12",
-		Ratings: map[string]int{"alignment": 2, "resources": 3, "metrics": 2, "communication": 3}}}))
+	require.NoError(b.t, readiness.Round{Responses: []readiness.Response{{Rater: "Ben", Team: "Central office", Submitted: "2027-01-12",
+		Ratings: map[string]int{"alignment": 2, "resources": 3, "metrics": 2, "communication": 3}}}}.WriteCSV(&survey))
 	file := filepath.Join(b.t.TempDir(), "survey.csv")
 	require.NoError(b.t, os.WriteFile(file, survey.Bytes(), 0o644))
 	b.do(chromedp.SetUploadFiles(chromedp.CSS(`#pk-csv`), []string{file}))
+	b.click(`#pk-exp-add`) // the export is shown as read, then added
 	b.do(chromedp.Poll[chromedp.Void](`document.getElementById("pk-responses").textContent.includes("Ben")`, chromedp.WithPollingTimeout(10*time.Second)))
 	b.click(`#pk-nav-partnership`)
 	b.click(`#pk-part-start`)
