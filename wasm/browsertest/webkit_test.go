@@ -87,10 +87,10 @@ func newWebKit(t *testing.T) *webdriver {
 	cmd.Env = env
 	var logs bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &logs, &logs
+	dieWithTest(cmd)
 	require.NoError(t, cmd.Start())
 	t.Cleanup(func() {
-		_ = cmd.Process.Kill()
-		_ = cmd.Wait()
+		stopGroup(cmd)
 		if t.Failed() {
 			t.Logf("WebKitWebDriver said:\n%s", logs.String())
 		}
@@ -121,9 +121,10 @@ func startXvfb(t *testing.T, xvfb string) string {
 	require.NoError(t, err)
 	cmd := exec.Command(xvfb, "-displayfd", "3", "-screen", "0", "1280x1024x24", "-nolisten", "tcp")
 	cmd.ExtraFiles = []*os.File{wr}
+	dieWithTest(cmd)
 	require.NoError(t, cmd.Start())
 	wr.Close()
-	t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
+	t.Cleanup(func() { stopGroup(cmd) })
 	done := make(chan string, 1)
 	go func() {
 		line, _ := bufio.NewReader(r).ReadString('\n')
