@@ -69,5 +69,6 @@ func TestOutOfMemoryIsSaid(t *testing.T) {
 	msg := b.text(`#app [role=alert]`)
 	assert.Contains(t, msg, "ran out of memory on this device")
 	assert.Contains(t, msg, "reload this page")
+	assert.Equal(t, 1, eval[int](b, `document.querySelectorAll("[role=alert]").length`), "one message")
 	assert.Equal(t, "true", eval[string](b, `document.documentElement.getAttribute("data-pk-failed")`))
 }

@@ -246,6 +246,7 @@ WebAssembly.instantiateStreaming = no; WebAssembly.instantiate = no })()`, "bloc
 			assert.Contains(t, msg, c.want)
 			assert.NotContains(t, msg, "wasm", "no technical words")
 			assert.Equal(t, "true", eval[string](b, `document.documentElement.getAttribute("data-pk-failed")`))
+			assert.Equal(t, 1, eval[int](b, `document.querySelectorAll("[role=alert]").length`), "one message")
 		})
 	}
 }

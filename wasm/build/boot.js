@@ -76,15 +76,26 @@
     return "partnerkit could not start (" + s + "). Reload the page; if it happens again, open the file in a current version of Chrome, Edge, Firefox or Safari.";
   }
   let failed = false;
+  // problem says msg in the page's one alert of the start-up: in place of
+  // the page (whole), or above what the app last drew. A second problem
+  // replaces the first one's words instead of adding a paragraph.
+  function problem(msg, whole) {
+    failed = true;
+    let p = document.getElementById("pk-boot-problem");
+    if (!p) {
+      p = document.createElement("p");
+      p.id = "pk-boot-problem";
+      p.setAttribute("role", "alert");
+      p.className = "pk-loader-problem";
+    }
+    p.textContent = msg;
+    if (whole) app.replaceChildren(p);
+    else if (p.parentNode !== app || app.firstChild !== p) app.prepend(p);
+    html.setAttribute("data-pk-failed", "true");
+  }
   // fail shows the message in place of the page.
   function fail(msg) {
-    failed = true;
-    const p = document.createElement("p");
-    p.setAttribute("role", "alert");
-    p.className = "pk-loader-problem";
-    p.textContent = msg;
-    app.replaceChildren(p);
-    html.setAttribute("data-pk-failed", "true");
+    problem(msg, true);
   }
 
   // The first screen is in the page already: the Start screen. A device that
@@ -275,11 +286,6 @@
       fail(oom ? memory : msg);
       return;
     }
-    const p = document.createElement("p");
-    p.setAttribute("role", "alert");
-    p.className = "pk-loader-problem";
-    p.textContent = msg;
-    app.prepend(p);
-    html.setAttribute("data-pk-failed", "true");
+    problem(msg, false);
   })();
 })();
