@@ -52,8 +52,11 @@ func (e Encoding) Describe() string {
 	switch e {
 	case UTF8:
 		return "Unicode (UTF-8)"
-	case UTF16LE, UTF16BE:
+	case UTF16LE:
 		return "Unicode (UTF-16)"
+	case UTF16BE:
+		// Notepad's name for it; without it, the two look alike in a list.
+		return "Unicode big endian (UTF-16)"
 	case Windows1252:
 		return "Windows Western characters"
 	case MacRoman:

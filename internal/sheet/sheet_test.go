@@ -337,3 +337,14 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+// TestEncodingsDescribedApart holds each encoding a person can choose to a
+// description of its own, so that a list of them has no two alike.
+func TestEncodingsDescribedApart(t *testing.T) {
+	seen := map[string]Encoding{}
+	for _, e := range Encodings() {
+		d := e.Describe()
+		require.NotContains(t, seen, d, "%s and %s are both described as %q", seen[d], e, d)
+		seen[d] = e
+	}
+}
