@@ -23,6 +23,10 @@ type PreRead struct {
 	// Now is today, to judge open action items against, as in ReviewAt; the
 	// zero time means no clock, as in Review. When set, the pre-read is dated.
 	Now time.Time
+	// Findings, when not nil, are the review of Workspace at Now already
+	// made (ReviewAt), so that a page that shows the review prints it
+	// without running every check again.
+	Findings []partnership.Finding
 	// Map adds the map of initiatives at the end, as wide as the page.
 	Map bool
 }
@@ -56,7 +60,10 @@ func (p PreRead) Document() *document.Document {
 		d.Footer = name + " · Meeting pre-read"
 	}
 	d.Heading(1, title)
-	fs := ReviewAt(ws, p.Now)
+	fs := p.Findings
+	if fs == nil {
+		fs = ReviewAt(ws, p.Now)
+	}
 	intro := CountFindings(fs) + "."
 	if !p.Now.IsZero() {
 		intro = "As of " + p.Now.Format("January 2, 2006") + ": " + intro

@@ -109,3 +109,11 @@ func TestCountFindings(t *testing.T) {
 	assert.Equal(t, "0 findings: 0 critical, 0 warnings, 0 for information", partnerkit.CountFindings(nil))
 	assert.Equal(t, "1 finding: 0 critical, 1 warning, 0 for information", partnerkit.CountFindings([]partnership.Finding{{Severity: partnership.Warning}}))
 }
+
+func TestPreReadUsesTheFindingsGiven(t *testing.T) {
+	fs := []partnership.Finding{{Rule: "x", Severity: partnership.Critical, Message: "Only this one", Question: "Shall we?"}}
+	var b bytes.Buffer
+	require.NoError(t, partnerkit.PreRead{Workspace: example(t), Findings: fs}.WriteHTML(&b))
+	assert.Contains(t, b.String(), "1 finding: 1 critical, 0 warnings, 0 for information.")
+	assert.Contains(t, b.String(), "Only this one")
+}
