@@ -72,6 +72,7 @@ type host struct {
 	origin   string          // the embedding page's origin, told the page's height
 	height   int             // the height last told
 	file     *dom.FileHandle // the file the user chose to save to, if any
+	footer   string          // the printed pages' footer last set
 }
 
 func run() error {
@@ -107,6 +108,7 @@ func run() error {
 	if err := h.r.Render(h.app.Render()); err != nil {
 		return err
 	}
+	h.setFooter()
 	if _, err := dom.Listen(doc, func(ev ui.Event) { h.queue <- item{ev: ev} }); err != nil {
 		return err
 	}
@@ -228,6 +230,7 @@ func (h *host) loop() {
 		if err := h.r.Render(h.app.Render()); err != nil {
 			println("partnerkit: render:", err.Error())
 		}
+		h.setFooter()
 		if h.focus != "" {
 			_ = dom.Focus(h.doc, h.focus)
 			h.focus = ""
@@ -287,6 +290,15 @@ func (h *host) saveFile(e ui.SaveFile, f *dom.FileHandle) {
 		return
 	}
 	h.queue <- item{ev: ui.Event{Action: "data.file.saved", Value: f.Name()}, file: f}
+}
+
+// setFooter gives the printed pages the footer of what the page prints now.
+func (h *host) setFooter() {
+	if f := h.app.PrintFooter(); f != h.footer {
+		if err := dom.SetRootProperty(h.doc, "--pk-footer", f); err == nil {
+			h.footer = f
+		}
+	}
 }
 
 func (h *host) apply(effects []ui.Effect) {

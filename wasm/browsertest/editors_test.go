@@ -213,8 +213,10 @@ func TestCompleteAndPrintAContract(t *testing.T) {
 	_, err := chromedp.Call(b.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
 	require.NoError(t, err)
 	shown := `(sel => { const el = document.querySelector(sel); return el !== null && el.getClientRects().length > 0 })`
-	assert.True(t, eval[bool](b, shown+`("#pk-contract-preview")`), "the addendum prints")
+	assert.True(t, eval[bool](b, shown+`("#pk-print-doc")`), "the addendum prints")
+	assert.Contains(t, eval[string](b, `document.getElementById("pk-print-doc").innerText`), "Contract No. 2017-7 <script>")
 	assert.False(t, eval[bool](b, shown+`("#pk-contract-form")`), "the form does not")
+	assert.False(t, eval[bool](b, shown+`("#pk-contract-preview")`), "nor the preview on screen: the document prints once")
 	_, err = chromedp.Call(b.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: ""})
 	require.NoError(t, err)
 

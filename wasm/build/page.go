@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/partnerkit/partnerkit/document"
 	"github.com/partnerkit/partnerkit/wasm/store"
 )
 
@@ -37,10 +38,14 @@ var pageTemplate string
 //go:embed boot.js
 var bootJS string
 
-// pageCSS is the page's style sheet.
+// pageCSS is the page's own style sheet.
 //
 //go:embed page.css
 var pageCSS string
+
+// style is the page's style sheet: its own, then the style of the documents
+// it prints, the same as the documents the library writes.
+var style = pageCSS + "\n" + document.Stylesheet
 
 // csp returns the page's Content-Security-Policy. Every network request is
 // refused. Only the page's own scripts and style sheet run, named by their
@@ -190,7 +195,7 @@ func Page(wasm, execJS []byte, o Options) ([]byte, error) {
 		"StoreKey": store.WorkspaceKey,
 		"IndexKey": store.IndexKey,
 		"Parts":    len(chunks),
-		"CSP":      csp(append([]string{string(execJS), bootJS}, chunks...), pageCSS),
+		"CSP":      csp(append([]string{string(execJS), bootJS}, chunks...), style),
 		"Title":    o.Title,
 		// A code holds only [A-Za-z0-9._-] (checked above): safe as raw text.
 		"Rubric": template.HTML(o.Rubric),
@@ -199,7 +204,7 @@ func Page(wasm, execJS []byte, o Options) ([]byte, error) {
 		"Wasm":   jsList(chunks),
 		"ExecJS": template.JS(execJS),
 		"BootJS": template.JS(bootJS),
-		"CSS":    template.CSS(pageCSS),
+		"CSS":    template.CSS(style),
 	})
 	return buf.Bytes(), err
 }

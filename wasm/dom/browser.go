@@ -231,6 +231,23 @@ func PostToParent(origin, data string) error {
 	return err
 }
 
+// SetRootProperty sets a custom property of the document's root element,
+// such as --pk-footer, to value, which must be a CSS value already quoted
+// where it is a string. It is set through the CSS object model, which the
+// page's security policy allows, never as a style attribute.
+func SetRootProperty(doc safejs.Value, name, value string) error {
+	root, err := doc.Get("documentElement")
+	if err != nil {
+		return err
+	}
+	st, err := root.Get("style")
+	if err != nil {
+		return err
+	}
+	_, err = st.Call("setProperty", name, value)
+	return err
+}
+
 // Print opens the print dialog.
 func Print() error {
 	_, err := safejs.Global().Call("print")

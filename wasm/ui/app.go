@@ -71,6 +71,8 @@ type App struct {
 	model *model          // the fields the editors declare
 	other map[string]bool // choices switched to typing a value that is none of the options, by path
 
+	printing printer // what the page prints (see print.go)
+
 	rev   int     // counts the events that may have changed the workspace
 	cache derived // what the views compute from the workspace, kept until rev moves
 }
@@ -138,6 +140,9 @@ func (a *App) Handle(ev Event) []Effect {
 }
 
 func (a *App) handle(ev Event) []Effect {
+	if eff, ok := a.handlePrint(ev); ok {
+		return eff
+	}
 	switch ev.Action {
 	case "nav":
 		switch View(ev.Arg) {

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"bytes"
 	"fmt"
 	"strconv"
 	"strings"
@@ -30,7 +29,9 @@ func (a *App) viewContract() *Node {
 	if s == nil {
 		return El("section", ID("pk-contract"), A("aria-labelledby", "pk-contract-h"), head,
 			El("p", Class("pk-empty"), "No supplement yet. The contract supplement is an addendum to the district's contract with its partner (or a memorandum that goes with it). In it both sides confirm six practices of effective partnerships and fill in a seven-item appendix: the priority the work serves, the school leaders' commitment, the schedule, the liaisons and managers, the measures of success, the data plan and the meetings. The source suggests drafting it together in a 90-minute session with the school leader."),
-			El("div", Class("pk-actions"), El("button", A("type", "button"), ID("pk-contract-start"), On("click", "contract.start"), "Start the supplement")))
+			El("div", Class("pk-actions"), El("button", A("type", "button"), ID("pk-contract-start"), On("click", "contract.start"), "Start the supplement")),
+			El("p", "Or fill it in on paper at the drafting session:"),
+			blankButtons(blankContract, "supplement"))
 	}
 	r := a.resolved()
 	comp := r.Completeness()
@@ -60,8 +61,10 @@ func (a *App) viewContract() *Node {
 		El("div", Class("pk-actions pk-noprint"),
 			El("button", A("type", "button"), ID("pk-contract-preview-toggle"), Class("pk-secondary"), On("click", "contract.preview"), label),
 			El("button", A("type", "button"), ID("pk-contract-print"), On("click", "contract.print"), "Print the addendum"),
+			El("button", A("type", "button"), ID("pk-contract-docx"), Class("pk-secondary"), On("click", "docx"), Arg("view"), "Download (Word, to edit)"),
 			El("button", A("type", "button"), ID("pk-contract-html"), Class("pk-secondary"), On("click", "contract.html"), "Download (HTML, to print or sign)"),
 			El("button", A("type", "button"), ID("pk-contract-md"), Class("pk-secondary"), On("click", "contract.md"), "Download (Markdown)")),
+		blankButtons(blankContract, "supplement"),
 		c.viewPreview(r),
 		El("div", ID("pk-contract-form"),
 			c.viewParties(),
@@ -100,12 +103,8 @@ func (c conCtx) viewPreview(r *contract.Supplement) *Node {
 	if !c.a.con.preview {
 		return nil
 	}
-	var buf bytes.Buffer
-	if err := r.WriteText(&buf); err != nil {
-		return El("p", Class("pk-problem"), "The preview could not be drawn: "+err.Error())
-	}
 	return El("section", ID("pk-contract-preview"), A("tabindex", "-1"), A("aria-label", "The addendum as it prints"), Class("pk-preview"),
-		El("pre", buf.String()))
+		El("div", Class("pk-doc"), docNodes(r.Document().Elements())))
 }
 
 // part is one part of the supplement: a section with the package's title

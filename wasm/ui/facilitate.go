@@ -18,6 +18,7 @@ type facilitator struct {
 	title string // title of a new round
 	date  string // date of a new round
 	paste string // pasted response codes
+	names bool   // the printed and downloaded summary shows the raters' names
 	// removed is the last response removed, which can be put back.
 	removed *removedResponse
 	// answered are the teams of the chosen round that named no side and
@@ -101,6 +102,8 @@ func (a *App) handleFacilitate(ev Event) ([]Effect, bool) {
 		return a.report(ev.Action), true
 	case "report.print":
 		return []Effect{Print{}}, true
+	case "fac.names":
+		f.names = !f.names
 	default:
 		return nil, false
 	}
@@ -293,6 +296,7 @@ func (a *App) report(kind string) []Effect {
 	var buf bytes.Buffer
 	name := "readiness-" + slug(r.Title)
 	var typ string
+	rep.Options.Names = a.fac.names
 	switch kind {
 	case "report.html":
 		err, name, typ = rep.WriteHTML(&buf), name+".html", "text/html"
@@ -438,8 +442,13 @@ func (a *App) viewSummary() *Node {
 		El("p", Class("pk-note"), rep.Note),
 		teams,
 		viewCompare(rep),
+		El("div", Class("pk-choice pk-noprint"),
+			El("input", ID("pk-names"), A("type", "checkbox"), On("change", "fac.names"), checkedIf(a.fac.names)),
+			El("label", A("for", "pk-names"), "Show who wrote each concern in the printed and downloaded summary")),
+		El("p", Class("pk-hint pk-noprint"), "Left unticked, the summary lists the concerns without names, so that it can be handed around and raters can be candid. The list of responses above always shows the names: it is for you."),
 		El("div", Class("pk-actions"),
-			El("button", A("type", "button"), On("click", "report.print"), "Print"),
+			El("button", A("type", "button"), ID("pk-report-print"), On("click", "report.print"), "Print the summary"),
+			El("button", A("type", "button"), ID("pk-report-docx"), Class("pk-secondary"), On("click", "docx"), Arg("view"), "Download the summary (Word)"),
 			El("button", A("type", "button"), Class("pk-secondary"), On("click", "report.html"), "Download the report (HTML)"),
 			El("button", A("type", "button"), Class("pk-secondary"), On("click", "report.md"), "Download the report (Markdown)"),
 			El("button", A("type", "button"), Class("pk-secondary"), On("click", "report.csv"), "Download the responses (CSV)"),

@@ -60,7 +60,8 @@ func (a *App) viewMeetings() *Node {
 			El("input", ID("pk-meet-new-start"), A("type", "datetime-local"), A("value", start), On("input", "meeting.start"), A("aria-describedby", "pk-meet-new-start-hint")),
 			El("p", ID("pk-meet-new-start-hint"), Class("pk-hint"), "In "+a.zoneName()+". Pick it, or type it as 3/2/2027 3:30 PM.")),
 		El("div", Class("pk-actions"), El("button", A("type", "button"), ID("pk-meet-create"), On("click", "meeting.create"), "Create the meeting"),
-			El("button", A("type", "button"), ID("pk-meet-year"), Class("pk-secondary"), On("click", "meeting.ics.year"), "Download a year of meetings (.ics calendar)")))
+			El("button", A("type", "button"), ID("pk-meet-year"), Class("pk-secondary"), On("click", "meeting.ics.year"), "Download a year of meetings (.ics calendar)")),
+		blankButtons(blankAgenda, "agenda with room for notes"))
 	var editor *Node
 	if m := a.currentMeeting(); m != nil {
 		editor = a.viewMeeting(m, now)
@@ -96,6 +97,10 @@ func (a *App) viewMeeting(m *agenda.Meeting, now time.Time) *Node {
 	i := a.meet.open
 	at := fmt.Sprintf("meetings[%d]", i)
 	fs := a.findings(at)
+	doc := "agenda" // what prints: the agenda before the meeting, the minutes after
+	if m.Closed {
+		doc = "minutes"
+	}
 	c := form{a: a, problems: a.invalidUnder(at)}
 	attendees := c.input(at + ".attendees")
 	var others []*Node
@@ -152,8 +157,10 @@ func (a *App) viewMeeting(m *agenda.Meeting, now time.Time) *Node {
 	}
 	buttons = append(buttons,
 		El("button", A("type", "button"), ID("pk-meet-ics"), Class("pk-secondary"), On("click", "meeting.ics"), "Download for a calendar (.ics)"),
-		El("button", A("type", "button"), ID("pk-meet-html"), Class("pk-secondary"), On("click", "meeting.html"), "Download the minutes (HTML)"),
-		El("button", A("type", "button"), ID("pk-meet-md"), Class("pk-secondary"), On("click", "meeting.md"), "Download the minutes (Markdown)"),
+		El("button", A("type", "button"), ID("pk-meet-print"), Class("pk-secondary"), On("click", "print"), "Print the "+doc),
+		El("button", A("type", "button"), ID("pk-meet-docx"), Class("pk-secondary"), On("click", "docx"), Arg("view"), "Download the "+doc+" (Word)"),
+		El("button", A("type", "button"), ID("pk-meet-html"), Class("pk-secondary"), On("click", "meeting.html"), "Download the "+doc+" (HTML)"),
+		El("button", A("type", "button"), ID("pk-meet-md"), Class("pk-secondary"), On("click", "meeting.md"), "Download the "+doc+" (Markdown)"),
 		El("button", A("type", "button"), Class("pk-secondary"), On("click", "meeting.open"), Arg("-1"), "Close this form"))
 	summary := "No findings: the checks found nothing to discuss."
 	if len(fs) > 0 {

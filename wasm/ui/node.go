@@ -143,7 +143,7 @@ func (n *Node) Find(id string) *Node {
 // allowedTags are the elements the page creates.
 var allowedTags = map[string]bool{
 	"a": true, "article": true, "aside": true, "button": true, "caption": true, "code": true,
-	"details": true, "div": true, "dl": true, "dd": true, "dt": true, "em": true, "fieldset": true,
+	"details": true, "div": true, "figcaption": true, "figure": true, "hr": true, "dl": true, "dd": true, "dt": true, "em": true, "fieldset": true,
 	"footer": true, "form": true, "h1": true, "h2": true, "h3": true, "h4": true, "header": true,
 	"img": true, "input": true, "label": true, "legend": true, "li": true, "main": true, "nav": true,
 	"ol": true, "option": true, "output": true, "p": true, "pre": true, "section": true, "select": true,
@@ -157,7 +157,7 @@ var allowedAttrs = map[string]bool{
 	"disabled": true, "download": true, "for": true, "height": true, "hidden": true, "href": true,
 	"id": true, "inputmode": true, "lang": true, "max": true, "maxlength": true, "min": true, "multiple": true, "name": true, "novalidate": true,
 	"open": true, "placeholder": true, "readonly": true, "required": true, "role": true, "rows": true,
-	"scope": true, "selected": true, "spellcheck": true, "src": true, "tabindex": true, "title": true,
+	"scope": true, "selected": true, "spellcheck": true, "src": true, "start": true, "tabindex": true, "title": true,
 	"type": true, "value": true, "width": true,
 }
 

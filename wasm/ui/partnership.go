@@ -25,6 +25,7 @@ type partEditor struct {
 	added   *inventoryAdded  // what the last inventory import added, for Undo
 	// What the checks found and the map, as of the last pause in typing.
 	checked  bool
+	checks   int // counts the times the checks ran, so that the print follows them
 	findings []partnership.Finding
 	next     []partnership.Finding // what is not begun yet, to fill in next
 	problems map[string]string     // validation problems by path from the top
@@ -145,6 +146,7 @@ func (a *App) partChecks() ([]partnership.Finding, string) {
 			}
 		}
 		a.part.checked = true
+		a.part.checks++
 	}
 	return a.part.findings, a.part.mapURL
 }

@@ -237,11 +237,18 @@ func (a *App) viewRate() *Node {
 		problems = El("div", ID("pk-rate-problems"), A("tabindex", "-1"), Class("pk-notice pk-notice-problem"), A("role", "alert"),
 			El("p", "Your ratings are not sent yet:"), El("ul", lis))
 	}
+	var blank *Node
+	if !a.cfg.Embed {
+		blank = El("div", Class("pk-noprint"),
+			El("p", Class("pk-hint"), "Rating on paper instead? Print one blank form for each member of the team; the facilitator types the ratings in afterwards."),
+			blankButtons(blankRubric, "rating form"))
+	}
 	nameAttrs := []Attr{ID("pk-rater"), A("type", "text"), A("autocomplete", "name"), A("maxlength", "200"), A("value", r.name), On("input", "rate.name")}
 	return El("section", A("aria-labelledby", "pk-rate-h"),
 		El("h2", ID("pk-rate-h"), rb.Title),
 		El("p", "Rate each area on your own, from what you know after the first conversations between the district and the partner. Your team then averages the ratings and talks through the concerns. There is no pass mark: the ratings only show what to discuss."),
 		a.viewHowItWorks(),
+		blank,
 		El("form", ID("pk-rate-form"), On("submit", "rate.submit"), A("novalidate", ""), A("aria-describedby", "pk-rate-h"),
 			El("fieldset", El("legend", "Your team"), teamRadios),
 			El("label", A("for", "pk-rater"), "Your name"),

@@ -111,9 +111,10 @@ func (a *App) viewReview() *Node {
 	fs := a.reviewFindings()
 	head := []*Node{
 		El("h2", ID("pk-review-h"), "Review"),
-		El("p", "Every coherence check partnerkit has, run over the whole workspace. Each finding says what was found, why, and a question to discuss; print this page to hand it out before a meeting."),
+		El("p", "Every coherence check partnerkit has, run over the whole workspace. Each finding says what was found, why, and a question to discuss; print it to hand out before a meeting: the pre-read starts with what to talk about first."),
 		El("div", Class("pk-actions"),
-			El("button", A("type", "button"), ID("pk-print"), On("click", "review.print"), "Print as a meeting pre-read")),
+			El("button", A("type", "button"), ID("pk-print"), On("click", "review.print"), "Print as a meeting pre-read"),
+			El("button", A("type", "button"), ID("pk-preread-docx"), Class("pk-secondary"), On("click", "docx"), Arg("view"), "Download the pre-read (Word)")),
 	}
 	mapNode := a.showMapButton()
 	src := ""

@@ -40,9 +40,14 @@ func (a *App) Render() *Node {
 }
 
 // frame is the page around a view's body: the header with the save status,
-// the tabs, the warnings and notices.
+// the tabs, the warnings and notices; and after them what the view prints.
 func (a *App) frame(status, body *Node) *Node {
-	return El("div", ID("pk-root"), Class("pk"),
+	pr := a.viewPrint() // after the view, which may have made what it prints
+	cls := "pk"
+	if pr != nil {
+		cls += " pk-has-print"
+	}
+	return El("div", ID("pk-root"), Class(cls),
 		El("header", Class("pk-header"),
 			El("h1", "partnerkit"),
 			El("p", Class("pk-tagline"), "Partnerships between districts and their TA partners, on this device only: nothing you enter is sent anywhere."),
@@ -52,6 +57,7 @@ func (a *App) frame(status, body *Node) *Node {
 		a.viewSaveProblem(),
 		a.viewNotices(),
 		El("div", ID("pk-main"), A("tabindex", "-1"), Class("pk-view"), body),
+		pr,
 	)
 }
 
