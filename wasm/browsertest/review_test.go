@@ -41,14 +41,18 @@ func TestExampleReview(t *testing.T) {
 	assert.True(t, loaded, "the map of initiatives is drawn")
 	b.audit(axe, "the review of the example")
 
-	// Printed, it is a pre-read: the findings and the map without the page's controls.
+	// Printed, it is the pre-read: the findings, critical first, and the map,
+	// without the page's controls or its own view of the review.
 	_, err := chromedp.Call(b.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
 	require.NoError(t, err)
 	shown := `(sel => { const el = document.querySelector(sel); return el !== null && el.getClientRects().length > 0 })`
-	for _, sel := range []string{"#pk-review-counts", ".pk-finding", "#pk-map"} {
+	for _, sel := range []string{"#pk-print-doc", "#pk-print-doc figure img"} {
 		assert.True(t, eval[bool](b, shown+`(`+strconv.Quote(sel)+`)`), "%s is printed", sel)
 	}
-	for _, sel := range []string{"#pk-print", ".pk-nav", "#pk-notices .pk-notice"} {
+	printed := eval[string](b, `document.getElementById("pk-print-doc").innerText`)
+	assert.Contains(t, printed, "To talk about first")
+	assert.Contains(t, printed, "40 h demanded, 10 h available")
+	for _, sel := range []string{"#pk-print", "#pk-review-counts", ".pk-finding", "#pk-map", ".pk-nav", "#pk-notices .pk-notice"} {
 		assert.False(t, eval[bool](b, shown+`(`+strconv.Quote(sel)+`)`), "%s is not printed", sel)
 	}
 	_, err = chromedp.Call(b.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: ""})
@@ -92,7 +96,9 @@ func TestReviewTextIsNeverMarkup(t *testing.T) {
 	b.mu.Lock()
 	assert.Empty(t, b.dialogs, "a dialog opened")
 	b.mu.Unlock()
-	assert.Equal(t, []string{"pk-map"}, eval[[]string](b, `[...document.querySelectorAll("#app img, #app script")].map(e => e.id)`))
+	// The only images are the map, on the page and in the pre-read that prints.
+	assert.Equal(t, []string{"pk-map", "print"}, eval[[]string](b, `[...document.querySelectorAll("#app img, #app script")].map(e => e.id || (e.closest("#pk-print-doc") ? "print" : e.tagName))`))
+	assert.Contains(t, eval[string](b, `document.getElementById("pk-print-doc").textContent`), payloads[1], "the name prints as text")
 	assert.Zero(t, eval[int](b, `[...document.querySelectorAll("#app *")].filter(el => [...el.attributes].some(a => a.name.startsWith("on"))).length`))
 	b.assertOffline(u)
 }
