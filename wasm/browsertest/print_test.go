@@ -91,9 +91,9 @@ func TestEveryToolPrintsItsDocument(t *testing.T) {
 	b.paste(`#pk-paste`, code)
 	b.click(`button[data-on-click="fac.addcodes"]`)
 	b.do(chromedp.WaitVisible(chromedp.CSS(`#pk-summary`)))
+	// The example has its supplement: a reference with markup is typed into it.
 	b.click(`#pk-nav-contract`)
-	b.click(`#pk-contract-start`)
-	b.typeIn(at("contract.contractRef"), "Contract No. 7 <script>window.__pwned = 1</script>")
+	b.typeIn(at("contract.contractRef"), " / Contract No. 7 <script>window.__pwned = 1</script>")
 	b.click(`#pk-nav-meetings`)
 	b.click(`#pk-meet-create`)
 	b.do(chromedp.WaitVisible(chromedp.CSS(`#pk-meet-print`)))

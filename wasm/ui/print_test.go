@@ -34,12 +34,14 @@ func headings(n *Node) []string {
 // internal matches what must not print: JSON paths, ids and rule names.
 var internal = regexp.MustCompile(`\b(partnership|contract|meetings|readiness)(\.[a-z]|\[)|\[\d+\]|\b[a-z]+\.[a-z]+-[a-z-]+\b|(?i)scroll`)
 
-// exampleWithEverything is the built-in example with a supplement, a
-// meeting and a round of ratings added.
+// exampleWithEverything is the built-in example, which has a supplement
+// and meetings, with a meeting and a round of ratings by a named rater
+// added.
 func exampleWithEverything(t *testing.T) *App {
 	t.Helper()
 	a := newApp(t)
 	a.Handle(Event{Action: "start.example"})
+	meetings, rounds := len(a.ws.Meetings), len(a.ws.Readiness)
 	a.Handle(Event{Action: "nav", Arg: string(ViewContract)})
 	a.Handle(Event{Action: "contract.start"})
 	a.Handle(Event{Action: "nav", Arg: string(ViewMeetings)})
@@ -51,8 +53,8 @@ func exampleWithEverything(t *testing.T) *App {
 	a.Handle(Event{Action: "fac.paste", Value: code})
 	a.Handle(Event{Action: "fac.addcodes"})
 	require.NotNil(t, a.ws.Contract)
-	require.Len(t, a.ws.Meetings, 1)
-	require.Len(t, a.ws.Readiness, 1)
+	require.Len(t, a.ws.Meetings, meetings+1)
+	require.Len(t, a.ws.Readiness, rounds+1)
 	return a
 }
 
