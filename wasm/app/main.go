@@ -8,6 +8,7 @@ package main
 import (
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/hack-pad/safejs"
@@ -55,6 +56,8 @@ type item struct {
 	flush chan struct{}   // save now (the page is being hidden), then close
 	later string          // the time asked for by ui.Later came for this action
 	file  *dom.FileHandle // the file a copy was saved to, with "data.file.saved"
+	// drawn, when set, is closed once ev is handled and the page drawn.
+	drawn chan struct{}
 }
 
 type host struct {
@@ -73,6 +76,9 @@ type host struct {
 	height   int             // the height last told
 	file     *dom.FileHandle // the file the user chose to save to, if any
 	footer   string          // the printed pages' footer last set
+	// printing is set while the page's own print dialog opens: what prints
+	// was drawn just before.
+	printing atomic.Bool
 }
 
 func run() error {
@@ -113,6 +119,9 @@ func run() error {
 		return err
 	}
 	if err := h.onHide(); err != nil {
+		return err
+	}
+	if err := h.onBeforePrint(); err != nil {
 		return err
 	}
 	if !cfg.Embed {
@@ -207,6 +216,26 @@ func (h *host) onOthers() error {
 	return err
 }
 
+// onBeforePrint brings what prints up to date when the browser is about to
+// print from its own menu or a shortcut: while typing, the printed document
+// follows the workspace only after a pause (ui.PrintSettle).
+func (h *host) onBeforePrint() error {
+	f, err := safejs.FuncOf(func(_ safejs.Value, _ []safejs.Value) any {
+		if h.printing.Load() {
+			return nil
+		}
+		done := make(chan struct{})
+		h.queue <- item{ev: ui.Event{Action: ui.PrintSettle}, drawn: done}
+		<-done
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	_, err = safejs.Global().Call("addEventListener", "beforeprint", f.Value())
+	return err
+}
+
 // loop is the only goroutine that touches the app.
 func (h *host) loop() {
 	for it := range h.queue {
@@ -218,6 +247,8 @@ func (h *host) loop() {
 			continue
 		case it.save:
 			h.save()
+			// A pause in typing: what prints catches up with what is saved.
+			h.apply(h.app.Handle(ui.Event{Action: ui.PrintSettle}))
 		case it.later != "":
 			delete(h.later, it.later)
 			h.apply(h.app.Handle(ui.Event{Action: it.later}))
@@ -231,13 +262,19 @@ func (h *host) loop() {
 			println("partnerkit: render:", err.Error())
 		}
 		h.setFooter()
+		if it.drawn != nil {
+			close(it.drawn)
+		}
 		if h.focus != "" {
 			_ = dom.Focus(h.doc, h.focus)
 			h.focus = ""
 		}
 		if h.print {
 			h.print = false
-			if err := dom.Print(); err != nil {
+			h.printing.Store(true)
+			err := dom.Print()
+			h.printing.Store(false)
+			if err != nil {
 				h.app.Notify(ui.Notice{Kind: "problem", Text: "The browser did not open its print dialog (" + err.Error() + "). Use its Print menu instead."})
 			}
 		}

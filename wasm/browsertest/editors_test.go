@@ -210,6 +210,7 @@ func TestCompleteAndPrintAContract(t *testing.T) {
 	b.do(chromedp.Poll[chromedp.Void](`window.__printed !== 0`))
 	assert.Equal(t, 1, eval[int](b, `window.__printed`), "the preview is on the page when the print dialog opens")
 	assert.Contains(t, b.text(`#pk-contract-preview`), "Contract No. 2017-7 <script>")
+	b.beforePrint()
 	_, err := chromedp.Call(b.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
 	require.NoError(t, err)
 	shown := `(sel => { const el = document.querySelector(sel); return el !== null && el.getClientRects().length > 0 })`

@@ -44,9 +44,19 @@ const printViewJS = `(() => {
     printDocs: [...document.querySelectorAll("#pk-print-doc")].filter(shown).length, scroll: document.documentElement.scrollWidth};
 })()`
 
-// inPrint returns what the page shows in print media on letter-wide paper.
+// beforePrint tells the page that the browser is about to print, as
+// printing from the browser's menu or with Ctrl+P does; the page's handler
+// returns once what prints is drawn.
+func (b *browser) beforePrint() {
+	b.t.Helper()
+	eval[bool](b, `window.dispatchEvent(new Event("beforeprint")), true`)
+}
+
+// inPrint returns what the page shows in print media on letter-wide paper,
+// as the browser is about to print it.
 func (b *browser) inPrint() printView {
 	b.t.Helper()
+	b.beforePrint()
 	_, err := chromedp.Call(b.ctx, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: letterWidth, Height: 1056, DeviceScaleFactor: 1})
 	require.NoError(b.t, err)
 	_, err = chromedp.Call(b.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
@@ -125,6 +135,7 @@ func TestEveryToolPrintsItsDocument(t *testing.T) {
 			if tool.nav == "review" {
 				require.GreaterOrEqual(t, len(v.Headings), 2)
 				assert.Equal(t, "h2 To talk about first", v.Headings[1], "the critical findings come first")
+				t.Logf("the example's pre-read prints on %d letter pages", b.pdfPages())
 			}
 			if tool.nav == "facilitate" {
 				assert.Contains(t, v.Text, "Summer clash")

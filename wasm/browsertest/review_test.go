@@ -43,6 +43,7 @@ func TestExampleReview(t *testing.T) {
 
 	// Printed, it is the pre-read: the findings, critical first, and the map,
 	// without the page's controls or its own view of the review.
+	b.beforePrint()
 	_, err := chromedp.Call(b.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
 	require.NoError(t, err)
 	shown := `(sel => { const el = document.querySelector(sel); return el !== null && el.getClientRects().length > 0 })`

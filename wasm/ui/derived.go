@@ -48,7 +48,7 @@ var readOnly = map[string]bool{
 	"fac.csv": true, "exp.role": true, "exp.encoding": true, "exp.delimiter": true, "exp.sheet": true, "exp.team": true,
 	"exp.unrated": true, "exp.cancel": true, "part.inv.template": true, "part.inv.file": true, "part.inv.field": true,
 	"part.inv.owner": true, "part.inv.encoding": true, "part.inv.delimiter": true, "part.inv.sheet": true, "part.inv.cancel": true,
-	"print": true, "docx": true, "fac.names": true,
+	"print": true, "docx": true, "fac.names": true, PrintSettle: true,
 }
 
 // bigMap is the number of initiatives above which the map is drawn only when

@@ -39,7 +39,16 @@ type printer struct {
 	nodes *Node
 	// footer is the text at the foot of each printed page.
 	footer string
+	// rev is the revision of the workspace the print follows. It catches up
+	// when printing is asked for and on PrintSettle, which the page sends
+	// before the browser prints and after a pause in typing, so that typing
+	// in a long form does not draw its whole document again at every key.
+	rev int
 }
+
+// PrintSettle is the event that brings what prints up to date with the
+// workspace.
+const PrintSettle = "print.settle"
 
 // handlePrint handles "print" (the view's document, or the blank form of
 // its Arg) and "docx" (the Word file of the view's document or of a blank
@@ -47,10 +56,13 @@ type printer struct {
 func (a *App) handlePrint(ev Event) ([]Effect, bool) {
 	switch ev.Action {
 	case "print":
-		a.printing.form = ev.Arg
+		a.printing.form, a.printing.rev = ev.Arg, a.rev
 		return []Effect{Print{}}, true
 	case "docx":
 		return a.downloadDOCX(ev.Arg), true
+	case PrintSettle:
+		a.printing.rev = a.rev
+		return nil, true
 	}
 	if ev.Action != "tick" {
 		a.printing.form = ""
@@ -174,7 +186,7 @@ func (a *App) printKey() string {
 	if a.cfg.Embed {
 		return ""
 	}
-	rev := a.rev
+	rev := a.printing.rev
 	if a.view == ViewPartnership && a.printing.form == "" {
 		// The partnership's checks wait for a pause in typing; so does its print.
 		rev = a.part.checks

@@ -193,7 +193,8 @@ func TestContractPreviewIsTheDocument(t *testing.T) {
 	})
 }
 
-// The print is drawn again only when what it shows may have changed.
+// The print is drawn again only when what it shows may have changed, and
+// not at every key typed: it catches up when the page is about to print.
 func TestPrintIsKeptUntilTheWorkspaceChanges(t *testing.T) {
 	a := exampleWithEverything(t)
 	a.Handle(Event{Action: "nav", Arg: string(ViewContract)})
@@ -201,7 +202,18 @@ func TestPrintIsKeptUntilTheWorkspaceChanges(t *testing.T) {
 	a.Handle(Event{Action: "tick"})
 	assert.Same(t, first, printed(t, a))
 	a.Handle(Event{Action: "field", Path: "contract.contractRef", Value: "Contract No. 7"})
+	assert.Same(t, first, printed(t, a), "typing does not draw the document again")
+	assert.Empty(t, a.Handle(Event{Action: PrintSettle}))
 	again := printed(t, a)
 	assert.NotSame(t, first, again)
 	assert.Contains(t, again.TextContent(), "Contract No. 7")
+
+	a.Handle(Event{Action: "field", Path: "contract.contractRef", Value: "Contract No. 8"})
+	assert.Equal(t, []Effect{Print{}}, a.Handle(Event{Action: "print", Arg: ""}))
+	assert.Contains(t, printed(t, a).TextContent(), "Contract No. 8", "the print button prints what is typed")
+	a.Handle(Event{Action: "field", Path: "contract.contractRef", Value: "Contract No. 9"})
+	a.Handle(Event{Action: "nav", Arg: string(ViewMeetings)})
+	require.NotNil(t, printed(t, a))
+	a.Handle(Event{Action: "nav", Arg: string(ViewContract)})
+	assert.Contains(t, printed(t, a).TextContent(), "Contract No. 9", "another view draws from the workspace as it is")
 }
