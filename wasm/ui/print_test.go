@@ -34,10 +34,10 @@ func headings(n *Node) []string {
 // internal matches what must not print: JSON paths, ids and rule names.
 var internal = regexp.MustCompile(`\b(partnership|contract|meetings|readiness)(\.[a-z]|\[)|\[\d+\]|\b[a-z]+\.[a-z]+-[a-z-]+\b|(?i)scroll`)
 
-// exampleWithEverything is the built-in example, which has a supplement
+// exampleToPrint is the built-in example, which has a supplement
 // and meetings, with a meeting and a round of ratings by a named rater
 // added.
-func exampleWithEverything(t *testing.T) *App {
+func exampleToPrint(t *testing.T) *App {
 	t.Helper()
 	a := newApp(t)
 	a.Handle(Event{Action: "start.example"})
@@ -61,7 +61,7 @@ func exampleWithEverything(t *testing.T) *App {
 // Each tool prints its document: real headings, no control, no hint about
 // scrolling, no path or id; the views without a document print as they are.
 func TestEachToolPrintsItsDocument(t *testing.T) {
-	a := exampleWithEverything(t)
+	a := exampleToPrint(t)
 	for view, first := range map[View]string{
 		ViewRate:        "h1 Readiness for Partnership: rating form",
 		ViewFacilitate:  "h1 Readiness for Partnership: summary of ratings",
@@ -138,7 +138,7 @@ func TestBlankFormsPrintAndDownload(t *testing.T) {
 }
 
 func TestSummaryNamesOnlyWhenChosen(t *testing.T) {
-	a := exampleWithEverything(t)
+	a := exampleToPrint(t)
 	a.Handle(Event{Action: "nav", Arg: string(ViewFacilitate)})
 	text := printed(t, a).TextContent()
 	assert.Contains(t, text, "Summer clash")
@@ -161,7 +161,7 @@ func TestSummaryNamesOnlyWhenChosen(t *testing.T) {
 }
 
 func TestWordDownloadsOfEachTool(t *testing.T) {
-	a := exampleWithEverything(t)
+	a := exampleToPrint(t)
 	for view, heading := range map[View]string{
 		ViewContract:   "1 Contract Supplement",
 		ViewMeetings:   "1 Quarterly partnership review",
@@ -181,7 +181,7 @@ func TestWordDownloadsOfEachTool(t *testing.T) {
 
 // The contract's preview is the document that prints, not a text dump.
 func TestContractPreviewIsTheDocument(t *testing.T) {
-	a := exampleWithEverything(t)
+	a := exampleToPrint(t)
 	a.Handle(Event{Action: "nav", Arg: string(ViewContract)})
 	a.Handle(Event{Action: "contract.preview"})
 	pre := a.Render().Find("pk-contract-preview")
@@ -196,7 +196,7 @@ func TestContractPreviewIsTheDocument(t *testing.T) {
 // The print is drawn again only when what it shows may have changed, and
 // not at every key typed: it catches up when the page is about to print.
 func TestPrintIsKeptUntilTheWorkspaceChanges(t *testing.T) {
-	a := exampleWithEverything(t)
+	a := exampleToPrint(t)
 	a.Handle(Event{Action: "nav", Arg: string(ViewContract)})
 	first := printed(t, a)
 	a.Handle(Event{Action: "tick"})
