@@ -116,6 +116,7 @@ func TestEveryToolPrintsItsDocument(t *testing.T) {
 		{"meetings", "h1 Quarterly partnership review"},
 		{"review", "h1 Meeting pre-read: "},
 		{"partnership", "h1 Meeting pre-read: "},
+		{"progress", "h1 The partnership over time"},
 	} {
 		t.Run(tool.nav, func(t *testing.T) {
 			b.t = t
@@ -140,6 +141,13 @@ func TestEveryToolPrintsItsDocument(t *testing.T) {
 			if tool.nav == "facilitate" {
 				assert.Contains(t, v.Text, "Summer clash")
 				assert.NotContains(t, v.Text, "Ana Ruiz", "no names unless chosen")
+			}
+			if tool.nav == "progress" {
+				assert.Contains(t, v.Headings, "h2 Where each measure stands", "the data pre-read")
+				assert.Contains(t, v.Headings, "h2 Quarter by quarter")
+				charts := eval[[]float64](b, `[...document.querySelectorAll("#pk-print-doc figure img")].map(i => i.naturalWidth)`)
+				assert.NotEmpty(t, charts, "the measures' charts print")
+				t.Logf("the example's data pre-read prints on %d letter pages", b.pdfPages())
 			}
 			if tool.nav == "contract" {
 				assert.Contains(t, v.Text, "Contract No. 7 <script>")

@@ -8,7 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -80,21 +79,19 @@ func TestThreeFiguresMakeAChartAndAFinding(t *testing.T) {
 	b.audit(axeSource(t), "a measure with three figures")
 
 	// Print: the dialog opens on the data pre-read, with no control on it.
-	eval[bool](b, `window.__printed = 0; window.print = () => { window.__printed = document.getElementById("pk-progress") ? 1 : -1 }; true`)
+	eval[bool](b, `window.__printed = 0; window.print = () => { window.__printed = document.querySelector("#pk-print-doc figure img") ? 1 : -1 }; true`)
 	b.click(`#pk-progress-print`)
 	b.do(chromedp.Poll[chromedp.Void](`window.__printed !== 0`))
-	assert.Equal(t, 1, eval[int](b, `window.__printed`))
-	_, err := chromedp.Call(b.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
-	require.NoError(t, err)
-	controls := eval[[]string](b, `[...document.querySelectorAll("input, select, textarea, button")].filter(e => e.getClientRects().length > 0).map(e => e.id || e.textContent)`)
-	assert.Empty(t, controls, "no control prints")
-	assert.True(t, eval[bool](b, `document.querySelector("`+card+` img.pk-chart").getClientRects().length > 0`), "the chart prints")
-	assert.True(t, eval[bool](b, `document.getElementById("pk-quarters-table").getClientRects().length > 0`), "the quarters print")
-	printed := eval[string](b, `document.getElementById("pk-progress").innerText`)
-	assert.NotContains(t, printed, "observations[")
-	assert.NotContains(t, printed, id)
-	_, err = chromedp.Call(b.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: ""})
-	require.NoError(t, err)
+	assert.Equal(t, 1, eval[int](b, `window.__printed`), "the pre-read and its chart are drawn when the dialog opens")
+	v := b.inPrint()
+	assert.Empty(t, v.Controls, "no control prints")
+	assert.Equal(t, 1, v.PrintDocs, "the data pre-read prints")
+	assert.Contains(t, v.Headings, "h2 Quarter by quarter", "the quarters print")
+	assert.Contains(t, v.Text, "16 teachers", "the figures print")
+	assert.Contains(t, v.Text, `Sign-in sheets <img src=x onerror="window.__pwned=1">`, "typed text prints as text")
+	assert.NotContains(t, v.Text, "observations[")
+	assert.NotContains(t, v.Text, id)
+	assert.LessOrEqual(t, v.Widest, float64(letterWidth), "the chart fits the width of the page")
 
 	b.click(`#pk-progress-html`)
 	html, err := os.ReadFile(b.waitFile(dl, "partnership-over-time-*.html"))

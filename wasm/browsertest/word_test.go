@@ -123,6 +123,18 @@ func TestWordFilesFromThePage(t *testing.T) {
 	require.NotEmpty(t, preread.Footers)
 	assert.Contains(t, preread.Footers[0], "Aligned Partners Project")
 
+	// The data pre-read of the partnership over time.
+	b.click(`#pk-nav-progress`)
+	b.click(`#pk-progress-docx`)
+	data := b.wordFile(dl)
+	h = data.Headings()
+	require.NotEmpty(t, h)
+	assert.Equal(t, "1 The partnership over time", h[0])
+	assert.Contains(t, h, "2 Where each measure stands")
+	assert.NotEmpty(t, data.Tables, "each measure's figures are a table")
+	require.NotEmpty(t, data.Footers)
+	assert.Contains(t, data.Footers[0], "Aligned Partners Project")
+
 	assert.False(t, eval[bool](b, `window.__pwned !== undefined`))
 	b.assertOffline(u)
 }

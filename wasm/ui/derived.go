@@ -42,8 +42,7 @@ type derived struct {
 var readOnly = map[string]bool{
 	"tick": true, "nav": true, "fix": true, "notice.dismiss": true, "copy.failed": true,
 	"notice.ok": true, "notice.problem": true, "review.print": true, "review.map": true,
-	"progress.print": true, "progress.html": true, "progress.docx": true,
-	"data.export": true, "data.backup.download": true, "data.delete": true, "data.delete.cancel": true,
+	"progress.html": true, "data.export": true, "data.backup.download": true, "data.delete": true, "data.delete.cancel": true,
 	"part.settle": true, "part.open": true, "part.all": true, "map.show": true, "field.list": true, "storage.changed": true,
 	"fac.csv": true, "exp.role": true, "exp.encoding": true, "exp.delimiter": true, "exp.sheet": true, "exp.team": true,
 	"exp.unrated": true, "exp.cancel": true, "part.inv.template": true, "part.inv.file": true, "part.inv.field": true,

@@ -142,6 +142,8 @@ func (a *App) viewDocument() *document.Document {
 		return a.printDocument(blankAgenda)
 	case ViewReview, ViewPartnership:
 		return a.preRead().Document()
+	case ViewProgress:
+		return a.timeline().Document()
 	}
 	return nil
 }

@@ -246,27 +246,21 @@ func (a *App) handleProgress(ev Event) ([]Effect, bool) {
 			a.prog.entering--
 		}
 		return []Effect{Persist{}, FocusFirst{IDs: []string{"pk-progress-add-" + measure, "pk-main"}}}, true
-	case "progress.print":
-		return []Effect{Print{}}, true
-	case "progress.html", "progress.docx":
-		return a.downloadPreRead(ev.Action == "progress.docx"), true
+	case "progress.html":
+		return a.downloadPreRead(), true
 	}
 	return nil, false
 }
 
-// downloadPreRead downloads the data pre-read, as a page to print or a Word file.
-func (a *App) downloadPreRead(word bool) []Effect {
-	t := a.timeline()
+// downloadPreRead downloads the data pre-read as a page to print. Printing
+// it and its Word file go the way of every tool's document (print.go).
+func (a *App) downloadPreRead() []Effect {
 	var buf bytes.Buffer
-	write, ext, typ := t.WriteHTML, ".html", "text/html"
-	if word {
-		write, ext, typ = t.WriteDOCX, ".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-	}
-	if err := write(&buf); err != nil {
+	if err := a.timeline().WriteHTML(&buf); err != nil {
 		a.problem("The data pre-read could not be written.", err)
 		return nil
 	}
-	return []Effect{Download{Name: "partnership-over-time-" + a.cfg.Now().Format(time.DateOnly) + ext, Type: typ, Data: buf.Bytes()}}
+	return []Effect{Download{Name: "partnership-over-time-" + a.cfg.Now().Format(time.DateOnly) + ".html", Type: "text/html", Data: buf.Bytes()}}
 }
 
 // timeline returns the partnership over time as of today, computed again

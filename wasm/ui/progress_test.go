@@ -130,17 +130,24 @@ func TestThreeFiguresShowTheChartAndTheFinding(t *testing.T) {
 	a.Handle(Event{Action: "nav", Arg: string(ViewContract)})
 	assert.Contains(t, a.Render().Find(FieldID("contract.appendix.measures[0]")).TextContent(), "Interim target not met, short by 24 teachers")
 
-	// The pre-read prints and downloads.
-	assert.Equal(t, []Effect{Print{}}, a.Handle(Event{Action: "progress.print"}))
+	// The pre-read prints and downloads, the way every tool's document does.
+	a.Handle(Event{Action: "nav", Arg: string(ViewProgress)})
+	assert.Equal(t, []Effect{Print{}}, a.Handle(Event{Action: "print"}))
+	printed := a.Render().Find("pk-print-doc")
+	require.NotNil(t, printed, "the data pre-read is drawn for print")
+	assert.Contains(t, printed.TextContent(), "Where each measure stands")
+	assert.Contains(t, printed.TextContent(), "Teachers at the PD days")
+	assert.Contains(t, a.PrintFooter(), "The partnership over time", "the pre-read names itself at the foot of each page")
 	eff := a.Handle(Event{Action: "progress.html"})
 	require.Len(t, eff, 1)
 	dl := eff[0].(Download)
 	assert.Equal(t, "partnership-over-time-2026-11-22.html", dl.Name)
 	assert.Contains(t, string(dl.Data), "Teachers at the PD days")
 	assert.NotContains(t, string(dl.Data), "<b>Sign-in")
-	eff = a.Handle(Event{Action: "progress.docx"})
+	eff = a.Handle(Event{Action: "docx", Arg: "view"})
 	require.Len(t, eff, 1)
 	assert.True(t, bytes.HasPrefix(eff[0].(Download).Data, []byte("PK")), "a Word file is a zip")
+	assert.True(t, strings.HasSuffix(eff[0].(Download).Name, ".docx"), eff[0].(Download).Name)
 }
 
 func TestRemovingAFigureKeepsTheOthersTyped(t *testing.T) {
