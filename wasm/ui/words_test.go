@@ -71,11 +71,24 @@ func internalWords(t *testing.T, ws *partnerkit.Workspace) []string {
 // pathLike matches what reads like a JSON path, a rule or a standard's ID.
 var pathLike = regexp.MustCompile(`\b(partnership|contract|meetings|readiness|appendix|capacity|initiatives|demands|people|partners|schools|priorities|context|workspace|agenda|alignment|resources|metrics|communication)(\[\d+\]|\.[a-z0-9])|\[\d+\]`)
 
-// visibleText is the text a user reads in a tree, with the labels screen
-// readers read out and the alternatives of images.
+// visibleText is the text a user reads in a tree, on screen or printed,
+// with the labels screen readers read out and the alternatives of images.
 func visibleText(n *Node) string {
+	return readText(n, true)
+}
+
+// screenText is visibleText without the document drawn for print.
+func screenText(n *Node) string {
+	return readText(n, false)
+}
+
+// readText is what a user reads of n, with or without what only prints.
+func readText(n *Node, printed bool) string {
 	var b strings.Builder
 	n.Walk(func(m *Node) bool {
+		if id, _ := m.Attr("id"); !printed && id == "pk-print-doc" {
+			return false
+		}
 		if m.Tag == "" {
 			b.WriteString(m.Text)
 			b.WriteByte('\n')
