@@ -3,8 +3,11 @@ package partnership
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/partnerkit/partnerkit/internal/sheet"
 )
 
 // ErrNotADate is wrapped by the errors of ParseDate.
@@ -67,6 +70,36 @@ func ParseDate(s string) (Date, error) {
 	}
 	return iso, nil
 }
+
+// ParseCellDate reads a date as a spreadsheet's cell gives it: as ParseDate
+// reads it, with the midnight a spreadsheet may write after it
+// ("3/2/2027 0:00"), or, in a workbook (serial is true), as a date serial
+// number counted in the workbook's 1900 or 1904 (date1904) system. Its
+// errors quote s as it is and wrap ErrNotADate.
+func ParseCellDate(s string, serial, date1904 bool) (Date, error) {
+	if serial {
+		if v, err := strconv.ParseFloat(s, 64); err == nil {
+			if iso, ok := sheet.SerialDate(v, date1904); ok {
+				return Date(iso), nil
+			}
+		}
+	}
+	day := s
+	if d, rest, ok := strings.Cut(s, " "); ok && slices.Contains([]string{"00:00:00", "0:00:00", "00:00", "0:00", "12:00 AM", "12:00:00 AM"}, strings.TrimSpace(rest)) {
+		day = d
+	}
+	d, err := ParseDate(day)
+	if err != nil {
+		return "", cellDateError(strings.Replace(err.Error(), strconv.Quote(day), strconv.Quote(s), 1))
+	}
+	return d, nil
+}
+
+// cellDateError is ParseDate's error with the cell's text quoted.
+type cellDateError string
+
+func (e cellDateError) Error() string { return string(e) }
+func (e cellDateError) Unwrap() error { return ErrNotADate }
 
 // number reads 1 to max ASCII digits, with spaces around them.
 func number(s string, max int) (int, bool) {

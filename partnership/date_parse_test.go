@@ -52,6 +52,41 @@ func TestParseDate(t *testing.T) {
 	}
 }
 
+func TestParseCellDate(t *testing.T) {
+	for _, tc := range []struct {
+		in               string
+		serial, date1904 bool
+		want             partnership.Date
+	}{
+		{"3/2/2027", false, false, "2027-03-02"},
+		{"3/2/2027 0:00", false, false, "2027-03-02"},
+		{"2027-03-02 00:00:00", false, false, "2027-03-02"},
+		{"3/2/2027 12:00 AM", false, false, "2027-03-02"},
+		{"46448", true, false, "2027-03-02"},
+		{"44986", true, true, "2027-03-02"},
+	} {
+		got, err := partnership.ParseCellDate(tc.in, tc.serial, tc.date1904)
+		if assert.NoError(t, err, tc.in) {
+			assert.Equal(t, tc.want, got, tc.in)
+		}
+	}
+	for _, tc := range []struct {
+		in     string
+		serial bool
+	}{
+		{"46448", false},        // a number of a text file is no date
+		{"46448.5", true},       // nor a time of day
+		{"3/2/2027 9:14", true}, // a time other than midnight is not dropped
+		{"3/2/27", false},
+	} {
+		_, err := partnership.ParseCellDate(tc.in, tc.serial, false)
+		if assert.Error(t, err, tc.in) {
+			assert.ErrorIs(t, err, partnership.ErrNotADate)
+			assert.Contains(t, err.Error(), `"`+tc.in+`" is not a date`, "the cell is quoted as it is")
+		}
+	}
+}
+
 func TestUSDate(t *testing.T) {
 	assert.Equal(t, "3/2/2027", partnership.USDate("2027-03-02"))
 	assert.Equal(t, "12/31/2026", partnership.USDate("2026-12-31"))

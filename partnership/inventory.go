@@ -620,24 +620,11 @@ func (rd *inventoryReader) resolve(row int, f InventoryField, s string, byName f
 	return ids
 }
 
-// date reads a date as ParseDate does (3/2/2027, March 2, 2027,
-// 2027-03-02), with the midnight a spreadsheet may write after it
-// ("3/2/2027 0:00"), or as a workbook's serial number.
+// date reads a date as ParseCellDate does.
 func (rd *inventoryReader) date(row int, f InventoryField, s string) Date {
-	if rd.inv.workbook {
-		if v, err := strconv.ParseFloat(s, 64); err == nil {
-			if iso, ok := sheet.SerialDate(v, rd.inv.date1904); ok {
-				return Date(iso)
-			}
-		}
-	}
-	day := s
-	if d, rest, ok := strings.Cut(s, " "); ok && slices.Contains([]string{"00:00:00", "0:00:00", "00:00", "0:00", "12:00 AM", "12:00:00 AM"}, strings.TrimSpace(rest)) {
-		day = d
-	}
-	d, err := ParseDate(day)
+	d, err := ParseCellDate(s, rd.inv.workbook, rd.inv.date1904)
 	if err != nil {
-		rd.problem(row, f, s, "%s.", strings.Replace(err.Error(), strconv.Quote(day), strconv.Quote(s), 1))
+		rd.problem(row, f, s, "%s.", err)
 		return ""
 	}
 	return d
