@@ -3,6 +3,7 @@ package progress_test
 import (
 	"fmt"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/partnerkit/partnerkit/contract"
@@ -77,4 +78,25 @@ func ExampleOverTime() {
 	// July to September 2017: On track: 52 teachers on July 13, 2017, where the planned line expected 52 teachers
 	// October to December 2017: Behind the planned line by 22.13 teachers: 25 teachers on October 3, 2017, where the line expected 47.13 teachers
 	// January to March 2018: Behind the planned line by 24 teachers: 16 teachers on February 6, 2018, where the line expected 40 teachers
+}
+
+func ExampleReadFigures() {
+	measures := attendanceCase().Contract.Appendix.Measures
+	sheet := "Measure,Date,Value,Source\n" +
+		"Teachers at the partners' PD days,10/3/2017,25,Sign-in sheet\n" +
+		"Teachers at the partners' PD days,2/6/2018,sixteen,Sign-in sheet\n"
+	_, err := progress.ReadFigures(strings.NewReader(sheet), measures, nil)
+	fmt.Println(err)
+	obs, err := progress.ReadFigures(strings.NewReader(strings.Replace(sheet, "sixteen", "16", 1)), measures, nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, o := range obs {
+		fmt.Println(o.Measure, o.Date, *o.Value, o.Source)
+	}
+	// Output:
+	// row 3, column C ("Value"): "sixteen" is not a number; write the figure as a number, such as 25 or 2.5.
+	// pd-attendance 2017-10-03 25 Sign-in sheet
+	// pd-attendance 2018-02-06 16 Sign-in sheet
 }
