@@ -274,6 +274,10 @@ func TestTwoTabsNeverOverwriteEachOther(t *testing.T) {
 	require.NoError(t, one.Drop("w1"))
 	changed, _ = two.Overtaken("w1")
 	assert.True(t, changed)
+
+	// The tab that deleted it saves it anew when it comes back (the
+	// example, opened again).
+	require.NoError(t, one.Save(e, `{"from":"one, anew"}`, ""))
 }
 
 // TestASaveThatDoesNotFitIsStillSeenByOtherTabs fills the storage so that

@@ -229,6 +229,7 @@ func (st *Store) Drop(id string) error {
 		return err
 	}
 	_ = st.s.Remove(RevisionPrefix + id) // a tab that has it open learns that it is gone
+	delete(st.revs, id)                  // and this store saves it anew if it comes back
 	keys, _ := st.s.Keys(SharedPrefix + id + ".")
 	for _, k := range keys {
 		_ = st.s.Remove(k)
