@@ -178,8 +178,8 @@ func (h *host) onHide() error {
 }
 
 // onOthers tells the app when another tab of the browser may have saved
-// the workspace: on the storage event for its revision (or for everything
-// deleted), and when the page gets the focus back, in case an event was
+// the workspace: on the storage event for its revision, for the lock (set
+// or removed), or for everything deleted, and when the page gets the focus back, in case an event was
 // missed while it slept.
 func (h *host) onOthers() error {
 	check := func() {
@@ -193,7 +193,7 @@ func (h *host) onOthers() error {
 		if err != nil {
 			return nil
 		}
-		if key, _ := k.String(); k.IsNull() || strings.HasPrefix(key, store.RevisionPrefix) {
+		if key, _ := k.String(); k.IsNull() || strings.HasPrefix(key, store.RevisionPrefix) || key == store.LockKey {
 			check()
 		}
 		return nil
@@ -348,6 +348,16 @@ func (h *host) apply(effects []ui.Effect) {
 			} else {
 				h.timer.Reset(saveDelay)
 			}
+		case ui.DeriveKey:
+			go func(e ui.DeriveKey) { // Web Crypto answers later: never block the loop
+				f := ui.File{Name: "key"}
+				key, err := dom.DeriveKey(e.Passphrase, e.Salt, e.Iterations)
+				if err != nil {
+					f.Err = err.Error()
+				}
+				f.Data = key
+				h.queue <- item{ev: ui.Event{Action: e.Action, Files: []ui.File{f}}}
+			}(e)
 		case ui.Download:
 			err = dom.Download(h.doc, e.Name, e.Type, e.Data)
 		case ui.SaveFile:

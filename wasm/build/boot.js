@@ -114,7 +114,9 @@
     } catch (e) {
       // Unreadable: the app makes the list again.
     }
-    if (ix && typeof ix === "object") {
+    if (ix && typeof ix === "object" && "partnerkitLocked" in ix) {
+      returning = true; // locked with a passphrase: no name to show
+    } else if (ix && typeof ix === "object") {
       const e = ix.current && Array.isArray(ix.workspaces) ? ix.workspaces.find(w => w && w.id === ix.current) : undefined;
       returning = !!ix.current;
       if (e && typeof e.name === "string") name = e.name.trim();

@@ -13,6 +13,12 @@
 // share a key; the same text is never kept twice; and only the MaxBackups
 // newest are kept.
 //
+// The device's data can be locked with a passphrase (Lock, Unlock,
+// RemoveLock, see lock.go): a Sealer then encrypts every text the store
+// writes, the list of workspaces included, and names backups and shared
+// versions in their keys with a keyed digest, so that another page reading
+// the storage finds only ciphertext.
+//
 // It holds no JavaScript: the page passes wasm/dom's localStorage, and tests
 // a Memory, whose quota can be set to play a full device.
 package store

@@ -141,6 +141,8 @@ type Store struct {
 	last   time.Time         // the time of the last backup key made, so that the next is later
 	revs   map[string]string // by workspace ID, the revision this store last read or wrote
 	page   string            // names this store's saves in their revisions
+	sealer Sealer            // locks what is written while the data is locked, nil while not (see lock.go)
+	check  string            // the lock's check text as this store last read or wrote it
 }
 
 // New returns a store that keeps its data in s; now tells the time (nil
@@ -157,7 +159,7 @@ func (st *Store) Status() Status { return st.status }
 
 // Draft returns the rater's saved draft and whether there is one.
 func (st *Store) Draft() (string, bool, error) {
-	return st.s.Get(DraftKey)
+	return st.get(DraftKey)
 }
 
 // NotKeptError is the error of KeepAside when the backup could not be
@@ -183,7 +185,7 @@ func (st *Store) KeepAside(data string, why Reason) (Backup, error) {
 	if !validReason(why) {
 		return Backup{}, &NotKeptError{Err: fmt.Errorf("%q is not a reason for a backup", why)}
 	}
-	sum := digest(data)
+	sum := st.name(data)
 	kept, err := st.Backups()
 	if err != nil {
 		return Backup{}, &NotKeptError{Err: err}
@@ -201,12 +203,12 @@ func (st *Store) KeepAside(data string, why Reason) (Backup, error) {
 		at = st.last.Add(time.Millisecond) // two backups in one millisecond still get two times
 	}
 	b := Backup{At: at, Why: why, Sum: sum}
-	b.Key = BackupPrefix + strconv.FormatInt(at.UnixMilli(), 10) + "-" + sum + "-" + string(why)
-	if err := st.s.Set(b.Key, data); err != nil {
+	b.Key = backupKey(at, sum, why)
+	if err := st.set(b.Key, data); err != nil {
 		_ = st.s.Remove(b.Key)
 		return Backup{}, &NotKeptError{Err: err}
 	}
-	back, ok, err := st.s.Get(b.Key)
+	back, ok, err := st.get(b.Key)
 	if err != nil || !ok || back != data {
 		_ = st.s.Remove(b.Key)
 		if err == nil {
@@ -248,11 +250,11 @@ func (st *Store) Backups() ([]Backup, error) {
 			continue
 		}
 		if b.Sum == "" { // a backup kept by an older partnerkit: its key has no digest
-			v, found, err := st.s.Get(k)
+			v, found, err := st.get(k)
 			if err != nil || !found {
 				continue
 			}
-			b.Sum = digest(v)
+			b.Sum = st.name(v)
 		}
 		out = append(out, b)
 	}
@@ -267,7 +269,7 @@ func (st *Store) Backups() ([]Backup, error) {
 
 // ReadBackup returns the text of a backup.
 func (st *Store) ReadBackup(b Backup) (string, error) {
-	v, ok, err := st.s.Get(b.Key)
+	v, ok, err := st.get(b.Key)
 	if err != nil {
 		return "", err
 	}
@@ -285,9 +287,10 @@ func (st *Store) RemoveBackup(b Backup) error {
 	return st.s.Remove(b.Key)
 }
 
-// Erase deletes everything partnerkit keeps in the storage: the workspace,
-// the draft and every backup. It goes on after a key it cannot remove and
-// returns the first error.
+// Erase deletes everything partnerkit keeps in the storage: the workspaces,
+// the draft, every backup and the lock, if the data is locked (it needs no
+// passphrase: a lost passphrase leaves the user a way to start again). It
+// goes on after a key it cannot remove and returns the first error.
 func (st *Store) Erase() error {
 	keys, err := st.s.Keys(Prefix)
 	if err != nil {
@@ -299,7 +302,7 @@ func (st *Store) Erase() error {
 			first = err
 		}
 	}
-	st.status, st.revs = Status{}, map[string]string{}
+	st.status, st.revs, st.sealer, st.check = Status{}, map[string]string{}, nil, ""
 	return first
 }
 
@@ -364,6 +367,11 @@ func (st *Store) swapRevision(id string) error {
 	}
 	st.revs[id] = next
 	return nil
+}
+
+// backupKey is the key of a backup kept at at, of a text named sum, for why.
+func backupKey(at time.Time, sum string, why Reason) string {
+	return BackupPrefix + strconv.FormatInt(at.UnixMilli(), 10) + "-" + sum + "-" + string(why)
 }
 
 // digest is the first 16 hexadecimal digits of the SHA-256 of s.

@@ -51,7 +51,7 @@ type index struct {
 // next save).
 func (st *Store) readIndex() (index, error) {
 	var ix index
-	v, found, err := st.s.Get(IndexKey)
+	v, found, err := st.get(IndexKey)
 	if err != nil {
 		return ix, err
 	}
@@ -74,7 +74,7 @@ func (st *Store) writeIndex(ix index) error {
 	if err != nil {
 		return err
 	}
-	return st.s.Set(IndexKey, string(data))
+	return st.set(IndexKey, string(data))
 }
 
 func (ix *index) entry(id string) *Entry {
@@ -125,7 +125,7 @@ func (st *Store) Workspace() (string, bool, error) {
 			return "", false, err
 		}
 	}
-	v, ok, err := st.s.Get(key)
+	v, ok, err := st.get(key)
 	if err == nil && ok {
 		st.status.Found = true
 	}
@@ -147,7 +147,7 @@ func (st *Store) Load(id string) (string, bool, error) {
 	if err := st.readRevision(id); err != nil {
 		return "", false, err
 	}
-	return st.s.Get(WorkspacePrefix + id)
+	return st.get(WorkspacePrefix + id)
 }
 
 // Save stores a workspace, as the one open, and the rater's draft; an empty
@@ -178,11 +178,11 @@ func (st *Store) save(e Entry, workspace, draft string) error {
 	if err := st.swapRevision(e.ID); err != nil {
 		return err
 	}
-	if err := st.s.Set(WorkspacePrefix+e.ID, workspace); err != nil {
+	if err := st.set(WorkspacePrefix+e.ID, workspace); err != nil {
 		return err
 	}
 	if draft != "" {
-		err = st.s.Set(DraftKey, draft)
+		err = st.set(DraftKey, draft)
 	} else {
 		err = st.s.Remove(DraftKey)
 	}
@@ -263,11 +263,11 @@ func (st *Store) Share(id, revision, workspace string) error {
 	if id == "" || revision == "" {
 		return errors.New("a version is shared under its workspace's ID and its revision")
 	}
-	prefix := SharedPrefix + id + "."
-	stamp := st.now().UTC().Format(time.RFC3339Nano)
-	if err := st.s.Set(prefix+revision, stamp+"\n"+workspace); err != nil {
+	v := shared{at: st.now().UTC().Format(time.RFC3339Nano), id: id, revision: revision, data: workspace}
+	if err := st.set(sharedKey(st.sealer, id, revision), v.text()); err != nil {
 		return err
 	}
+	prefix := SharedPrefix + id + "."
 	keys, err := st.s.Keys(prefix)
 	if err != nil || len(keys) <= MaxShared {
 		return err
@@ -275,9 +275,9 @@ func (st *Store) Share(id, revision, workspace string) error {
 	type kept struct{ key, at string }
 	all := make([]kept, 0, len(keys))
 	for _, k := range keys {
-		v, _, _ := st.s.Get(k)
-		at, _, _ := strings.Cut(v, "\n")
-		all = append(all, kept{k, at})
+		text, _, _ := st.get(k)
+		v, _ := readShared(k, text)
+		all = append(all, kept{k, v.at})
 	}
 	slices.SortFunc(all, func(a, b kept) int { return strings.Compare(b.at, a.at) })
 	for _, k := range all[MaxShared:] {
@@ -288,10 +288,47 @@ func (st *Store) Share(id, revision, workspace string) error {
 
 // Shared returns a version of a workspace kept by Share.
 func (st *Store) Shared(id, revision string) (string, bool, error) {
-	v, ok, err := st.s.Get(SharedPrefix + id + "." + revision)
+	k := sharedKey(st.sealer, id, revision)
+	text, ok, err := st.get(k)
 	if err != nil || !ok {
 		return "", false, err
 	}
-	_, data, _ := strings.Cut(v, "\n")
-	return data, true, nil
+	v, _ := readShared(k, text)
+	return v.data, true, nil
+}
+
+// shared is a version kept by Share. It is stored as a line
+// "<time>\t<workspace ID>\t<revision>" and the workspace (older pages wrote
+// only the time: the key named the rest); the key names the revision as it
+// is, or, while the data is locked, by the sealer's Name of it.
+type shared struct {
+	at, id, revision, data string
+}
+
+func (v shared) text() string {
+	return v.at + "\t" + v.id + "\t" + v.revision + "\n" + v.data
+}
+
+// sharedKey is the key of a shared version of workspace id.
+func sharedKey(s Sealer, id, revision string) string {
+	name := revision
+	if s != nil {
+		name = s.Name(revision)
+	}
+	return SharedPrefix + id + "." + name
+}
+
+// readShared reads a shared version kept under key k.
+func readShared(k, text string) (shared, bool) {
+	head, data, _ := strings.Cut(text, "\n")
+	v := shared{data: data}
+	parts := strings.Split(head, "\t")
+	if len(parts) == 3 {
+		v.at, v.id, v.revision = parts[0], parts[1], parts[2]
+		return v, true
+	}
+	v.at = head
+	id, rev, ok := strings.Cut(strings.TrimPrefix(k, SharedPrefix), ".") // workspace IDs hold no dot
+	v.id, v.revision = id, rev
+	return v, ok && len(parts) == 1
 }

@@ -50,8 +50,9 @@ type App struct {
 
 	view    View
 	notices []Notice
-	save    saving // keeping the workspace on the device (see save.go)
-	confirm bool   // asking to confirm "delete all data"
+	save    saving  // keeping the workspace on the device (see save.go)
+	lock    locking // the device's data locked with a passphrase (see lock.go)
+	confirm bool    // asking to confirm "delete all data"
 
 	merging  *mergeState // a colleague's file waiting for the user's decision
 	renaming bool        // the open workspace's name is being edited on Start
@@ -140,6 +141,9 @@ func (a *App) Handle(ev Event) []Effect {
 }
 
 func (a *App) handle(ev Event) []Effect {
+	if eff, ok := a.handleLock(ev); ok {
+		return eff
+	}
 	if eff, ok := a.handlePrint(ev); ok {
 		return eff
 	}

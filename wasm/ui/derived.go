@@ -48,6 +48,7 @@ var readOnly = map[string]bool{
 	"exp.unrated": true, "exp.cancel": true, "part.inv.template": true, "part.inv.file": true, "part.inv.field": true,
 	"part.inv.owner": true, "part.inv.encoding": true, "part.inv.delimiter": true, "part.inv.sheet": true, "part.inv.cancel": true,
 	"print": true, "docx": true, "fac.names": true, PrintSettle: true,
+	"lock.pass": true, "lock.repeat": true, "lock.ask": true, "lock.cancel": true, "data.export.locked": true,
 }
 
 // bigMap is the number of initiatives above which the map is drawn only when

@@ -78,8 +78,9 @@ func (a *App) localTime(t time.Time) time.Time {
 func (a *App) whenHere(t time.Time) string { return a.when(a.localTime(t)) }
 
 // stored reports whether the device keeps workspaces (not an embedded page,
-// nor a browser that gives no storage).
-func (a *App) stored() bool { return a.save.store != nil && !a.save.hold }
+// nor a browser that gives no storage), and the page may read and write
+// them (the data is not locked, or open).
+func (a *App) stored() bool { return a.save.store != nil && !a.save.hold && !a.Locked() }
 
 // open makes ws the open workspace, after saving the one open before (or,
 // when it was never saved, storing it now, so that it is not lost), and

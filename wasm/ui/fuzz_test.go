@@ -21,6 +21,7 @@ meeting.cadence meeting.start meeting.create meeting.open meeting.add meeting.re
 meeting.section meeting.quick.text meeting.quick.owner meeting.quick.due meeting.quick.add meeting.close meeting.next
 meeting.html meeting.md meeting.ics meeting.ics.year review.print review.map
 storage.changed storage.reload storage.merge
+lock.pass lock.repeat lock.ask lock.cancel lock.set lock.open lock.derived lock.remove data.export.locked
 rate.team rate.name rate.level rate.concern rate.submit rate.new round.new round.title round.select
 exp.role exp.encoding exp.delimiter exp.sheet exp.team exp.unrated exp.add exp.cancel
 part.inv.template part.inv.field part.inv.owner part.inv.encoding part.inv.sheet part.inv.add part.inv.cancel part.inv.undo`)

@@ -46,7 +46,17 @@ func Open(cfg Config) *App {
 		a := New(cfg, nil, nil)
 		return a
 	}
-	st := store.New(cfg.Storage, cfg.Now)
+	return openStore(cfg, store.New(cfg.Storage, cfg.Now))
+}
+
+// openStore is Open with the store of cfg.Storage. While the data is
+// locked with a passphrase, the page only asks for it (see lock.go).
+func openStore(cfg Config, st *store.Store) *App {
+	if st.Locked() {
+		a := New(cfg, nil, nil)
+		a.save.store, a.lock.needed = st, true
+		return a
+	}
 	saved, found, err := st.Workspace()
 	if err != nil {
 		cfg.Storage, cfg.StorageProblem = nil, err
@@ -100,7 +110,7 @@ func (a *App) Save() bool {
 	if !s.dirty {
 		return true
 	}
-	if s.store == nil || s.hold || s.stale {
+	if s.store == nil || s.hold || s.stale || a.Locked() {
 		return false
 	}
 	data, err := Marshal(a.ws)
@@ -111,6 +121,7 @@ func (a *App) Save() bool {
 	if err := s.store.Save(entryOf(a.ws), string(data), a.Draft()); err != nil {
 		var stale *store.StaleError
 		s.stale = errors.As(err, &stale)
+		a.lock.needed = errors.Is(err, store.ErrLocked) // locked in another tab: ask for the passphrase
 		return false
 	}
 	s.dirty, s.base = false, string(data)
@@ -138,7 +149,10 @@ func (a *App) Flush() bool {
 // if one did, this tab stops saving and says so.
 func (a *App) othersSaved() {
 	s := &a.save
-	if s.store == nil || s.stale || s.hold {
+	if s.store == nil || s.hold {
+		return
+	}
+	if a.checkLock(); a.Locked() || s.stale {
 		return
 	}
 	if changed, err := s.store.Overtaken(a.ws.WorkspaceID); err == nil && changed {
@@ -287,6 +301,12 @@ func (a *App) saveStatus() SaveStatus {
 	if s.hold {
 		return SaveStatus{Text: "Not saved in this session, to leave the data saved before as it is.", Problem: true}
 	}
+	if a.Locked() && s.dirty {
+		return SaveStatus{Text: "Not saved: the data was locked in another tab or window. Type the passphrase to save your changes.", Problem: true}
+	}
+	if a.Locked() {
+		return SaveStatus{Text: "Locked: type the passphrase to open your work."}
+	}
 	if s.stale {
 		return SaveStatus{Text: "Not saved: this workspace was changed in another tab or window.", Problem: true}
 	}
@@ -389,6 +409,7 @@ var errNoBackup = errors.New("this backup is no longer on this device")
 // erase deletes everything partnerkit keeps on this device.
 func (a *App) erase() error {
 	a.save.dirty, a.save.hold, a.save.stale, a.save.base = false, false, false, ""
+	a.lock = locking{}
 	if a.save.store == nil {
 		return nil
 	}

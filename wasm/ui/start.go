@@ -16,6 +16,7 @@ func (a *App) viewStart() *Node {
 		El("p", "On the Partnership tab you describe the district, its partners, the people and their roles, and the initiatives that ask for people's time; partnerkit draws them on a map over time."),
 		El("p", "Coherence checks read all of it together and point out what needs a conversation: initiatives that ask the same people for more time than they have, priorities nobody serves, roles left empty, measures nobody reviews. See them on the Review tab."),
 		El("p", El("strong", "Nothing leaves this device: "), "your work is saved in this browser only and never sent anywhere. Download it as a file to keep a copy, move it, or send it to a colleague; a colleague's copy of the same workspace is merged into yours, not swapped in."),
+		El("p", El("strong", "Lock it if others use this computer: "), "other pages opened from this computer's files can read what this browser keeps. On the Your data tab you can lock your work with a passphrase: it is then kept encrypted, and partnerkit asks for the passphrase when it opens. If the passphrase is lost, nobody can open the data, partnerkit included. Without a lock, partnerkit works as it does now."),
 		El("h3", "Your workspaces"),
 		El("p", "Each workspace holds one partnership. Keep one for each district you work with: they stay apart on this device."),
 		a.viewWorkspaces(),

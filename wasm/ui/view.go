@@ -16,22 +16,24 @@ func (a *App) Render() *Node {
 		)
 	}
 	var body *Node
-	switch a.view {
-	case ViewFacilitate:
+	switch {
+	case a.Locked():
+		body = a.viewUnlock()
+	case a.view == ViewFacilitate:
 		body = a.viewFacilitate()
-	case ViewData:
+	case a.view == ViewData:
 		body = a.viewData()
-	case ViewStart:
+	case a.view == ViewStart:
 		body = a.viewStart()
-	case ViewReview:
+	case a.view == ViewReview:
 		body = a.viewReview()
-	case ViewPartnership:
+	case a.view == ViewPartnership:
 		body = a.viewPartnership()
-	case ViewContract:
+	case a.view == ViewContract:
 		body = a.viewContract()
-	case ViewMeetings:
+	case a.view == ViewMeetings:
 		body = a.viewMeetings()
-	case ViewProgress:
+	case a.view == ViewProgress:
 		body = a.viewProgress()
 	default:
 		body = a.viewRate()
@@ -100,6 +102,9 @@ var tabs = []struct {
 }
 
 func (a *App) viewNav() *Node {
+	if a.Locked() {
+		return nil // nothing to go to until the data is open
+	}
 	items := make([]*Node, 0, len(tabs))
 	for _, t := range tabs {
 		b := El("button", A("type", "button"), ID("pk-nav-"+string(t.view)), On("click", "nav"), Arg(string(t.view)), t.label)
@@ -144,16 +149,20 @@ func (a *App) viewNotices() *Node {
 	return El("div", ID("pk-notices"), A("aria-live", "polite"), A("role", "region"), A("aria-label", "Messages"), list)
 }
 
-func (a *App) viewData() *Node {
-	var confirm *Node
-	if a.confirm {
-		confirm = El("div", Class("pk-confirm"), A("role", "alertdialog"), A("aria-labelledby", "pk-confirm-text"),
-			El("p", ID("pk-confirm-text"), "Delete everything partnerkit keeps in this browser on this device: every workspace and every backup? This cannot be undone. Download your data first if you may need it."),
-			El("button", A("type", "button"), ID("pk-delete-confirm"), Class("pk-danger"), On("click", "data.delete.confirm"), "Yes, delete everything"),
-			" ",
-			El("button", A("type", "button"), On("click", "data.delete.cancel"), "Cancel"),
-		)
+// viewDeleteAll asks to confirm "delete all data", or is nil.
+func (a *App) viewDeleteAll() *Node {
+	if !a.confirm {
+		return nil
 	}
+	return El("div", Class("pk-confirm"), A("role", "alertdialog"), A("aria-labelledby", "pk-confirm-text"),
+		El("p", ID("pk-confirm-text"), "Delete everything partnerkit keeps in this browser on this device: every workspace and every backup? This cannot be undone. Download your data first if you may need it."),
+		El("button", A("type", "button"), ID("pk-delete-confirm"), Class("pk-danger"), On("click", "data.delete.confirm"), "Yes, delete everything"),
+		" ",
+		El("button", A("type", "button"), On("click", "data.delete.cancel"), "Cancel"),
+	)
+}
+
+func (a *App) viewData() *Node {
 	return El("section", A("aria-labelledby", "pk-data-h"),
 		El("h2", ID("pk-data-h"), "Your data"),
 		El("p", "partnerkit saves your work in this browser, on this device, as you type. It is never sent anywhere. The workspace open now is "+a.nameOf(a.ws)+"; your other workspaces are listed on Start."),
@@ -164,9 +173,10 @@ func (a *App) viewData() *Node {
 			El("label", A("for", "pk-import"), "Open a partnerkit .json file (or drop it here). A colleague's copy of this workspace is merged into yours after you see what it changes, or replaces yours if you choose; any other workspace opens as a new one. Nothing is replaced without a backup."),
 			El("input", ID("pk-import"), A("type", "file"), A("accept", ".json,application/json"), On("change", "data.import")),
 		),
+		a.viewLock(),
 		a.viewBackups(),
 		El("h3", "Delete"),
 		El("button", A("type", "button"), ID("pk-delete"), Class("pk-danger"), On("click", "data.delete"), "Delete all data on this device"),
-		confirm,
+		a.viewDeleteAll(),
 	)
 }

@@ -1,0 +1,129 @@
+//go:build !js
+
+package browsertest
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/partnerkit/partnerkit"
+	"github.com/partnerkit/partnerkit/examples/hgusd/casefile"
+)
+
+// TestLockWithAPassphrase opens a workspace with a person's e-mail from a
+// file and the example beside it, locks the device's data with a
+// passphrase typed key by key, then reads the raw storage from another
+// page opened from disk (the same storage, in Chromium) and finds no name
+// and no e-mail in it; reloads and unlocks, and goes on working; and
+// downloads a locked copy that Go opens with the passphrase.
+func TestLockWithAPassphrase(t *testing.T) {
+	const (
+		pass     = "lantern river 1987"
+		email    = "morgan.reyes@hamsgulch.example"
+		district = "Hams Gulch Unified School District"
+		renamed  = "Hams Gulch and partners, locked"
+	)
+	b := newBrowser(t)
+	dl := b.allowDownloads()
+	u := fileURL(built.page)
+
+	ws, err := partnerkit.Load(bytes.NewReader(casefile.JSON()))
+	require.NoError(t, err)
+	ws.WorkspaceID = partnerkit.NewWorkspaceID()
+	ws.Partnership.People[0].Email = email
+	var buf bytes.Buffer
+	require.NoError(t, ws.Save(&buf))
+	file := filepath.Join(t.TempDir(), "with-email.json")
+	require.NoError(t, os.WriteFile(file, buf.Bytes(), 0o644))
+	b.openExample(u)
+	b.click(`#pk-nav-start`)
+	b.do(chromedp.SetUploadFiles(chromedp.CSS(`#pk-start-import`), []string{file}))
+	b.do(chromedp.WaitVisible(chromedp.CSS(`.pk-notice-ok`)))
+	b.settled()
+	// The example is deleted: it is kept as a backup, to be locked too.
+	b.click(`#pk-nav-start`)
+	b.click(`#pk-ws-delete-` + casefileID(t))
+	b.click(`#pk-ws-delete-confirm`)
+	b.settled()
+
+	// Another page opened from disk reads the same storage, all of it.
+	other := filepath.Join(t.TempDir(), "elsewhere", "attachment.html")
+	require.NoError(t, os.MkdirAll(filepath.Dir(other), 0o755))
+	require.NoError(t, os.WriteFile(other, []byte("<!doctype html><title>An attachment</title><p>Hello</p>"), 0o644))
+	reader := b.newTab()
+	reader.do(chromedp.Navigate(fileURL(other)))
+	const readAll = `Object.keys(localStorage).map(k => k + "=" + localStorage.getItem(k)).join("\n")`
+	raw := eval[string](reader, readAll)
+	require.True(t, strings.Contains(raw, email), "unlocked, the other page reads the e-mail")
+	require.True(t, strings.Contains(raw, "partnerkit.backup."), "and a backup")
+
+	b.click(`#pk-nav-data`)
+	p := newPauses(t)
+	b.human(`#pk-lock-pass`, pass, false, p)
+	b.tab()
+	b.human(`#pk-lock-repeat`, pass, false, p)
+	b.click(`#pk-lock-ask`)
+	assert.Contains(t, b.text(`#pk-lock-confirm-text`), "If this passphrase is lost, your data is lost")
+	b.click(`#pk-lock-confirm`)
+	b.do(chromedp.WaitVisible(chromedp.CSS(`#pk-export-locked`)))
+
+	// Another page opened from disk reads the same storage: no name in it.
+	// (A page open already learns of other pages' writes a little later: a
+	// page opened now reads the storage as it is.)
+	reader = b.newTab()
+	reader.do(chromedp.Navigate(fileURL(other)))
+	reader.do(chromedp.Poll[chromedp.Void](`localStorage.getItem("partnerkit.lock") !== null`, chromedp.WithPollingTimeout(5*time.Second)))
+	raw = eval[string](reader, readAll)
+	require.True(t, strings.Contains(raw, "partnerkit.workspaces="), "the other page reads partnerkit's storage")
+	require.True(t, strings.Contains(raw, "partnerkit.backup."), "backups too")
+	for _, s := range []string{district, "Hams Gulch", "Morgan Reyes", email, "hamsgulch", pass} {
+		assert.False(t, strings.Contains(raw, s), "another page finds %q", s)
+	}
+
+	// Reloaded, the page asks for the passphrase; once it is typed, work
+	// goes on, and is saved locked.
+	b.open(u)
+	b.do(chromedp.WaitVisible(chromedp.CSS(`#pk-unlock-pass`)))
+	assert.Contains(t, b.text(`#pk-status`), "Locked")
+	b.human(`#pk-unlock-pass`, pass, false, p)
+	b.click(`#pk-unlock`)
+	b.do(chromedp.WaitNotPresent(chromedp.CSS(`#pk-unlock-pass`)))
+	b.click(`#pk-nav-partnership`)
+	assert.Equal(t, district, b.value(at("partnership.district.name")))
+	b.human(at("partnership.name"), renamed, true, p)
+	b.settled()
+
+	// A locked copy, downloaded, opens in Go with the passphrase.
+	b.click(`#pk-nav-data`)
+	b.click(`#pk-export-locked`)
+	data, err := os.ReadFile(b.waitFile(dl, "partnerkit-locked-*.json"))
+	require.NoError(t, err)
+	reader = b.newTab()
+	reader.do(chromedp.Navigate(fileURL(other)))
+	raw = eval[string](reader, readAll)
+	assert.False(t, strings.Contains(raw, "and partners, locked"), "what was typed after unlocking is saved locked")
+	assert.False(t, strings.Contains(raw, "Hams Gulch"))
+	assert.False(t, strings.Contains(string(data), "Hams Gulch"), "the locked copy holds no name")
+	assert.False(t, strings.Contains(string(data), email))
+	got, err := partnerkit.LoadLocked(bytes.NewReader(data), pass)
+	require.NoError(t, err)
+	assert.Equal(t, renamed, got.Partnership.Name)
+	assert.Equal(t, email, got.Partnership.People[0].Email)
+	b.assertOffline(u)
+}
+
+// casefileID is the workspace ID of the built-in example.
+func casefileID(t *testing.T) string {
+	t.Helper()
+	ws, err := partnerkit.Load(bytes.NewReader(casefile.JSON()))
+	require.NoError(t, err)
+	return ws.WorkspaceID
+}
