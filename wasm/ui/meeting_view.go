@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/agenda"
 	"github.com/partnerkit/partnerkit/partnership"
 )
@@ -164,7 +165,7 @@ func (a *App) viewMeeting(m *agenda.Meeting, now time.Time) *Node {
 		El("button", A("type", "button"), Class("pk-secondary"), On("click", "meeting.open"), Arg("-1"), "Close this form"))
 	summary := "No findings: the checks found nothing to discuss."
 	if len(fs) > 0 {
-		summary = plural(len(fs), "finding", "findings") + ": " + CountFindings(fs) + "."
+		summary = partnerkit.CountFindings(fs) + "."
 	}
 	var own []partnership.Finding
 	for _, f := range fs {

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/partnership"
 )
 
@@ -65,7 +66,7 @@ func (a *App) viewPartnership() *Node {
 		summary = "Nothing to discuss yet: the checks say more as the partnership fills in."
 	}
 	if len(partFs) > 0 {
-		summary = plural(len(partFs), "finding", "findings") + " about the partnership: " + CountFindings(partFs) + ". Each is shown beside what it concerns."
+		summary = "About the partnership, " + partnerkit.CountFindings(partFs) + ". Each is shown beside what it concerns."
 	}
 	var undo *Node
 	if r := a.part.removed; r != nil {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/partnership"
 )
 
@@ -62,23 +63,6 @@ func GroupFindings(fs []partnership.Finding) []ReviewGroup {
 		}
 	}
 	return out
-}
-
-// CountFindings says how many findings there are of each severity, as in
-// "5 critical, 10 warnings, 1 for information".
-func CountFindings(fs []partnership.Finding) string {
-	var c, w, i int
-	for _, f := range fs {
-		switch f.Severity {
-		case partnership.Critical:
-			c++
-		case partnership.Warning:
-			w++
-		default:
-			i++
-		}
-	}
-	return fmt.Sprintf("%d critical, %s, %d for information", c, plural(w, "warning", "warnings"), i)
 }
 
 // handleReview handles the review view's events.
@@ -145,7 +129,7 @@ func (a *App) viewReview() *Node {
 		return El("section", ID("pk-review"), A("aria-labelledby", "pk-review-h"), head, mapNode,
 			El("p", ID("pk-review-empty"), Class("pk-empty"), text), a.viewNext("pk-review-next", a.toFill()))
 	}
-	body := []*Node{El("p", ID("pk-review-counts"), Class("pk-counts"), El("strong", plural(len(fs), "finding", "findings")+": "+CountFindings(fs)))}
+	body := []*Node{El("p", ID("pk-review-counts"), Class("pk-counts"), El("strong", partnerkit.CountFindings(fs)))}
 	theme := ""
 	for gi, g := range GroupFindings(fs) {
 		if g.Theme != theme {
