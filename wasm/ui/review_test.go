@@ -77,7 +77,10 @@ func TestReviewViewShowsTheExample(t *testing.T) {
 	a.Handle(Event{Action: "nav", Arg: string(ViewStart)})
 	eff := a.Handle(Event{Action: "start.example"})
 	require.Contains(t, eff, Effect(Focus{ID: "pk-main"}))
-	assert.False(t, a.Dirty(), "saved at once, as a workspace of its own")
+	require.Contains(t, eff, Effect(Persist{}), "saved at the next pause, after it shows")
+	assert.True(t, a.Dirty())
+	require.True(t, a.Save())
+	assert.False(t, a.Dirty(), "saved as a workspace of its own")
 	assert.Empty(t, backups(t, a), "nothing is replaced, so nothing is kept aside")
 	require.Equal(t, ViewReview, a.view)
 	root := a.Render()
@@ -172,7 +175,8 @@ func TestExampleOpensAsAWorkspaceOfItsOwn(t *testing.T) {
 	a.saveNow()
 	ours := a.ws.WorkspaceID
 
-	a.Handle(Event{Action: "start.example"})
+	require.Contains(t, a.Handle(Event{Action: "start.example"}), Effect(Persist{}))
+	require.True(t, a.Save(), "the page saves at the next pause")
 	assert.Equal(t, fixtureName(t), a.ws.Partnership.Name)
 	assert.Equal(t, ViewReview, a.view)
 	assert.NotEqual(t, ours, a.ws.WorkspaceID)
