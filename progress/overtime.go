@@ -172,26 +172,8 @@ func OverTime(d Data, asOf time.Time) Timeline {
 		}
 	}
 	rounds := d.roundsByDay(&t)
-	for _, r := range rounds {
-		seen(partnership.Date(r.Date))
-	}
-	for _, m := range d.Meetings {
-		if !m.Start.IsZero() {
-			seen(partnership.DateOf(m.Start))
-		}
-	}
-	for _, s := range series {
-		for _, p := range s.Points {
-			seen(p.Date)
-		}
-		if len(s.Plan) > 0 {
-			seen(s.Plan[0].Date)
-		}
-	}
 	actions := d.actionFates()
-	for _, a := range actions {
-		seen(a.due)
-	}
+	d.eachDate(rounds, series, actions, seen)
 	busy := d.eventDays(today, rounds, series, actions)
 	var quiet []span
 	flush := func() {
@@ -231,27 +213,35 @@ func (d Data) eventDays(today int64, rounds []readiness.Round, series []Series, 
 			days = append(days, day)
 		}
 	}
+	d.eachDate(rounds, series, actions, add)
+	slices.Sort(days)
+	return days
+}
+
+// eachDate calls fn with every date the timeline places: readiness rounds,
+// the starts of meetings, recorded values, the baselines and targets (each
+// measure's plan runs oldest first, so its baseline is its earliest date),
+// and action items' due dates.
+func (d Data) eachDate(rounds []readiness.Round, series []Series, actions []fate, fn func(partnership.Date)) {
 	for _, r := range rounds {
-		add(partnership.Date(r.Date))
+		fn(partnership.Date(r.Date))
 	}
 	for _, m := range d.Meetings {
 		if !m.Start.IsZero() {
-			add(partnership.DateOf(m.Start))
+			fn(partnership.DateOf(m.Start))
 		}
 	}
 	for _, s := range series {
 		for _, p := range s.Points {
-			add(p.Date)
+			fn(p.Date)
 		}
 		for _, t := range s.Plan {
-			add(t.Date)
+			fn(t.Date)
 		}
 	}
 	for _, a := range actions {
-		add(a.due)
+		fn(a.due)
 	}
-	slices.Sort(days)
-	return days
 }
 
 // monthYear writes the month of a day as "July 2016".
