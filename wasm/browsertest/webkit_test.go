@@ -33,6 +33,8 @@ type webdriver struct {
 	name   string // the browser's name, for messages
 	base   string // the session's URL
 	client *http.Client
+	group  int   // the process group of the driver and the browser it started
+	hello  int64 // the web content process's memory with the hello-world page, in bytes
 }
 
 // findWebKit returns the paths of WebKitWebDriver and of the browser it
@@ -95,7 +97,8 @@ func newWebKit(t *testing.T) *webdriver {
 			t.Logf("WebKitWebDriver said:\n%s", logs.String())
 		}
 	})
-	w := &webdriver{t: t, name: "WebKit", base: fmt.Sprintf("http://127.0.0.1:%d", port), client: &http.Client{Timeout: 60 * time.Second}}
+	w := &webdriver{t: t, name: "WebKit", base: fmt.Sprintf("http://127.0.0.1:%d", port), client: &http.Client{Timeout: 60 * time.Second},
+		group: cmd.Process.Pid}
 	for i := 0; ; i++ {
 		var status struct{ Ready bool }
 		if err := w.try("GET", "/status", nil, &status); err == nil && status.Ready {
@@ -372,4 +375,59 @@ URL.createObjectURL = b => { b.text().then(s => window.__pkDownloads.push(s)); r
 	assert.Contains(t, wdEval[[]string](w, `return [...document.querySelectorAll("article.pk-meeting input")].map(i => i.value)`), "Move the summer institute")
 	w.click(`#pk-nav-contract`)
 	assert.Equal(t, "Contract No. 2017-7", wdEval[string](w, fmt.Sprintf(`return document.querySelector(%q).value`, at("contract.contractRef"))))
+
+}
+
+// TestWebKitMemory measures the page's memory in WebKit, each time in a
+// browser of its own (WebKit keeps what earlier pages compiled for a while):
+// with the example district, and with 500 initiatives through the
+// partnership editor, the review and its map.
+func TestWebKitMemory(t *testing.T) {
+	var hello int64
+	t.Run("hello-world", func(t *testing.T) {
+		w := newWebKit(t)
+		w.open(fileURL(built.hello))
+		hello, _ = webContentMemory(w.group)
+		t.Logf("WebKit memory with the hello-world page: the web content process's private memory %.1f MiB", float64(hello)/(1<<20))
+	})
+	t.Run("example", func(t *testing.T) {
+		w := newWebKit(t)
+		u := fileURL(built.page) // built by newWebKit
+		w.hello = hello
+		w.open(u)
+		w.click(`#pk-start-example`)
+		w.element(`#pk-review-counts`)
+		w.memory("the example")
+	})
+	t.Run("500 initiatives", func(t *testing.T) {
+		w := newWebKit(t)
+		u := fileURL(built.page) // built by newWebKit
+		w.hello = hello
+		w.open(u)
+		w.script(fmt.Sprintf(`localStorage.clear(); localStorage.setItem("partnerkit.workspace", %q); return true`, bigWorkspace(t)), nil)
+		w.open(u)
+		w.click(`#pk-nav-partnership`)
+		w.element(`#pk-at-partnership-initiatives-10-edit`)
+		w.click(`#pk-nav-review`)
+		w.element(`#pk-review-counts`)
+		w.click(`#pk-map-show`)
+		w.waitFor(`const m = document.getElementById("pk-map"); return !!m && m.complete && m.naturalWidth > 0`)
+		w.memory("500 initiatives, editor, review and map (the page opened twice)")
+	})
+}
+
+// memory logs the app's WebAssembly memory and the web content process's
+// private memory, in all and over what it holds with the hello-world page,
+// and holds the first to DESIGN.md's 150 MB.
+func (w *webdriver) memory(what string) {
+	w.t.Helper()
+	wasm := wdEval[int64](w, `return window.pkMemory()`)
+	mib := func(n int64) float64 { return float64(n) / (1 << 20) }
+	if all, ok := webContentMemory(w.group); ok {
+		w.t.Logf("%s memory with %s: WebAssembly %.1f MiB; the web content process's private memory (engine, JavaScript, DOM, compiled code, WebAssembly) %.1f MiB, %.1f MiB more than with the hello-world page (bar %d)",
+			w.name, what, mib(wasm), mib(all), mib(all-w.hello), memoryBar>>20)
+	} else {
+		w.t.Logf("%s memory with %s: WebAssembly %.1f MiB (bar %d)", w.name, what, mib(wasm), memoryBar>>20)
+	}
+	assert.LessOrEqual(w.t, wasm, int64(memoryBar), "%s: %s", w.name, what)
 }
