@@ -2,6 +2,8 @@ package readiness
 
 import (
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/partnerkit/partnerkit/internal/words"
@@ -193,18 +195,31 @@ func sameRater(round Round) []partnership.Finding {
 	return out
 }
 
+// ratingEvidence is a category's ratings, lowest first, without who gave
+// them: the review is read by both teams and printed as their pre-read, and
+// who rated what is in the summary, when its names are asked for.
 func ratingEvidence(c CategorySummary) []string {
-	out := make([]string, 0, len(c.Ratings))
-	for _, r := range c.Ratings {
-		out = append(out, fmt.Sprintf("%s: %d", r.Rater, r.Level))
+	if len(c.Ratings) == 0 {
+		return nil
 	}
-	return out
+	levels := make([]int, len(c.Ratings))
+	for i, r := range c.Ratings {
+		levels[i] = r.Level
+	}
+	slices.Sort(levels)
+	shown := make([]string, len(levels))
+	for i, l := range levels {
+		shown[i] = strconv.Itoa(l)
+	}
+	return []string{"ratings: " + words.JoinAnd(shown)}
 }
 
+// concernEvidence is the concerns written, without who wrote them, as
+// ratingEvidence.
 func concernEvidence(cs []Concern) []string {
 	out := make([]string, 0, len(cs))
 	for _, c := range cs {
-		out = append(out, fmt.Sprintf("%s: %q", c.Rater, words.Shorten(strings.TrimSpace(c.Text), 160)))
+		out = append(out, fmt.Sprintf("concern: %q", words.Shorten(strings.TrimSpace(c.Text), 160)))
 	}
 	return out
 }

@@ -86,6 +86,10 @@ func (b *browser) pdfPages() int {
 // internalText matches what must not print: JSON paths, ids, rule names.
 var internalText = regexp.MustCompile(`\b(partnership|contract|meetings|readiness)(\.[a-z]|\[)|\[\d+\]|\b[a-z]+\.[a-z]+-[a-z-]+\b|pk-[a-z]`)
 
+// raterLine matches a line that gives a rater's rating or concern by name,
+// as "Morgan Reyes: 2" or `Jordan Lee: "We count…"`.
+var raterLine = regexp.MustCompile(`(?m)^[A-Z][a-z]+ [A-Z][a-z]+: ([1-4]$|")`)
+
 // TestEveryToolPrintsItsDocument goes through every tool of the example
 // district, as a facilitator would before a meeting, and looks at each in
 // print media: only its document, without a control, a hint to scroll, a
@@ -136,6 +140,8 @@ func TestEveryToolPrintsItsDocument(t *testing.T) {
 			if tool.nav == "review" {
 				require.GreaterOrEqual(t, len(v.Headings), 2)
 				assert.Equal(t, "h2 To talk about first", v.Headings[1], "the critical findings come first")
+				assert.Contains(t, v.Text, `concern: "We count the units teachers submit each quarter`, "the example's concerns")
+				assert.Empty(t, raterLine.FindAllString(v.Text, -1), "not who rated what, nor who wrote which concern")
 				t.Logf("the example's pre-read prints on %d letter pages", b.pdfPages())
 			}
 			if tool.nav == "facilitate" {
