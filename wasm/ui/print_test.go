@@ -217,3 +217,21 @@ func TestPrintIsKeptUntilTheWorkspaceChanges(t *testing.T) {
 	a.Handle(Event{Action: "nav", Arg: string(ViewContract)})
 	assert.Contains(t, printed(t, a).TextContent(), "Contract No. 9", "another view draws from the workspace as it is")
 }
+
+func TestSlugEndsAtAWholeWord(t *testing.T) {
+	for _, tc := range []struct{ name, want string }{
+		{"Ana Ruiz", "ana-ruiz"},
+		{"  <b>Ana</b>  Ruiz! ", "b-ana-b-ruiz"},
+		{"", "rater"},
+		{"Meeting pre-read: Aligned Partners Project in Hams Gulch", "meeting-pre-read-aligned-partners"},
+		{"Readiness for Partnership: summary of ratings", "readiness-for-partnership-summary-of"},
+		{"The partnership over time: Aligned Partners", "the-partnership-over-time-aligned"},
+		{"Contract Supplement: Hams Gulch Unified School District", "contract-supplement-hams-gulch-unified"},
+		{"Exactly forty letters long, not one more", "exactly-forty-letters-long-not-one-more"},
+		{strings.Repeat("x", 50), strings.Repeat("x", 40)},
+	} {
+		got := slug(tc.name)
+		assert.Equal(t, tc.want, got, tc.name)
+		assert.LessOrEqual(t, len(got), 40)
+	}
+}

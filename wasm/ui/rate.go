@@ -177,6 +177,10 @@ func firstOr(s, def string) string {
 	return def
 }
 
+// slugLen is the longest a slug is; longer names end at the last whole word
+// that fits.
+const slugLen = 40
+
 // slug turns a name into a file-name part.
 func slug(s string) string {
 	var b strings.Builder
@@ -187,11 +191,19 @@ func slug(s string) string {
 		case b.Len() > 0 && !strings.HasSuffix(b.String(), "-"):
 			b.WriteByte('-')
 		}
-		if b.Len() >= 40 {
+		if b.Len() > slugLen {
 			break
 		}
 	}
-	out := strings.Trim(b.String(), "-")
+	out := b.String()
+	if len(out) > slugLen {
+		cut := strings.LastIndexByte(out[:slugLen+1], '-')
+		if cut <= 0 {
+			cut = slugLen
+		}
+		out = out[:cut]
+	}
+	out = strings.Trim(out, "-")
 	if out == "" {
 		return "rater"
 	}
