@@ -69,6 +69,7 @@ func TestEachToolPrintsItsDocument(t *testing.T) {
 		ViewMeetings:    "h1 Quarterly partnership review",
 		ViewReview:      "h1 Meeting pre-read: " + a.ws.Partnership.Name,
 		ViewPartnership: "h1 Meeting pre-read: " + a.ws.Partnership.Name,
+		ViewProgress:    "h1 The partnership over time",
 	} {
 		t.Run(string(view), func(t *testing.T) {
 			a.Handle(Event{Action: "nav", Arg: string(view)})
