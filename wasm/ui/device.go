@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bytes"
+	"errors"
 	"strings"
 	"time"
 
@@ -84,13 +85,12 @@ func (a *App) stored() bool { return a.save.store != nil && !a.save.hold && !a.L
 
 // open makes ws the open workspace, after saving the one open before (or,
 // when it was never saved, storing it now, so that it is not lost), and
-// resets the editors. It does not save ws: the caller does.
-func (a *App) open(ws *partnerkit.Workspace) {
-	if a.stored() {
-		if _, on := a.save.store.Entry(a.ws.WorkspaceID); !on && !a.empty() {
-			a.save.dirty = true
-		}
-		a.Save()
+// resets the editors. It does not save ws: the caller does. When the
+// workspace open has changes that cannot be kept (see leave), nothing is
+// opened: open reports false, and a notice says why.
+func (a *App) open(ws *partnerkit.Workspace) bool {
+	if !a.leave() {
+		return false
 	}
 	a.ws = ws
 	a.zoneFromBrowser()
@@ -100,6 +100,51 @@ func (a *App) open(ws *partnerkit.Workspace) {
 	a.merging, a.renaming, a.deleting, a.fileName = nil, false, "", ""
 	a.mapTeams()
 	a.rev++
+	return true
+}
+
+// leave keeps the open workspace before another takes its place: saved, or,
+// when another tab saved a newer version of it, its changes kept aside as a
+// backup. Without storage it must be empty, or downloaded as it is. When it
+// cannot be kept (the storage is full, or turned off), leave reports false
+// and a notice says that nothing was opened, with a download of it.
+func (a *App) leave() bool {
+	s := &a.save
+	var err error
+	switch {
+	case a.stored():
+		if _, on := s.store.Entry(a.ws.WorkspaceID); !on && !a.empty() {
+			s.dirty = true
+		}
+		if s.stale && s.dirty {
+			var data []byte
+			if data, err = Marshal(a.ws); err == nil {
+				if _, err = s.store.KeepAside(string(data), store.Overtaken); err == nil {
+					s.dirty = false
+				}
+			}
+		}
+		if a.Save() {
+			return true
+		}
+		if err == nil {
+			err = s.store.Status().Err
+		}
+	case a.empty() || a.Locked():
+		return true
+	default:
+		if data, derr := Marshal(a.ws); derr == nil && s.exported == digest(data) {
+			return true
+		}
+		err = a.noStorage()
+	}
+	if err == nil {
+		err = errors.New("the browser did not save them")
+	}
+	a.notify(Notice{Kind: "problem", Export: true,
+		Text: "Nothing else was opened: your latest changes to " + a.nameOf(a.ws) + " could not be kept on this device (" + plainError(err) + "). " +
+			"Download a copy now to keep them. To make room, delete a workspace or backups you no longer need (Start, Your data), then try again."})
+	return false
 }
 
 // saveNow saves the open workspace at once, as a change made now.
@@ -112,7 +157,9 @@ func (a *App) saveNow() {
 func (a *App) handleDevice(ev Event) ([]Effect, bool) {
 	switch ev.Action {
 	case "start.new":
-		a.open(partnerkit.New())
+		if !a.open(partnerkit.New()) {
+			return []Effect{Focus{ID: "pk-notices"}}, true
+		}
 		a.saveNow()
 		a.view = ViewPartnership
 		a.notify(Notice{Kind: "ok", Text: "Started a new, empty workspace. Your other workspaces are listed on Start."})
@@ -200,7 +247,9 @@ func (a *App) openStored(id string) []Effect {
 		a.problem("That workspace could not be read. It is kept aside as a backup in Your data.", err)
 		return nil
 	}
-	a.open(ws)
+	if !a.open(ws) {
+		return []Effect{Focus{ID: "pk-notices"}}
+	}
 	if err := a.save.store.Select(id); err != nil {
 		a.problem("partnerkit could not note on this device which workspace is open.", err)
 	}
@@ -224,7 +273,9 @@ func (a *App) openExample() []Effect {
 			return eff
 		}
 	}
-	a.open(ws)
+	if !a.open(ws) {
+		return []Effect{Focus{ID: "pk-notices"}}
+	}
 	// Saved at the next pause, not before the example shows: its first save
 	// is the start-up's slowest step after the review (encoding/json learns
 	// the workspace's types).
@@ -258,7 +309,9 @@ func (a *App) duplicate(id string) []Effect {
 	if src.Partnership != nil {
 		src.Partnership.Name = strings.TrimSpace(name + " (copy)")
 	}
-	a.open(src)
+	if !a.open(src) {
+		return []Effect{Focus{ID: "pk-notices"}}
+	}
 	a.saveNow()
 	a.view = ViewStart
 	a.notify(Notice{Kind: "ok", Text: "Made a copy: " + a.nameOf(src) + ", a workspace of its own, now open."})
@@ -350,8 +403,12 @@ func (a *App) restoreBackup(key string) []Effect {
 			}
 		}
 	}
-	a.save.dirty = false
-	a.open(ws)
+	if ws.WorkspaceID == a.ws.WorkspaceID {
+		a.save.dirty = false // kept aside: the backup takes its place
+	}
+	if !a.open(ws) {
+		return []Effect{Focus{ID: "pk-notices"}}
+	}
 	a.saveNow()
 	a.view = ViewData
 	a.notify(Notice{Kind: "ok", Text: "Restored " + a.nameOf(ws) + "." + kept})

@@ -70,7 +70,9 @@ func (a *App) importWorkspace(files []File) []Effect {
 		if theirs.WorkspaceID == "" || theirs.WorkspaceID == a.ws.WorkspaceID {
 			theirs.WorkspaceID = partnerkit.NewWorkspaceID()
 		}
-		a.open(theirs)
+		if !a.open(theirs) {
+			return []Effect{Focus{ID: "pk-notices"}}
+		}
 		a.saveNow()
 		if theirs.Lineage != nil {
 			a.shareTheirs(theirs)
@@ -176,7 +178,9 @@ func (a *App) mergeMine(ms *mergeState) []Effect {
 	}
 	a.shareTheirs(ms.theirs)
 	a.save.dirty = false
-	a.open(merged)
+	if !a.open(merged) {
+		return []Effect{Focus{ID: "pk-notices"}}
+	}
 	a.saveNow()
 	text := "Merged " + quote(ms.file) + " into your workspace."
 	if ms.summary != "" {
@@ -197,7 +201,9 @@ func (a *App) replaceMine(ms *mergeState) []Effect {
 	}
 	a.shareTheirs(ms.theirs)
 	a.save.dirty = false
-	a.open(ms.theirs)
+	if !a.open(ms.theirs) {
+		return []Effect{Focus{ID: "pk-notices"}}
+	}
 	a.saveNow()
 	a.notify(Notice{Kind: "ok", Text: "Replaced your workspace by " + quote(ms.file) + "." + kept})
 	return []Effect{Focus{ID: "pk-main"}}

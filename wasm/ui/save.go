@@ -217,7 +217,10 @@ func (a *App) reloadStored(merge bool) []Effect {
 		}
 		ws = merged
 	}
-	a.open(ws)
+	s.dirty = false // kept aside, or merged into ws
+	if !a.open(ws) {
+		return []Effect{Focus{ID: "pk-notices"}}
+	}
 	s.stale, s.dirty, s.base = false, false, saved
 	a.notify(Notice{Kind: "ok", Text: text})
 	if ws != theirs {
