@@ -1,7 +1,6 @@
 package progress
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -111,14 +110,35 @@ type FigureColumn struct {
 }
 
 // FigurePlan says how a spreadsheet of figures is read: which column gives
-// each field, and which are left out and why. Change it and read the
-// figures again with Figures.Observations.
+// each field, and which are left out and why. Change it (SetField, or the
+// fields directly) and read the figures again with Figures.Observations.
 type FigurePlan struct {
 	Source  partnership.SheetSource `json:"source"`
 	Columns []FigureColumn          `json:"columns"`
 	// Measure is the measure (its name or ID) of every figure, for a
 	// spreadsheet without a measure column.
 	Measure string `json:"measure,omitempty"`
+}
+
+// SetField gives column col the field; a column that gave it before is no
+// longer used, and says so.
+func (p *FigurePlan) SetField(col int, f FigureField) error {
+	if col < 0 || col >= len(p.Columns) {
+		return fmt.Errorf("there is no column %d; the spreadsheet has %d", col+1, len(p.Columns))
+	}
+	if !slices.Contains(FigureFields(), f) {
+		return fmt.Errorf("%q is not a field of a figure", f)
+	}
+	c := &p.Columns[col]
+	if f != FigureNone {
+		for i := range p.Columns {
+			if o := &p.Columns[i]; i != col && o.Field == f {
+				o.Field, o.Note = FigureNone, fmt.Sprintf("not used: column %s now gives this", c.Letter)
+			}
+		}
+	}
+	c.Field, c.Note = f, "as chosen"
+	return nil
 }
 
 // Figures is a spreadsheet of the figures of success measures read into
@@ -389,8 +409,16 @@ func (rd *figureReader) measureNames() string {
 		return "none yet"
 	}
 	names := make([]string, 0, len(rd.fs.measures))
+	nameless := 0
 	for _, m := range rd.fs.measures {
-		names = append(names, strconv.Quote(cmp.Or(m.Name, m.ID)))
+		if strings.TrimSpace(m.Name) == "" {
+			nameless++
+			continue
+		}
+		names = append(names, strconv.Quote(m.Name))
+	}
+	if nameless > 0 {
+		names = append(names, words.Count(nameless, "measure without a name (give it one in the contract)", "measures without a name (give them one in the contract)"))
 	}
 	return words.JoinAnd(names)
 }
@@ -466,14 +494,14 @@ func (rd *figureReader) read() ([]Observation, error) {
 		k := figureKey{o.Measure, o.Date}
 		switch {
 		case had[k]:
-			rd.problem(r.Num, FigureDate, cell(r, FigureDate), "The measure %q already has a figure for %s; only new figures are added. Change that figure where it is, or delete this row.", rd.measureName(o.Measure), partnership.USDate(o.Date))
+			rd.problem(r.Num, FigureDate, cell(r, FigureDate), "The measure %s already has a figure for %s; only new figures are added. Change that figure where it is, or delete this row.", rd.measureName(o.Measure), partnership.USDate(o.Date))
 			continue
 		case rowOf[k] > 0:
-			rd.problem(r.Num, FigureDate, cell(r, FigureDate), "Row %d already gives the measure %q a figure for %s; keep one of the two rows.", rowOf[k], rd.measureName(o.Measure), partnership.USDate(o.Date))
+			rd.problem(r.Num, FigureDate, cell(r, FigureDate), "Row %d already gives the measure %s a figure for %s; keep one of the two rows.", rowOf[k], rd.measureName(o.Measure), partnership.USDate(o.Date))
 			continue
 		}
 		rowOf[k] = r.Num
-		o.ID = partnership.ContentID("observation", k)
+		o.ID = partnership.ContentID("figure", k)
 		out = append(out, o)
 	}
 	if len(rd.ps) > 0 {
@@ -485,14 +513,15 @@ func (rd *figureReader) read() ([]Observation, error) {
 	return out, nil
 }
 
-// measureName is the name of the measure with the ID id.
+// measureName names the measure with the ID id for a message: its name in
+// quotes, or says it has none.
 func (rd *figureReader) measureName(id string) string {
 	for _, m := range rd.fs.measures {
-		if m.ID == id {
-			return cmp.Or(m.Name, m.ID)
+		if m.ID == id && strings.TrimSpace(m.Name) != "" {
+			return strconv.Quote(m.Name)
 		}
 	}
-	return id
+	return "without a name"
 }
 
 // value reads a figure: a number with a point for decimals, and "%" after
@@ -501,7 +530,7 @@ func (rd *figureReader) value(row int, s, measure string) (float64, bool) {
 	n := s
 	if t, pct := strings.CutSuffix(n, "%"); pct {
 		if measure != "" && !rd.inPercent(measure) {
-			rd.problem(row, FigureValue, s, "%q is a percentage, but the measure %q counts %s; write the figure in its unit, such as 25.", s, rd.measureName(measure), rd.unit(measure))
+			rd.problem(row, FigureValue, s, "%q is a percentage, but the measure %s counts %s; write the figure in its unit, such as 25.", s, rd.measureName(measure), rd.unit(measure))
 			return 0, false
 		}
 		n = strings.TrimSpace(t)

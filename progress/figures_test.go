@@ -74,7 +74,7 @@ func TestReadFigures(t *testing.T) {
 			for _, o := range got {
 				require.NotNil(t, o.Value)
 				read = append(read, figure{o.Measure, o.Date, *o.Value, o.Source})
-				assert.True(t, strings.HasPrefix(o.ID, "observation-"), o.ID)
+				assert.True(t, strings.HasPrefix(o.ID, "figure-"), o.ID)
 			}
 			assert.Equal(t, want, read)
 			require.NoError(t, progress.Validate(got))
@@ -152,7 +152,11 @@ func TestReadFiguresPlan(t *testing.T) {
 		assert.Equal(t, progress.FigureNote, fs.Plan.Columns[4].Field)
 		_, err = fs.Observations()
 		assert.Equal(t, []string{`Columns B ("Value") and C ("Figure") could each give the value. Keep the one that does, and rename the others.`}, problems(t, err))
-		fs.Plan.Columns[2].Field = progress.FigureNone
+		require.NoError(t, fs.Plan.SetField(2, progress.FigureValue))
+		assert.Equal(t, progress.FigureNone, fs.Plan.Columns[1].Field, "the column that gave the value gives it no more")
+		assert.Equal(t, "not used: column C now gives this", fs.Plan.Columns[1].Note)
+		assert.Error(t, fs.Plan.SetField(9, progress.FigureValue))
+		assert.Error(t, fs.Plan.SetField(1, "rating"))
 		got, err := fs.Observations()
 		require.NoError(t, err)
 		assert.Equal(t, partnership.Date("2018-02-06"), got[0].Date)
