@@ -135,3 +135,45 @@ func TestImportInitiatives(t *testing.T) {
 	assert.Contains(t, b.text(`#pk-notices`), "Added 2 initiatives")
 	b.assertOffline(u)
 }
+
+// TestImportFigures imports a workbook of figures on the Over time tab
+// whose "Count" column is read as a note until the facilitator gives it
+// the figure with the arrow keys; then the figures are added and show with
+// their measure.
+func TestImportFigures(t *testing.T) {
+	b := newBrowser(t)
+	u := fileURL(built.page)
+	b.openExample(u)
+	b.click(`#pk-nav-progress`)
+	rows := [][]sheet.Cell{
+		{sheet.TextCell("Measure"), sheet.TextCell("Date"), sheet.TextCell("Count (see notes)"), sheet.TextCell("Source")},
+		{sheet.TextCell("Roosevelt seniors with a portfolio project chosen"), sheet.DateCell("2017-10-20"), sheet.NumberCell(31), sheet.TextCell("Advisory lists")},
+		{sheet.TextCell("Roosevelt seniors with a portfolio project chosen"), sheet.DateCell("2018-01-26"), sheet.NumberCell(44), sheet.TextCell("Advisory lists")},
+	}
+	var buf bytes.Buffer
+	require.NoError(t, sheet.WriteWorkbook(&buf, "Figures", rows))
+	file := filepath.Join(t.TempDir(), "portfolio figures.xlsx")
+	require.NoError(t, os.WriteFile(file, buf.Bytes(), 0o644))
+	before := eval[int](b, `document.querySelectorAll("#pk-progress [data-path$='.value']").length`)
+
+	b.do(chromedp.SetUploadFiles(chromedp.CSS(`#pk-fig-file`), []string{file}))
+	b.do(chromedp.WaitVisible(chromedp.CSS(`#pk-fig-problems`)))
+	assert.Equal(t, "pk-fig-h", eval[string](b, `document.activeElement.id`), "the preview takes the focus")
+	assert.Contains(t, b.text(`#pk-fig-problems`), "No column gives the figures themselves")
+	assert.Contains(t, b.text(`#pk-fig-rows`), "Advisory lists")
+	assert.False(t, eval[bool](b, `!!document.querySelector("#pk-fig-add")`), "nothing can be added yet")
+	b.audit(axeSource(t), "the preview of a spreadsheet of figures")
+
+	p := newPauses(t)
+	b.pick(`#pk-fig-field-2`, "value", p)
+	b.do(chromedp.WaitVisible(chromedp.CSS(`#pk-fig-add`)))
+	assert.Contains(t, b.text(`#pk-fig-adds`), "Jan 26, 2018")
+	assert.Equal(t, "Add 2 figures", b.text(`#pk-fig-add`))
+	b.click(`#pk-fig-add`)
+	b.do(chromedp.WaitVisible(chromedp.CSS(`#pk-fig-undo`)))
+	assert.Contains(t, b.text(`#pk-notices`), "Added 2 figures")
+	assert.Equal(t, before+2, eval[int](b, `document.querySelectorAll("#pk-progress [data-path$='.value']").length`), "the two figures are there to edit")
+	assert.Equal(t, "31,44", b.saved(`ws.observations.filter(o => o.measure === "roosevelt-portfolios").map(o => o.value).join(",")`, "31,44"))
+	assert.False(t, eval[bool](b, `!!document.querySelector("#pk-fig-h")`), "the preview is closed")
+	b.assertOffline(u)
+}

@@ -47,6 +47,8 @@ var readOnly = map[string]bool{
 	"fac.csv": true, "exp.role": true, "exp.encoding": true, "exp.delimiter": true, "exp.sheet": true, "exp.team": true,
 	"exp.unrated": true, "exp.cancel": true, "part.inv.template": true, "part.inv.file": true, "part.inv.field": true,
 	"part.inv.owner": true, "part.inv.encoding": true, "part.inv.delimiter": true, "part.inv.sheet": true, "part.inv.cancel": true,
+	"progress.fig.file": true, "progress.fig.field": true, "progress.fig.measure": true, "progress.fig.encoding": true,
+	"progress.fig.delimiter": true, "progress.fig.sheet": true, "progress.fig.cancel": true,
 	"print": true, "docx": true, "fac.names": true, PrintSettle: true,
 	"lock.pass": true, "lock.repeat": true, "lock.ask": true, "lock.cancel": true, "data.export.locked": true,
 }

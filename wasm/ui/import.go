@@ -660,38 +660,50 @@ func (a *App) viewInventoryPreview(p *partnership.Partnership) *Node {
 	)
 }
 
+// sheetColumn is a column a preview shows the cells of, under the name of
+// what it gives.
+type sheetColumn struct {
+	index int
+	label string
+}
+
 // viewInventoryRows shows the first rows as the file gives them, under the
 // field each column gives.
 func viewInventoryRows(s *inventoryImport) *Node {
-	rows := s.inv.Rows(previewRows)
+	var used []sheetColumn
+	for _, c := range s.inv.Plan.Columns {
+		if c.Field != partnership.FieldNone {
+			used = append(used, sheetColumn{c.Index, c.Field.Label()})
+		}
+	}
+	return viewSheetRows("pk-inv-rows", s.inv.Rows(previewRows), s.inv.Len(), used)
+}
+
+// viewSheetRows shows rows as a spreadsheet gives them (of total below its
+// header), the cells of the used columns only, by their row numbers.
+func viewSheetRows(id string, rows []partnership.SheetRow, total int, used []sheetColumn) *Node {
 	if len(rows) == 0 {
 		return nil
 	}
-	var used []partnership.InventoryColumn
-	for _, c := range s.inv.Plan.Columns {
-		if c.Field != partnership.FieldNone {
-			used = append(used, c)
-		}
-	}
 	head := []*Node{El("th", A("scope", "col"), "Row")}
 	for _, c := range used {
-		head = append(head, El("th", A("scope", "col"), c.Field.Label()))
+		head = append(head, El("th", A("scope", "col"), c.label))
 	}
 	body := make([]*Node, len(rows))
 	for i, r := range rows {
 		cells := []*Node{El("th", A("scope", "row"), strconv.Itoa(r.Row))}
 		for _, c := range used {
 			v := ""
-			if c.Index < len(r.Cells) {
-				v = r.Cells[c.Index]
+			if c.index < len(r.Cells) {
+				v = r.Cells[c.index]
 			}
 			cells = append(cells, El("td", v))
 		}
 		body[i] = El("tr", Key("row-"+strconv.Itoa(r.Row)), cells)
 	}
 	return El("div", Key("rows"), Class("pk-table-scroll"), A("tabindex", "0"), A("role", "region"), A("aria-label", "The first rows as read"),
-		El("table", ID("pk-inv-rows"),
-			El("caption", fmt.Sprintf("The first %s of %d, as the sheet gives them", plural(len(rows), "row", "rows"), s.inv.Len())),
+		El("table", ID(id),
+			El("caption", fmt.Sprintf("The first %s of %d, as the sheet gives them", plural(len(rows), "row", "rows"), total)),
 			El("thead", El("tr", head)),
 			El("tbody", body)))
 }

@@ -254,7 +254,7 @@ func TestInventoryImport(t *testing.T) {
 	assert.Contains(t, strings.Join(last.Details, " "), "This is an image (PNG)")
 }
 
-// The previews of both imports say nothing internal: no JSON path, no ID of
+// The previews of the imports say nothing internal: no JSON path, no ID of
 // the workspace, no role or field name in code, for a file read as it is
 // and for one with problems in every column.
 func TestImportPreviewsSayNothingInternal(t *testing.T) {
@@ -275,6 +275,15 @@ func TestImportPreviewsSayNothingInternal(t *testing.T) {
 	a.Handle(Event{Action: "part.inv.file", Files: []File{{Name: "bad.csv", Data: bad}}})
 	require.NotNil(t, a.part.inv)
 	views["inventory with problems"] = a.Render()
+	a.Handle(Event{Action: "nav", Arg: string(ViewProgress)})
+	a.Handle(Event{Action: "progress.fig.file", Files: []File{{Name: "figures.csv", Data: []byte(figuresSheet)}}})
+	require.NotNil(t, a.prog.fig)
+	views["figures"] = a.Render()
+	badFigures, err := os.ReadFile("../../progress/testdata/figures/bad-figures.csv")
+	require.NoError(t, err)
+	a.Handle(Event{Action: "progress.fig.file", Files: []File{{Name: "bad.csv", Data: badFigures}}})
+	require.NotEmpty(t, a.prog.fig.problems)
+	views["figures with problems"] = a.Render()
 
 	internal := internalWords(t, a.ws)
 	for _, r := range readiness.Roles()[1:] {

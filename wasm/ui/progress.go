@@ -206,11 +206,16 @@ type progressEditor struct {
 	entering int
 	// placing are the figures of no measure given one since the view was
 	// opened, by id: they stay where they were chosen until it is left.
-	placing map[string]bool
+	placing  map[string]bool
+	fig      *figureImport // the spreadsheet of figures being checked before it is added
+	figAdded *figuresAdded // what the last import of figures added, for Undo
 }
 
 // handleProgress handles the figures' and the view's events ("progress.*").
 func (a *App) handleProgress(ev Event) ([]Effect, bool) {
+	if strings.HasPrefix(ev.Action, "progress.fig.") {
+		return a.handleFigureImport(ev), true
+	}
 	switch ev.Action {
 	case "progress.add":
 		m, ok := a.measureByID(ev.Arg)

@@ -46,6 +46,7 @@ func (a *App) viewProgress() *Node {
 		El("p", ID("pk-progress-asof"), Class("pk-hint"), "As of "+usDay(t.AsOf)+"."),
 		El("h3", "The measures"),
 		cards,
+		a.viewFigureImport(),
 		a.viewUnknownFigures(),
 		a.viewQuarters(t))
 }
