@@ -117,16 +117,7 @@ func fieldOf(n string) (InventoryField, []InventoryField) {
 }
 
 // InventoryColumn is one column of an inventory and what it gives.
-type InventoryColumn struct {
-	// Index is the column's place, from 0; Letter names it as a spreadsheet
-	// does ("C").
-	Index  int            `json:"index"`
-	Letter string         `json:"letter"`
-	Header string         `json:"header"`
-	Field  InventoryField `json:"field,omitempty"`
-	// Note says why the column gives its field, or why it is not used.
-	Note string `json:"note,omitempty"`
-}
+type InventoryColumn = sheet.Column[InventoryField]
 
 // InventoryPlan says how an inventory is read: which column gives each
 // field, and which are left out and why. Change it (SetField, or the
@@ -143,22 +134,7 @@ type InventoryPlan struct {
 // SetField gives column col the field; a column that gave it before is no
 // longer used, and says so.
 func (p *InventoryPlan) SetField(col int, f InventoryField) error {
-	if col < 0 || col >= len(p.Columns) {
-		return fmt.Errorf("there is no column %d; the inventory has %d", col+1, len(p.Columns))
-	}
-	if !slices.Contains(InventoryFields(), f) {
-		return fmt.Errorf("%q is not a field of an inventory", f)
-	}
-	c := &p.Columns[col]
-	if f != FieldNone {
-		for i := range p.Columns {
-			if o := &p.Columns[i]; i != col && o.Field == f {
-				o.Field, o.Note = FieldNone, fmt.Sprintf("not used: column %s now gives this", c.Letter)
-			}
-		}
-	}
-	c.Field, c.Note = f, "as chosen"
-	return nil
+	return sheet.SetField(p.Columns, col, f, InventoryFields(), "an inventory")
 }
 
 // Inventory is an initiative inventory read into memory, with the plan of
@@ -262,33 +238,7 @@ func newInventory(book *sheet.Book, t *sheet.Table, p *Partnership) *Inventory {
 	for _, r := range t.Rows {
 		width = max(width, len(r.Cells))
 	}
-	plan := InventoryPlan{Source: SheetSource(book.Source(t)), Columns: make([]InventoryColumn, width)}
-	seen := make(map[InventoryField]int)
-	for j := range plan.Columns {
-		h := strings.TrimSpace(t.Rows[0].Cell(j))
-		c := InventoryColumn{Index: j, Letter: sheet.ColumnName(j), Header: h}
-		f, several := fieldOf(sheet.Normalize(h))
-		switch {
-		case h == "":
-			c.Note = "not used: it has no header"
-		case len(several) > 0:
-			labels := make([]string, len(several))
-			for i, x := range several {
-				labels[i] = strconv.Quote(x.Label())
-			}
-			c.Note = "not used: its header names more than one field (" + words.JoinAnd(labels) + "); choose the one it gives"
-		case f == FieldNone:
-			c.Note = "not used: it is none of the fields of an initiative"
-		default:
-			c.Field, c.Note = f, "its header names "+strings.ToLower(f.Label())
-			if k, dup := seen[f]; dup {
-				c.Note = fmt.Sprintf("its header names %s, as column %s's does", strings.ToLower(f.Label()), plan.Columns[k].Letter)
-			} else {
-				seen[f] = j
-			}
-		}
-		plan.Columns[j] = c
-	}
+	plan := InventoryPlan{Source: SheetSource(book.Source(t)), Columns: sheet.PlanColumns(t.Rows[0], width, fieldOf, "an initiative")}
 	inv.Plan = plan
 	return inv
 }
@@ -330,33 +280,13 @@ func (rd *inventoryReader) problem(row int, f InventoryField, value, format stri
 // along with the initiatives it could read, which are then not to be used
 // as they are.
 func (inv *Inventory) Initiatives() ([]Initiative, error) {
-	rd := &inventoryReader{inv: inv, col: make(map[InventoryField]int)}
-	dup := make(map[InventoryField][]string)
-	for j, c := range inv.Plan.Columns {
-		if c.Field == FieldNone {
-			continue
-		}
-		if !slices.Contains(InventoryFields(), c.Field) {
-			rd.problem(0, FieldNone, "", "Column %s: %q is not a field of an inventory.", c.Letter, c.Field)
-			continue
-		}
-		if k, ok := rd.col[c.Field]; ok {
-			if len(dup[c.Field]) == 0 {
-				dup[c.Field] = append(dup[c.Field], columnName(inv.Plan.Columns[k]))
-			}
-			dup[c.Field] = append(dup[c.Field], columnName(c))
-			continue
-		}
-		rd.col[c.Field] = j
+	rd := &inventoryReader{inv: inv}
+	col, several, problems := sheet.Assign(inv.Plan.Columns, InventoryFields(), "an inventory")
+	rd.col = col
+	for _, m := range problems {
+		rd.problem(0, FieldNone, "", "%s", m)
 	}
-	for _, f := range InventoryFields() {
-		if cols := dup[f]; len(cols) > 0 {
-			delete(rd.col, f)
-			rd.problem(0, FieldNone, "", "Columns %s could each give %s. Keep the one that does, and set the others to %q.",
-				words.JoinAnd(cols), strings.ToLower(f.Label()), FieldNone.Label())
-		}
-	}
-	rd.checkPlan(dup)
+	rd.checkPlan(several)
 	if len(inv.rows) == 0 {
 		rd.problem(0, FieldNone, "", "The file holds its header and no initiative below it. Add one row per initiative, or one per time it asks of an audience.")
 	}
@@ -366,17 +296,10 @@ func (inv *Inventory) Initiatives() ([]Initiative, error) {
 	return rd.read()
 }
 
-func columnName(c InventoryColumn) string {
-	if c.Header == "" {
-		return c.Letter
-	}
-	return fmt.Sprintf("%s (%q)", c.Letter, c.Header)
-}
-
 // checkPlan adds a problem for each field the inventory needs and lacks.
-func (rd *inventoryReader) checkPlan(dup map[InventoryField][]string) {
+func (rd *inventoryReader) checkPlan(several map[InventoryField]bool) {
 	_, hasName := rd.col[FieldName]
-	if !hasName && len(dup[FieldName]) == 0 {
+	if !hasName && !several[FieldName] {
 		rd.problem(0, FieldNone, "", "No column names the initiatives. Add a column %q with each initiative's name, or choose the column that holds them.", FieldName.Label())
 	}
 	_, hasOwner := rd.col[FieldOwner]
@@ -390,13 +313,13 @@ func (rd *inventoryReader) checkPlan(dup map[InventoryField][]string) {
 			rd.problem(0, FieldNone, plan, "There is no organization %q in the partnership; use one of: %s.", plan, rd.inv.p.orgNames())
 		}
 		rd.owner = id
-	case !hasOwner && len(dup[FieldOwner]) == 0:
+	case !hasOwner && !several[FieldOwner]:
 		rd.problem(0, FieldNone, "", "No column says who runs each initiative. Add a column %q with the name of the district or of a partner (%s), or choose the column that says it; if one organization runs them all, give it for all of them.",
 			FieldOwner.Label(), rd.inv.p.orgNames())
 	}
 	var given, missing []string
 	for _, f := range []InventoryField{FieldAudience, FieldStart, FieldEnd, FieldHours} {
-		if _, ok := rd.col[f]; ok || len(dup[f]) > 0 {
+		if _, ok := rd.col[f]; ok || several[f] {
 			given = append(given, strings.ToLower(f.Label()))
 		} else {
 			missing = append(missing, strconv.Quote(f.Label()))

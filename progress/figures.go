@@ -97,17 +97,9 @@ func figureFieldOf(n string) (FigureField, []FigureField) {
 	return FigureNone, found
 }
 
-// FigureColumn is one column of a spreadsheet of figures and what it gives.
-type FigureColumn struct {
-	// Index is the column's place, from 0; Letter names it as a spreadsheet
-	// does ("C").
-	Index  int         `json:"index"`
-	Letter string      `json:"letter"`
-	Header string      `json:"header"`
-	Field  FigureField `json:"field,omitempty"`
-	// Note says why the column gives its field, or why it is not used.
-	Note string `json:"note,omitempty"`
-}
+// FigureColumn is one column of a spreadsheet of figures and what it
+// gives.
+type FigureColumn = sheet.Column[FigureField]
 
 // FigurePlan says how a spreadsheet of figures is read: which column gives
 // each field, and which are left out and why. Change it (SetField, or the
@@ -123,22 +115,7 @@ type FigurePlan struct {
 // SetField gives column col the field; a column that gave it before is no
 // longer used, and says so.
 func (p *FigurePlan) SetField(col int, f FigureField) error {
-	if col < 0 || col >= len(p.Columns) {
-		return fmt.Errorf("there is no column %d; the spreadsheet has %d", col+1, len(p.Columns))
-	}
-	if !slices.Contains(FigureFields(), f) {
-		return fmt.Errorf("%q is not a field of a figure", f)
-	}
-	c := &p.Columns[col]
-	if f != FigureNone {
-		for i := range p.Columns {
-			if o := &p.Columns[i]; i != col && o.Field == f {
-				o.Field, o.Note = FigureNone, fmt.Sprintf("not used: column %s now gives this", c.Letter)
-			}
-		}
-	}
-	c.Field, c.Note = f, "as chosen"
-	return nil
+	return sheet.SetField(p.Columns, col, f, FigureFields(), "a figure")
 }
 
 // Figures is a spreadsheet of the figures of success measures read into
@@ -242,33 +219,7 @@ func newFigures(book *sheet.Book, t *sheet.Table, measures []contract.Measure, h
 	for _, r := range t.Rows {
 		width = max(width, len(r.Cells))
 	}
-	plan := FigurePlan{Source: partnership.SheetSource(book.Source(t)), Columns: make([]FigureColumn, width)}
-	seen := make(map[FigureField]int)
-	for j := range plan.Columns {
-		h := strings.TrimSpace(t.Rows[0].Cell(j))
-		c := FigureColumn{Index: j, Letter: sheet.ColumnName(j), Header: h}
-		f, several := figureFieldOf(sheet.Normalize(h))
-		switch {
-		case h == "":
-			c.Note = "not used: it has no header"
-		case len(several) > 0:
-			labels := make([]string, len(several))
-			for i, x := range several {
-				labels[i] = strconv.Quote(x.Label())
-			}
-			c.Note = "not used: its header names more than one field (" + words.JoinAnd(labels) + "); name the one it gives"
-		case f == FigureNone:
-			c.Note = "not used: it is none of the fields of a figure"
-		default:
-			c.Field, c.Note = f, "its header names "+strings.ToLower(f.Label())
-			if k, dup := seen[f]; dup {
-				c.Note = fmt.Sprintf("its header names %s, as column %s's does", strings.ToLower(f.Label()), plan.Columns[k].Letter)
-			} else {
-				seen[f] = j
-			}
-		}
-		plan.Columns[j] = c
-	}
+	plan := FigurePlan{Source: partnership.SheetSource(book.Source(t)), Columns: sheet.PlanColumns(t.Rows[0], width, figureFieldOf, "a figure")}
 	fs.Plan = plan
 	return fs
 }
@@ -314,32 +265,13 @@ func (rd *figureReader) problem(row int, f FigureField, value, format string, ar
 // read exactly, it returns a *partnership.ValidationError listing every
 // problem and no observation.
 func (fs *Figures) Observations() ([]Observation, error) {
-	rd := &figureReader{fs: fs, col: make(map[FigureField]int)}
-	dup := make(map[FigureField][]string)
-	for j, c := range fs.Plan.Columns {
-		if c.Field == FigureNone {
-			continue
-		}
-		if !slices.Contains(FigureFields(), c.Field) {
-			rd.problem(0, FigureNone, "", "Column %s: %q is not a field of a figure.", c.Letter, c.Field)
-			continue
-		}
-		if k, ok := rd.col[c.Field]; ok {
-			if len(dup[c.Field]) == 0 {
-				dup[c.Field] = append(dup[c.Field], figureColumnName(fs.Plan.Columns[k]))
-			}
-			dup[c.Field] = append(dup[c.Field], figureColumnName(c))
-			continue
-		}
-		rd.col[c.Field] = j
+	rd := &figureReader{fs: fs}
+	col, several, problems := sheet.Assign(fs.Plan.Columns, FigureFields(), "a figure")
+	rd.col = col
+	for _, m := range problems {
+		rd.problem(0, FigureNone, "", "%s", m)
 	}
-	for _, f := range FigureFields() {
-		if cols := dup[f]; len(cols) > 0 {
-			delete(rd.col, f)
-			rd.problem(0, FigureNone, "", "Columns %s could each give the %s. Keep the one that does, and rename the others.", words.JoinAnd(cols), strings.ToLower(f.Label()))
-		}
-	}
-	rd.checkPlan(dup)
+	rd.checkPlan(several)
 	if len(fs.rows) == 0 {
 		rd.problem(0, FigureNone, "", "The file holds its header and no figure below it. Add one row per figure: its measure, its date and its value.")
 	}
@@ -349,21 +281,14 @@ func (fs *Figures) Observations() ([]Observation, error) {
 	return rd.read()
 }
 
-func figureColumnName(c FigureColumn) string {
-	if c.Header == "" {
-		return c.Letter
-	}
-	return fmt.Sprintf("%s (%q)", c.Letter, c.Header)
-}
-
 // checkPlan adds a problem for each field a figure needs and the plan
 // lacks.
-func (rd *figureReader) checkPlan(dup map[FigureField][]string) {
+func (rd *figureReader) checkPlan(several map[FigureField]bool) {
 	_, hasMeasure := rd.col[FigureMeasure]
 	switch {
 	case len(rd.fs.measures) == 0:
 		rd.problem(0, FigureNone, "", "The contract supplement has no success measure yet: add the measures first, then their figures.")
-	case hasMeasure || len(dup[FigureMeasure]) > 0:
+	case hasMeasure || several[FigureMeasure]:
 	case rd.fs.Plan.Measure != "":
 		if id, ok := rd.measureByName(rd.fs.Plan.Measure); ok {
 			rd.measure = id
@@ -373,10 +298,10 @@ func (rd *figureReader) checkPlan(dup map[FigureField][]string) {
 	default:
 		rd.problem(0, FigureNone, "", "No column says which measure each figure is of. Add a column %q with the measure's name (%s), or choose the measure of every figure.", FigureMeasure.Label(), rd.measureNames())
 	}
-	if _, ok := rd.col[FigureDate]; !ok && len(dup[FigureDate]) == 0 {
+	if _, ok := rd.col[FigureDate]; !ok && !several[FigureDate] {
 		rd.problem(0, FigureNone, "", "No column gives the date of each figure. Add a column %q with the day each figure describes, such as 3/2/2027.", FigureDate.Label())
 	}
-	if _, ok := rd.col[FigureValue]; !ok && len(dup[FigureValue]) == 0 {
+	if _, ok := rd.col[FigureValue]; !ok && !several[FigureValue] {
 		rd.problem(0, FigureNone, "", "No column gives the figures themselves. Add a column %q with each figure, such as 25.", FigureValue.Label())
 	}
 }

@@ -151,7 +151,7 @@ func TestReadFiguresPlan(t *testing.T) {
 		assert.Equal(t, progress.FigureDate, fs.Plan.Columns[3].Field, "dates, twice, are one field")
 		assert.Equal(t, progress.FigureNote, fs.Plan.Columns[4].Field)
 		_, err = fs.Observations()
-		assert.Equal(t, []string{`Columns B ("Value") and C ("Figure") could each give the value. Keep the one that does, and rename the others.`}, problems(t, err))
+		assert.Equal(t, []string{`Columns B ("Value") and C ("Figure") could each give value. Keep the one that does, and set the others to "Not used".`}, problems(t, err))
 		require.NoError(t, fs.Plan.SetField(2, progress.FigureValue))
 		assert.Equal(t, progress.FigureNone, fs.Plan.Columns[1].Field, "the column that gave the value gives it no more")
 		assert.Equal(t, "not used: column C now gives this", fs.Plan.Columns[1].Note)

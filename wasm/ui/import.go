@@ -468,16 +468,26 @@ type inventoryImport struct {
 
 // choose gives column col the field value, as surveyImport.choose does.
 func (s *inventoryImport) choose(col int, value string) bool {
-	chosen := s.chosen.with(col, value)
-	plan := s.inv.Plan
-	plan.Columns = slices.Clone(s.read)
+	cols, chosen, ok := chooseField(s.read, s.chosen, col, value, partnership.InventoryFields())
+	if ok {
+		s.inv.Plan.Columns, s.chosen = cols, chosen
+	}
+	return ok
+}
+
+// chooseField gives column col the field value on the columns as read
+// with the earlier choices of the other columns, as surveyImport.choose
+// does; it reports false, and changes nothing, when a choice is none of
+// fields.
+func chooseField[F sheet.Field](read []sheet.Column[F], chosen choices, col int, value string, fields []F) ([]sheet.Column[F], choices, bool) {
+	chosen = chosen.with(col, value)
+	cols := slices.Clone(read)
 	for _, c := range chosen {
-		if plan.SetField(c.col, partnership.InventoryField(c.value)) != nil {
-			return false
+		if sheet.SetField(cols, c.col, F(c.value), fields, "the sheet") != nil {
+			return nil, nil, false
 		}
 	}
-	s.inv.Plan.Columns, s.chosen = plan.Columns, chosen
-	return true
+	return cols, chosen, true
 }
 
 func (s *inventoryImport) refresh() {
@@ -619,18 +629,6 @@ func (a *App) viewInventoryPreview(p *partnership.Partnership) *Node {
 		return nil
 	}
 	plan := &s.inv.Plan
-	cols := make([]*Node, len(plan.Columns))
-	for j, c := range plan.Columns {
-		var opts []*Node
-		for _, f := range partnership.InventoryFields() {
-			opts = append(opts, optionNode(string(f), f.Label(), string(c.Field)))
-		}
-		cols[j] = El("tr", Key("col-"+strconv.Itoa(j)),
-			El("th", A("scope", "row"), c.Letter),
-			El("td", named(c.Header, "(no header)")),
-			El("td", El("select", ID("pk-inv-field-"+strconv.Itoa(j)), A("aria-label", "What column "+c.Letter+" gives"), On("change", "part.inv.field"), Arg(strconv.Itoa(j)), opts)),
-			El("td", Class("pk-hint"), sentence(c.Note)))
-	}
 	var owner *Node
 	hasOwner := slices.ContainsFunc(plan.Columns, func(c partnership.InventoryColumn) bool { return c.Field == partnership.FieldOwner })
 	if !hasOwner || plan.Owner != "" {
@@ -645,13 +643,9 @@ func (a *App) viewInventoryPreview(p *partnership.Partnership) *Node {
 		El("h4", ID("pk-inv-h"), A("tabindex", "-1"), fmt.Sprintf("Check the import of %q", s.name)),
 		El("p", "Read as "+plan.Source.File+". Check what each column gives; nothing is added until you choose to add the initiatives."),
 		s.sourceChoices(plan.Source, "pk-inv", "part.inv"),
-		El("table", ID("pk-inv-columns"),
-			El("caption", "What each column gives"),
-			El("thead", El("tr", El("th", A("scope", "col"), "Column"), El("th", A("scope", "col"), "Header"),
-				El("th", A("scope", "col"), "Gives"), El("th", A("scope", "col"), "Why"))),
-			El("tbody", cols)),
+		viewColumnFields("pk-inv", "part.inv.field", plan.Columns, partnership.InventoryFields()),
 		owner,
-		viewInventoryRows(s),
+		viewSheetRows("pk-inv-rows", s.inv.Rows(previewRows), s.inv.Len(), usedColumns(s.inv.Plan.Columns)),
 		viewInitiativesAdded(p, s.initiatives),
 		viewImportProblems("pk-inv-problems", s.problems, "initiatives"),
 		El("div", Class("pk-actions"), addOrNot(s.problems, len(s.initiatives), "pk-inv-add", "part.inv.add",
@@ -667,16 +661,37 @@ type sheetColumn struct {
 	label string
 }
 
-// viewInventoryRows shows the first rows as the file gives them, under the
-// field each column gives.
-func viewInventoryRows(s *inventoryImport) *Node {
+// viewColumnFields is the table of a sheet's columns, each with the field
+// it gives to choose (ids idPrefix-field-N) and why.
+func viewColumnFields[F sheet.Field](idPrefix, action string, columns []sheet.Column[F], fields []F) *Node {
+	rows := make([]*Node, len(columns))
+	for j, c := range columns {
+		var opts []*Node
+		for _, f := range fields {
+			opts = append(opts, optionNode(string(f), f.Label(), string(c.Field)))
+		}
+		rows[j] = El("tr", Key("col-"+strconv.Itoa(j)),
+			El("th", A("scope", "row"), c.Letter),
+			El("td", named(c.Header, "(no header)")),
+			El("td", El("select", ID(idPrefix+"-field-"+strconv.Itoa(j)), A("aria-label", "What column "+c.Letter+" gives"), On("change", action), Arg(strconv.Itoa(j)), opts)),
+			El("td", Class("pk-hint"), sentence(c.Note)))
+	}
+	return El("table", ID(idPrefix+"-columns"),
+		El("caption", "What each column gives"),
+		El("thead", El("tr", El("th", A("scope", "col"), "Column"), El("th", A("scope", "col"), "Header"),
+			El("th", A("scope", "col"), "Gives"), El("th", A("scope", "col"), "Why"))),
+		El("tbody", rows))
+}
+
+// usedColumns are the columns that give a field, for viewSheetRows.
+func usedColumns[F sheet.Field](columns []sheet.Column[F]) []sheetColumn {
 	var used []sheetColumn
-	for _, c := range s.inv.Plan.Columns {
-		if c.Field != partnership.FieldNone {
+	for _, c := range columns {
+		if c.Field != "" {
 			used = append(used, sheetColumn{c.Index, c.Field.Label()})
 		}
 	}
-	return viewSheetRows("pk-inv-rows", s.inv.Rows(previewRows), s.inv.Len(), used)
+	return used
 }
 
 // viewSheetRows shows rows as a spreadsheet gives them (of total below its

@@ -31,16 +31,11 @@ type figureImport struct {
 
 // choose gives column col the field value, as surveyImport.choose does.
 func (s *figureImport) choose(col int, value string) bool {
-	chosen := s.chosen.with(col, value)
-	plan := s.fs.Plan
-	plan.Columns = slices.Clone(s.read)
-	for _, c := range chosen {
-		if plan.SetField(c.col, progress.FigureField(c.value)) != nil {
-			return false
-		}
+	cols, chosen, ok := chooseField(s.read, s.chosen, col, value, progress.FigureFields())
+	if ok {
+		s.fs.Plan.Columns, s.chosen = cols, chosen
 	}
-	s.fs.Plan.Columns, s.chosen = plan.Columns, chosen
-	return true
+	return ok
 }
 
 func (s *figureImport) refresh() {
@@ -164,18 +159,6 @@ func (a *App) viewFigurePreview() *Node {
 		return nil
 	}
 	plan := &s.fs.Plan
-	cols := make([]*Node, len(plan.Columns))
-	for j, c := range plan.Columns {
-		var opts []*Node
-		for _, f := range progress.FigureFields() {
-			opts = append(opts, optionNode(string(f), f.Label(), string(c.Field)))
-		}
-		cols[j] = El("tr", Key("col-"+strconv.Itoa(j)),
-			El("th", A("scope", "row"), c.Letter),
-			El("td", named(c.Header, "(no header)")),
-			El("td", El("select", ID("pk-fig-field-"+strconv.Itoa(j)), A("aria-label", "What column "+c.Letter+" gives"), On("change", "progress.fig.field"), Arg(strconv.Itoa(j)), opts)),
-			El("td", Class("pk-hint"), sentence(c.Note)))
-	}
 	var measure *Node
 	hasMeasure := slices.ContainsFunc(plan.Columns, func(c progress.FigureColumn) bool { return c.Field == progress.FigureMeasure })
 	if !hasMeasure || plan.Measure != "" {
@@ -186,23 +169,13 @@ func (a *App) viewFigurePreview() *Node {
 		measure = El("div", Key("measure"), El("label", A("for", "pk-fig-measure"), "The measure of every figure, for a sheet without a measure column"),
 			El("select", ID("pk-fig-measure"), On("change", "progress.fig.measure"), opts))
 	}
-	var used []sheetColumn
-	for _, c := range plan.Columns {
-		if c.Field != progress.FigureNone {
-			used = append(used, sheetColumn{c.Index, c.Field.Label()})
-		}
-	}
 	return El("div", Key("fig-preview"),
 		El("h4", ID("pk-fig-h"), A("tabindex", "-1"), fmt.Sprintf("Check the import of %q", s.name)),
 		El("p", "Read as "+plan.Source.File+". Check what each column gives; nothing is added until you choose to add the figures."),
 		s.sourceChoices(plan.Source, "pk-fig", "progress.fig"),
-		El("table", ID("pk-fig-columns"),
-			El("caption", "What each column gives"),
-			El("thead", El("tr", El("th", A("scope", "col"), "Column"), El("th", A("scope", "col"), "Header"),
-				El("th", A("scope", "col"), "Gives"), El("th", A("scope", "col"), "Why"))),
-			El("tbody", cols)),
+		viewColumnFields("pk-fig", "progress.fig.field", plan.Columns, progress.FigureFields()),
 		measure,
-		viewSheetRows("pk-fig-rows", s.fs.Rows(previewRows), s.fs.Len(), used),
+		viewSheetRows("pk-fig-rows", s.fs.Rows(previewRows), s.fs.Len(), usedColumns(plan.Columns)),
 		a.viewFiguresAdded(s.figures),
 		viewImportProblems("pk-fig-problems", s.problems, "figures"),
 		El("div", Class("pk-actions"), addOrNot(s.problems, len(s.figures), "pk-fig-add", "progress.fig.add",
