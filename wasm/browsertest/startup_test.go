@@ -97,6 +97,10 @@ marks: performance.getEntriesByType("mark").map(m => m.name + "=" + m.startTime.
 	t.Logf("  first content: hello-world %.0f ms, partnerkit %.0f ms, ratio %.2f (bar 1.2)", hc, ac, ac/hc)
 	t.Logf("  usable:        hello-world %.0f ms, partnerkit %.0f ms, ratio %.2f (bar 1.8)", hu, au, au/hu)
 	t.Logf("  each run, content/usable: hello-world %s; partnerkit %s", each(hello), each(app))
+	// What the click costs once the app runs: the queued click is replayed
+	// when the app is interactive.
+	click := func(r startupRun) float64 { return r.Usable - marks(r.Marks)["pk-interactive"] }
+	t.Logf("  from interactive to usable (the click): hello-world %.0f ms, partnerkit %.0f ms", median(hello, click), median(app, click))
 	t.Logf("  hello-world marks (last run): %s", hello[runs-1].Marks)
 	t.Logf("  partnerkit marks (last run):  %s", app[runs-1].Marks)
 	t.Logf("  partnerkit phases, median: %s", phases(app))
