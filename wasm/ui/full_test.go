@@ -47,11 +47,7 @@ func TestAFullDeviceLosesNothing(t *testing.T) {
 	for _, f := range flows {
 		t.Run(f.name, func(t *testing.T) {
 			m := store.NewMemory(0)
-			a := Open(Config{Now: fixedNow, Storage: m})
-			a.Handle(Event{Action: "start.new"})
-			a.Handle(Event{Action: "part.start"})
-			edit(a, "partnership.name", "Riverside and partners")
-			require.True(t, a.Save())
+			a := riverside(t, m)
 			m.Quota = m.Used() // full: nothing more fits
 			edit(a, "partnership.name", "Riverside and partners, renamed")
 			require.False(t, a.Save(), "the storage is full")

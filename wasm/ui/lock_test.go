@@ -41,6 +41,18 @@ func rawHolds(t *testing.T, m *store.Memory, text string) bool {
 	return false
 }
 
+// riverside opens the page on m and starts a workspace named "Riverside
+// and partners", saved.
+func riverside(t *testing.T, m *store.Memory) *App {
+	t.Helper()
+	a := Open(Config{Now: fixedNow, Storage: m})
+	a.Handle(Event{Action: "start.new"})
+	a.Handle(Event{Action: "part.start"})
+	edit(a, "partnership.name", "Riverside and partners")
+	require.True(t, a.Save())
+	return a
+}
+
 // lockWith locks the app's data with pass, as a person does on Your data.
 func lockWith(t *testing.T, a *App, pass string) {
 	t.Helper()
@@ -65,11 +77,7 @@ func unlockWith(t *testing.T, a *App, pass string) {
 func TestLockWithAPassphrase(t *testing.T) {
 	const pass = "lantern river 1987"
 	m := store.NewMemory(0)
-	a := Open(Config{Now: fixedNow, Storage: m})
-	a.Handle(Event{Action: "start.new"})
-	a.Handle(Event{Action: "part.start"})
-	edit(a, "partnership.name", "Riverside and partners")
-	require.True(t, a.Save())
+	a := riverside(t, m)
 	a.Handle(Event{Action: "start.example"})
 	name := a.ws.Partnership.District.Name
 	edit(a, "partnership.people[0].email", "morgan.reyes@hamsgulch.example")
@@ -159,11 +167,7 @@ func TestLockWithAPassphrase(t *testing.T) {
 func TestALockInAnotherTab(t *testing.T) {
 	const pass = "lantern river 1987"
 	m := store.NewMemory(0)
-	one := Open(Config{Now: fixedNow, Storage: m})
-	one.Handle(Event{Action: "start.new"})
-	one.Handle(Event{Action: "part.start"})
-	edit(one, "partnership.name", "Riverside and partners")
-	require.True(t, one.Save())
+	one := riverside(t, m)
 	two := Open(Config{Now: fixedNow, Storage: m})
 	require.Equal(t, "Riverside and partners", two.ws.Partnership.Name)
 
