@@ -197,23 +197,13 @@ func OpenInventory(r io.Reader, p *Partnership, o SheetOptions) (*Inventory, err
 	if err != nil {
 		return nil, sheetProblem(err)
 	}
-	var first *Inventory
-	for _, t := range tables {
-		if len(t.Rows) == 0 {
-			continue
-		}
-		inv := newInventory(book, t, p)
-		if slices.ContainsFunc(inv.Plan.Columns, func(c InventoryColumn) bool { return c.Field == FieldName }) && len(inv.rows) > 0 {
-			return inv, nil
-		}
-		if first == nil {
-			first = inv
-		}
-	}
-	if first == nil {
+	inv, ok := sheet.Choose(tables, func(t *sheet.Table) *Inventory { return newInventory(book, t, p) }, func(inv *Inventory) bool {
+		return slices.ContainsFunc(inv.Plan.Columns, func(c InventoryColumn) bool { return c.Field == FieldName }) && len(inv.rows) > 0
+	})
+	if !ok {
 		return nil, sheetProblem(&sheet.Error{Message: "The file holds no rows: there are no headers and no initiatives. Start from the template, which has a column for each thing an initiative needs."})
 	}
-	return first, nil
+	return inv, nil
 }
 
 // sheetProblem turns what internal/sheet could not read into a problem.

@@ -177,23 +177,13 @@ func OpenFigures(r io.Reader, measures []contract.Measure, have []Observation, o
 	if err != nil {
 		return nil, figureSheetProblem(err)
 	}
-	var first *Figures
-	for _, t := range tables {
-		if len(t.Rows) == 0 {
-			continue
-		}
-		fs := newFigures(book, t, measures, have)
-		if fs.gives(FigureValue) && len(fs.rows) > 0 {
-			return fs, nil
-		}
-		if first == nil {
-			first = fs
-		}
-	}
-	if first == nil {
+	fs, ok := sheet.Choose(tables, func(t *sheet.Table) *Figures { return newFigures(book, t, measures, have) }, func(fs *Figures) bool {
+		return fs.gives(FigureValue) && len(fs.rows) > 0
+	})
+	if !ok {
 		return nil, figureSheetProblem(&sheet.Error{Message: "The file holds no rows: there are no headers and no figures. Write a header row (Measure, Date, Value), then one row per figure."})
 	}
-	return first, nil
+	return fs, nil
 }
 
 // figureSheetProblem turns what internal/sheet could not read into a

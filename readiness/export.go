@@ -113,21 +113,8 @@ func openExport(r io.Reader, rb Rubric, o partnership.SheetOptions, textOnly boo
 	if err != nil {
 		return nil, sheetError(err)
 	}
-	var first *Export
-	for _, t := range tables {
-		if len(t.Rows) == 0 {
-			continue
-		}
-		ex := newExport(book, t, rb)
-		if ex.holdsResponses() {
-			return ex, nil
-		}
-		if first == nil {
-			first = ex
-		}
-	}
-	if first != nil {
-		return first, nil
+	if ex, ok := sheet.Choose(tables, func(t *sheet.Table) *Export { return newExport(book, t, rb) }, (*Export).holdsResponses); ok {
+		return ex, nil
 	}
 	switch {
 	case len(book.Tables) > 1:

@@ -134,3 +134,24 @@ func Assign[F Field](cols []Column[F], fields []F, record string) (col map[F]int
 	}
 	return col, several, problems
 }
+
+// Choose returns what read makes of the first table with rows whose
+// reading holds what is imported, else of the first table with rows; it
+// reports false when no table has rows.
+func Choose[T any](tables []*Table, read func(*Table) T, holds func(T) bool) (T, bool) {
+	var first T
+	found := false
+	for _, t := range tables {
+		if len(t.Rows) == 0 {
+			continue
+		}
+		x := read(t)
+		if holds(x) {
+			return x, true
+		}
+		if !found {
+			first, found = x, true
+		}
+	}
+	return first, found
+}

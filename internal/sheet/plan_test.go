@@ -62,3 +62,16 @@ func TestPlanColumns(t *testing.T) {
 	_, _, problems = Assign(cols, fields, "a person")
 	assert.Equal(t, []string{`Column E: "height" is not a field of a person.`}, problems)
 }
+
+func TestChoose(t *testing.T) {
+	empty, a, b := &Table{}, &Table{Rows: []Row{{Num: 1, Cells: []string{"a"}}}}, &Table{Rows: []Row{{Num: 1, Cells: []string{"b"}}}}
+	first := func(t *Table) string { return t.Rows[0].Cells[0] }
+	got, ok := Choose([]*Table{empty, a, b}, first, func(s string) bool { return s == "b" })
+	assert.True(t, ok)
+	assert.Equal(t, "b", got, "the first table that holds what is imported")
+	got, ok = Choose([]*Table{empty, a, b}, first, func(string) bool { return false })
+	assert.True(t, ok)
+	assert.Equal(t, "a", got, "else the first table with rows")
+	_, ok = Choose([]*Table{empty}, first, func(string) bool { return true })
+	assert.False(t, ok, "no table has rows")
+}
