@@ -25,7 +25,7 @@ func main() {
 	select {}
 }
 
-// fatal shows an error in place of the page.
+// fatal says in place of the page that it could not start, in plain words.
 func fatal(err error) {
 	println("partnerkit:", err.Error())
 	doc, e := safejs.Global().Get("document")
@@ -41,7 +41,9 @@ func fatal(err error) {
 		return
 	}
 	_, _ = p.Call("setAttribute", "role", "alert")
-	_ = p.Set("textContent", "partnerkit could not start: "+err.Error())
+	// The error's own words are for the console (above); the person is told
+	// what to do.
+	_ = p.Set("textContent", "partnerkit could not start in this browser. Reload the page; if it happens again, open this file in a current version of Chrome, Edge, Firefox or Safari. Your work saved on this device is kept.")
 	_, _ = root.Call("replaceChildren", p)
 }
 

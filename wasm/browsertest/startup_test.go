@@ -240,6 +240,8 @@ func TestLoaderExplainsWhatToDo(t *testing.T) {
 WebAssembly.instantiateStreaming = no; WebAssembly.instantiate = no })()`, "did not give partnerkit enough memory"},
 		{"blocked", `(() => { const no = () => Promise.reject(new WebAssembly.CompileError("WebAssembly.instantiateStreaming(): Refused to compile or instantiate WebAssembly module because 'unsafe-eval' is not an allowed source of script"));
 WebAssembly.instantiateStreaming = no; WebAssembly.instantiate = no })()`, "blocked partnerkit"},
+		{"anything else", `(() => { const no = () => Promise.reject(new TypeError("wasm function signature contains illegal type"));
+WebAssembly.instantiateStreaming = no; WebAssembly.instantiate = no })()`, "could not start in this browser"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			b := newBrowser(t)
@@ -249,6 +251,7 @@ WebAssembly.instantiateStreaming = no; WebAssembly.instantiate = no })()`, "bloc
 			msg := b.text(`#app [role=alert]`)
 			assert.Contains(t, msg, c.want)
 			assert.NotContains(t, msg, "wasm", "no technical words")
+			assert.NotContains(t, msg, "Error", "no error names")
 			assert.Equal(t, "true", eval[string](b, `document.documentElement.getAttribute("data-pk-failed")`))
 			assert.Equal(t, 1, eval[int](b, `document.querySelectorAll("[role=alert]").length`), "one message")
 		})

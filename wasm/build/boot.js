@@ -69,11 +69,15 @@
   const old = "This browser is too old to run partnerkit. Open this file in a current version of Chrome, Edge, Firefox or Safari (it needs WebAssembly). Nothing you enter is sent anywhere.";
   const memory = "This device did not give partnerkit enough memory to start. Close other tabs and apps, then reload this page. Your work saved on this device is kept.";
   const blocked = "A setting of this browser or of your organization blocked partnerkit: it needs WebAssembly, which is turned off here. Ask your IT staff to allow WebAssembly for this file, or open it in another current browser.";
+  const stopped = "partnerkit could not start in this browser. Reload the page; if it happens again, open this file in a current version of Chrome, Edge, Firefox or Safari. Your work saved on this device is kept.";
   function why(e) {
     const s = String((e && e.message) || e);
     if (e instanceof RangeError || /memory|allocat/i.test(s)) return memory;
     if (/unsafe-eval|content security|csp|refused|not allowed|disallowed|blocked/i.test(s)) return blocked;
-    return "partnerkit could not start (" + s + "). Reload the page; if it happens again, open the file in a current version of Chrome, Edge, Firefox or Safari.";
+    // The browser's own words help whoever debugs it, in the console; the
+    // person using the page is told what to do.
+    console.error("partnerkit could not start:", e);
+    return stopped;
   }
   let failed = false;
   // problem says msg in the page's one alert of the start-up: in place of
