@@ -134,10 +134,14 @@ func fillIDs(list []any, prefix, scope string) {
 			taken[str(rec["id"])] = true
 		}
 	}
-	for _, e := range list {
+	for i, e := range list {
 		rec, ok := e.(map[string]any)
 		if !ok || str(rec["id"]) != "" {
 			continue
+		}
+		if rec == nil { // an empty record, {}, is a nil map in the tree
+			rec = map[string]any{}
+			list[i] = rec
 		}
 		if _, has := rec["id"]; has {
 			continue // an id that is not text: Store reports it

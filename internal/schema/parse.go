@@ -14,7 +14,8 @@ import (
 
 // Parse reads exactly one JSON value from data into a tree of
 // map[string]any, []any, string, json.Number, bool and nil, which Store puts
-// into a Go value. It is strict where encoding/json is lenient, and bounded
+// into a Go value. An empty object is a nil map (a file of {} costs no more
+// than its lists): who adds to an object of the tree makes a map first. It is strict where encoding/json is lenient, and bounded
 // on any input:
 //
 //   - a name given twice in one object is refused (encoding/json keeps the
@@ -90,6 +91,11 @@ func (p *parser) value() (any, bool) {
 		if p.dec.StackDepth() > MaxDepth {
 			p.ps.Add(p.where(), "the file nests groups and lists more than %d deep, far more than a partnerkit file does; check that it is the right file", MaxDepth)
 			return nil, false
+		}
+		if p.dec.PeekKind() == '}' {
+			// An empty object is a nil map: nothing is allocated for it.
+			_, _ = p.dec.ReadToken()
+			return map[string]any(nil), true
 		}
 		obj := make(map[string]any)
 		for {
