@@ -78,9 +78,9 @@ func TestReviewMeetingCadence(t *testing.T) {
 		}
 	}
 	require.Len(t, got, 2)
-	assert.Equal(t, "there is no quarterly review in 2026 Q4 (Oct–Dec)", got[0].Message)
+	assert.Equal(t, "There is no quarterly review in 2026 Q4 (Oct–Dec)", got[0].Message)
 	assert.Equal(t, "meetings[1]", got[0].Path)
-	assert.Equal(t, "there is no meeting in the 3 months from October 2026 to December 2026", got[1].Message)
+	assert.Equal(t, "There is no meeting in the 3 months from October 2026 to December 2026", got[1].Message)
 }
 
 func TestLoadMeetings(t *testing.T) {

@@ -26,7 +26,7 @@ func TestPartnershipFindingsHavePathsFromTheTop(t *testing.T) {
 	}
 	over := byRule[partnership.RuleOverCapacity]
 	assert.Equal(t, "partnership.initiatives[0]", over.Path)
-	assert.Contains(t, over.Evidence, "teachers at Hayes High School, week of 2027-06-28: 34.5 h demanded, 10 h available — Summer PBL institute 30 h, Summer school 4.5 h")
+	assert.Contains(t, over.Evidence, "teachers at Hayes High School, week of June 28, 2027: 34.5 h demanded, 10 h available — Summer PBL institute 30 h, Summer school 4.5 h")
 
 	// Review gathers them with the rest, most severe first.
 	all := Review(ws)

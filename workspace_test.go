@@ -307,8 +307,8 @@ func TestReviewFollowsTheMeasures(t *testing.T) {
 			rules = append(rules, f.Rule+" "+f.Path)
 		}
 	}
-	// 31.5% on 2027-01-22, where the line from 12.5% on 2026-09-30 to 40%
-	// by 2027-01-29 passes 38.4%; and the coaching measure has no numbers.
+	// 31.5% on January 22, 2027, where the line from 12.5% on September 30, 2026 to 40%
+	// by January 29, 2027 passes 38.4%; and the coaching measure has no numbers.
 	assert.Equal(t, []string{"progress.behind contract.appendix.measures[0]", "progress.not-measurable contract.appendix.measures[1]"}, rules)
 
 	tl := partnerkit.OverTime(ws, time.Time{})

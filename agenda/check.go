@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/partnerkit/partnerkit/internal/words"
 	"github.com/partnerkit/partnerkit/partnership"
 )
 
@@ -157,7 +158,7 @@ func (c *checker) timeBudget() {
 		ev = append(ev, fmt.Sprintf("%s: %d min", s.Title, s.Minutes))
 	}
 	ev = append(ev, fmt.Sprintf("meeting: %d min", m.Minutes))
-	msg := fmt.Sprintf("sections add up to %d of %d minutes", planned, m.Minutes)
+	msg := fmt.Sprintf("Sections add up to %d of %d minutes", planned, m.Minutes)
 	q := fmt.Sprintf("Which section gets the %d spare minutes, or should the meeting be shorter?", m.Minutes-planned)
 	if planned > m.Minutes {
 		msg += fmt.Sprintf(", %d more than the meeting has", planned-m.Minutes)
@@ -197,7 +198,7 @@ func (c *checker) attendance() {
 		}
 		c.add(partnership.Finding{
 			Rule: RuleMissingSide, Severity: partnership.Warning, Standard: "communication.1",
-			Message:  fmt.Sprintf("no one from the %s is on the list of attendees", sideName(s)),
+			Message:  fmt.Sprintf("No one from the %s is on the list of attendees", sideName(s)),
 			Evidence: attendeeEvidence(m),
 			Question: fmt.Sprintf("Who will speak for the %s at this meeting?", sideName(s)),
 			Path:     "attendees",
@@ -216,7 +217,7 @@ func (c *checker) attendance() {
 		}
 		c.add(partnership.Finding{
 			Rule: RuleHigherAuthority, Severity: partnership.Warning, Standard: "communication.2",
-			Message:  fmt.Sprintf("no one with higher authority from the %s attends this quarterly review", sideName(s)),
+			Message:  fmt.Sprintf("No one with higher authority from the %s attends this quarterly review", sideName(s)),
 			Evidence: ev,
 			Question: fmt.Sprintf("Which %s leader with overall responsibility for the work can attend?", sideName(s)),
 			Path:     "attendees",
@@ -229,7 +230,7 @@ func (c *checker) attendance() {
 		}
 		c.add(partnership.Finding{
 			Rule: RuleInPerson, Severity: partnership.Warning, Standard: "communication.5",
-			Message:  "this quarterly review is not planned in person",
+			Message:  "This quarterly review is not planned in person",
 			Evidence: ev,
 			Question: "Can district, partner and school meet face to face for the quarterly review?",
 			Path:     "inPerson",
@@ -279,7 +280,7 @@ func (c *checker) actions() {
 		if strings.TrimSpace(a.Owner) == "" {
 			c.add(partnership.Finding{
 				Rule: RuleActionOwner, Severity: partnership.Warning, Standard: "communication.4",
-				Message:  fmt.Sprintf("action item %q has no owner", short(a.Text)),
+				Message:  fmt.Sprintf("Action item %q has no owner", short(a.Text)),
 				Evidence: actionEvidence(a),
 				Question: "Who will see this action through?",
 				Path:     at + ".owner",
@@ -288,7 +289,7 @@ func (c *checker) actions() {
 		if a.Due == "" {
 			c.add(partnership.Finding{
 				Rule: RuleActionDue, Severity: partnership.Warning, Standard: "communication.4",
-				Message:  fmt.Sprintf("action item %q has no due date", short(a.Text)),
+				Message:  fmt.Sprintf("Action item %q has no due date", short(a.Text)),
 				Evidence: actionEvidence(a),
 				Question: "By when will this action be done?",
 				Path:     at + ".due",
@@ -300,7 +301,7 @@ func (c *checker) actions() {
 		if _, ok := a.Due.Time(); !ok || a.Due >= ref {
 			continue // YYYY-MM-DD dates compare as text
 		}
-		ev := []string{"due " + string(a.Due), "compared with " + string(ref)}
+		ev := []string{"due " + words.Day(a.Due), "compared with " + words.Day(ref)}
 		if a.Owner != "" {
 			ev = append(ev, "owner "+c.ownerName(a.Owner))
 		}
@@ -309,7 +310,7 @@ func (c *checker) actions() {
 		}
 		c.add(partnership.Finding{
 			Rule: RuleOverdue, Severity: partnership.Warning, Standard: "communication.4",
-			Message:  fmt.Sprintf("action item %q is still open and was due %s", short(a.Text), a.Due),
+			Message:  fmt.Sprintf("Action item %q is still open and was due %s", short(a.Text), words.Day(a.Due)),
 			Evidence: ev,
 			Question: "What is holding this action up, and what is a realistic new date?",
 			Path:     at,
@@ -333,7 +334,7 @@ func (c *checker) afterwards() {
 	if strings.TrimSpace(m.Record) == "" && !hasNotes(m) {
 		c.add(partnership.Finding{
 			Rule: RuleNoRecord, Severity: partnership.Warning, Standard: "communication.5",
-			Message:  "the meeting has taken place but there is no record of the conversation",
+			Message:  "The meeting has taken place but there is no record of the conversation",
 			Evidence: []string{"meeting: " + m.Title + " on " + partnership.USDate(partnership.DateOf(m.Start))},
 			Question: "Who will write up what was said, so that those absent and the next meeting can rely on it?",
 			Path:     "record",
@@ -354,7 +355,7 @@ func (c *checker) afterwards() {
 	}
 	c.add(partnership.Finding{
 		Rule: RuleNoWrapUpActions, Severity: partnership.Warning, Standard: "communication.4",
-		Message:  "the meeting ended without new action items",
+		Message:  "The meeting ended without new action items",
 		Evidence: ev,
 		Question: "What are the next steps agreed at this meeting, and who owns each one by when?",
 		Path:     path,
@@ -387,7 +388,7 @@ func (c *checker) people() {
 		}
 		c.add(partnership.Finding{
 			Rule: RuleUnknownPerson, Severity: partnership.Warning, Standard: "communication.2",
-			Message:  fmt.Sprintf("attendee %s names person %q, who is not among the partnership's people", a.Name, a.Person),
+			Message:  fmt.Sprintf("Attendee %s names person %q, who is not among the partnership's people", a.Name, a.Person),
 			Evidence: []string{"known people: " + peopleList(p)},
 			Question: "Is this person missing from the partnership, or is the id mistyped?",
 			Path:     fmt.Sprintf("attendees[%d].person", i),
@@ -400,7 +401,7 @@ func (c *checker) people() {
 		}
 		c.add(partnership.Finding{
 			Rule: RuleUnknownPerson, Severity: partnership.Info, Standard: "communication.2",
-			Message:  fmt.Sprintf("the owner of action item %q, %q, is not one of the partnership's people or this meeting's attendees", short(a.Text), owner),
+			Message:  fmt.Sprintf("The owner of action item %q, %q, is not one of the partnership's people or this meeting's attendees", short(a.Text), owner),
 			Evidence: []string{"known people: " + peopleList(p)},
 			Question: "Should this owner be added to the partnership's people, so their actions can be followed up?",
 			Path:     fmt.Sprintf("actions[%d].owner", i),

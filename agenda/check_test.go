@@ -203,7 +203,7 @@ func TestCheckTimeBudgetMessage(t *testing.T) {
 	fs := agenda.Check(m)
 	require.Len(t, fs, 1)
 	f := fs[0]
-	assert.Equal(t, "sections add up to 55 of 60 minutes", f.Message)
+	assert.Equal(t, "Sections add up to 55 of 60 minutes", f.Message)
 	assert.Equal(t, partnership.Warning, f.Severity)
 	assert.Equal(t, "communication.5", f.Standard)
 	assert.Contains(t, f.Evidence, "Ongoing communication and collaboration: 15 min")
@@ -211,7 +211,7 @@ func TestCheckTimeBudgetMessage(t *testing.T) {
 	assert.Contains(t, f.Question, "5 spare minutes")
 
 	m.Minutes = 50
-	assert.Equal(t, "sections add up to 55 of 50 minutes, 5 more than the meeting has", agenda.Check(m)[0].Message)
+	assert.Equal(t, "Sections add up to 55 of 50 minutes, 5 more than the meeting has", agenda.Check(m)[0].Message)
 }
 
 func TestCheckFindingsAreComplete(t *testing.T) {

@@ -36,11 +36,11 @@ func ExampleQuarterly() {
 	// 15 min  Clear metrics established, questions: 2
 	// 20 min  Ongoing communication and collaboration, questions: 3
 	//  5 min  Wrap-up, questions: 1
-	// agenda.action-due: action item "Send the attendance data" has no due date (actions[0].due)
-	// agenda.action-owner: action item "Send the attendance data" has no owner (actions[0].owner)
-	// agenda.higher-authority: no one with higher authority from the district attends this quarterly review (attendees)
-	// agenda.missing-side: no one from the school is on the list of attendees (attendees)
-	// agenda.time-budget: sections add up to 55 of 60 minutes (minutes)
+	// agenda.action-due: Action item "Send the attendance data" has no due date (actions[0].due)
+	// agenda.action-owner: Action item "Send the attendance data" has no owner (actions[0].owner)
+	// agenda.higher-authority: No one with higher authority from the district attends this quarterly review (attendees)
+	// agenda.missing-side: No one from the school is on the list of attendees (attendees)
+	// agenda.time-budget: Sections add up to 55 of 60 minutes (minutes)
 }
 
 // The next meeting opens with last quarter's open action items already there.
@@ -70,7 +70,7 @@ func ExampleNext() {
 	// 2026-09-15-quarterly  Move the summer institute  carried=true
 	// 2026-12-08-quarterly  Plan the spring survey  carried=false
 	// true
-	// action item "Move the summer institute" is still open and was due 2026-10-15
+	// Action item "Move the summer institute" is still open and was due October 15, 2026
 }
 
 // A school year of meetings, exported to a calendar file.
@@ -238,8 +238,8 @@ func ExampleCheckAll() {
 		}
 	}
 	// Output:
-	// agenda.cadence-quarterly at [1]: there is no quarterly review in 2026 Q4 (Oct–Dec)
-	// agenda.cadence-monthly at [1]: there is no meeting in the 3 months from October 2026 to December 2026
+	// agenda.cadence-quarterly at [1]: There is no quarterly review in 2026 Q4 (Oct–Dec)
+	// agenda.cadence-monthly at [1]: There is no meeting in the 3 months from October 2026 to December 2026
 }
 
 // A calendar entry that invites the attendees, at 3:30 PM Chicago time.

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/partnerkit/partnerkit/internal/schema"
+	"github.com/partnerkit/partnerkit/internal/words"
 	"github.com/partnerkit/partnerkit/partnership"
 )
 
@@ -136,9 +137,9 @@ func cadence(ms []Meeting, now time.Time) []partnership.Finding {
 		if len(held) == 0 {
 			held = []string{"no meetings at all in that time"}
 		}
-		msg := fmt.Sprintf("there is no quarterly review in %s", quarterName(q))
+		msg := fmt.Sprintf("There is no quarterly review in %s", quarterName(q))
 		if to > q {
-			msg = fmt.Sprintf("there is no quarterly review in the %d quarters from %s to %s", to-q+1, quarterName(q), quarterName(to))
+			msg = fmt.Sprintf("There is no quarterly review in the %d quarters from %s to %s", to-q+1, quarterName(q), quarterName(to))
 		}
 		out = append(out, partnership.Finding{
 			Rule: RuleCadenceQuarterly, Severity: partnership.Warning, Standard: "communication.5",
@@ -162,9 +163,9 @@ func cadence(ms []Meeting, now time.Time) []partnership.Finding {
 		for to+1 <= endM && len(months[to+1]) == 0 {
 			to++
 		}
-		msg := fmt.Sprintf("there is no meeting in %s", monthName(mo))
+		msg := fmt.Sprintf("There is no meeting in %s", monthName(mo))
 		if to > mo {
-			msg = fmt.Sprintf("there is no meeting in the %d months from %s to %s", to-mo+1, monthName(mo), monthName(to))
+			msg = fmt.Sprintf("There is no meeting in the %d months from %s to %s", to-mo+1, monthName(mo), monthName(to))
 		}
 		out = append(out, partnership.Finding{
 			Rule: RuleCadenceMonthly, Severity: partnership.Info, Standard: "communication.1",
@@ -190,7 +191,7 @@ func hasQuarterly(ms []Meeting, indexes []int) bool {
 
 // describeMeeting names a meeting in evidence.
 func describeMeeting(m Meeting) string {
-	return fmt.Sprintf("%s (%s, %s)", m.Title, m.Cadence, partnership.DateOf(m.Start))
+	return fmt.Sprintf("%s (%s, %s)", m.Title, m.Cadence, words.Date(m.Start))
 }
 
 // nextPath returns the path of the first meeting after period p, or "".

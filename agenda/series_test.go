@@ -31,9 +31,9 @@ func TestCheckAllCadence(t *testing.T) {
 		// m1 is a monthly meeting copied from a quarterly one: it is fine
 	}, rules(fs))
 	quarterly := only(fs, agenda.RuleCadenceQuarterly)[0]
-	assert.Equal(t, "there is no quarterly review in 2026 Q4 (Oct–Dec)", quarterly.Message)
-	assert.Equal(t, []string{"Monthly check-in (monthly, 2026-10-13)", "Monthly check-in (monthly, 2026-12-08)"}, quarterly.Evidence)
-	assert.Equal(t, "there is no meeting in November 2026", only(fs, agenda.RuleCadenceMonthly)[0].Message)
+	assert.Equal(t, "There is no quarterly review in 2026 Q4 (Oct–Dec)", quarterly.Message)
+	assert.Equal(t, []string{"Monthly check-in (monthly, October 13, 2026)", "Monthly check-in (monthly, December 8, 2026)"}, quarterly.Evidence)
+	assert.Equal(t, "There is no meeting in November 2026", only(fs, agenda.RuleCadenceMonthly)[0].Message)
 
 	// With a clock, empty quarters and months up to last month count too.
 	fs = agenda.CheckAll(ms, nil, mustTime(t, "2027-05-02T00:00:00Z"))
@@ -44,8 +44,8 @@ func TestCheckAllCadence(t *testing.T) {
 		msgs = append(msgs, f.Message+"@"+f.Path)
 	}
 	assert.ElementsMatch(t, []string{
-		"there is no meeting in November 2026@[2]",
-		"there is no meeting in the 3 months from February 2027 to April 2027@",
+		"There is no meeting in November 2026@[2]",
+		"There is no meeting in the 3 months from February 2027 to April 2027@",
 	}, msgs)
 	assert.Len(t, only(fs, agenda.RuleCadenceQuarterly), 1, "2027 Q2 is not over yet")
 }
@@ -72,10 +72,10 @@ func TestCheckAllLongGap(t *testing.T) {
 	fs := agenda.CheckAll([]agenda.Meeting{a, b}, nil, time.Time{})
 	q := only(fs, agenda.RuleCadenceQuarterly)
 	require.Len(t, q, 1, "one finding for the whole run")
-	assert.Equal(t, "there is no quarterly review in the 99 quarters from 2001 Q2 (Apr–Jun) to 2025 Q4 (Oct–Dec)", q[0].Message)
+	assert.Equal(t, "There is no quarterly review in the 99 quarters from 2001 Q2 (Apr–Jun) to 2025 Q4 (Oct–Dec)", q[0].Message)
 	assert.Equal(t, "[1]", q[0].Path)
 	m := only(fs, agenda.RuleCadenceMonthly)
 	require.Len(t, m, 1)
-	assert.Equal(t, "there is no meeting in the 299 months from February 2001 to December 2025", m[0].Message)
-	assert.Equal(t, []string{"before: Quarterly partnership review (quarterly, 2001-01-09)", "after: Quarterly partnership review (quarterly, 2026-01-13)"}, m[0].Evidence)
+	assert.Equal(t, "There is no meeting in the 299 months from February 2001 to December 2025", m[0].Message)
+	assert.Equal(t, []string{"before: Quarterly partnership review (quarterly, January 9, 2001)", "after: Quarterly partnership review (quarterly, January 13, 2026)"}, m[0].Evidence)
 }

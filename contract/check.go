@@ -229,7 +229,7 @@ func (c *checker) measures() {
 			c.add(partnership.Finding{
 				Rule: RuleFinalBeforeInterim, Severity: partnership.Warning, Standard: "metrics.2",
 				Message:  fmt.Sprintf("Measure %d (%s) has its final date on or before its interim date.", i+1, measureLabel(m)),
-				Evidence: []string{"interim due: " + string(m.Interim.Due), "final due: " + string(m.Final.Due)},
+				Evidence: []string{"interim due: " + words.Day(m.Interim.Due), "final due: " + words.Day(m.Final.Due)},
 				Question: "Were the dates swapped? The interim check usually comes around January and the final one around June.",
 				Path:     at + ".final.due",
 			})
@@ -583,11 +583,11 @@ func (c *checker) measureTiming(i int, m Measure) {
 	var evidence []string
 	path := ""
 	if t, ok := m.Interim.Due.Time(); ok && t.Month() > time.February && t.Month() < time.December {
-		evidence = append(evidence, "interim due: "+string(m.Interim.Due))
+		evidence = append(evidence, "interim due: "+words.Day(m.Interim.Due))
 		path = at + ".interim.due"
 	}
 	if t, ok := m.Final.Due.Time(); ok && (t.Month() < time.May || t.Month() > time.July) {
-		evidence = append(evidence, "final due: "+string(m.Final.Due))
+		evidence = append(evidence, "final due: "+words.Day(m.Final.Due))
 		if path == "" {
 			path = at + ".final.due"
 		}

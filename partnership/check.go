@@ -312,7 +312,7 @@ func nearAudience(cs []Capacity, k string) string {
 
 // ConflictSummary writes a conflict in one line: who, when, the hours asked
 // and available, and the share of each initiative, such as
-// "teachers at Hayes, week of 2017-06-19: 34.5 h demanded, 10 h available — Summer PBL institute 30 h, Summer school 4.5 h".
+// "teachers at Hayes, week of June 19, 2017: 34.5 h demanded, 10 h available — Summer PBL institute 30 h, Summer school 4.5 h".
 func ConflictSummary(p *Partnership, k Conflict) string {
 	n := newNames(p)
 	return n.summary(k, n.who(k))
@@ -399,9 +399,9 @@ func (n *names) summary(k Conflict, who string) string {
 	var b strings.Builder
 	b.WriteString(who)
 	if k.Weeks <= 1 {
-		b.WriteString(", week of " + string(k.From))
+		b.WriteString(", week of " + words.Day(k.From))
 	} else {
-		b.WriteString(", weeks of " + string(k.From) + " to " + string(k.To) + " (" + strconv.Itoa(k.Weeks) + " weeks)")
+		b.WriteString(", weeks of " + words.Day(k.From) + " to " + words.Day(k.To) + " (" + strconv.Itoa(k.Weeks) + " weeks)")
 	}
 	b.WriteString(": " + formatHours(k.Demanded) + " h demanded, ")
 	if k.HasCapacity {
@@ -441,9 +441,9 @@ func (n *names) who(k Conflict) string {
 
 func weeksPhrase(k Conflict) string {
 	if k.Weeks <= 1 {
-		return "in the week of " + string(k.From)
+		return "in the week of " + words.Day(k.From)
 	}
-	return fmt.Sprintf("in each of the %d weeks from %s to %s", k.Weeks, k.From, k.To)
+	return fmt.Sprintf("in each of the %d weeks from %s to %s", k.Weeks, words.Day(k.From), words.Day(k.To))
 }
 
 // --- alignment ---------------------------------------------------------
@@ -696,9 +696,9 @@ func (c *checker) sustainability() {
 	if start, okStart := p.Start.Time(); okStart && okEnd && end.After(start.AddDate(0, RenewalMonths, 0)) {
 		months := monthsBetween(start, end)
 		c.add(RuleYearlyRenewal, "end",
-			fmt.Sprintf("The partnership runs about %d months (%s to %s), longer than %d: lasting alliances renew their agreement each year and use the renewal to review progress.", months, p.Start, p.End, RenewalMonths),
+			fmt.Sprintf("The partnership runs about %d months (%s to %s), longer than %d: lasting alliances renew their agreement each year and use the renewal to review progress.", months, words.Day(p.Start), words.Day(p.End), RenewalMonths),
 			"When will the partners restate their commitment and evaluate the work together this year?",
-			fmt.Sprintf("start: %s; end: %s", p.Start, p.End))
+			fmt.Sprintf("start: %s; end: %s", words.Day(p.Start), words.Day(p.End)))
 	}
 	if !okEnd {
 		return
@@ -734,7 +734,7 @@ func (c *checker) sustainability() {
 			}
 		}
 	}
-	msg := fmt.Sprintf("No initiative run by %s goes on after the partnership ends on %s", c.orgName(p.District.ID), p.End)
+	msg := fmt.Sprintf("No initiative run by %s goes on after the partnership ends on %s", c.orgName(p.District.ID), words.Day(p.End))
 	var evidence []string
 	if len(titles) > 0 {
 		msg += fmt.Sprintf(" to carry on the work on %s", words.JoinAnd(quoteAll(titles)))
@@ -743,7 +743,7 @@ func (c *checker) sustainability() {
 		}
 	}
 	msg += ": the capacity the partnership builds has no plan to outlast it."
-	evidence = append(evidence, "partnership ends: "+string(p.End))
+	evidence = append(evidence, "partnership ends: "+words.Day(p.End))
 	c.add(RuleNoContinuation, "end", msg,
 		"What will happen when the partnership ends? Who in the district keeps the work going, and with what time?",
 		evidence...)

@@ -49,15 +49,15 @@ func ExampleCheck() {
 	}
 	// Output:
 	// critical partnership.over-capacity (initiatives[0], standard resources.3)
-	//   Teachers at Hayes are asked for 34 h a week in the week of 2017-06-19, more than the 10 h a week they have. 2 organizations ask for this time: Teaching Partner and District.
-	//   evidence: teachers at Hayes, week of 2017-06-19: 34 h demanded, 10 h available — Summer PBL institute 30 h, Summer school 4 h
+	//   Teachers at Hayes are asked for 34 h a week in the week of June 19, 2017, more than the 10 h a week they have. 2 organizations ask for this time: Teaching Partner and District.
+	//   evidence: teachers at Hayes, week of June 19, 2017: 34 h demanded, 10 h available — Summer PBL institute 30 h, Summer school 4 h
 	//   question: Which of these can move, shrink or be dropped so that teachers at Hayes can give their time to what matters most?
 	// warning partnership.approach-mismatch (partners[0].approach, standard alignment.4)
 	//   Teaching Partner works by delivery, while District expects co-design.
 	//   evidence: Teaching Partner approach: delivery
 	//   question: Can the partner and the district agree how they will work together before the work is designed?
 	// warning partnership.no-continuation (end, standard alignment.3)
-	//   No initiative run by District goes on after the partnership ends on 2017-12-22 to carry on the work on “Project-based learning”: the capacity the partnership builds has no plan to outlast it.
+	//   No initiative run by District goes on after the partnership ends on December 22, 2017 to carry on the work on “Project-based learning”: the capacity the partnership builds has no plan to outlast it.
 	//   evidence: priority served by the partners: Project-based learning
 	//   question: What will happen when the partnership ends? Who in the district keeps the work going, and with what time?
 }
@@ -69,7 +69,7 @@ func ExampleConflicts() {
 		fmt.Println("over capacity:", c.Over(), "- organizations:", strings.Join(c.Owners, ", "))
 	}
 	// Output:
-	// teachers at Hayes, week of 2017-06-19: 34 h demanded, 10 h available — Summer PBL institute 30 h, Summer school 4 h
+	// teachers at Hayes, week of June 19, 2017: 34 h demanded, 10 h available — Summer PBL institute 30 h, Summer school 4 h
 	// over capacity: true - organizations: t, d
 }
 
@@ -88,7 +88,7 @@ func ExamplePartnership_WriteMap() {
 	}
 	// Output:
 	// <title id="summer-title">Map of initiatives and the time they ask for: Hayes and the summer institute</title>
-	// <desc id="summer-desc">2 initiatives asking time of 1 audience and school group, weeks of 2017-06-19 to 2017-07-24. Over capacity (1): teachers at Hayes, week of 2017-06-19: 34 h demanded, 10 h available — Summer PBL institute 30 h, Summer school 4 h.</desc>
+	// <desc id="summer-desc">2 initiatives asking time of 1 audience and school group, weeks of June 19, 2017 to July 24, 2017. Over capacity (1): teachers at Hayes, week of June 19, 2017: 34 h demanded, 10 h available — Summer PBL institute 30 h, Summer school 4 h.</desc>
 }
 
 func ExamplePartnership_ContextItems() {

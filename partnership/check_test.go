@@ -59,10 +59,10 @@ func TestCheckRules(t *testing.T) {
 	}{
 		{"over capacity", func(p *Partnership) {
 			p.Initiatives[0].Demands[0].HoursPerWeek = 12
-		}, RuleOverCapacity, Critical, "initiatives[0]", "asked for 12 h a week in each of the 40 weeks from 2026-09-07 to 2027-06-07, more than the 10 h a week they have"},
+		}, RuleOverCapacity, Critical, "initiatives[0]", "asked for 12 h a week in each of the 40 weeks from September 7, 2026 to June 7, 2027, more than the 10 h a week they have"},
 		{"two owners in the same week", func(p *Partnership) {
 			p.Initiatives[1].Demands[0].Start = "2027-06-07"
-		}, RuleCompetingDemands, Warning, "initiatives[0]", "2 organizations (Partner and District) ask teachers across the district for time in the week of 2027-06-07: 4 h a week in all, within the 10 h a week they have"},
+		}, RuleCompetingDemands, Warning, "initiatives[0]", "2 organizations (Partner and District) ask teachers across the district for time in the week of June 7, 2027: 4 h a week in all, within the 10 h a week they have"},
 		{"no priorities", func(p *Partnership) {
 			p.Priorities = nil
 			p.Initiatives[0].Priorities, p.Initiatives[1].Priorities = nil, nil
@@ -105,7 +105,7 @@ func TestCheckRules(t *testing.T) {
 		{"nothing carries on after the end", func(p *Partnership) {
 			p.Initiatives[1].Demands[0].End = "2027-06-30"
 			p.Initiatives[1].Demands[0].Start = "2026-09-07"
-		}, RuleNoContinuation, Warning, "end", "No initiative run by District goes on after the partnership ends on 2027-06-30 to carry on the work on “Literacy”"},
+		}, RuleNoContinuation, Warning, "end", "No initiative run by District goes on after the partnership ends on June 30, 2027 to carry on the work on “Literacy”"},
 		{"district work on other priorities does not carry on the partnership's", func(p *Partnership) {
 			p.Priorities = append(p.Priorities, Priority{ID: "math", Title: "Math"})
 			p.Initiatives[1].Priorities = []string{"math"}
@@ -116,7 +116,7 @@ func TestCheckRules(t *testing.T) {
 		{"longer than a year", func(p *Partnership) {
 			p.End = "2027-09-02"
 			p.Initiatives[1].Demands[0].End = "2028-09-01"
-		}, RuleYearlyRenewal, Info, "end", "runs about 12 months (2026-09-01 to 2027-09-02), longer than 12"},
+		}, RuleYearlyRenewal, Info, "end", "runs about 12 months (September 1, 2026 to September 2, 2027), longer than 12"},
 		{"district interests unstated", func(p *Partnership) {
 			p.Context[0].Interests = "  "
 		}, RuleInterestsUnstated, Warning, "context[0].interests", "District has not stated its interests"},

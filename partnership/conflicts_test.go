@@ -70,7 +70,7 @@ func TestConflicts(t *testing.T) {
 				initiative("pbl", "p", demand("teachers", "2017-06-19", "2017-06-23", 30)),
 				initiative("summer", "d", demand("teachers", "2017-06-19", "2017-07-28", 4)),
 			},
-			want: []string{"teachers across the district, week of 2017-06-19: 34 h demanded, 10 h available — Pbl 30 h, Summer 4 h"},
+			want: []string{"teachers across the district, week of June 19, 2017: 34 h demanded, 10 h available — Pbl 30 h, Summer 4 h"},
 			over: []bool{true},
 		},
 		{
@@ -79,7 +79,7 @@ func TestConflicts(t *testing.T) {
 				initiative("pbl", "p", demand("teachers", "2017-06-19", "2017-06-23", 30, "a", "b")),
 				initiative("summer", "d", demand("teachers", "2017-06-19", "2017-07-28", 4)),
 			},
-			want: []string{"teachers at Adams and Baker, week of 2017-06-19: 34 h demanded, 10 h available — Pbl 30 h, Summer 4 h"},
+			want: []string{"teachers at Adams and Baker, week of June 19, 2017: 34 h demanded, 10 h available — Pbl 30 h, Summer 4 h"},
 			over: []bool{true},
 		},
 		{
@@ -88,7 +88,7 @@ func TestConflicts(t *testing.T) {
 				initiative("pbl", "p", demand("teachers", "2017-06-19", "2017-06-23", 30, "a")),
 				initiative("summer", "d", demand("teachers", "2017-06-19", "2017-07-28", 4)),
 			},
-			want: []string{"teachers at Adams, week of 2017-06-19: 34 h demanded, 10 h available — Pbl 30 h, Summer 4 h"},
+			want: []string{"teachers at Adams, week of June 19, 2017: 34 h demanded, 10 h available — Pbl 30 h, Summer 4 h"},
 			over: []bool{true},
 		},
 		{
@@ -97,7 +97,7 @@ func TestConflicts(t *testing.T) {
 				initiative("pd", "p", demand("teachers", "2017-06-19", "2017-07-28", 8, "b")),
 				initiative("summer", "d", demand("teachers", "2017-06-21", "2017-07-26", 4, "b")),
 			},
-			want: []string{"teachers at Baker, weeks of 2017-06-19 to 2017-07-24 (6 weeks): 12 h demanded, 10 h available — Pd 8 h, Summer 4 h"},
+			want: []string{"teachers at Baker, weeks of June 19, 2017 to July 24, 2017 (6 weeks): 12 h demanded, 10 h available — Pd 8 h, Summer 4 h"},
 			over: []bool{true},
 		},
 		{
@@ -106,7 +106,7 @@ func TestConflicts(t *testing.T) {
 				initiative("x", "p", demand("teachers", "2017-06-19", "2017-06-25", 8, "a")),
 				initiative("y", "d", demand("teachers", "2017-06-25", "2017-07-02", 4, "a")),
 			},
-			want: []string{"teachers at Adams, week of 2017-06-19: 12 h demanded, 10 h available — X 8 h, Y 4 h"},
+			want: []string{"teachers at Adams, week of June 19, 2017: 12 h demanded, 10 h available — X 8 h, Y 4 h"},
 			over: []bool{true},
 		},
 		{
@@ -115,7 +115,7 @@ func TestConflicts(t *testing.T) {
 				initiative("x", "p", demand("teachers", "2017-10-02", "2017-10-03", 7, "a")),
 				initiative("y", "d", demand("teachers", "2017-09-04", "2017-10-27", 3, "a")),
 			},
-			want: []string{"teachers at Adams, week of 2017-10-02: 10 h demanded, 10 h available — X 7 h, Y 3 h"},
+			want: []string{"teachers at Adams, week of October 2, 2017: 10 h demanded, 10 h available — X 7 h, Y 3 h"},
 			over: []bool{false},
 		},
 		{
@@ -127,8 +127,8 @@ func TestConflicts(t *testing.T) {
 				initiative("y", "d", demand("teachers", "2018-01-08", "2018-02-02", 5, "a")),
 			},
 			want: []string{
-				"teachers at Adams, weeks of 2018-01-08 to 2018-01-15 (2 weeks): 11 h demanded, 10 h available — X 6 h, Y 5 h",
-				"teachers at Adams, weeks of 2018-01-22 to 2018-01-29 (2 weeks): 13 h demanded, 10 h available — X 8 h, Y 5 h",
+				"teachers at Adams, weeks of January 8, 2018 to January 15, 2018 (2 weeks): 11 h demanded, 10 h available — X 6 h, Y 5 h",
+				"teachers at Adams, weeks of January 22, 2018 to January 29, 2018 (2 weeks): 13 h demanded, 10 h available — X 8 h, Y 5 h",
 			},
 			over: []bool{true, true},
 		},
@@ -140,7 +140,7 @@ func TestConflicts(t *testing.T) {
 					demand("teachers", "2018-01-22", "2018-02-02", 6, "a")),
 				initiative("y", "d", demand("teachers", "2018-01-08", "2018-02-02", 5, "a")),
 			},
-			want: []string{"teachers at Adams, weeks of 2018-01-08 to 2018-01-29 (4 weeks): 11 h demanded, 10 h available — X 6 h, Y 5 h"},
+			want: []string{"teachers at Adams, weeks of January 8, 2018 to January 29, 2018 (4 weeks): 11 h demanded, 10 h available — X 6 h, Y 5 h"},
 			over: []bool{true},
 		},
 		{
@@ -149,7 +149,7 @@ func TestConflicts(t *testing.T) {
 				initiative("x", "p", demand(" Teachers", "2017-06-19", "2017-06-23", 8, "a")),
 				initiative("y", "d", demand("TEACHERS ", "2017-06-19", "2017-06-23", 4, "a")),
 			},
-			want: []string{"Teachers at Adams, week of 2017-06-19: 12 h demanded, 10 h available — X 8 h, Y 4 h"},
+			want: []string{"Teachers at Adams, week of June 19, 2017: 12 h demanded, 10 h available — X 8 h, Y 4 h"},
 			over: []bool{true},
 		},
 		{
@@ -158,7 +158,7 @@ func TestConflicts(t *testing.T) {
 				initiative("x", "p", demand("coaches", "2017-06-19", "2017-06-23", 80)),
 				initiative("y", "d", demand("coaches", "2017-06-19", "2017-06-23", 80)),
 			},
-			want: []string{"coaches across the district, week of 2017-06-19: 160 h demanded, no capacity given — X 80 h, Y 80 h"},
+			want: []string{"coaches across the district, week of June 19, 2017: 160 h demanded, no capacity given — X 80 h, Y 80 h"},
 			over: []bool{false},
 		},
 		{
@@ -168,7 +168,7 @@ func TestConflicts(t *testing.T) {
 				initiative("x", "p", demand("teachers", "2017-06-19", "2017-06-23", 8)),
 				initiative("y", "d", demand("teachers", "2017-06-19", "2017-06-23", 4)),
 			},
-			want: []string{"teachers across the district, week of 2017-06-19: 12 h demanded, 10 h available — X 8 h, Y 4 h"},
+			want: []string{"teachers across the district, week of June 19, 2017: 12 h demanded, 10 h available — X 8 h, Y 4 h"},
 			over: []bool{true},
 		},
 		{
@@ -183,7 +183,7 @@ func TestConflicts(t *testing.T) {
 					demand("", "2017-06-19", "2017-06-23", 50, "a")),
 				initiative("y", "d", demand("teachers", "2017-06-19", "2017-06-23", 4, "a")),
 			},
-			want: []string{"teachers at Adams, week of 2017-06-19: 12 h demanded, 10 h available — X 8 h, Y 4 h"},
+			want: []string{"teachers at Adams, week of June 19, 2017: 12 h demanded, 10 h available — X 8 h, Y 4 h"},
 			over: []bool{true},
 		},
 		{

@@ -77,8 +77,8 @@ func TestSortFindings(t *testing.T) {
 func TestSortFindingsComparesNumbersByValue(t *testing.T) {
 	fs := []partnership.Finding{
 		{Rule: "r", Path: "initiatives[10]", Message: "m"},
-		{Rule: "r", Path: "initiatives[2]", Message: "16 weeks from 2018-02-12"},
-		{Rule: "r", Path: "initiatives[2]", Message: "4 weeks from 2018-01-08"},
+		{Rule: "r", Path: "initiatives[2]", Message: "16 weeks from February 12, 2018"},
+		{Rule: "r", Path: "initiatives[2]", Message: "4 weeks from January 8, 2018"},
 		{Rule: "r", Path: "initiatives[2].demands[0]", Message: "m"},
 		{Rule: "r", Path: "initiatives[1]", Message: "m"},
 	}
@@ -89,8 +89,8 @@ func TestSortFindingsComparesNumbersByValue(t *testing.T) {
 	}
 	assert.Equal(t, []string{
 		"initiatives[1] m",
-		"initiatives[2] 4 weeks from 2018-01-08",
-		"initiatives[2] 16 weeks from 2018-02-12",
+		"initiatives[2] 4 weeks from January 8, 2018",
+		"initiatives[2] 16 weeks from February 12, 2018",
 		"initiatives[2].demands[0] m",
 		"initiatives[10] m",
 	}, got)

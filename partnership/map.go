@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/partnerkit/partnerkit/internal/escape"
+	"github.com/partnerkit/partnerkit/internal/words"
 )
 
 // MapOptions adjusts the map Partnership.WriteMap draws. The zero value is ready to use.
@@ -333,7 +334,7 @@ func (m *mapLayout) describe() string {
 	}
 	var d strings.Builder
 	fmt.Fprintf(&d, "%s asking time of %s, weeks of %s to %s.",
-		plural(m.nInit, "initiative"), plural(len(m.groups), "audience and school group"), mondayOf(m.week0), mondayOf(m.week0+m.weeks-1))
+		plural(m.nInit, "initiative"), plural(len(m.groups), "audience and school group"), words.Day(mondayOf(m.week0)), words.Day(mondayOf(m.week0+m.weeks-1)))
 	var over []string
 	for _, c := range m.overall {
 		if c.Over() {
@@ -432,7 +433,7 @@ func (m *mapLayout) drawGroup(b *strings.Builder, gi int, g *mapGroup, y float64
 			w := max(x1-x0, 2)
 			hours := formatHours(bar.hours)
 			tip := m.initName(r.init) + " (" + owner + "): " + hours + " h a week, " +
-				string(DateOf(unixDay(bar.from))) + " to " + string(DateOf(unixDay(bar.to)))
+				words.Day(DateOf(unixDay(bar.from))) + " to " + words.Day(DateOf(unixDay(bar.to)))
 			b.WriteString(`<rect class="pk-map-bar" x="` + num(x0) + `" y="` + num(y+4) + `" width="` + num(w) +
 				`" height="` + strconv.Itoa(mapRowHeight-8) + `" rx="2" fill="` + fill + `"><title>` + escape.XML(tip) + "</title></rect>\n")
 			b.WriteString(`<text class="pk-map-bar-label" x="` + num(x0+w+2) + `" y="` + num(y+14) + `" font-size="10">` + hours + " h</text>\n")

@@ -83,15 +83,15 @@ func TestWriteMapIsAccessible(t *testing.T) {
 	assert.Contains(t, s, `<title id="pk-map-title">Map of initiatives and the time they ask for: Healthy</title>`)
 	text := svgText(t, svg)
 	require.Len(t, text["desc"], 1)
-	assert.Equal(t, "2 initiatives asking time of 1 audience and school group, weeks of 2026-09-07 to 2028-06-05. "+
-		"Over capacity (1): teachers across the district, weeks of 2026-09-07 to 2027-06-07 (40 weeks): 12 h demanded, 10 h available — Coaching 12 h.",
+	assert.Equal(t, "2 initiatives asking time of 1 audience and school group, weeks of September 7, 2026 to June 5, 2028. "+
+		"Over capacity (1): teachers across the district, weeks of September 7, 2026 to June 7, 2027 (40 weeks): 12 h demanded, 10 h available — Coaching 12 h.",
 		text["desc"][0])
 	// Words, not colour alone: the over-capacity weeks and every bar are labelled.
 	assert.Contains(t, text["text"], "over capacity: 12 h of 10 h")
 	assert.Contains(t, text["text"], "12 h")
 	assert.Contains(t, text["text"], "Coaching — Partner")
 	assert.Contains(t, text["text"], "teachers across the district (capacity 10 h a week)")
-	assert.Contains(t, text["title"], "Coaching (Partner): 12 h a week, 2026-09-07 to 2027-06-11")
+	assert.Contains(t, text["title"], "Coaching (Partner): 12 h a week, September 7, 2026 to June 11, 2027")
 	assert.Equal(t, 1, strings.Count(s, `class="pk-map-over"`))
 	assert.Equal(t, 2, strings.Count(s, `class="pk-map-bar"`))
 }

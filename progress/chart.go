@@ -60,9 +60,9 @@ func (s Series) Description() string {
 				b.WriteString(", then ")
 			}
 			if t.Kind == "baseline" {
-				fmt.Fprintf(&b, "from a baseline of %s on %s", m.Format(t.Value), usDate(t.Date))
+				fmt.Fprintf(&b, "from a baseline of %s on %s", m.Format(t.Value), words.Day(t.Date))
 			} else {
-				fmt.Fprintf(&b, "%s of %s by %s", t.Label()[len("the "):], m.Format(t.Value), usDate(t.Date))
+				fmt.Fprintf(&b, "%s of %s by %s", t.Label()[len("the "):], m.Format(t.Value), words.Day(t.Date))
 			}
 		}
 		if dir, _ := s.Direction(); dir == contract.Decrease {
@@ -83,7 +83,7 @@ func (s Series) Description() string {
 			if i > 0 {
 				b.WriteString(", ")
 			}
-			fmt.Fprintf(&b, "%s on %s", m.Format(p.Value), usDate(p.Date))
+			fmt.Fprintf(&b, "%s on %s", m.Format(p.Value), words.Day(p.Date))
 		}
 		b.WriteString(".")
 		if st := s.standing(s.Points[len(s.Points)-1].day); st.HasExpected {
@@ -155,7 +155,7 @@ func WriteSVG(w io.Writer, s Series, opts ChartOptions) error {
 		x, y := sc.x(t.day), sc.y(t.Value)
 		if t.Kind == "baseline" {
 			fmt.Fprintf(bw, `<rect class="baseline" x="%s" y="%s" width="10" height="10" fill="#555"><title>Baseline: %s on %s</title></rect>`+"\n",
-				num(x-5), num(y-5), e(m.Format(t.Value)), usDate(t.Date))
+				num(x-5), num(y-5), e(m.Format(t.Value)), words.Day(t.Date))
 			continue
 		}
 		label := "Interim target"
@@ -163,7 +163,7 @@ func WriteSVG(w io.Writer, s Series, opts ChartOptions) error {
 			label = "Final target"
 		}
 		fmt.Fprintf(bw, `<path class="target" d="M%s %s l7 7 l-7 7 l-7 -7 z" fill="#c0392b"><title>%s: %s by %s</title></path>`+"\n",
-			num(x), num(y-7), label, e(m.Format(t.Value)), usDate(t.Date))
+			num(x), num(y-7), label, e(m.Format(t.Value)), words.Day(t.Date))
 		anchor := "middle"
 		if x > plotX1-40 {
 			anchor = "end"
@@ -213,7 +213,7 @@ func writeTable(bw *bufio.Writer, s Series) {
 	for i, r := range rows {
 		y := strconv.Itoa(24 + 14*i)
 		fmt.Fprintf(bw, `<g role="row"><text role="cell" y="%s">%s</text><text role="cell" y="%s" x="100">%s</text><text role="cell" y="%s" x="200">%s</text></g>`+"\n",
-			y, usDate(partnership.Date(r.date)), y, e(r.text), y, e(r.what))
+			y, words.Day(partnership.Date(r.date)), y, e(r.text), y, e(r.what))
 	}
 	bw.WriteString("</g>\n")
 }
@@ -355,7 +355,7 @@ func num(f float64) string {
 
 // pointTitle says what a point of the chart is: its value, date and source.
 func pointTitle(m contract.Measure, p Point) string {
-	s := m.Format(p.Value) + " on " + usDate(p.Date)
+	s := m.Format(p.Value) + " on " + words.Day(p.Date)
 	if src := strings.TrimSpace(p.Source()); src != "" {
 		s += " (" + words.Shorten(src, 200) + ")"
 	}

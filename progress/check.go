@@ -301,9 +301,9 @@ func (c *checker) noData(s *Series, pts []Point) {
 			continue
 		}
 		provider := strings.TrimSpace(duty.Provider.Label())
-		msg := fmt.Sprintf("No value of %s is recorded, and its data was due by %s", name(s.Measure), duty.Due)
+		msg := fmt.Sprintf("No value of %s is recorded, and its data was due by %s", name(s.Measure), words.Day(duty.Due))
 		question := "Is the data late, or kept somewhere else? Who will provide it, and by when?"
-		evidence := []string{"data due: " + string(duty.Due), "as of: " + string(dateOfDay(c.today))}
+		evidence := []string{"data due: " + words.Day(duty.Due), "as of: " + words.Day(dateOfDay(c.today))}
 		if provider != "" {
 			msg += " from " + provider
 			question = fmt.Sprintf("Is the data late, or kept somewhere else? When can %s provide it, and does the data plan still fit?", provider)
@@ -339,7 +339,7 @@ func (c *checker) sameDate(s *Series, pts []Point) {
 			last := pts[j-1]
 			c.add(RuleSameDate, "", fmt.Sprintf("observations[%d]", last.Index),
 				fmt.Sprintf("%s has %d different values for %s: %s; the one recorded last, %s, counts.",
-					capitalize(name(s.Measure)), j-i, pts[i].Date, words.JoinAnd(values), s.Measure.Format(last.Value)),
+					capitalize(name(s.Measure)), j-i, words.Day(pts[i].Date), words.JoinAnd(values), s.Measure.Format(last.Value)),
 				"Which figure is right? Correct or remove the other, so that everyone reads the same number.",
 				evidence...)
 		}
@@ -395,14 +395,14 @@ func (c *checker) drop(s *Series, pts []Point, dir contract.Direction) []step {
 	for _, st := range drops[max(0, len(drops)-told):] {
 		share := math.Abs(st.to.Value-st.from.Value) / math.Abs(st.from.Value)
 		parts = append(parts, fmt.Sprintf("from %s on %s to %s on %s (%s %s%%)",
-			m.Format(st.from.Value), st.from.Date, m.Format(st.to.Value), st.to.Date, word, strconv.Itoa(int(math.Round(share*100)))))
+			m.Format(st.from.Value), words.Day(st.from.Date), m.Format(st.to.Value), words.Day(st.to.Date), word, strconv.Itoa(int(math.Round(share*100)))))
 	}
 	evidence := make([]string, 0, min(len(drops), listed)+3)
 	if n := len(drops) - listed; n > 0 {
 		evidence = append(evidence, words.Count(n, "earlier drop is", "earlier drops are")+" not listed here")
 	}
 	for _, st := range drops[max(0, len(drops)-listed):] {
-		evidence = append(evidence, m.Format(st.from.Value)+" on "+string(st.from.Date)+" → "+m.Format(st.to.Value)+" on "+string(st.to.Date))
+		evidence = append(evidence, m.Format(st.from.Value)+" on "+words.Day(st.from.Date)+" → "+m.Format(st.to.Value)+" on "+words.Day(st.to.Date))
 	}
 	evidence = append(evidence, "all values: "+chain(m, days))
 	evidence = append(evidence, c.protocol())
@@ -510,7 +510,7 @@ func (c *checker) checkpoints(at string, s *Series, dir contract.Direction) {
 		if i < 0 || s.Points[i].day < s.Plan[0].day {
 			c.add(RuleCheckpointMissed, sev, path,
 				fmt.Sprintf("The date of %s of %s (%s by %s) has passed, and no value was recorded by then, so nobody can tell whether it was met.",
-					t.Label(), name(m), m.Format(t.Value), t.Date),
+					t.Label(), name(m), m.Format(t.Value), words.Day(t.Date)),
 				"Where is the data for this checkpoint? What have we agreed to do when a measure cannot be judged or is not on track?",
 				append(evidence, c.protocol())...)
 			continue
@@ -523,7 +523,7 @@ func (c *checker) checkpoints(at string, s *Series, dir contract.Direction) {
 			"short of the target by "+gap(m, math.Abs(v.Value-t.Value)), c.protocol())
 		c.add(RuleCheckpointMissed, sev, path,
 			fmt.Sprintf("%s of %s (%s by %s) was not met: the latest value by then was %s, on %s.",
-				capitalize(t.Label()), name(m), m.Format(t.Value), t.Date, m.Format(v.Value), v.Date),
+				capitalize(t.Label()), name(m), m.Format(t.Value), words.Day(t.Date), m.Format(v.Value), words.Day(v.Date)),
 			"What got in the way, and what does our agreed protocol for measures not on track ask of us now?",
 			evidence...)
 	}
@@ -562,8 +562,8 @@ func (c *checker) behind(at string, s *Series, pts []Point) {
 	}
 	c.add(RuleBehind, "", at,
 		fmt.Sprintf("%s is behind its planned line by %s: it was %s on %s, where the straight line from %s (%s on %s) to %s (%s by %s) passes %s.",
-			capitalize(name(m)), gap(m, st.Gap), m.Format(l.Value), l.Date,
-			from.Label(), m.Format(from.Value), from.Date, st.Toward.Label(), m.Format(st.Toward.Value), st.Toward.Date, m.Format(st.Expected)),
+			capitalize(name(m)), gap(m, st.Gap), m.Format(l.Value), words.Day(l.Date),
+			from.Label(), m.Format(from.Value), words.Day(from.Date), st.Toward.Label(), m.Format(st.Toward.Value), words.Day(st.Toward.Date), m.Format(st.Expected)),
 		"What are the early indicators telling us? What would bring the measure back on track, and what have we agreed to do when it is not?",
 		append(evidence, c.protocol())...)
 }
@@ -579,7 +579,7 @@ func (c *checker) stale(at string, s *Series, pts []Point) {
 		return
 	}
 	c.add(RuleStale, "", at,
-		fmt.Sprintf("The latest value of %s is from %s, %d days before %s.", name(s.Measure), l.Date, age, dateOfDay(c.today)),
+		fmt.Sprintf("The latest value of %s is from %s, %d days before %s.", name(s.Measure), words.Day(l.Date), age, words.Day(dateOfDay(c.today))),
 		"Are we collecting the right data in a timely fashion? Who can provide a current figure before the next quarterly meeting?",
 		"latest value: "+describePoint(s.Measure, l))
 }
@@ -602,7 +602,7 @@ func (c *checker) unknown(byMeasure map[string][]int) {
 		c.add(RuleUnknownMeasure, "", fmt.Sprintf("observations[%d].measure", idx[0]),
 			fmt.Sprintf("%s recorded for %s (%q).", words.Count(len(idx), "value is", "values are"), where, id),
 			"Was the measure removed or given another id? Should these values move to another measure, or be removed?",
-			fmt.Sprintf("first of them: %s on %s", formatMaybe(first.Value), first.Date))
+			fmt.Sprintf("first of them: %s on %s", formatMaybe(first.Value), words.Day(first.Date)))
 	}
 }
 
@@ -646,19 +646,19 @@ func directionNote(s *Series) string {
 
 // describePoint writes a value with its date and source.
 func describePoint(m contract.Measure, p Point) string {
-	s := m.Format(p.Value) + " on " + string(p.Date)
+	s := m.Format(p.Value) + " on " + words.Day(p.Date)
 	if src := strings.TrimSpace(p.Source()); src != "" {
 		s += " (" + words.Shorten(src, 200) + ")"
 	}
 	return s
 }
 
-// describeTarget writes a point of the plan: "interim target: 40 teachers by 2018-01-31".
+// describeTarget writes a point of the plan: "interim target: 40 teachers by January 31, 2018".
 func describeTarget(m contract.Measure, t Target) string {
 	if t.Kind == "baseline" {
-		return "baseline: " + m.Format(t.Value) + " on " + string(t.Date)
+		return "baseline: " + m.Format(t.Value) + " on " + words.Day(t.Date)
 	}
-	s := t.Kind + " target: " + m.Format(t.Value) + " by " + string(t.Date)
+	s := t.Kind + " target: " + m.Format(t.Value) + " by " + words.Day(t.Date)
 	if txt := strings.TrimSpace(t.Text); txt != "" {
 		s += " (" + words.Shorten(txt, 200) + ")"
 	}

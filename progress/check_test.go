@@ -93,11 +93,11 @@ func TestCheckRules(t *testing.T) {
 		{name: "behind within the tolerance is on track", measures: []contract.Measure{attendance()}, obs: obs("att", "2026-11-01", 52), asOf: "2026-11-15"},
 		{name: "behind", measures: []contract.Measure{attendance()}, obs: obs("att", "2026-11-01", 45), asOf: "2026-11-15",
 			rule: RuleBehind, sev: partnership.Warning, path: "contract.appendix.measures[0]",
-			text:     []string{"“Teachers at the PD days” is behind its planned line by 9.01 teachers", "45 teachers on 2026-11-01", "50 teachers on 2026-09-01", "60 teachers by 2027-01-31", "passes 54.01 teachers"},
+			text:     []string{"“Teachers at the PD days” is behind its planned line by 9.01 teachers", "45 teachers on November 1, 2026", "50 teachers on September 1, 2026", "60 teachers by January 31, 2027", "passes 54.01 teachers"},
 			evidence: []string{"behind by: 9.01 teachers, 17% short", "agreed for measures not on track: If a measure is far off track"}},
 		{name: "behind on the way to the final target", measures: []contract.Measure{attendance()}, obs: obs("att", "2027-01-20", 61, "2027-04-01", 62), asOf: "2027-04-05",
 			rule: RuleBehind, path: "contract.appendix.measures[0]",
-			text: []string{"by 6.89 teachers", "from the interim target (60 teachers on 2027-01-31) to the final target (80 teachers by 2027-06-15)"}},
+			text: []string{"by 6.89 teachers", "from the interim target (60 teachers on January 31, 2027) to the final target (80 teachers by June 15, 2027)"}},
 		{name: "a small step short of a long climb is on track", measures: []contract.Measure{func() contract.Measure {
 			m := attendance()
 			m.Baseline.Value, m.Interim.Value = num64(0), num64(20)
@@ -107,12 +107,12 @@ func TestCheckRules(t *testing.T) {
 		{name: "a value before the baseline is not judged", measures: []contract.Measure{attendance()}, obs: obs("att", "2026-08-01", 10), asOf: "2026-08-05"},
 		{name: "no data past the due date, with who provides it", measures: []contract.Measure{attendance()}, asOf: "2026-11-01",
 			rule: RuleNoData, sev: partnership.Warning, path: "contract.appendix.dataPlan.duties[0]",
-			text:     []string{"No value of “Teachers at the PD days” is recorded", "due by 2026-10-15 from Ana Ruiz"},
+			text:     []string{"No value of “Teachers at the PD days” is recorded", "due by October 15, 2026 from Ana Ruiz"},
 			evidence: []string{"provides the data: Ana Ruiz", "reports on it: Dee Park", "source: Sign-in sheets"}},
 		{name: "no data before the due date is fine", measures: []contract.Measure{attendance()}, asOf: "2026-10-15"},
 		{name: "interim checkpoint missed", measures: []contract.Measure{attendance()}, obs: obs("att", "2026-12-15", 57), asOf: "2027-02-10",
 			rule: RuleCheckpointMissed, sev: partnership.Warning, path: "contract.appendix.measures[0].interim",
-			text:     []string{"The interim target of “Teachers at the PD days” (60 teachers by 2027-01-31) was not met", "57 teachers, on 2026-12-15"},
+			text:     []string{"The interim target of “Teachers at the PD days” (60 teachers by January 31, 2027) was not met", "57 teachers, on December 15, 2026"},
 			evidence: []string{"short of the target by 3 teachers", "agreed for measures not on track"}},
 		{name: "interim checkpoint with no value by its date", measures: []contract.Measure{attendance()}, obs: obs("att", "2027-02-05", 61), asOf: "2027-02-10",
 			rule: RuleCheckpointMissed, sev: partnership.Warning, path: "contract.appendix.measures[0].interim",
@@ -120,26 +120,26 @@ func TestCheckRules(t *testing.T) {
 		{name: "interim checkpoint met", measures: []contract.Measure{attendance()}, obs: obs("att", "2027-01-20", 61), asOf: "2027-02-10"},
 		{name: "final checkpoint missed is critical", measures: []contract.Measure{attendance()}, obs: obs("att", "2027-01-20", 61, "2027-06-10", 70), asOf: "2027-06-20",
 			rule: RuleCheckpointMissed, sev: partnership.Critical, path: "contract.appendix.measures[0].final",
-			text: []string{"The final target", "80 teachers by 2027-06-15", "70 teachers, on 2027-06-10"}, also: []string{RuleBehind}},
+			text: []string{"The final target", "80 teachers by June 15, 2027", "70 teachers, on June 10, 2027"}, also: []string{RuleBehind}},
 		{name: "decrease: on track", measures: []contract.Measure{absence()}, obs: obs("abs", "2026-11-01", 27), asOf: "2026-11-15"},
 		{name: "decrease: behind when above the line", measures: []contract.Measure{absence()}, obs: obs("abs", "2026-11-01", 31), asOf: "2026-11-15",
-			rule: RuleBehind, path: "contract.appendix.measures[0]", text: []string{"behind its planned line by 3.01 percentage points", "31% on 2026-11-01"}},
+			rule: RuleBehind, path: "contract.appendix.measures[0]", text: []string{"behind its planned line by 3.01 percentage points", "31% on November 1, 2026"}},
 		{name: "decrease: a rise is the drop to look into", measures: []contract.Measure{absence()}, obs: obs("abs", "2026-10-01", 24, "2026-11-01", 31), asOf: "2026-11-15",
 			rule: RuleDrop, sev: partnership.Warning, path: "observations[1]",
-			text: []string{"rose by 25% or more", "from 24% on 2026-10-01 to 31% on 2026-11-01 (up 29%)"}, also: []string{RuleBehind}},
+			text: []string{"rose by 25% or more", "from 24% on October 1, 2026 to 31% on November 1, 2026 (up 29%)"}, also: []string{RuleBehind}},
 		{name: "decrease: checkpoint missed when above the target", measures: []contract.Measure{absence()}, obs: obs("abs", "2027-01-10", 26), asOf: "2027-02-01",
 			rule: RuleCheckpointMissed, path: "contract.appendix.measures[0].interim", text: []string{"26%"}},
 		{name: "drop between consecutive values", measures: []contract.Measure{attendance()}, obs: obs("att", "2026-10-01", 60, "2026-11-01", 44), asOf: "2026-11-15",
 			rule: RuleDrop, path: "observations[1]",
-			text:     []string{"fell by 25% or more from one value to the next: from 60 teachers on 2026-10-01 to 44 teachers on 2026-11-01 (down 27%)"},
+			text:     []string{"fell by 25% or more from one value to the next: from 60 teachers on October 1, 2026 to 44 teachers on November 1, 2026 (down 27%)"},
 			evidence: []string{"all values: 60 → 44 teachers"}, also: []string{RuleBehind}},
 		{name: "a smaller fall is no drop", measures: []contract.Measure{attendance()}, obs: obs("att", "2026-10-01", 60, "2026-11-01", 58), asOf: "2026-11-15"},
 		{name: "two drops make one finding", measures: []contract.Measure{attendance()}, obs: obs("att", "2026-09-15", 52, "2026-10-03", 25, "2026-11-06", 16), asOf: "2026-11-10",
-			rule: RuleDrop, path: "observations[2]", text: []string{"from 52 teachers on 2026-09-15 to 25 teachers on 2026-10-03 (down 52%); then from 25 teachers on 2026-10-03 to 16 teachers on 2026-11-06 (down 36%)"},
+			rule: RuleDrop, path: "observations[2]", text: []string{"from 52 teachers on September 15, 2026 to 25 teachers on October 3, 2026 (down 52%); then from 25 teachers on October 3, 2026 to 16 teachers on November 6, 2026 (down 36%)"},
 			also: []string{RuleBehind}},
 		{name: "identical dates: the value recorded last counts", measures: []contract.Measure{attendance()}, obs: obs("att", "2026-11-01", 55, "2026-11-01", 45), asOf: "2026-11-15",
 			rule: RuleSameDate, sev: partnership.Info, path: "observations[1]",
-			text: []string{"has 2 different values for 2026-11-01: 55 teachers and 45 teachers; the one recorded last, 45 teachers, counts"}, also: []string{RuleBehind}},
+			text: []string{"has 2 different values for November 1, 2026: 55 teachers and 45 teachers; the one recorded last, 45 teachers, counts"}, also: []string{RuleBehind}},
 		{name: "identical dates in the other order", measures: []contract.Measure{attendance()}, obs: obs("att", "2026-11-01", 45, "2026-11-01", 55), asOf: "2026-11-15",
 			rule: RuleSameDate, path: "observations[1]", text: []string{"the one recorded last, 55 teachers, counts"}},
 		{name: "identical dates with the same value", measures: []contract.Measure{attendance()}, obs: obs("att", "2026-11-01", 55, "2026-11-01", 55), asOf: "2026-11-15"},
@@ -168,7 +168,7 @@ func TestCheckRules(t *testing.T) {
 		}()}, obs: obs("att", "2026-11-01", 45), asOf: "2026-11-15",
 			rule: RuleBehind, evidence: []string{"direction: not stated; read from the targets as higher is better"}},
 		{name: "stale data", measures: []contract.Measure{attendance()}, obs: obs("att", "2026-09-15", 51), asOf: "2027-01-05",
-			rule: RuleStale, sev: partnership.Info, path: "contract.appendix.measures[0]", text: []string{"The latest value of “Teachers at the PD days” is from 2026-09-15, 112 days before 2027-01-05"}},
+			rule: RuleStale, sev: partnership.Info, path: "contract.appendix.measures[0]", text: []string{"The latest value of “Teachers at the PD days” is from September 15, 2026, 112 days before January 5, 2027"}},
 		{name: "data of a measure the supplement lacks", measures: []contract.Measure{attendance()}, obs: append(obs("att", "2026-11-01", 55), obs("gone", "2026-11-02", 3, "2026-11-03", 4)...), asOf: "2026-11-15",
 			rule: RuleUnknownMeasure, sev: partnership.Warning, path: "observations[1].measure", text: []string{"2 values are recorded for a measure the contract supplement does not have (\"gone\")"}},
 		{name: "an empty row of the form is left alone", measures: []contract.Measure{{}}, asOf: "2026-11-15"},
@@ -321,7 +321,7 @@ func TestCheckSetsADropBesideTheWeeksOverCapacity(t *testing.T) {
 	assert.Equal(t, "resources.3", f.Standard)
 	assert.Equal(t, "contract.appendix.measures[0]", f.Path)
 	assert.Contains(t, f.Message, "“Teachers at the PD days” fell by 25% or more (60 → 40 teachers) while the people taking part in Follow-up days were asked for more hours than they have, in a week.")
-	assert.True(t, containsLine(f.Evidence, "week of 2026-10-26: 12 h demanded, 10 h available"), "%q", f.Evidence)
+	assert.True(t, containsLine(f.Evidence, "week of October 26, 2026: 12 h demanded, 10 h available"), "%q", f.Evidence)
 
 	// Without the link, or with the over-capacity week outside the fall, the two stay apart.
 	d.Contract.Appendix.Measures[0].Initiatives = nil

@@ -35,9 +35,9 @@ func ExampleCheck() {
 		fmt.Printf("[%s] %s\n", f.Severity, f.Message)
 	}
 	// Output:
-	// [warning] “Teachers at the partners' PD days” is behind its planned line by 24 teachers: it was 16 teachers on 2018-02-06, where the straight line from the interim target (40 teachers on 2018-01-31) to the final target (40 teachers by 2018-06-15) passes 40 teachers.
-	// [warning] The interim target of “Teachers at the partners' PD days” (40 teachers by 2018-01-31) was not met: the latest value by then was 25 teachers, on 2017-10-03.
-	// [warning] “Teachers at the partners' PD days” fell by 25% or more from one value to the next: from 52 teachers on 2017-07-13 to 25 teachers on 2017-10-03 (down 52%); then from 25 teachers on 2017-10-03 to 16 teachers on 2018-02-06 (down 36%).
+	// [warning] “Teachers at the partners' PD days” is behind its planned line by 24 teachers: it was 16 teachers on February 6, 2018, where the straight line from the interim target (40 teachers on January 31, 2018) to the final target (40 teachers by June 15, 2018) passes 40 teachers.
+	// [warning] The interim target of “Teachers at the partners' PD days” (40 teachers by January 31, 2018) was not met: the latest value by then was 25 teachers, on October 3, 2017.
+	// [warning] “Teachers at the partners' PD days” fell by 25% or more from one value to the next: from 52 teachers on July 13, 2017 to 25 teachers on October 3, 2017 (down 52%); then from 25 teachers on October 3, 2017 to 16 teachers on February 6, 2018 (down 36%).
 }
 
 func ExampleSeries_StandingAt() {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/partnerkit/partnerkit/agenda"
 	"github.com/partnerkit/partnerkit/contract"
+	"github.com/partnerkit/partnerkit/internal/words"
 	"github.com/partnerkit/partnerkit/partnership"
 	"github.com/partnerkit/partnerkit/readiness"
 )
@@ -196,7 +197,7 @@ func OverTime(d Data, asOf time.Time) Timeline {
 		t.Quarters = append(t.Quarters, d.quarter(q, today, rounds, series, actions))
 	}
 	if len(t.Quarters) > MaxQuarters {
-		t.Notes = append(t.Notes, fmt.Sprintf("Only the last %d quarters are shown; the data goes back to %s.", MaxQuarters, dateOfDay(first)))
+		t.Notes = append(t.Notes, fmt.Sprintf("Only the last %d quarters are shown; the data goes back to %s.", MaxQuarters, words.Day(dateOfDay(first))))
 		t.Quarters = t.Quarters[len(t.Quarters)-MaxQuarters:]
 	}
 	return t

@@ -162,7 +162,7 @@ func TestOverTimeKeepsToMaxQuarters(t *testing.T) {
 	}
 	tl := OverTime(d, day("2027-03-15"))
 	assert.Len(t, tl.Quarters, MaxQuarters)
-	assert.Contains(t, tl.Notes[len(tl.Notes)-1], "Only the last 40 quarters are shown; the data goes back to 2014-02-10.")
+	assert.Contains(t, tl.Notes[len(tl.Notes)-1], "Only the last 40 quarters are shown; the data goes back to February 10, 2014.")
 }
 
 func TestWriteHTMLIsThePreRead(t *testing.T) {
@@ -182,7 +182,7 @@ func TestWriteHTMLIsThePreRead(t *testing.T) {
 		"What are the early indicators in the data? What are the implications?",
 		"They decide nothing",
 		"Behind the planned line by 24.3 teachers: 40 teachers on March 1, 2027, where the line expected 64.3 teachers",
-		"fell by 25% or more from one value to the next: from 61 teachers on 2027-01-20 to 40 teachers on 2027-03-01 (down 34%).",
+		"fell by 25% or more from one value to the next: from 61 teachers on January 20, 2027 to 40 teachers on March 1, 2027 (down 34%).",
 		"October to December 2026",
 		"3 action items due, 1 done on time (33%), 1 done late, 1 done on a date not recorded.",
 		"nobody from the school",

@@ -53,7 +53,7 @@ func (t Timeline) Document() *document.Document {
 		lead = name + ". " + lead
 	}
 	if t.AsOf != "" {
-		lead += ", as of " + usDate(t.AsOf)
+		lead += ", as of " + words.Day(t.AsOf)
 	}
 	d.Para(document.Plain(lead + "."))
 	d.Styled(document.Note, document.Plain(Note))
@@ -80,7 +80,7 @@ func (t Timeline) Document() *document.Document {
 		}
 		tb := &document.Table{Columns: []document.Column{{Title: "Date", Width: 2}, {Title: "What", Width: 5}, {Title: "Value", Width: 2, Align: document.Right}}}
 		for _, r := range rows {
-			tb.Rows = append(tb.Rows, document.Row{Cells: []document.Text{document.T(usDate(partnership.Date(r.date))), document.T(escape.Line(r.what)), document.T(escape.Line(r.text))}})
+			tb.Rows = append(tb.Rows, document.Row{Cells: []document.Text{document.T(words.Day(partnership.Date(r.date))), document.T(escape.Line(r.what)), document.T(escape.Line(r.text))}})
 		}
 		d.Add(tb)
 	}
@@ -137,14 +137,14 @@ func (t Timeline) quarterBlocks(d *document.Document, q Quarter) {
 				}
 				note = "nobody from the " + words.JoinAnd(sides)
 			}
-			tb.Rows = append(tb.Rows, document.Row{Cells: []document.Text{document.T(escape.Line(m.Title)), document.T(usDate(m.Date)),
+			tb.Rows = append(tb.Rows, document.Row{Cells: []document.Text{document.T(escape.Line(m.Title)), document.T(words.Day(m.Date)),
 				document.T(strconv.Itoa(m.District)), document.T(strconv.Itoa(m.Partner)), document.T(strconv.Itoa(m.School)), document.T(note)}})
 		}
 		d.Add(tb)
 	}
 	d.Para(document.Strong("Action items: "), document.Plain(q.Actions.Text()))
 	for _, r := range q.Readiness {
-		d.Para(document.Strong("Readiness: " + escape.Line(r.Title) + " (" + usDate(r.Date) + ")"))
+		d.Para(document.Strong("Readiness: " + escape.Line(r.Title) + " (" + words.Day(r.Date) + ")"))
 		if len(r.Teams) == 0 {
 			continue
 		}
@@ -174,7 +174,7 @@ func (t Timeline) quarterBlocks(d *document.Document, q Quarter) {
 			if len(mq.Values) > 0 {
 				parts := make([]string, len(mq.Values))
 				for k, p := range mq.Values {
-					parts[k] = m.Format(p.Value) + " on " + usDate(p.Date)
+					parts[k] = m.Format(p.Value) + " on " + words.Day(p.Date)
 				}
 				values = strings.Join(parts, ", ")
 			}
@@ -252,23 +252,13 @@ func measureName(m contract.Measure) string {
 	return "Measure " + m.ID
 }
 
-// usDate writes a date as people in the United States write it: "October
-// 3, 2017"; a text that is not a date is written as it is.
-func usDate(d partnership.Date) string {
-	t, ok := d.Time()
-	if !ok {
-		return string(d)
-	}
-	return t.Format("January 2, 2006")
-}
-
 // Text says in a sentence where measure m stands: "Behind the planned line
-// by 22.13 teachers: 25 teachers on 2017-10-03, where the line expected
+// by 22.13 teachers: 25 teachers on October 3, 2017, where the line expected
 // 47.13 teachers".
 func (st Standing) Text(m contract.Measure) string {
 	latest := ""
 	if st.HasLatest {
-		latest = m.Format(st.Latest.Value) + " on " + usDate(st.Latest.Date)
+		latest = m.Format(st.Latest.Value) + " on " + words.Day(st.Latest.Date)
 	}
 	switch st.State {
 	case NotMeasurable:

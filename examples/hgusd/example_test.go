@@ -20,5 +20,5 @@ func Example() {
 	// 34 findings: 5 critical, 23 warnings, 6 for information
 	//
 	// [critical] partnership.over-capacity at partnership.initiatives[0] (standard resources.3)
-	//   Teachers at Hayes Middle School and Roosevelt High School are asked for 40 h a week in the week of 2017-07-10, more than the 10 h a week they have. 2 organizations ask for this time: Teaching TAO and Hams Gulch Unified School District.
+	//   Teachers at Hayes Middle School and Roosevelt High School are asked for 40 h a week in the week of July 10, 2017, more than the 10 h a week they have. 2 organizations ask for this time: Teaching TAO and Hams Gulch Unified School District.
 }

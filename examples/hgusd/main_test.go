@@ -65,7 +65,7 @@ func evidence(fs []partnership.Finding) []string {
 func TestTheSummerPDClashes(t *testing.T) {
 	over := findings(loadCase(t), partnership.RuleOverCapacity)
 	assert.Contains(t, evidence(over),
-		"teachers at Hayes Middle School and Roosevelt High School, week of 2017-07-10: 40 h demanded, 10 h available — "+
+		"teachers at Hayes Middle School and Roosevelt High School, week of July 10, 2017: 40 h demanded, 10 h available — "+
 			"Summer institute: project-based teaching and performance assessment 30 h, District summer PD on the math curriculum 6 h, Summer school 4 h")
 	for _, f := range over {
 		if f.Path == "partnership.initiatives[0]" {
@@ -80,13 +80,13 @@ func TestThePlanningTimeIsTaken(t *testing.T) {
 	ws := loadCase(t)
 	over := evidence(findings(ws, partnership.RuleOverCapacity))
 	const planning = "Math curriculum adoption 5 h, Balanced literacy roll-out 4 h, Grade-level project planning time set aside by the Hayes principal 3 h"
-	assert.Contains(t, over, "teachers at Hayes Middle School, weeks of 2018-01-08 to 2018-01-29 (4 weeks): 12 h demanded, 10 h available — "+planning)
-	assert.Contains(t, over, "teachers at Hayes Middle School, week of 2018-02-05: 19 h demanded, 10 h available — Follow-up days 7 h, "+planning)
-	assert.Contains(t, over, "teachers at Hayes Middle School, weeks of 2018-02-12 to 2018-05-28 (16 weeks): 12 h demanded, 10 h available — "+planning)
-	assert.Contains(t, over, "teachers at Roosevelt High School, week of 2018-02-05: 16 h demanded, 10 h available — Follow-up days 7 h, Math curriculum adoption 5 h, Balanced literacy roll-out 4 h")
+	assert.Contains(t, over, "teachers at Hayes Middle School, weeks of January 8, 2018 to January 29, 2018 (4 weeks): 12 h demanded, 10 h available — "+planning)
+	assert.Contains(t, over, "teachers at Hayes Middle School, week of February 5, 2018: 19 h demanded, 10 h available — Follow-up days 7 h, "+planning)
+	assert.Contains(t, over, "teachers at Hayes Middle School, weeks of February 12, 2018 to May 28, 2018 (16 weeks): 12 h demanded, 10 h available — "+planning)
+	assert.Contains(t, over, "teachers at Roosevelt High School, week of February 5, 2018: 16 h demanded, 10 h available — Follow-up days 7 h, Math curriculum adoption 5 h, Balanced literacy roll-out 4 h")
 	assert.Len(t, over, 5)
 	// In October the follow-up day fits, but two organisations ask the same teachers.
-	assert.Equal(t, []string{"teachers at Hayes Middle School, week of 2017-10-02: 10 h demanded, 10 h available — Follow-up days 7 h, Grade-level project planning time set aside by the Hayes principal 3 h"},
+	assert.Equal(t, []string{"teachers at Hayes Middle School, week of October 2, 2017: 10 h demanded, 10 h available — Follow-up days 7 h, Grade-level project planning time set aside by the Hayes principal 3 h"},
 		evidence(findings(ws, partnership.RuleCompetingDemands)))
 }
 
@@ -189,7 +189,7 @@ func TestTheCaseSurvivesSaveAndLoad(t *testing.T) {
 // figures are those of the study's Table 1.
 func TestTheFallingAttendanceMeetsTheSummerClash(t *testing.T) {
 	ws := loadCase(t)
-	summer := "teachers at Hayes Middle School and Roosevelt High School, week of 2017-07-10: 40 h demanded, 10 h available — " +
+	summer := "teachers at Hayes Middle School and Roosevelt High School, week of July 10, 2017: 40 h demanded, 10 h available — " +
 		"Summer institute: project-based teaching and performance assessment 30 h, District summer PD on the math curriculum 6 h, Summer school 4 h"
 	require.Contains(t, evidence(findings(ws, partnership.RuleOverCapacity)), summer)
 
@@ -203,8 +203,8 @@ func TestTheFallingAttendanceMeetsTheSummerClash(t *testing.T) {
 
 	drops := findings(ws, progress.RuleDrop)
 	require.Len(t, drops, 2)
-	assert.Contains(t, drops[0].Message, "from 52 teachers on 2017-07-13 to 25 teachers on 2017-10-03 (down 52%); then from 25 teachers on 2017-10-03 to 16 teachers on 2018-02-06 (down 36%)")
-	assert.Contains(t, drops[1].Message, "from 13 units on 2018-01-19 to 3 units on 2018-03-16 (down 77%)")
+	assert.Contains(t, drops[0].Message, "from 52 teachers on July 13, 2017 to 25 teachers on October 3, 2017 (down 52%); then from 25 teachers on October 3, 2017 to 16 teachers on February 6, 2018 (down 36%)")
+	assert.Contains(t, drops[1].Message, "from 13 units on January 19, 2018 to 3 units on March 16, 2018 (down 77%)")
 	assert.Contains(t, both[1].Message, "(9 → 13 → 3 units)")
 
 	// Every figure says where it comes from.

@@ -1,13 +1,32 @@
 // Package words writes the small pieces of English that findings, reports
 // and charts share: lists joined with "and", counts with their noun, text
-// cut to a length.
+// cut to a length, dates as US readers write them.
 package words
 
 import (
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 )
+
+// DateLayout is how a day is written for US readers: "June 15, 2018".
+// Files keep the ISO form (time.DateOnly); text people read uses this one.
+const DateLayout = "January 2, 2006"
+
+// Date writes the day of t as US readers write it: "June 15, 2018".
+func Date(t time.Time) string { return t.Format(DateLayout) }
+
+// Day writes a day stored the way files store it, "2018-06-15", as US
+// readers write it, "June 15, 2018". Text that is not such a day comes back
+// as it is, so a bad date still shows what was typed.
+func Day[S ~string](iso S) string {
+	t, err := time.Parse(time.DateOnly, string(iso))
+	if err != nil {
+		return string(iso)
+	}
+	return Date(t)
+}
 
 // JoinAnd joins items as "a, b and c".
 func JoinAnd(items []string) string {

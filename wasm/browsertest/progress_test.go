@@ -70,7 +70,7 @@ func TestThreeFiguresMakeAChartAndAFinding(t *testing.T) {
 	card := `#pk-measure-` + id
 	text := b.text(card)
 	assert.Contains(t, text, "16 teachers on February 6, 2018")
-	assert.Contains(t, text, "from 25 teachers on 2017-10-03 to 16 teachers on 2018-02-06 (down 36%)", "the drop is found")
+	assert.Contains(t, text, "from 25 teachers on October 3, 2017 to 16 teachers on February 6, 2018 (down 36%)", "the drop is found")
 	assert.Contains(t, text, `Sign-in sheets <img src=x onerror="window.__pwned=1">`, "typed text shows as text")
 	src := eval[string](b, `document.querySelector("`+card+` img.pk-chart").getAttribute("src")`)
 	assert.True(t, strings.HasPrefix(src, "data:image/svg+xml;base64,"), "the chart")

@@ -196,7 +196,7 @@ func TestMeetingShowsTheReviewsFindings(t *testing.T) {
 	a.Handle(Event{Action: "meeting.next"})
 	require.Len(t, a.ws.Meetings, 2)
 
-	overdue := "is still open and was due 2017-10-15"
+	overdue := "is still open and was due October 15, 2017"
 	later := a.Render().Find("pk-meet").TextContent()
 	assert.Contains(t, later, overdue, "followed up at the latest meeting, against today")
 	a.Handle(Event{Action: "meeting.open", Arg: "0"})

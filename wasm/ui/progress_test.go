@@ -109,7 +109,7 @@ func TestThreeFiguresShowTheChartAndTheFinding(t *testing.T) {
 	assert.Contains(t, text, "Target not met")
 	assert.Contains(t, text, "Interim target not met, short by 24 teachers: 16 teachers on February 6, 2018, against 40 teachers")
 	assert.Contains(t, text, "<b>Sign-in</b> sheets", "what was typed shows as text")
-	assert.Contains(t, text, "from 25 teachers on 2017-10-03 to 16 teachers on 2018-02-06 (down 36%)", "the drop is found beside the measure")
+	assert.Contains(t, text, "from 25 teachers on October 3, 2017 to 16 teachers on February 6, 2018 (down 36%)", "the drop is found beside the measure")
 
 	var img *Node
 	sec.Walk(func(n *Node) bool {
