@@ -50,6 +50,7 @@ const Stylesheet = `@page { size: letter; margin: 0.75in 0.75in 0.9in;
 .pk-doc h3 { font-size: 11.5pt; margin: 1.1em 0 .3em; }
 .pk-doc p { margin: .3em 0 .5em; }
 .pk-doc p, .pk-doc li, .pk-doc td { white-space: pre-line; }
+.pk-doc ul, .pk-doc ol { white-space: normal; }
 .pk-doc .note { border: 1.5px solid #666; padding: .4em .7em; margin: .6em 0 1em; }
 .pk-doc .hint { font-size: 9pt; color: #404040; }
 .pk-doc ul, .pk-doc ol { margin: .3em 0 .6em; padding-left: 1.6em; }
