@@ -122,6 +122,11 @@ func TestWordFilesFromThePage(t *testing.T) {
 	assert.Equal(t, "2 To talk about first", h[1])
 	require.NotEmpty(t, preread.Footers)
 	assert.Contains(t, preread.Footers[0], "Aligned Partners Project")
+	// The same pre-read from the Partnership tab.
+	b.click(`#pk-nav-partnership`)
+	b.click(`#pk-part-docx`)
+	fromPartnership := b.wordFile(dl)
+	assert.Equal(t, h, fromPartnership.Headings(), "the Partnership tab downloads the same pre-read")
 
 	// The data pre-read of the partnership over time.
 	b.click(`#pk-nav-progress`)

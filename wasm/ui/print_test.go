@@ -164,12 +164,19 @@ func TestSummaryNamesOnlyWhenChosen(t *testing.T) {
 func TestWordDownloadsOfEachTool(t *testing.T) {
 	a := exampleToPrint(t)
 	for view, heading := range map[View]string{
-		ViewContract:   "1 Contract Supplement",
-		ViewMeetings:   "1 Quarterly partnership review",
-		ViewFacilitate: "1 Readiness for Partnership: summary of ratings",
-		ViewReview:     "1 Meeting pre-read: " + a.ws.Partnership.Name,
+		ViewContract:    "1 Contract Supplement",
+		ViewMeetings:    "1 Quarterly partnership review",
+		ViewFacilitate:  "1 Readiness for Partnership: summary of ratings",
+		ViewReview:      "1 Meeting pre-read: " + a.ws.Partnership.Name,
+		ViewPartnership: "1 Meeting pre-read: " + a.ws.Partnership.Name,
 	} {
 		a.Handle(Event{Action: "nav", Arg: string(view)})
+		if view == ViewPartnership {
+			b := a.Render().Find("pk-part-docx")
+			require.NotNil(t, b, "the Partnership tab offers the pre-read in Word")
+			arg, _ := b.Attr("data-arg")
+			assert.Equal(t, "view", arg)
+		}
 		eff := a.Handle(Event{Action: "docx", Arg: "view"})
 		require.Len(t, eff, 1, view)
 		d := eff[0].(Download)
