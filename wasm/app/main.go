@@ -301,7 +301,7 @@ func (h *host) save() {
 	if !h.app.Save() || !dirty || h.file == nil {
 		return
 	}
-	if data, err := ui.Marshal(h.app.Workspace()); err == nil {
+	if data, err := h.app.FileCopy(); err == nil {
 		go func(f dom.FileHandle) {
 			if err := f.Write(data); err != nil {
 				h.queue <- item{ev: ui.Event{Action: "data.file.failed", Value: err.Error()}}

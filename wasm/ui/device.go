@@ -205,7 +205,11 @@ func (a *App) handleDevice(ev Event) ([]Effect, bool) {
 	case "data.file.saved":
 		a.fileName = ev.Value
 		a.copied()
-		a.notify(Notice{Kind: "ok", Text: "Saved a copy to the file " + quote(ev.Value) + ". Later saves go to the same file while this page is open."})
+		what := "a copy"
+		if a.lock.key != nil {
+			what = "a locked copy (it opens with the passphrase only)"
+		}
+		a.notify(Notice{Kind: "ok", Text: "Saved " + what + " to the file " + quote(ev.Value) + ". Later saves go to the same file while this page is open."})
 		return nil, true
 	case "data.file.written":
 		// A later save went to the chosen file too: that file is a copy
@@ -444,11 +448,34 @@ func (a *App) exportWorkspace() []Effect {
 // for one when none was chosen yet, or when ask is true).
 func (a *App) saveToFile(ask bool) []Effect {
 	data, err := a.copyOut()
+	if err == nil {
+		data, err = a.sealFile(data)
+	}
 	if err != nil {
 		a.problem("The workspace could not be saved to a file.", err)
 		return nil
 	}
 	return []Effect{SaveFile{Name: a.fileSuggestion(), Data: data, Ask: ask || a.fileName == ""}}
+}
+
+// FileCopy returns what a later automatic save writes to the file the user
+// chose: the open workspace, locked with the passphrase while the data is
+// locked, as the first save to that file was.
+func (a *App) FileCopy() ([]byte, error) {
+	data, err := Marshal(a.ws)
+	if err != nil {
+		return nil, err
+	}
+	return a.sealFile(data)
+}
+
+// sealFile locks data with the passphrase while the data is locked, so that
+// a file written to disk leaks no more than the browser's storage does.
+func (a *App) sealFile(data []byte) ([]byte, error) {
+	if a.lock.key == nil {
+		return data, nil
+	}
+	return a.lock.key.Lock(data)
 }
 
 // fileSuggestion is the name offered for a copy of the open workspace.

@@ -285,7 +285,7 @@ func (a *App) exportLocked() []Effect {
 	}
 	data, err := a.copyOut()
 	if err == nil {
-		data, err = a.lock.key.Lock(data)
+		data, err = a.sealFile(data)
 	}
 	if err != nil {
 		a.problem("The locked copy could not be made.", err)
@@ -324,7 +324,7 @@ func (a *App) viewLock() *Node {
 		return El("section", A("aria-labelledby", "pk-lock-h"),
 			El("h3", ID("pk-lock-h"), A("tabindex", "-1"), "Locked with a passphrase"),
 			El("p", "What partnerkit keeps in this browser is encrypted with your passphrase: another page or program that reads the browser's storage finds only unreadable text. partnerkit asks for the passphrase each time it opens."),
-			El("p", "A copy you download is not locked, unless you download a locked copy: it opens with the passphrase only."),
+			El("p", "A copy you download is not locked, unless you download a locked copy: it opens with the passphrase only. A copy saved to a file you chose is locked the same way."),
 			El("div", Class("pk-actions"),
 				El("button", A("type", "button"), ID("pk-export-locked"), On("click", "data.export.locked"), "Download a locked copy (.json file)"),
 				El("button", A("type", "button"), Class("pk-secondary"), ID("pk-lock-remove"), On("click", "lock.remove"), "Remove the lock")),

@@ -238,3 +238,44 @@ func TestKeySealerNames(t *testing.T) {
 	_, err = other.Open(sealed)
 	assert.ErrorIs(t, err, partnerkit.ErrWrongPassphrase)
 }
+
+// TestLockedSaveToFile saves to a chosen file while the data is locked:
+// the first save and every later automatic one write the locked form, as
+// the locked download does, so the file on disk leaks nothing either.
+func TestLockedSaveToFile(t *testing.T) {
+	const pass = "lantern river 1987"
+	a := riverside(t, store.NewMemory(0))
+	edit(a, "partnership.district.name", "Riverside Unified")
+	a.cfg.FileSave = true
+	lockWith(t, a, pass)
+
+	eff := a.Handle(Event{Action: "data.file"})
+	require.Len(t, eff, 1)
+	sf := eff[0].(SaveFile)
+	assert.True(t, partnerkit.IsLocked(sf.Data), "the chosen file gets the locked form")
+	assert.NotContains(t, string(sf.Data), "Riverside")
+	ws, err := partnerkit.LoadLocked(bytes.NewReader(sf.Data), pass)
+	require.NoError(t, err)
+	assert.Equal(t, "Riverside and partners", ws.Partnership.Name)
+	a.Handle(Event{Action: "data.file.saved", Value: "riverside.json"})
+	assert.Contains(t, a.Render().Find("pk-notices").TextContent(), "Saved a locked copy (it opens with the passphrase only) to the file")
+
+	// Later saves go to the same file, locked too.
+	edit(a, "partnership.name", "Typed after choosing the file")
+	later, err := a.FileCopy()
+	require.NoError(t, err)
+	assert.True(t, partnerkit.IsLocked(later))
+	assert.NotContains(t, string(later), "Typed after")
+	ws, err = partnerkit.LoadLocked(bytes.NewReader(later), pass)
+	require.NoError(t, err)
+	assert.Equal(t, "Typed after choosing the file", ws.Partnership.Name)
+
+	// Once the lock is removed, the file is written open again.
+	a.Handle(Event{Action: "lock.remove"})
+	open, err := a.FileCopy()
+	require.NoError(t, err)
+	assert.False(t, partnerkit.IsLocked(open))
+	assert.Contains(t, string(open), "Typed after choosing the file")
+	eff = a.Handle(Event{Action: "data.file"})
+	assert.False(t, partnerkit.IsLocked(eff[0].(SaveFile).Data))
+}
