@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -126,4 +127,68 @@ func casefileID(t *testing.T) string {
 	ws, err := partnerkit.Load(bytes.NewReader(casefile.JSON()))
 	require.NoError(t, err)
 	return ws.WorkspaceID
+}
+
+// chosenFile stands in for the file a person picks in Chromium's "Save
+// to file…" dialog: the page writes to it through the File System Access
+// API, and the test reads what was last written from window.__pkFile.
+const chosenFile = `window.__pkFile = null; window.__pkWrites = 0;
+window.showSaveFilePicker = async opts => ({
+  name: opts.suggestedName,
+  createWritable: async () => {
+    const parts = [];
+    return {
+      write: async d => { parts.push(new TextDecoder().decode(d)); },
+      abort: async () => {},
+      close: async () => { window.__pkFile = parts.join(""); window.__pkWrites++; },
+    };
+  },
+});`
+
+// TestLockedSaveToFile locks the data, saves to a chosen file and goes on
+// typing: the file gets the locked form each time, holds no name, and Go
+// opens the latest with the passphrase.
+func TestLockedSaveToFile(t *testing.T) {
+	const (
+		pass    = "lantern river 1987"
+		renamed = "Hams Gulch and partners, in a file"
+	)
+	b := newBrowser(t)
+	_, err := chromedp.Call(b.ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: chosenFile})
+	require.NoError(t, err)
+	u := fileURL(built.page)
+	b.openExample(u)
+
+	b.click(`#pk-nav-data`)
+	p := newPauses(t)
+	b.human(`#pk-lock-pass`, pass, false, p)
+	b.tab()
+	b.human(`#pk-lock-repeat`, pass, false, p)
+	b.click(`#pk-lock-ask`)
+	b.click(`#pk-lock-confirm`)
+	b.do(chromedp.WaitVisible(chromedp.CSS(`#pk-export-locked`)))
+
+	b.click(`#pk-save-file`)
+	b.do(chromedp.Poll[chromedp.Void](`window.__pkWrites >= 1`, chromedp.WithPollingTimeout(10*time.Second)))
+	assert.Contains(t, b.text(`#pk-notices`), "Saved a locked copy")
+	first := eval[string](b, `window.__pkFile`)
+	require.True(t, partnerkit.IsLocked([]byte(first)), "the chosen file gets the locked form")
+	assert.NotContains(t, first, "Hams Gulch")
+	_, err = partnerkit.LoadLocked(strings.NewReader(first), pass)
+	require.NoError(t, err)
+
+	// Later saves go to the same file on their own, locked too.
+	b.click(`#pk-nav-partnership`)
+	b.human(at("partnership.name"), renamed, true, p)
+	b.settled()
+	var got *partnerkit.Workspace
+	require.Eventually(t, func() bool {
+		last := eval[string](b, `window.__pkFile`)
+		if !partnerkit.IsLocked([]byte(last)) || strings.Contains(last, "Hams Gulch") {
+			return false
+		}
+		got, err = partnerkit.LoadLocked(strings.NewReader(last), pass)
+		return err == nil && got.Partnership.Name == renamed
+	}, 15*time.Second, 200*time.Millisecond, "the file holds the renamed workspace, locked")
+	b.assertOffline(u)
 }
