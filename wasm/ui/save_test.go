@@ -340,3 +340,34 @@ func TestTwoTabsMergeTheirChanges(t *testing.T) {
 	assert.Contains(t, notice, "Where both tabs changed the same value, this tab's is kept (The partnership: name)")
 	assert.NotContains(t, notice, "partnership.name", "in plain words")
 }
+
+// A crafted file of 100,000 mistakes lists a few and counts the rest: the
+// page draws no 100,000 lines, and says how many there are.
+func TestAnImportWithAHundredThousandProblemsListsAFew(t *testing.T) {
+	a := newApp(t)
+	roles := strings.TrimSuffix(strings.Repeat("1,", 50_000), ",")
+	person := func(id string) string {
+		return `{"id": "` + id + `", "name": "n", "roles": [` + roles + `]}`
+	}
+	a.Handle(Event{Action: "data.import", Files: []File{{Name: "hostile.json",
+		Data: []byte(`{"schemaVersion": 2, "workspaceId": "W1", "partnership": {"name": "x", "people": [` + person("p") + `, ` + person("q") + `]}}`)}}})
+	a.Handle(Event{Action: "nav", Arg: string(ViewData)})
+	page := a.Render()
+	var items []string
+	page.Find("pk-notices").Walk(func(n *Node) bool {
+		if n.Tag == "li" {
+			items = append(items, n.TextContent())
+		}
+		return true
+	})
+	require.Len(t, items, maxDetails+1)
+	assert.Equal(t, "and 99,980 more", items[maxDetails])
+	lis := 0
+	page.Walk(func(n *Node) bool {
+		if n.Tag == "li" {
+			lis++
+		}
+		return true
+	})
+	assert.Less(t, lis, 200, "the page lists no 100,000 items")
+}
