@@ -52,11 +52,11 @@ func TestDOCXOpensInPythonDocx(t *testing.T) {
 	c := doctest.PythonDocx(t, word(t, minutes(t)))
 	assert.Equal(t, []string{
 		"1 Minutes: Quarterly partnership review", "2 Present", "2 Agenda",
-		"3 1. Alignment of strategic priority and objectives (10 min, 15:30–15:40)",
-		"3 2. Appropriate and sufficient resources (10 min, 15:40–15:50)",
-		"3 3. Clear metrics established (15 min, 15:50–16:05)",
-		"3 4. Ongoing communication and collaboration (15 min, 16:05–16:20)",
-		"3 5. Wrap-up (5 min, 16:20–16:25)",
+		"3 1. Alignment of strategic priority and objectives (10 min, 3:30–3:40 PM)",
+		"3 2. Appropriate and sufficient resources (10 min, 3:40–3:50 PM)",
+		"3 3. Clear metrics established (15 min, 3:50–4:05 PM)",
+		"3 4. Ongoing communication and collaboration (15 min, 4:05–4:20 PM)",
+		"3 5. Wrap-up (5 min, 4:20–4:25 PM)",
 		"2 Record", "2 Action items",
 	}, c.Headings())
 	require.Len(t, c.Tables, 2, "attendees and actions")

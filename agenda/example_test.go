@@ -138,7 +138,7 @@ func ExampleMeeting_WriteMarkdown() {
 	// Output:
 	// # Minutes: Monthly check-in
 	//
-	// - **When:** Tuesday 13 October 2026, 15:30–15:45 (UTC+00:00)
+	// - **When:** Tuesday, October 13, 2026, 3:30–3:45 PM (UTC+00:00)
 	// - **Meeting:** monthly, 15 minutes
 	//
 	// ## Present
@@ -149,7 +149,7 @@ func ExampleMeeting_WriteMarkdown() {
 	//
 	// ## Agenda
 	//
-	// ### 1. Wrap-up (15 min, 15:30–15:45)
+	// ### 1. Wrap-up (15 min, 3:30–3:45 PM)
 	//
 	// 1. Does every action step have an owner and a timeline?
 	//
@@ -163,7 +163,7 @@ func ExampleMeeting_WriteMarkdown() {
 	//
 	// | # | Action | Owner | Due | Status | Raised |
 	// |---|---|---|---|---|---|
-	// | 1 | Send the data | Ana Ruiz | 2026-10-20 | open | this meeting |
+	// | 1 | Send the data | Ana Ruiz | October 20, 2026 | open | this meeting |
 }
 
 // One meeting as an iCalendar event, ready for Google Calendar or Outlook.

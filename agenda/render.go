@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/partnerkit/partnerkit/internal/escape"
+	"github.com/partnerkit/partnerkit/internal/words"
 	"github.com/partnerkit/partnerkit/partnership"
 )
 
@@ -174,7 +175,7 @@ func newView(m Meeting) view {
 	for i, s := range m.Sections {
 		sv := sectionView{Number: i + 1, Title: s.Title, Minutes: s.Minutes, Questions: s.Questions}
 		if !m.Start.IsZero() {
-			sv.Clock = ", " + slots[i].Start.Format("15:04") + "–" + slots[i].End.Format("15:04")
+			sv.Clock = ", " + words.ClockSpan(slots[i].Start, slots[i].End)
 		}
 		v.Sections = append(v.Sections, sv)
 	}
@@ -197,22 +198,23 @@ func newView(m Meeting) view {
 		}
 		v.Actions = append(v.Actions, actionView{
 			Number: n, ID: a.ID, Text: a.Text,
-			Owner: orDash(a.Owner, "—"), Due: orDash(string(a.Due), "—"), Status: status, Raised: raised,
+			Owner: orDash(a.Owner, "—"), Due: orDash(words.Day(a.Due), "—"), Status: status, Raised: raised,
 		})
 	}
 	return v
 }
 
 // when writes the meeting's date, time and zone offset, in the meeting's
-// own zone: "Tuesday 15 September 2026, 15:30–16:30 (UTC-04:00)".
+// own zone, as US readers write them: "Tuesday, September 15, 2026,
+// 3:30–4:30 PM (UTC-04:00)".
 func when(m Meeting) string {
 	if m.Start.IsZero() {
 		return "date not set"
 	}
 	end := m.End()
-	span := m.Start.Format("Monday 2 January 2006, 15:04") + "–" + end.Format("15:04")
+	span := words.Weekday(m.Start) + ", " + words.ClockSpan(m.Start, end)
 	if end.YearDay() != m.Start.YearDay() || end.Year() != m.Start.Year() {
-		span = m.Start.Format("Monday 2 January 2006, 15:04") + " – " + end.Format("Monday 2 January 2006, 15:04")
+		span = words.Weekday(m.Start) + ", " + words.Clock(m.Start) + " – " + words.Weekday(end) + ", " + words.Clock(end)
 	}
 	return span + " (UTC" + m.Start.Format("-07:00") + ")"
 }

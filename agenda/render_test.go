@@ -45,11 +45,11 @@ func TestMarkdownContent(t *testing.T) {
 	require.NoError(t, before(t).WriteMarkdown(&b))
 	md := b.String()
 	assert.Contains(t, md, "# Quarterly partnership review\n")
-	assert.Contains(t, md, "- **When:** Tuesday 15 September 2026, 15:30–16:30 (UTC-04:00)\n")
+	assert.Contains(t, md, "- **When:** Tuesday, September 15, 2026, 3:30–4:30 PM (UTC-04:00)\n")
 	assert.Contains(t, md, "- **Time budget:** sections add up to 55 of 60 minutes\n")
 	assert.Contains(t, md, "- [x] Bring the latest data")
-	assert.Contains(t, md, "### 4. Ongoing communication and collaboration (15 min, 16:05–16:20)\n")
-	assert.Contains(t, md, "| 1 | Share the PD calendar with the partner | ana | 2026-07-01 | open | carried over from an earlier meeting |\n")
+	assert.Contains(t, md, "### 4. Ongoing communication and collaboration (15 min, 4:05–4:20 PM)\n")
+	assert.Contains(t, md, "| 1 | Share the PD calendar with the partner | ana | July 1, 2026 | open | carried over from an earlier meeting |\n")
 	assert.NotContains(t, md, "## Record")
 	assert.Contains(t, md, `Hayes High School, room 12 \<library\> (in person)`)
 
@@ -63,7 +63,7 @@ func TestMarkdownContent(t *testing.T) {
 	assert.Contains(t, md, "   Still aligned with the portfolio priority.\\\n   Summer PD clashed with summer school.\n")
 	assert.Contains(t, md, `Teachers have 10 h/week; the institute asks 30 \| too much.`)
 	assert.Contains(t, md, "\\<script\\>alert('x')\\</script\\> stays text")
-	assert.Contains(t, md, "| 3 | Report units submitted by school | — | 2026-10-01 | done | this meeting, Clear metrics established |\n")
+	assert.Contains(t, md, "| 3 | Report units submitted by school | — | October 1, 2026 | done | this meeting, Clear metrics established |\n")
 	assert.Contains(t, md, "## Record\n\nMet in the library.\\\nAgreed to revisit")
 	assert.Contains(t, md, "*No notes.*")
 }
@@ -74,7 +74,7 @@ func TestMarkdownEscapesLineStarts(t *testing.T) {
 	var b bytes.Buffer
 	require.NoError(t, m.WriteMarkdown(&b))
 	md := b.String()
-	assert.Contains(t, md, `### 1. \# not a heading (60 min, 12:00–13:00)`)
+	assert.Contains(t, md, `### 1. \# not a heading (60 min, 12:00–1:00 PM)`)
 	assert.Contains(t, md, `1. 1\. not a list`)
 	assert.Contains(t, md, "   \\- not a bullet\\\n   \\> not a quote\\\n   \\+ plus\n")
 }

@@ -28,6 +28,25 @@ func Day[S ~string](iso S) string {
 	return Date(t)
 }
 
+// ClockLayout is a time of day as US readers write it: "3:30 PM".
+const ClockLayout = "3:04 PM"
+
+// Clock writes the time of day of t as US readers write it: "3:30 PM".
+func Clock(t time.Time) string { return t.Format(ClockLayout) }
+
+// ClockSpan writes the times of day from a to b: "3:30–4:30 PM", naming AM
+// or PM once when both share it, and "11:30 AM–12:30 PM" when they do not.
+func ClockSpan(a, b time.Time) string {
+	if a.Format("PM") == b.Format("PM") {
+		return a.Format("3:04") + "–" + Clock(b)
+	}
+	return Clock(a) + "–" + Clock(b)
+}
+
+// Weekday writes the day of t with its weekday, as US readers write it:
+// "Tuesday, September 15, 2026".
+func Weekday(t time.Time) string { return t.Format("Monday, " + DateLayout) }
+
 // JoinAnd joins items as "a, b and c".
 func JoinAnd(items []string) string {
 	switch len(items) {
