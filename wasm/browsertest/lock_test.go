@@ -66,15 +66,8 @@ func TestLockWithAPassphrase(t *testing.T) {
 	require.True(t, strings.Contains(raw, email), "unlocked, the other page reads the e-mail")
 	require.True(t, strings.Contains(raw, "partnerkit.backup."), "and a backup")
 
-	b.click(`#pk-nav-data`)
 	p := newPauses(t)
-	b.human(`#pk-lock-pass`, pass, false, p)
-	b.tab()
-	b.human(`#pk-lock-repeat`, pass, false, p)
-	b.click(`#pk-lock-ask`)
-	assert.Contains(t, b.text(`#pk-lock-confirm-text`), "If this passphrase is lost, your data is lost")
-	b.click(`#pk-lock-confirm`)
-	b.do(chromedp.WaitVisible(chromedp.CSS(`#pk-export-locked`)))
+	b.lockWith(pass, p)
 
 	// Another page opened from disk reads the same storage: no name in it.
 	// (A page open already learns of other pages' writes a little later: a
@@ -121,6 +114,20 @@ func TestLockWithAPassphrase(t *testing.T) {
 	b.assertOffline(u)
 }
 
+// lockWith locks the device's data with pass on Your data, typed key by
+// key, once the page said that a lost passphrase is lost data.
+func (b *browser) lockWith(pass string, p *pauses) {
+	b.t.Helper()
+	b.click(`#pk-nav-data`)
+	b.human(`#pk-lock-pass`, pass, false, p)
+	b.tab()
+	b.human(`#pk-lock-repeat`, pass, false, p)
+	b.click(`#pk-lock-ask`)
+	assert.Contains(b.t, b.text(`#pk-lock-confirm-text`), "If this passphrase is lost, your data is lost")
+	b.click(`#pk-lock-confirm`)
+	b.do(chromedp.WaitVisible(chromedp.CSS(`#pk-export-locked`)))
+}
+
 // casefileID is the workspace ID of the built-in example.
 func casefileID(t *testing.T) string {
 	t.Helper()
@@ -159,14 +166,8 @@ func TestLockedSaveToFile(t *testing.T) {
 	u := fileURL(built.page)
 	b.openExample(u)
 
-	b.click(`#pk-nav-data`)
 	p := newPauses(t)
-	b.human(`#pk-lock-pass`, pass, false, p)
-	b.tab()
-	b.human(`#pk-lock-repeat`, pass, false, p)
-	b.click(`#pk-lock-ask`)
-	b.click(`#pk-lock-confirm`)
-	b.do(chromedp.WaitVisible(chromedp.CSS(`#pk-export-locked`)))
+	b.lockWith(pass, p)
 
 	b.click(`#pk-save-file`)
 	b.do(chromedp.Poll[chromedp.Void](`window.__pkWrites >= 1`, chromedp.WithPollingTimeout(10*time.Second)))
