@@ -362,6 +362,7 @@ func TestAnImportWithAHundredThousandProblemsListsAFew(t *testing.T) {
 	})
 	require.Len(t, items, maxDetails+1)
 	assert.Equal(t, "and 99,980 more", items[maxDetails])
+	assert.Equal(t, "People › person 1 › roles › number 1: must be text in quotes, not the number 1", items[0], "the place said in plain words, once")
 	lis := 0
 	page.Walk(func(n *Node) bool {
 		if n.Tag == "li" {

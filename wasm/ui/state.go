@@ -208,7 +208,11 @@ func problemLines(err error) []string {
 		out := make([]string, 0, len(shown)+1)
 		for _, p := range shown {
 			if p.Path != "" {
-				out = append(out, fmt.Sprintf("%s: %s", capitalize(words.where(p.Path)), strings.TrimPrefix(p.Message, p.Path+": ")))
+				// The library's message names the place the way the file does
+				// ("roles[0] must be …"); the page has said it in words already.
+				msg := strings.TrimPrefix(p.Message, p.Path+": ")
+				msg = strings.TrimPrefix(msg, p.Path[strings.LastIndexByte(p.Path, '.')+1:]+" ")
+				out = append(out, fmt.Sprintf("%s: %s", capitalize(words.where(p.Path)), msg))
 			} else {
 				out = append(out, p.Message)
 			}
