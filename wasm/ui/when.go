@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/partnerkit/partnerkit/agenda"
+	"github.com/partnerkit/partnerkit/internal/words"
 	"github.com/partnerkit/partnerkit/internal/zone"
 	"github.com/partnerkit/partnerkit/partnership"
 )
@@ -135,7 +136,7 @@ func (a *App) clock(t time.Time) string {
 	if a.cfg.Clock24 {
 		return t.Format("15:04")
 	}
-	return t.Format("3:04 PM")
+	return words.Clock(t)
 }
 
 // when writes a date and time as people in the United States do:
