@@ -11,6 +11,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/partnerkit/partnerkit/internal/words"
 	"github.com/partnerkit/partnerkit/partnership"
 )
 
@@ -411,7 +412,7 @@ func Description(m Meeting) string {
 		for _, a := range open {
 			due := "no due date"
 			if a.Due != "" {
-				due = "due " + string(a.Due)
+				due = "due " + words.Day(a.Due)
 			}
 			fmt.Fprintf(&b, "- %s (%s, %s)\n", a.Text, orDash(a.Owner, "no owner"), due)
 		}

@@ -133,7 +133,7 @@ func TestWriteICSParsesBack(t *testing.T) {
 	assert.Empty(t, last.GetProperty(ics.ComponentPropertyDtStart).ICalParameters["TZID"])
 	assert.Equal(t, "Room 12, Hayes; 2nd floor\nback entrance", last.GetProperty(ics.ComponentPropertyLocation).Value,
 		"CR LF becomes a line break and control characters are dropped")
-	assert.Contains(t, last.GetProperty(ics.ComponentPropertyDescription).Value, "Share the PD calendar with the partner (ana, due 2026-07-01)")
+	assert.Contains(t, last.GetProperty(ics.ComponentPropertyDescription).Value, "Share the PD calendar with the partner (ana, due July 1, 2026)")
 	assert.Contains(t, vtimezones(cal), "America/New_York")
 	assert.Len(t, vtimezones(cal), 1, "one VTIMEZONE per zone used")
 
