@@ -359,7 +359,7 @@ func (m *mapLayout) drawAxis(b *strings.Builder, height float64) {
 	for w := int64(0); w < m.weeks; w += step {
 		x := mapLabelWidth + float64(w)*m.weekWidth
 		fmt.Fprintf(b, `<line x1="%s" y1="%s" x2="%s" y2="%s"/><text x="%s" y="%d" stroke="none">%s</text>`+"\n",
-			num(x), num(top-6), num(x), num(height-mapMargin-mapRowHeight), num(x+2), mapMargin+mapAxisHeight-12, mondayOf(m.week0+w))
+			num(x), num(top-6), num(x), num(height-mapMargin-mapRowHeight), num(x+2), mapMargin+mapAxisHeight-12, words.ShortDay(mondayOf(m.week0+w)))
 	}
 	b.WriteString("</g>\n")
 }

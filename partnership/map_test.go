@@ -107,8 +107,9 @@ func TestWriteMapIsDeterministic(t *testing.T) {
 func TestWriteMapOptions(t *testing.T) {
 	p := healthy()
 	svg := string(drawMap(t, p, MapOptions{From: "2027-01-04", To: "2027-01-31", WeekWidth: 20}))
-	assert.Contains(t, svg, `>2027-01-04</text>`)
-	assert.NotContains(t, svg, `>2026-09-07</text>`)
+	assert.Contains(t, svg, `>1/4/2027</text>`, "week labels are written as US readers write a short date")
+	assert.NotContains(t, svg, `>9/7/2026</text>`)
+	assert.NotContains(t, svg, `>2027-01-04</text>`)
 	assert.Contains(t, svg, `width="470"`, "4 weeks of 20 px, 300 px of labels, 20 of margins and 70 for the last labels")
 	assert.Contains(t, svg, "1 initiative asking time", "initiatives outside the weeks shown are left out")
 	assert.NotContains(t, svg, "Literacy PLCs")

@@ -17,6 +17,10 @@ const DateLayout = "January 2, 2006"
 // Date writes the day of t as US readers write it: "June 15, 2018".
 func Date(t time.Time) string { return t.Format(DateLayout) }
 
+// ShortLayout is a day in the short numeric form US readers write where
+// room is scarce, as on a chart's axis: "6/15/2018".
+const ShortLayout = "1/2/2006"
+
 // Day writes a day stored the way files store it, "2018-06-15", as US
 // readers write it, "June 15, 2018". Text that is not such a day comes back
 // as it is, so a bad date still shows what was typed.
@@ -26,6 +30,16 @@ func Day[S ~string](iso S) string {
 		return string(iso)
 	}
 	return Date(t)
+}
+
+// ShortDay writes a day stored the way files store it, "2018-06-15", in the
+// short form, "6/15/2018"; text that is not such a day comes back as it is.
+func ShortDay[S ~string](iso S) string {
+	t, err := time.Parse(time.DateOnly, string(iso))
+	if err != nil {
+		return string(iso)
+	}
+	return t.Format(ShortLayout)
 }
 
 // ClockLayout is a time of day as US readers write it: "3:30 PM".

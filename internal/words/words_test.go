@@ -38,3 +38,14 @@ func TestDay(t *testing.T) {
 	}
 	assert.Equal(t, "December 1, 2026", Date(time.Date(2026, 12, 1, 23, 0, 0, 0, time.UTC)))
 }
+
+func TestShortDay(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"2018-06-15", "6/15/2018"},
+		{"2027-01-04", "1/4/2027"},
+		{"2027-02-30", "2027-02-30"}, // not a day: shown as typed
+		{"", ""},
+	} {
+		assert.Equal(t, c.want, ShortDay(c.in), c.in)
+	}
+}
