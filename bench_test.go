@@ -62,6 +62,8 @@ func benchWorkspace(n int) *partnerkit.Workspace {
 	return ws
 }
 
+// BenchmarkLoad10k loads a workspace of 10,000 initiatives, and reports the
+// heap's peak while it is read, as BenchmarkLoadAdversarial does.
 func BenchmarkLoad10k(b *testing.B) {
 	var file bytes.Buffer
 	if err := benchWorkspace(10_000).Save(&file); err != nil {
@@ -74,6 +76,9 @@ func BenchmarkLoad10k(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+	peak := peakHeap(func() { _, _ = partnerkit.Load(bytes.NewReader(file.Bytes())) })
+	b.ReportMetric(float64(peak)/(1<<20), "peak-MB")
+	b.ReportMetric(float64(peak)/float64(file.Len()), "peak/size")
 }
 
 func BenchmarkReview10k(b *testing.B) {

@@ -128,3 +128,17 @@ func TestLoadTakesMemoryInProportionToTheFile(t *testing.T) {
 		})
 	}
 }
+
+// No adversarial file takes more than eight times its size to be refused,
+// counting every byte Load allocates, the copy of the file included.
+func TestAnAdversarialFileTakesAtMostEightTimesItsSize(t *testing.T) {
+	for name, data := range adversarial() {
+		t.Run(name, func(t *testing.T) {
+			n, err := allocated(data)
+			require.Error(t, err)
+			ratio := float64(n) / float64(len(data))
+			t.Logf("%d bytes: %d allocated, %.1f times the file", len(data), n, ratio)
+			assert.LessOrEqual(t, ratio, 8.0)
+		})
+	}
+}

@@ -143,6 +143,10 @@ func Load(r io.Reader) (*Workspace, error) {
 // its contents (the same file always gets the same one) and no time zone,
 // and its meetings keep the very instants the file gave them, in UTC,
 // until a zone is chosen with SetTimeZone.
+//
+// A file of the current version is read straight into the workspace, in
+// memory in proportion to its size whatever it holds; a file of an older
+// version is parsed into a tree first, which migrate brings up to date.
 func Decode(r io.Reader) (*Workspace, error) {
 	var buf bytes.Buffer
 	if l, ok := r.(interface{ Len() int }); ok { // a file in memory: read it in one piece
@@ -158,22 +162,42 @@ func Decode(r io.Reader) (*Workspace, error) {
 	if IsLocked(data) {
 		return nil, ErrLocked
 	}
-	// The file is parsed once, into a tree that migrate brings up to date
-	// and Store puts into the workspace.
+	ve := new(partnership.ValidationError)
+	raw, isObject := schema.Member(data, "schemaVersion")
+	v, verr := version(raw)
+	switch {
+	case isObject && v == SchemaVersion:
+		// A file of this version is read straight into the workspace.
+		ws := new(Workspace)
+		if !schema.Decode(data, ws, ve) {
+			return nil, ve
+		}
+		placeMeetings(ws)
+		return ws, nil
+	case isObject && verr == nil:
+		return decodeOlder(data, v)
+	}
+	// Whatever the file says of its version, what is not JSON is refused
+	// as such first.
+	if !schema.Check(data, ve) {
+		return nil, ve
+	}
+	if !isObject && !bytes.Equal(bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\uFEFF"))), []byte("null")) {
+		ve.Add("", "the file must hold one JSON object, starting with { and ending with }")
+		return nil, ve
+	}
+	return nil, verr
+}
+
+// decodeOlder reads a file of an older version, v: it is parsed into a tree
+// that migrate brings up to date, and then stored in the workspace.
+func decodeOlder(data []byte, v int) (*Workspace, error) {
 	ve := new(partnership.ValidationError)
 	tree, ok := schema.Parse(data, ve)
 	if !ok {
 		return nil, ve
 	}
-	doc, isObject := tree.(map[string]any)
-	if !isObject && tree != nil {
-		ve.Add("", "the file must hold one JSON object, starting with { and ending with }")
-		return nil, ve
-	}
-	v, err := version(doc)
-	if err != nil {
-		return nil, err
-	}
+	doc, _ := tree.(map[string]any)
 	migrate(doc, v, data)
 	ws := new(Workspace)
 	if !schema.Store(doc, ws, ve) {
@@ -183,11 +207,11 @@ func Decode(r io.Reader) (*Workspace, error) {
 	return ws, nil
 }
 
-// version reads the file's schemaVersion: a *VersionError when it is
-// missing, not a version, or newer than this build reads.
-func version(doc map[string]any) (int, error) {
-	n, _ := doc["schemaVersion"].(json.Number)
-	v, err := strconv.Atoi(n.String())
+// version reads the file's schemaVersion, given as JSON text: a
+// *VersionError when it is missing, not a version, or newer than this build
+// reads.
+func version(raw []byte) (int, error) {
+	v, err := strconv.Atoi(string(raw))
 	if err != nil || v < 1 {
 		return 0, &VersionError{}
 	}

@@ -2,6 +2,7 @@ package schema
 
 import (
 	"bytes"
+	"cmp"
 	"encoding"
 	"encoding/json"
 	"fmt"
@@ -12,90 +13,235 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/go-json-experiment/json/jsontext"
 )
 
 // Decode reads one JSON document from data into v, a pointer to a model, and
 // is stricter and more helpful than encoding/json: a field v does not have,
 // or a value of the wrong type, is a problem added to ps at its JSON path; a
 // syntax error says the line and column. Field names must match exactly, as
-// encoding/json writes them. It reports whether there was no problem; v is
-// filled as far as the document fits it either way. Decode checks structure
+// encoding/json writes them. It reports whether there was no problem. v is
+// filled as far as the document fits it: after the first problem, Decode
+// only checks the rest, and stores nothing more. Decode checks structure
 // only: the model's own Validate checks the values.
 //
-// The document is parsed once (see Parse) and then stored (see Store).
+// The document is read token by token straight into v, strict and bounded as
+// Parse is (a name twice, text not UTF-8, nesting deeper than MaxDepth, a list
+// longer than MaxList are each the one problem reported); and what it
+// allocates is in proportion to the document: a list of empty records, each a
+// large Go value, is refused before it is made. The problems are reported in
+// the order of their paths, field names sorted, whatever the order of the
+// file; to a Counter, the first few hundred found are sorted, and any beyond
+// are only counted.
 func Decode(data []byte, v any, ps Problems) bool {
-	tree, ok := Parse(data, ps)
-	if !ok {
-		return false
-	}
-	return Store(tree, v, ps)
-}
-
-// Store puts a tree made by Parse into v, a non-nil pointer, checking as it
-// goes that every field exists in v's type and every value has the type of
-// the field it goes into, and adding a problem to ps for each that does not.
-// It reports whether there was no problem. null leaves the zero value, as
-// encoding/json does.
-func Store(tree, v any, ps Problems) bool {
 	rv := reflect.ValueOf(v)
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {
 		ps.Add("", "the document cannot be stored in %T: it needs a non-nil pointer", v)
 		return false
 	}
-	s := &store{ps: ps, fields: make(map[reflect.Type]map[string]field), budget: storeBudget + treeCost(tree)/storeShare}
-	s.value(at{index: -1}, tree, rv.Elem())
-	return !s.failed
+	data = bytes.TrimPrefix(data, bom)
+	d := &decoder{
+		// Names given twice are found by the decoder itself, which knows the
+		// fields of each group: the reader would keep every name of every
+		// group, a million of them in a crafted file.
+		parser: parser{data: data, dec: jsontext.NewDecoder(bytes.NewBuffer(data), jsontext.AllowDuplicateNames(true)), ps: ps},
+		budget: budgetBase + budgetPerByte*int64(len(data)),
+	}
+	if c, ok := ps.(Counter); ok {
+		d.counter, d.hold = c, maxHeld
+	}
+	if !d.value(rv.Elem().Type(), rv.Elem()) || !d.end() {
+		if d.overBudget {
+			d.flush() // the rest is not read: it would only cost more
+		}
+		return false // else the one problem is reported; those found before it are not
+	}
+	d.flush()
+	return !d.failed
 }
 
-// What Store may allocate: a storeShare-th of what the tree itself takes,
-// plus storeBudget. The values of a file as partnerkit writes it take less
-// than a quarter of the memory of its tree (0.22 to 0.24 for the example,
-// testdata/full.json and a district of 10,000 initiatives); a list of empty
-// { } would take many times more, as each becomes a whole record.
-const (
-	storeShare  = 2
-	storeBudget = 1 << 20
-)
+// Store puts a tree made by Parse into v, a non-nil pointer, as Decode puts
+// a document: checking as it goes that every field exists in v's type and
+// every value has the type of the field it goes into, and adding a problem
+// to ps for each that does not. An empty object of the tree, a nil map, is
+// {}. It reports whether there was no problem.
+func Store(tree, v any, ps Problems) bool {
+	return Decode(appendTree(nil, tree), v, ps)
+}
 
-// treeCost estimates the bytes the tree takes: every value an interface of
-// 16 bytes and its text; an object a map of 48 bytes and 40 a member; a list
-// 24 bytes and its values.
-func treeCost(v any) int64 {
+// appendTree writes a tree made by Parse, or built like one, as JSON.
+func appendTree(b []byte, v any) []byte {
 	switch v := v.(type) {
 	case map[string]any:
-		n := int64(16 + 48)
-		for k, e := range v {
-			n += 40 + int64(len(k)) + treeCost(e)
+		b = append(b, '{')
+		for i, k := range sortedKeys(v) {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendString(b, k)
+			b = append(b, ':')
+			b = appendTree(b, v[k])
 		}
-		return n
+		return append(b, '}')
 	case []any:
-		n := int64(16 + 24)
-		for _, e := range v {
-			n += treeCost(e)
+		b = append(b, '[')
+		for i, e := range v {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendTree(b, e)
 		}
-		return n
+		return append(b, ']')
 	case string:
-		return 16 + int64(len(v))
+		return appendString(b, v)
 	case json.Number:
-		return 16 + int64(len(v))
+		if v == "" {
+			return append(b, '0')
+		}
+		return append(b, v...)
+	case nil:
+		return append(b, "null"...)
 	}
-	return 16
+	raw, err := json.Marshal(v)
+	if err != nil {
+		return append(b, "null"...)
+	}
+	return append(b, raw...)
 }
 
+// appendString writes s quoted; text that is not UTF-8 has its bad bytes
+// replaced, as encoding/json writes them.
+func appendString(b []byte, s string) []byte {
+	out, err := jsontext.AppendQuote(b, s)
+	if err != nil {
+		raw, _ := json.Marshal(s)
+		return append(b, raw...)
+	}
+	return out
+}
+
+var bom = []byte("\uFEFF")
+
+// What Decode may allocate for a document of n bytes: budgetBase plus
+// budgetPerByte for each byte. The values of a file as partnerkit writes it
+// take half of its size in Go (0.49 for testdata/full.json, 0.50 for a
+// district of 10,000 initiatives), and a list of short texts four times it
+// ("a", 4 bytes, is a string of 16); a list of empty { } would take many
+// times more, as each becomes a whole record.
+const (
+	budgetBase    = 256 << 10
+	budgetPerByte = 4
+)
+
+// listSlack is what the entries of one list may take beyond budgetPerByte
+// for each byte of its text.
+const listSlack = 64 << 10
+
+// maxHeld is how many problems Decode keeps, to sort them, before it only
+// counts the others for a Counter: many more than a Counter lists.
+const maxHeld = 1000
+
+// decoder reads one document into one value. It shares the parser's reader,
+// path and limits, so that its problems name the same places Parse would.
+type decoder struct {
+	parser
+	fields map[reflect.Type]map[string]field
+	// scratch holds the entries of the lists being read, by entry type and
+	// depth: a list is copied out once, at its exact length.
+	scratch map[scratchKey]*scratch
+	// budget is what may still be allocated (see charge); overBudget is set
+	// once it ran out.
+	budget     int64
+	overBudget bool
+	// failed is set at the first problem: from then on nothing is stored.
+	failed bool
+	// held are the problems found, to be sorted; beyond hold of them (when
+	// hold > 0), a problem is only counted, in counted.
+	held    []heldProblem
+	hold    int
+	counted int
+	counter Counter
+}
+
+type scratchKey struct {
+	typ   reflect.Type
+	depth int
+}
+
+// heldProblem is a problem found, with the path it was found at.
+type heldProblem struct {
+	steps []step
+	path  string
+	msg   string
+}
+
+// add records a problem at the current path; msg is called at once, while
+// the token it may describe is still valid, or not at all.
+func (d *decoder) add(msg func() string) {
+	d.failed = true
+	if d.hold > 0 && len(d.held) >= d.hold {
+		d.counted++
+		return
+	}
+	d.held = append(d.held, heldProblem{steps: slices.Clone(d.path), path: d.where(), msg: msg()})
+}
+
+// flush reports the problems held in the order of their paths, and counts
+// the others.
+func (d *decoder) flush() {
+	slices.SortStableFunc(d.held, func(a, b heldProblem) int { return compareSteps(a.steps, b.steps) })
+	for _, p := range d.held {
+		if d.counter != nil && d.counter.Full() {
+			d.counter.CountMore()
+			continue
+		}
+		d.ps.Add(p.path, "%s", p.msg)
+	}
+	for range d.counted {
+		d.counter.CountMore()
+	}
+}
+
+// compareSteps orders paths as a walk of the document with its names sorted
+// meets them: a group before what it holds, names by their bytes, entries of
+// a list by their index.
+func compareSteps(a, b []step) int {
+	for i := range min(len(a), len(b)) {
+		x, y := a[i], b[i]
+		if c := cmp.Compare(x.index, y.index); c != 0 {
+			return c
+		}
+		if c := strings.Compare(x.name, y.name); c != 0 {
+			return c
+		}
+	}
+	return cmp.Compare(len(a), len(b))
+}
+
+// last names the value being read in a message: its field name, or
+// "roles[2]" for an entry of a list.
+func (d *decoder) last() string { return lastName(d.where()) }
+
 // charge takes n bytes from the budget, and reports whether they were left;
-// when they were not, it adds a problem at path, once.
-func (s *store) charge(a at, n int64) bool {
-	s.budget -= n
-	if s.budget >= 0 {
+// when they were not, it adds a problem at the current path, and the reading
+// stops there.
+func (d *decoder) charge(n int64) bool {
+	d.budget -= n
+	if d.budget >= 0 {
 		return true
 	}
-	if !s.overBudget {
-		s.overBudget = true
-		s.add(a, func() string {
-			return fmt.Sprintf("%s holds many more records than it gives values for (most of them empty): partnerkit reads a file only when what it holds is in proportion to its size; remove the empty entries", a.last())
-		})
-	}
+	d.refuse()
 	return false
+}
+
+// refuse adds the problem of a value that takes more than its share: the
+// reading stops there.
+func (d *decoder) refuse() {
+	d.overBudget = true
+	d.add(func() string {
+		return fmt.Sprintf("%s holds many more records than it gives values for (most of them empty): partnerkit reads a file only when what it holds is in proportion to its size; remove the empty entries", d.last())
+	})
 }
 
 // lineCol returns the 1-based line and column of byte offset off in data.
@@ -113,246 +259,434 @@ var (
 	timeType        = reflect.TypeFor[time.Time]()
 )
 
-// store puts one tree into one value, remembering the fields of each struct
-// type it met.
-type store struct {
-	ps     Problems
-	fields map[reflect.Type]map[string]field
-	failed bool
-	// budget is what may still be allocated (see charge); overBudget is set
-	// once it ran out.
-	budget     int64
-	overBudget bool
-}
-
-// at is where a value is: the path of the group or list it is in, and its
-// name there or, for an entry of a list, its index. Its path is only written
-// out when a problem needs it, so that storing a long list builds no string
-// for each entry.
-type at struct {
-	parent string
-	name   string
-	index  int // -1 for a name
-}
-
-// String returns the value's JSON path.
-func (a at) String() string {
-	if a.index >= 0 {
-		return a.parent + "[" + strconv.Itoa(a.index) + "]"
-	}
-	return Join(a.parent, a.name)
-}
-
-// last names the value in a message: its field name, or "roles[2]" for an
-// entry of a list.
-func (a at) last() string {
-	if a.index >= 0 {
-		return lastName(a.String())
-	}
-	return lastName(a.name)
-}
-
-// field is a JSON field of a struct: where it is (an index path through
-// embedded structs) and its type.
+// field is a JSON field of a struct: its name, where it is (an index path
+// through embedded structs) and its type.
 type field struct {
+	name  string
+	pos   int // its place among the struct's fields, sorted by name
 	index []int
 	typ   reflect.Type
 }
 
-func (s *store) add(a at, msg func() string) {
-	s.failed = true
-	if c, ok := s.ps.(Counter); ok && c.Full() {
-		c.CountMore()
-		return
+// value reads the next value into rv, of type t, checking it against t.
+// rv is invalid when nothing is to be stored (only checked). It reports
+// false after a problem that ends the reading (see Parse).
+func (d *decoder) value(t reflect.Type, rv reflect.Value) bool {
+	if d.failed {
+		rv = reflect.Value{}
 	}
-	s.ps.Add(a.String(), "%s", msg())
-}
-
-// value stores val in rv, whose type it checks val against.
-func (s *store) value(a at, val any, rv reflect.Value) {
-	t := rv.Type()
-	if val == nil {
-		switch t.Kind() {
-		case reflect.Pointer, reflect.Slice, reflect.Map, reflect.Interface:
-			rv.SetZero()
+	kind := d.dec.PeekKind()
+	switch kind {
+	case 0: // an error, which the read reports
+		_, err := d.dec.ReadToken()
+		d.syntax(err)
+		return false
+	case 'n':
+		_, _ = d.dec.ReadToken()
+		if rv.IsValid() {
+			switch t.Kind() {
+			case reflect.Pointer, reflect.Slice, reflect.Map, reflect.Interface:
+				rv.SetZero()
+			}
 		}
-		return // null leaves other values as they are, as encoding/json does
+		return true // null leaves other values as they are, as encoding/json does
 	}
 	if t.Kind() != reflect.Pointer && (reflect.PointerTo(t).Implements(jsonUnmarshaler) || reflect.PointerTo(t).Implements(textUnmarshaler)) {
-		s.custom(a, val, rv)
-		return
+		return d.custom(t, rv, kind)
 	}
 	switch t.Kind() {
 	case reflect.Pointer:
-		if rv.IsNil() {
-			if !s.charge(a, int64(t.Elem().Size())) {
-				return
+		if rv.IsValid() && rv.IsNil() {
+			if !d.charge(int64(t.Elem().Size())) {
+				return false
 			}
 			rv.Set(reflect.New(t.Elem()))
 		}
-		s.value(a, val, rv.Elem())
+		if rv.IsValid() && !d.failed {
+			rv = rv.Elem()
+		} else {
+			rv = reflect.Value{}
+		}
+		return d.value(t.Elem(), rv)
 	case reflect.Struct:
-		obj, ok := val.(map[string]any)
-		if !ok {
-			s.add(a, func() string {
-				return fmt.Sprintf("%s must be a group of named fields in { }, not %s", a.last(), describe(val))
-			})
-			return
+		if kind != '{' {
+			return d.mismatch("must be a group of named fields in { }")
 		}
-		fields := s.fieldsOf(t)
-		path := a.String()
-		for _, k := range sortedKeys(obj) {
-			f, ok := fields[k]
-			if !ok {
-				s.add(at{parent: path, name: k, index: -1}, func() string { return fmt.Sprintf("unknown field %q%s", k, allowed(fields, k)) })
-				continue
-			}
-			s.value(at{parent: path, name: k, index: -1}, obj[k], fieldByIndex(rv, f.index))
-		}
+		return d.object(t, rv)
 	case reflect.Slice:
-		arr, ok := val.([]any)
-		if !ok {
-			s.add(a, func() string { return fmt.Sprintf("%s must be a list in [ ], not %s", a.last(), describe(val)) })
-			return
+		if kind != '[' {
+			return d.mismatch("must be a list in [ ]")
 		}
-		if !s.charge(a, int64(len(arr))*int64(t.Elem().Size())) {
-			return
-		}
-		out := reflect.MakeSlice(t, len(arr), len(arr))
-		path := a.String()
-		for i, e := range arr {
-			s.value(at{parent: path, index: i}, e, out.Index(i))
-		}
-		rv.Set(out)
+		return d.list(t, rv)
 	case reflect.Array:
-		arr, ok := val.([]any)
-		if !ok {
-			s.add(a, func() string { return fmt.Sprintf("%s must be a list in [ ], not %s", a.last(), describe(val)) })
-			return
+		if kind != '[' {
+			return d.mismatch("must be a list in [ ]")
 		}
-		if len(arr) > t.Len() {
-			s.add(a, func() string { return fmt.Sprintf("%s may hold at most %d entries", a.last(), t.Len()) })
-		}
-		rv.SetZero()
-		path := a.String()
-		for i, e := range arr[:min(len(arr), t.Len())] {
-			s.value(at{parent: path, index: i}, e, rv.Index(i))
-		}
+		return d.array(t, rv)
 	case reflect.Map:
-		obj, ok := val.(map[string]any)
-		if !ok {
-			s.add(a, func() string {
-				return fmt.Sprintf("%s must be a group of named values in { }, not %s", a.last(), describe(val))
-			})
-			return
+		if kind != '{' {
+			return d.mismatch("must be a group of named values in { }")
 		}
 		if t.Key().Kind() != reflect.String {
-			s.add(a, func() string { return fmt.Sprintf("%s cannot be read from a file", a.last()) })
-			return
+			d.add(func() string { return fmt.Sprintf("%s cannot be read from a file", d.last()) })
+			return d.skip()
 		}
-		if !s.charge(a, int64(len(obj))*int64(16+t.Key().Size()+t.Elem().Size())) {
-			return
-		}
-		if rv.IsNil() {
-			rv.Set(reflect.MakeMapWithSize(t, len(obj)))
-		}
-		path := a.String()
-		for _, k := range sortedKeys(obj) {
-			e := reflect.New(t.Elem()).Elem()
-			s.value(at{parent: path, name: k, index: -1}, obj[k], e)
-			rv.SetMapIndex(reflect.ValueOf(k).Convert(t.Key()), e)
-		}
+		return d.dict(t, rv)
 	case reflect.String:
-		str, ok := val.(string)
-		if !ok {
-			s.add(a, func() string { return fmt.Sprintf("%s must be text in quotes, not %s", a.last(), describe(val)) })
-			return
+		if kind != '"' {
+			return d.mismatch("must be text in quotes")
 		}
-		rv.SetString(str)
+		tok, err := d.dec.ReadToken()
+		if err != nil {
+			d.syntax(err)
+			return false
+		}
+		if rv.IsValid() {
+			rv.SetString(tok.String())
+		}
+		return true
 	case reflect.Bool:
-		b, ok := val.(bool)
-		if !ok {
-			s.add(a, func() string { return fmt.Sprintf("%s must be true or false, not %s", a.last(), describe(val)) })
-			return
+		if kind != 't' && kind != 'f' {
+			return d.mismatch("must be true or false")
 		}
-		rv.SetBool(b)
+		tok, _ := d.dec.ReadToken()
+		if rv.IsValid() {
+			rv.SetBool(tok.Bool())
+		}
+		return true
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		n, ok := val.(json.Number)
+		if kind != '0' {
+			return d.mismatch("must be a whole number")
+		}
+		num, ok := d.number()
 		if !ok {
-			s.add(a, func() string { return fmt.Sprintf("%s must be a whole number, not %s", a.last(), describe(val)) })
-			return
+			return false
 		}
-		i, err := strconv.ParseInt(n.String(), 10, 64)
-		if err != nil || rv.OverflowInt(i) {
-			s.add(a, func() string {
-				return fmt.Sprintf("%s must be a whole number within range, not %s", a.last(), Shorten(n.String()))
+		i, err := strconv.ParseInt(num.text(64), 10, 64)
+		if bits := t.Bits(); err != nil || bits < 64 && (i < -1<<(bits-1) || i >= 1<<(bits-1)) {
+			d.add(func() string {
+				return fmt.Sprintf("%s must be a whole number within range, not %s", d.last(), num.short())
 			})
-			return
+			return true
 		}
-		rv.SetInt(i)
+		if rv.IsValid() {
+			rv.SetInt(i)
+		}
+		return true
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		n, ok := val.(json.Number)
+		if kind != '0' {
+			return d.mismatch("must be a whole number")
+		}
+		num, ok := d.number()
 		if !ok {
-			s.add(a, func() string { return fmt.Sprintf("%s must be a whole number, not %s", a.last(), describe(val)) })
-			return
+			return false
 		}
-		u, err := strconv.ParseUint(n.String(), 10, 64)
-		if err != nil || rv.OverflowUint(u) {
-			s.add(a, func() string {
-				return fmt.Sprintf("%s must be a whole number of zero or more within range, not %s", a.last(), Shorten(n.String()))
+		u, err := strconv.ParseUint(num.text(64), 10, 64)
+		if bits := t.Bits(); err != nil || bits < 64 && u >= 1<<bits {
+			d.add(func() string {
+				return fmt.Sprintf("%s must be a whole number of zero or more within range, not %s", d.last(), num.short())
 			})
-			return
+			return true
 		}
-		rv.SetUint(u)
+		if rv.IsValid() {
+			rv.SetUint(u)
+		}
+		return true
 	case reflect.Float32, reflect.Float64:
-		n, ok := val.(json.Number)
+		if kind != '0' {
+			return d.mismatch("must be a number")
+		}
+		num, ok := d.number()
 		if !ok {
-			s.add(a, func() string { return fmt.Sprintf("%s must be a number, not %s", a.last(), describe(val)) })
-			return
+			return false
 		}
-		f, err := strconv.ParseFloat(n.String(), t.Bits())
+		f, err := strconv.ParseFloat(num.text(1000), t.Bits())
 		if err != nil || math.IsInf(f, 0) {
-			s.add(a, func() string {
-				return fmt.Sprintf("%s must be a number within range, not %s", a.last(), Shorten(n.String()))
+			d.add(func() string {
+				return fmt.Sprintf("%s must be a number within range, not %s", d.last(), num.short())
 			})
-			return
+			return true
 		}
-		rv.SetFloat(f)
+		if rv.IsValid() {
+			rv.SetFloat(f)
+		}
+		return true
 	case reflect.Interface:
 		if t.NumMethod() != 0 {
-			s.add(a, func() string { return fmt.Sprintf("%s cannot be read from a file", a.last()) })
-			return
+			d.add(func() string { return fmt.Sprintf("%s cannot be read from a file", d.last()) })
+			return d.skip()
 		}
-		rv.Set(reflect.ValueOf(plain(val))) // any value is allowed, as encoding/json gives it
-	default:
-		s.add(a, func() string { return fmt.Sprintf("%s cannot be read from a file", a.last()) })
+		tree, ok := d.parser.value()
+		if !ok {
+			return false
+		}
+		if rv.IsValid() && !d.failed {
+			rv.Set(reflect.ValueOf(plain(tree))) // any value is allowed, as encoding/json gives it
+		}
+		return true
+	}
+	d.add(func() string { return fmt.Sprintf("%s cannot be read from a file", d.last()) })
+	return d.skip()
+}
+
+// numberText is the JSON text of a number, as the reader holds it: valid
+// only until the next read.
+type numberText []byte
+
+// number reads a number.
+func (d *decoder) number() (numberText, bool) {
+	v, err := d.dec.ReadValue()
+	if err != nil {
+		d.syntax(err)
+		return nil, false
+	}
+	return numberText(v), true
+}
+
+// text returns the number as a string to parse, or "" (which no parse
+// accepts) when it is longer than limit: a number a million digits long is
+// not copied to be found out of range.
+func (n numberText) text(limit int) string {
+	if len(n) > limit {
+		return ""
+	}
+	return string(n)
+}
+
+// short returns the number cut short to quote in a message.
+func (n numberText) short() string {
+	return Shorten(string(n[:min(len(n), 64)]))
+}
+
+// mismatch reports that the next value is not what the field holds, as
+// "name <want>, not <what it is>", and passes over it.
+func (d *decoder) mismatch(want string) bool {
+	switch d.dec.PeekKind() {
+	case '{':
+		d.add(func() string { return fmt.Sprintf("%s %s, not a group of fields", d.last(), want) })
+		return d.skip()
+	case '[':
+		d.add(func() string { return fmt.Sprintf("%s %s, not a list", d.last(), want) })
+		return d.skip()
+	case '0':
+		num, ok := d.number()
+		if ok {
+			d.add(func() string { return fmt.Sprintf("%s %s, not the number %s", d.last(), want, num.short()) })
+		}
+		return ok
+	}
+	tok, err := d.dec.ReadToken()
+	if err != nil {
+		d.syntax(err)
+		return false
+	}
+	d.add(func() string { return fmt.Sprintf("%s %s, not %s", d.last(), want, describeToken(tok)) })
+	return true
+}
+
+// object reads a group of named fields into rv, a struct of type t.
+func (d *decoder) object(t reflect.Type, rv reflect.Value) bool {
+	if !d.open() {
+		return false
+	}
+	fields := d.fieldsOf(t)
+	var seen fieldSet
+	for {
+		switch d.dec.PeekKind() {
+		case '}':
+			_, _ = d.dec.ReadToken()
+			return true
+		case 0:
+			_, err := d.dec.ReadToken()
+			d.syntax(err)
+			return false
+		}
+		name, err := d.dec.ReadToken()
+		if err != nil {
+			d.syntax(err)
+			return false
+		}
+		f, ok := fields[name.String()]
+		if ok && !seen.add(f.pos) {
+			d.twice(name.String())
+			return false
+		}
+		if !ok {
+			if d.hold > 0 && len(d.held) >= d.hold {
+				d.failed = true
+				d.counted++ // only counted: no need to copy out the name
+				if !d.skip() {
+					return false
+				}
+				continue
+			}
+			k := name.String()
+			d.path = append(d.path, step{name: k, index: -1})
+			d.add(func() string { return fmt.Sprintf("unknown field %q%s", k, allowed(fields, k)) })
+			if !d.skip() {
+				return false
+			}
+			d.path = d.path[:len(d.path)-1]
+			continue
+		}
+		d.path = append(d.path, step{name: f.name, index: -1})
+		var fv reflect.Value
+		if rv.IsValid() && !d.failed {
+			fv = fieldByIndex(rv, f.index)
+		}
+		if !d.value(f.typ, fv) {
+			return false
+		}
+		d.path = d.path[:len(d.path)-1]
 	}
 }
 
-// custom stores val in a value of a type with its own decoding, such as
-// time.Time, and records its complaint as a problem.
-func (s *store) custom(a at, val any, rv reflect.Value) {
-	var err error
-	p := rv.Addr().Interface()
-	if str, ok := val.(string); ok && reflect.PointerTo(rv.Type()).Implements(textUnmarshaler) {
-		err = p.(encoding.TextUnmarshaler).UnmarshalText([]byte(str))
-	} else if u, ok := p.(json.Unmarshaler); ok {
-		var raw []byte
-		if raw, err = json.Marshal(val); err == nil {
-			err = u.UnmarshalJSON(raw)
+// twice reports name given twice in the group being read.
+func (d *decoder) twice(name string) {
+	line, _ := lineCol(d.data, d.dec.InputOffset())
+	d.duplicate(name, line)
+}
+
+// fieldSet is the set of the fields of a struct given so far, by their pos.
+type fieldSet struct {
+	small [4]uint64
+	more  map[int]bool
+}
+
+// add adds field pos, and reports whether it was not in the set yet.
+func (s *fieldSet) add(pos int) bool {
+	if pos < 256 {
+		bit := uint64(1) << (pos % 64)
+		if s.small[pos/64]&bit != 0 {
+			return false
 		}
-	} else {
-		s.add(a, func() string { return fmt.Sprintf("%s must be text in quotes, not %s", a.last(), describe(val)) })
-		return
+		s.small[pos/64] |= bit
+		return true
+	}
+	if s.more[pos] {
+		return false
+	}
+	if s.more == nil {
+		s.more = make(map[int]bool)
+	}
+	s.more[pos] = true
+	return true
+}
+
+// dict reads a group of named values into rv, a map of type t with string
+// keys.
+func (d *decoder) dict(t reflect.Type, rv reflect.Value) bool {
+	if !d.open() {
+		return false
+	}
+	fresh := false // a map made here: a name in it was given twice
+	if rv.IsValid() && !d.failed && rv.IsNil() {
+		rv.Set(reflect.MakeMap(t))
+		fresh = true
+	}
+	size := int64(16 + t.Key().Size() + t.Elem().Size())
+	for {
+		switch d.dec.PeekKind() {
+		case '}':
+			_, _ = d.dec.ReadToken()
+			return true
+		case 0:
+			_, err := d.dec.ReadToken()
+			d.syntax(err)
+			return false
+		}
+		name, err := d.dec.ReadToken()
+		if err != nil {
+			d.syntax(err)
+			return false
+		}
+		k := name.String()
+		if fresh && !d.failed && rv.MapIndex(reflect.ValueOf(k).Convert(t.Key())).IsValid() {
+			d.twice(k)
+			return false
+		}
+		store := rv.IsValid() && !d.failed
+		if store && !d.charge(size) {
+			return false
+		}
+		var e reflect.Value
+		if store {
+			e = reflect.New(t.Elem()).Elem()
+		}
+		d.path = append(d.path, step{name: k, index: -1})
+		if !d.value(t.Elem(), e) {
+			return false
+		}
+		d.path = d.path[:len(d.path)-1]
+		if store && !d.failed {
+			rv.SetMapIndex(reflect.ValueOf(k).Convert(t.Key()), e)
+		}
+	}
+}
+
+// custom reads a value of a type with its own decoding, such as time.Time,
+// and records its complaint as a problem. The value is checked even when
+// nothing is stored.
+func (d *decoder) custom(t reflect.Type, rv reflect.Value, kind jsontext.Kind) bool {
+	if !rv.IsValid() {
+		rv = reflect.New(t).Elem()
+	}
+	p := rv.Addr().Interface()
+	var err error
+	switch u, isJSON := p.(json.Unmarshaler); {
+	case kind == '"' && reflect.PointerTo(t).Implements(textUnmarshaler):
+		tok, rerr := d.dec.ReadToken()
+		if rerr != nil {
+			d.syntax(rerr)
+			return false
+		}
+		err = p.(encoding.TextUnmarshaler).UnmarshalText([]byte(tok.String()))
+	case isJSON:
+		raw, ok := d.raw(kind)
+		if !ok {
+			return false
+		}
+		err = u.UnmarshalJSON(raw)
+	default:
+		return d.mismatch("must be text in quotes")
 	}
 	if err == nil {
-		return
+		return true
 	}
 	msg := "has an unexpected value"
-	if rv.Type() == timeType {
+	if t == timeType {
 		msg = "must be a date and time such as 2026-09-15T15:30:00-04:00"
 	}
-	s.add(a, func() string { return fmt.Sprintf("%s %s", a.last(), msg) })
+	d.add(func() string { return fmt.Sprintf("%s %s", d.last(), msg) })
+	return true
+}
+
+// raw reads the next value, of the given kind, and returns its JSON text.
+// A group or a list is read within the limits, as skip reads it.
+func (d *decoder) raw(kind jsontext.Kind) ([]byte, bool) {
+	if kind != '{' && kind != '[' {
+		v, err := d.dec.ReadValue()
+		if err != nil {
+			d.syntax(err)
+			return nil, false
+		}
+		return v, true
+	}
+	start := d.dec.InputOffset()
+	if !d.skip() {
+		return nil, false
+	}
+	// Between the token before and the value: spaces, and a ':' or ','.
+	return bytes.TrimLeft(d.data[start:d.dec.InputOffset()], " \t\r\n:,"), true
+}
+
+// end checks that nothing but spaces follows the document's one value.
+func (d *decoder) end() bool {
+	if _, err := d.dec.ReadToken(); err != io.EOF {
+		d.ps.Add("", "the file holds more than one JSON value; it must hold exactly one, starting with { and ending with }")
+		return false
+	}
+	return true
 }
 
 // plain turns the json.Numbers of a parsed tree into float64s, as
@@ -390,13 +724,21 @@ func fieldByIndex(rv reflect.Value, index []int) reflect.Value {
 }
 
 // fieldsOf maps the JSON names of t's fields to the fields, once per type.
-func (s *store) fieldsOf(t reflect.Type) map[string]field {
-	if f, ok := s.fields[t]; ok {
+func (d *decoder) fieldsOf(t reflect.Type) map[string]field {
+	if f, ok := d.fields[t]; ok {
 		return f
+	}
+	if d.fields == nil {
+		d.fields = make(map[reflect.Type]map[string]field)
 	}
 	f := make(map[string]field)
 	jsonFields(f, t, nil)
-	s.fields[t] = f
+	for i, name := range sortedKeys(f) {
+		fl := f[name]
+		fl.pos = i
+		f[name] = fl
+	}
+	d.fields[t] = f
 	return f
 }
 
@@ -427,7 +769,7 @@ func jsonFields(out map[string]field, t reflect.Type, index []int) {
 		if name == "" {
 			name = f.Name
 		}
-		out[name] = field{index: append(slices.Clip(index), i), typ: f.Type}
+		out[name] = field{name: name, index: append(slices.Clip(index), i), typ: f.Type}
 	}
 	for _, f := range embedded {
 		ft := f.Type
@@ -461,7 +803,7 @@ func allowed(fields map[string]field, got string) string {
 	return "; allowed here: " + strings.Join(names, ", ")
 }
 
-func sortedKeys(obj map[string]any) []string {
+func sortedKeys[V any](obj map[string]V) []string {
 	keys := make([]string, 0, len(obj))
 	for k := range obj {
 		keys = append(keys, k)
@@ -481,19 +823,13 @@ func lastName(path string) string {
 	return path
 }
 
-// describe names the kind of a decoded JSON value in plain words.
-func describe(v any) string {
-	switch v := v.(type) {
-	case string:
-		return fmt.Sprintf("the text %q", Shorten(v))
-	case json.Number:
-		return "the number " + Shorten(v.String())
-	case bool:
-		return strconv.FormatBool(v)
-	case []any:
-		return "a list"
-	case map[string]any:
-		return "a group of fields"
+// describeToken names the value of a JSON token in plain words.
+func describeToken(tok jsontext.Token) string {
+	switch tok.Kind() {
+	case '"':
+		return fmt.Sprintf("the text %q", Shorten(tok.String()))
+	case 't', 'f':
+		return strconv.FormatBool(tok.Bool())
 	}
 	return "an unexpected value"
 }

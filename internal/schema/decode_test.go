@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -135,4 +136,81 @@ func FuzzDecodePartnership(f *testing.F) {
 			_ = p.Validate()
 		}
 	})
+}
+
+// A name given twice is refused, wherever it is: in a struct, in a map and
+// in a value of any shape; the problems found before it are not listed.
+func TestDecodeRefusesANameGivenTwice(t *testing.T) {
+	tests := []struct{ name, in, path, twice string }{
+		{"a field", `{"name": 1, "list": [{"n": 1}, {"n": 2, "tags": [], "n": 3}]}`, "list[1]", "n"},
+		{"a key of a map", `{"inner": {"pairs": {"a": 1, "b": 2, "a": 3}}}`, "inner.pairs", "a"},
+		{"a name in any value", `{"any": {"x": [{"y": 1, "y": 2}]}}`, "any.x[0]", "y"},
+		{"the same field at the top", "{\"name\": \"a\",\n\"Hidden\": 1,\n\"name\": \"b\"}", "", "name"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var o outer
+			ve := new(partnership.ValidationError)
+			assert.False(t, schema.Decode([]byte(tt.in), &o, ve))
+			require.Len(t, ve.Problems, 1, "%v", ve.Problems)
+			assert.Equal(t, tt.path, ve.Problems[0].Path)
+			assert.Contains(t, ve.Problems[0].Message, `"`+tt.twice+`" is written twice in the same group`)
+		})
+	}
+	var o outer
+	require.NoError(t, decode([]byte(`{"list": [{"n": 1}, {"n": 1}], "inner": {"pairs": {"a": 1, "b": 1}}}`), &o), "the same name in two groups is fine")
+}
+
+// A list of many small records is read; a list of many more records than
+// its text gives values for is refused at its start.
+func TestDecodeReadsListsInProportionToTheirText(t *testing.T) {
+	type small struct {
+		N int `json:"n"`
+	}
+	var v struct {
+		Records []small `json:"records"`
+	}
+	require.NoError(t, decode([]byte(`{"records": [`+strings.TrimSuffix(strings.Repeat(`{"n": 7},`, 50000), ",")+`]}`), &v))
+	require.Len(t, v.Records, 50000)
+	assert.Equal(t, 7, v.Records[49999].N)
+
+	type large struct {
+		Text [32]string `json:"text"`
+	}
+	var w struct {
+		Name    string  `json:"name"`
+		Records []large `json:"records"`
+	}
+	ve := new(partnership.ValidationError)
+	assert.False(t, schema.Decode([]byte(`{"name": 5, "records": [`+strings.TrimSuffix(strings.Repeat("{},", 100000), ",")+`]}`), &w, ve))
+	assert.Equal(t, []partnership.Problem{
+		{Path: "name", Message: "name must be text in quotes, not the number 5"},
+	}, ve.Problems, "nothing is stored after the first problem, so nothing more is spent")
+	ve = new(partnership.ValidationError)
+	assert.False(t, schema.Decode([]byte(`{"records": [`+strings.TrimSuffix(strings.Repeat("{},", 100000), ",")+`], "name": 5}`), &w, ve))
+	require.Len(t, ve.Problems, 1, "the reading stops at the flood")
+	assert.Equal(t, "records", ve.Problems[0].Path)
+	assert.Contains(t, ve.Problems[0].Message, "records holds many more records than it gives values for")
+	assert.Nil(t, w.Records)
+}
+
+// Check refuses what Parse refuses, and Member finds a value at the top of
+// an object without reading the rest.
+func TestCheckAndMember(t *testing.T) {
+	for _, bad := range []string{`{"a": 1, "a": 2}`, `[1, 2`, `{} {}`, strings.Repeat("[", schema.MaxDepth+1) + strings.Repeat("]", schema.MaxDepth+1)} {
+		_, want := parse(bad)
+		ve := new(partnership.ValidationError)
+		assert.False(t, schema.Check([]byte(bad), ve), bad)
+		assert.Equal(t, want, ve.Problems, bad)
+	}
+	assert.True(t, schema.Check([]byte("\uFEFF"+`{"a": [1, {"b": null}]}`), new(partnership.ValidationError)))
+
+	raw, object := schema.Member([]byte("\uFEFF"+`{"a": {"x": [1]}, "v": 2, "v": 3, "z": [`), "v")
+	assert.True(t, object)
+	assert.Equal(t, "2", string(raw))
+	raw, object = schema.Member([]byte(`{"a": 1}`), "v")
+	assert.True(t, object)
+	assert.Nil(t, raw)
+	_, object = schema.Member([]byte(`[{"v": 1}]`), "v")
+	assert.False(t, object)
 }

@@ -31,7 +31,7 @@ import (
 // is a problem at the path where it was passed. Parse reports whether there
 // was no problem.
 func Parse(data []byte, ps Problems) (any, bool) {
-	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	data = bytes.TrimPrefix(data, bom)
 	p := &parser{data: data, dec: jsontext.NewDecoder(bytes.NewBuffer(data)), ps: ps}
 	tree, ok := p.value()
 	if !ok {
@@ -114,6 +114,11 @@ func (p *parser) value() (any, bool) {
 				return nil, false
 			}
 			k := name.String()
+			if _, twice := obj[k]; twice { // a decoder that leaves names to its reader
+				line, _ := lineCol(p.data, p.dec.InputOffset())
+				p.duplicate(k, line)
+				return nil, false
+			}
 			p.path = append(p.path, step{name: k, index: -1})
 			v, ok := p.value()
 			if !ok {
@@ -171,6 +176,128 @@ func (p *parser) value() (any, bool) {
 	return nil, false
 }
 
+// open reads the { or [ that starts a group or a list, within MaxDepth.
+func (p *parser) open() bool {
+	if _, err := p.dec.ReadToken(); err != nil {
+		p.syntax(err)
+		return false
+	}
+	if p.dec.StackDepth() > MaxDepth {
+		p.ps.Add(p.where(), "the file nests groups and lists more than %d deep, far more than a partnerkit file does; check that it is the right file", MaxDepth)
+		return false
+	}
+	return true
+}
+
+// skip reads one value, and everything in it, within the limits value keeps,
+// and keeps nothing of it.
+func (p *parser) skip() bool {
+	switch p.dec.PeekKind() {
+	case '{':
+		if !p.open() {
+			return false
+		}
+		for {
+			switch p.dec.PeekKind() {
+			case '}':
+				_, _ = p.dec.ReadToken()
+				return true
+			case 0:
+				_, err := p.dec.ReadToken()
+				p.syntax(err)
+				return false
+			}
+			name, err := p.dec.ReadToken()
+			if err != nil {
+				p.syntax(err)
+				return false
+			}
+			p.path = append(p.path, step{name: name.String(), index: -1})
+			if !p.skip() {
+				return false
+			}
+			p.path = p.path[:len(p.path)-1]
+		}
+	case '[':
+		if !p.open() {
+			return false
+		}
+		for n := 0; ; n++ {
+			switch p.dec.PeekKind() {
+			case ']':
+				_, _ = p.dec.ReadToken()
+				return true
+			case 0:
+				_, err := p.dec.ReadToken()
+				p.syntax(err)
+				return false
+			}
+			if n == MaxList {
+				p.ps.Add(p.where(), "%s holds more than %s entries, far more than a partnerkit file needs; check that it is the right file", lastName(p.where()), Thousands(MaxList))
+				return false
+			}
+			p.path = append(p.path, step{index: n})
+			if !p.skip() {
+				return false
+			}
+			p.path = p.path[:len(p.path)-1]
+		}
+	}
+	if _, err := p.dec.ReadToken(); err != nil {
+		p.syntax(err)
+		return false
+	}
+	return true
+}
+
+// Check reads data as Parse does, and reports its problems as Parse does,
+// but keeps nothing of it: what Parse would refuse, Check refuses, at no
+// cost in memory.
+func Check(data []byte, ps Problems) bool {
+	data = bytes.TrimPrefix(data, bom)
+	p := &parser{data: data, dec: jsontext.NewDecoder(bytes.NewBuffer(data)), ps: ps}
+	if !p.skip() {
+		return false
+	}
+	if _, err := p.dec.ReadToken(); err != io.EOF {
+		ps.Add("", "the file holds more than one JSON value; it must hold exactly one, starting with { and ending with }")
+		return false
+	}
+	return true
+}
+
+// Member returns the JSON text of the value named name at the top of data,
+// an object, without reading the rest; object is false when data does not
+// start with {. It stops at the first problem, which it does not report:
+// raw is nil then, and data is for Decode or Check to read and refuse.
+func Member(data []byte, name string) (raw []byte, object bool) {
+	data = bytes.TrimPrefix(data, bom)
+	dec := jsontext.NewDecoder(bytes.NewBuffer(data))
+	if dec.PeekKind() != '{' {
+		return nil, false
+	}
+	if _, err := dec.ReadToken(); err != nil {
+		return nil, true
+	}
+	for dec.PeekKind() == '"' {
+		k, err := dec.ReadToken()
+		if err != nil {
+			return nil, true
+		}
+		if k.String() == name {
+			v, err := dec.ReadValue()
+			if err != nil {
+				return nil, true
+			}
+			return v, true
+		}
+		if dec.SkipValue() != nil {
+			return nil, true
+		}
+	}
+	return nil, true
+}
+
 // syntax turns an error of the JSON reader into a problem with the line and
 // column.
 func (p *parser) syntax(err error) {
@@ -186,8 +313,7 @@ func (p *parser) syntax(err error) {
 	line, col := lineCol(p.data, se.ByteOffset)
 	switch {
 	case errors.Is(se.Err, jsontext.ErrDuplicateName):
-		p.ps.Add(p.where(), "%q is written twice in the same group (line %d); a field may be given only once: keep the one that is right and delete the other",
-			Shorten(se.JSONPointer.LastToken()), line)
+		p.duplicate(se.JSONPointer.LastToken(), line)
 		return
 	case strings.Contains(se.Err.Error(), "UTF-8"):
 		p.ps.Add("", "the file is not UTF-8 text: line %d, column %d; save it as UTF-8 (Unicode) and open it again", line, col)
@@ -195,6 +321,12 @@ func (p *parser) syntax(err error) {
 	}
 	msg := strings.TrimPrefix(se.Err.Error(), "jsontext: ")
 	p.ps.Add("", "the file is not valid JSON: line %d, column %d: %s", line, col, msg)
+}
+
+// duplicate reports a name given twice in the group being read, at line.
+func (p *parser) duplicate(name string, line int) {
+	p.ps.Add(p.where(), "%q is written twice in the same group (line %d); a field may be given only once: keep the one that is right and delete the other",
+		Shorten(name), line)
 }
 
 // Shorten cuts text a file gave, to quote in a message, to at most 30
