@@ -282,7 +282,10 @@ func (d *decoder) value(t reflect.Type, rv reflect.Value) bool {
 		d.syntax(err)
 		return false
 	case 'n':
-		_, _ = d.dec.ReadToken()
+		if _, err := d.dec.ReadToken(); err != nil { // "nul", cut short
+			d.syntax(err)
+			return false
+		}
 		if rv.IsValid() {
 			switch t.Kind() {
 			case reflect.Pointer, reflect.Slice, reflect.Map, reflect.Interface:
@@ -349,7 +352,11 @@ func (d *decoder) value(t reflect.Type, rv reflect.Value) bool {
 		if kind != 't' && kind != 'f' {
 			return d.mismatch("must be true or false")
 		}
-		tok, _ := d.dec.ReadToken()
+		tok, err := d.dec.ReadToken()
+		if err != nil { // "tru", cut short
+			d.syntax(err)
+			return false
+		}
 		if rv.IsValid() {
 			rv.SetBool(tok.Bool())
 		}

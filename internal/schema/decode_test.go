@@ -214,3 +214,14 @@ func TestCheckAndMember(t *testing.T) {
 	_, object = schema.Member([]byte(`[{"v": 1}]`), "v")
 	assert.False(t, object)
 }
+
+// A literal cut short is a syntax error, wherever it is read.
+func TestDecodeRefusesALiteralCutShort(t *testing.T) {
+	for _, in := range []string{`{"inner": {"b": t0`, `{"inner": nul}`, `{"any": [tru]}`, `{"inner": {"b": fals`} {
+		var o outer
+		ve := new(partnership.ValidationError)
+		assert.False(t, schema.Decode([]byte(in), &o, ve), in)
+		require.Len(t, ve.Problems, 1, in)
+		assert.Regexp(t, `^the file (is not valid JSON: line 1|is empty or ends too early)`, ve.Problems[0].Message, in)
+	}
+}
