@@ -126,8 +126,8 @@ func TestLoadRejects(t *testing.T) {
 		{"unknown top-level field", `{"schemaVersion":1,"extra":true}`, "extra", `unknown field "extra"; allowed here: contract, lineage, meetings, observations, partnership, readiness, schemaVersion, timeZone, typed, workspaceId`},
 		{"unknown nested field", `{"schemaVersion":1,"partnership":{"name":"x","district":{"id":"d","name":"D"},"partners":[{"id":"p","name":"P","colour":"red"}]}}`, "partnership.partners[0].colour", `unknown field "colour"`},
 		{"case mismatch", `{"schemaVersion":1,"partnership":{"Name":"x","district":{"id":"d","name":"D"}}}`, "partnership.Name", `did you mean "name"?`},
-		{"wrong type", `{"schemaVersion":1,"partnership":{"name":"x","district":{"id":"d","name":"D"},"capacity":[{"audience":"teachers","hoursPerWeek":"ten"}]}}`, "partnership.capacity[0].hoursPerWeek", `hoursPerWeek must be a number, not the text "ten"`},
-		{"list expected", `{"schemaVersion":1,"partnership":{"name":"x","district":{"id":"d","name":"D"},"schools":{"id":"s"}}}`, "partnership.schools", "schools must be a list in [ ], not a group of fields"},
+		{"wrong type", `{"schemaVersion":1,"partnership":{"name":"x","district":{"id":"d","name":"D"},"capacity":[{"audience":"teachers","hoursPerWeek":"ten"}]}}`, "partnership.capacity[0].hoursPerWeek", `must be a number, not the text "ten"`},
+		{"list expected", `{"schemaVersion":1,"partnership":{"name":"x","district":{"id":"d","name":"D"},"schools":{"id":"s"}}}`, "partnership.schools", "must be a list in [ ], not a group of fields"},
 		{"syntax error", "{\n  \"schemaVersion\": 1,\n  \"partnership\": {,\n}", "", "the file is not valid JSON: line 3, column 19"},
 		{"not an object", `[1,2]`, "", "the file must hold one JSON object"},
 		{"empty", ``, "", "the file is empty or ends too early"},
@@ -270,7 +270,7 @@ func TestLoadChecksObservations(t *testing.T) {
 	_, err := partnerkit.Load(strings.NewReader(file))
 	var ve *partnership.ValidationError
 	require.ErrorAs(t, err, &ve)
-	assert.Equal(t, []partnership.Problem{{Path: "observations[3].value", Message: `value must be a number, not the text "sixteen"`}}, ve.Problems, "the shape first")
+	assert.Equal(t, []partnership.Problem{{Path: "observations[3].value", Message: `must be a number, not the text "sixteen"`}}, ve.Problems, "the shape first")
 
 	file = strings.Replace(file, `"value": "sixteen"`, `"value": 16`, 1)
 	_, err = partnerkit.Load(strings.NewReader(file))

@@ -45,14 +45,14 @@ func TestDecodeProblems(t *testing.T) {
 			name: "unknown and mistyped fields",
 			json: `{"id":"m1","title":"T","cadence":"quarterly","start":"2026-09-15T15:30:00-04:00","minutes":"60","sections":[{"title":"A","minutes":10,"questions":[{"txt":"q"}]}]}`,
 			want: []partnership.Problem{
-				{Path: "minutes", Message: `minutes must be a whole number, not the text "60"`},
+				{Path: "minutes", Message: `must be a whole number, not the text "60"`},
 				{Path: "sections[0].questions[0].txt", Message: `unknown field "txt"; allowed here: notes, text`},
 			},
 		},
 		{
 			name: "bad start",
 			json: `{"id":"m1","title":"T","cadence":"quarterly","start":"15 Sept","minutes":60}`,
-			want: []partnership.Problem{{Path: "start", Message: "start must be a date and time such as 2026-09-15T15:30:00-04:00"}},
+			want: []partnership.Problem{{Path: "start", Message: "must be a date and time such as 2026-09-15T15:30:00-04:00"}},
 		},
 		{
 			name: "values",

@@ -337,7 +337,7 @@ func TestDecodeReadsPendingAsOpen(t *testing.T) {
 	assert.Equal(t, partnership.Open, s.Practices.Alignment.Status)
 	assert.Equal(t, partnership.Done, s.Practices.Personnel.Status)
 	_, err = Decode(strings.NewReader(`{"practices":{"alignment":{"status":1}}}`))
-	assert.EqualError(t, err, "practices.alignment.status: status must be text in quotes, not the number 1")
+	assert.EqualError(t, err, "practices.alignment.status: must be text in quotes, not the number 1")
 }
 
 func TestMeasureNumbers(t *testing.T) {

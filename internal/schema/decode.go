@@ -219,9 +219,10 @@ func compareSteps(a, b []step) int {
 	return cmp.Compare(len(a), len(b))
 }
 
-// last names the value being read in a message: its field name, or
-// "roles[2]" for an entry of a list.
-func (d *decoder) last() string { return lastName(d.where()) }
+// subject starts a message on the value being read: nothing, as the path the
+// message goes with names it, but "the file " for the whole file, whose path
+// is "".
+func (d *decoder) subject() string { return subject(d.where()) }
 
 // charge takes n bytes from the budget, and reports whether they were left;
 // when they were not, it adds a problem at the current path, and the reading
@@ -240,7 +241,7 @@ func (d *decoder) charge(n int64) bool {
 func (d *decoder) refuse() {
 	d.overBudget = true
 	d.add(func() string {
-		return fmt.Sprintf("%s holds many more records than it gives values for (most of them empty): partnerkit reads a file only when what it holds is in proportion to its size; remove the empty entries", d.last())
+		return fmt.Sprintf("%sholds many more records than it gives values for (most of them empty): partnerkit reads a file only when what it holds is in proportion to its size; remove the empty entries", d.subject())
 	})
 }
 
@@ -331,7 +332,7 @@ func (d *decoder) value(t reflect.Type, rv reflect.Value) bool {
 			return d.mismatch("must be a group of named values in { }")
 		}
 		if t.Key().Kind() != reflect.String {
-			d.add(func() string { return fmt.Sprintf("%s cannot be read from a file", d.last()) })
+			d.add(func() string { return fmt.Sprintf("%scannot be read from a file", d.subject()) })
 			return d.skip()
 		}
 		return d.dict(t, rv)
@@ -372,7 +373,7 @@ func (d *decoder) value(t reflect.Type, rv reflect.Value) bool {
 		i, err := strconv.ParseInt(num.text(64), 10, 64)
 		if bits := t.Bits(); err != nil || bits < 64 && (i < -1<<(bits-1) || i >= 1<<(bits-1)) {
 			d.add(func() string {
-				return fmt.Sprintf("%s must be a whole number within range, not %s", d.last(), num.short())
+				return fmt.Sprintf("%smust be a whole number within range, not %s", d.subject(), num.short())
 			})
 			return true
 		}
@@ -391,7 +392,7 @@ func (d *decoder) value(t reflect.Type, rv reflect.Value) bool {
 		u, err := strconv.ParseUint(num.text(64), 10, 64)
 		if bits := t.Bits(); err != nil || bits < 64 && u >= 1<<bits {
 			d.add(func() string {
-				return fmt.Sprintf("%s must be a whole number of zero or more within range, not %s", d.last(), num.short())
+				return fmt.Sprintf("%smust be a whole number of zero or more within range, not %s", d.subject(), num.short())
 			})
 			return true
 		}
@@ -410,7 +411,7 @@ func (d *decoder) value(t reflect.Type, rv reflect.Value) bool {
 		f, err := strconv.ParseFloat(num.text(1000), t.Bits())
 		if err != nil || math.IsInf(f, 0) {
 			d.add(func() string {
-				return fmt.Sprintf("%s must be a number within range, not %s", d.last(), num.short())
+				return fmt.Sprintf("%smust be a number within range, not %s", d.subject(), num.short())
 			})
 			return true
 		}
@@ -420,7 +421,7 @@ func (d *decoder) value(t reflect.Type, rv reflect.Value) bool {
 		return true
 	case reflect.Interface:
 		if t.NumMethod() != 0 {
-			d.add(func() string { return fmt.Sprintf("%s cannot be read from a file", d.last()) })
+			d.add(func() string { return fmt.Sprintf("%scannot be read from a file", d.subject()) })
 			return d.skip()
 		}
 		tree, ok := d.parser.value()
@@ -432,7 +433,7 @@ func (d *decoder) value(t reflect.Type, rv reflect.Value) bool {
 		}
 		return true
 	}
-	d.add(func() string { return fmt.Sprintf("%s cannot be read from a file", d.last()) })
+	d.add(func() string { return fmt.Sprintf("%scannot be read from a file", d.subject()) })
 	return d.skip()
 }
 
@@ -470,15 +471,15 @@ func (n numberText) short() string {
 func (d *decoder) mismatch(want string) bool {
 	switch d.dec.PeekKind() {
 	case '{':
-		d.add(func() string { return fmt.Sprintf("%s %s, not a group of fields", d.last(), want) })
+		d.add(func() string { return fmt.Sprintf("%s%s, not a group of fields", d.subject(), want) })
 		return d.skip()
 	case '[':
-		d.add(func() string { return fmt.Sprintf("%s %s, not a list", d.last(), want) })
+		d.add(func() string { return fmt.Sprintf("%s%s, not a list", d.subject(), want) })
 		return d.skip()
 	case '0':
 		num, ok := d.number()
 		if ok {
-			d.add(func() string { return fmt.Sprintf("%s %s, not the number %s", d.last(), want, num.short()) })
+			d.add(func() string { return fmt.Sprintf("%s%s, not the number %s", d.subject(), want, num.short()) })
 		}
 		return ok
 	}
@@ -487,7 +488,7 @@ func (d *decoder) mismatch(want string) bool {
 		d.syntax(err)
 		return false
 	}
-	d.add(func() string { return fmt.Sprintf("%s %s, not %s", d.last(), want, describeToken(tok)) })
+	d.add(func() string { return fmt.Sprintf("%s%s, not %s", d.subject(), want, describeToken(tok)) })
 	return true
 }
 
@@ -664,7 +665,7 @@ func (d *decoder) custom(t reflect.Type, rv reflect.Value, kind jsontext.Kind) b
 	if t == timeType {
 		msg = "must be a date and time such as 2026-09-15T15:30:00-04:00"
 	}
-	d.add(func() string { return fmt.Sprintf("%s %s", d.last(), msg) })
+	d.add(func() string { return fmt.Sprintf("%s%s", d.subject(), msg) })
 	return true
 }
 
@@ -819,15 +820,14 @@ func sortedKeys[V any](obj map[string]V) []string {
 	return keys
 }
 
-// lastName returns the last field name of a JSON path, for use in messages.
-func lastName(path string) string {
+// subject starts a message on the value at path: nothing, as the path the
+// message goes with names it already ("people[0].roles[2]: must be text in
+// quotes"), but "the file " for the whole file, whose path is "".
+func subject(path string) string {
 	if path == "" {
-		return "the file"
+		return "the file "
 	}
-	if i := strings.LastIndexByte(path, '.'); i >= 0 {
-		return path[i+1:]
-	}
-	return path
+	return ""
 }
 
 // describeToken names the value of a JSON token in plain words.

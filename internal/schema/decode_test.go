@@ -63,24 +63,24 @@ func TestDecodeProblems(t *testing.T) {
 	}{
 		{"every problem at once", `{"name":1,"inner":{"n":1.5,"u":256,"f":"x","b":"yes","tags":"a","pairs":[]},"list":[{"n":"2"},{"zz":0}],"Hidden":"h"}`, []partnership.Problem{
 			{Path: "Hidden", Message: `unknown field "Hidden"; allowed here: any, inner, list, name, shared`},
-			{Path: "inner.b", Message: `b must be true or false, not the text "yes"`},
-			{Path: "inner.f", Message: `f must be a number, not the text "x"`},
-			{Path: "inner.n", Message: "n must be a whole number within range, not 1.5"},
-			{Path: "inner.pairs", Message: "pairs must be a group of named values in { }, not a list"},
-			{Path: "inner.tags", Message: `tags must be a list in [ ], not the text "a"`},
-			{Path: "inner.u", Message: "u must be a whole number of zero or more within range, not 256"},
-			{Path: "list[0].n", Message: `n must be a whole number, not the text "2"`},
+			{Path: "inner.b", Message: `must be true or false, not the text "yes"`},
+			{Path: "inner.f", Message: `must be a number, not the text "x"`},
+			{Path: "inner.n", Message: "must be a whole number within range, not 1.5"},
+			{Path: "inner.pairs", Message: "must be a group of named values in { }, not a list"},
+			{Path: "inner.tags", Message: `must be a list in [ ], not the text "a"`},
+			{Path: "inner.u", Message: "must be a whole number of zero or more within range, not 256"},
+			{Path: "list[0].n", Message: `must be a whole number, not the text "2"`},
 			{Path: "list[1].zz", Message: `unknown field "zz"; allowed here: b, f, n, pairs, tags, u, when`},
-			{Path: "name", Message: "name must be text in quotes, not the number 1"},
+			{Path: "name", Message: "must be text in quotes, not the number 1"},
 		}},
 		{"bad time", `{"inner":{"when":"yesterday"}}`, []partnership.Problem{
-			{Path: "inner.when", Message: "when must be a date and time such as 2026-09-15T15:30:00-04:00"},
+			{Path: "inner.when", Message: "must be a date and time such as 2026-09-15T15:30:00-04:00"},
 		}},
 		{"not an object", `"hello"`, []partnership.Problem{
 			{Message: `the file must be a group of named fields in { }, not the text "hello"`},
 		}},
 		{"long text is shortened by characters", `{"inner":{"b":"ééééééééééééééééééééééééééééééééééé"}}`, []partnership.Problem{
-			{Path: "inner.b", Message: `b must be true or false, not the text "éééééééééééééééééééééééééééééé…"`},
+			{Path: "inner.b", Message: `must be true or false, not the text "éééééééééééééééééééééééééééééé…"`},
 		}},
 		{"syntax", "{\n\"name\": \"x\",\n\"inner\": tru\n}", []partnership.Problem{
 			{Message: "the file is not valid JSON: line 3, column 13: invalid character '\\n' in literal true (expecting 'e')"},
@@ -184,13 +184,13 @@ func TestDecodeReadsListsInProportionToTheirText(t *testing.T) {
 	ve := new(partnership.ValidationError)
 	assert.False(t, schema.Decode([]byte(`{"name": 5, "records": [`+strings.TrimSuffix(strings.Repeat("{},", 100000), ",")+`]}`), &w, ve))
 	assert.Equal(t, []partnership.Problem{
-		{Path: "name", Message: "name must be text in quotes, not the number 5"},
+		{Path: "name", Message: "must be text in quotes, not the number 5"},
 	}, ve.Problems, "nothing is stored after the first problem, so nothing more is spent")
 	ve = new(partnership.ValidationError)
 	assert.False(t, schema.Decode([]byte(`{"records": [`+strings.TrimSuffix(strings.Repeat("{},", 100000), ",")+`], "name": 5}`), &w, ve))
 	require.Len(t, ve.Problems, 1, "the reading stops at the flood")
 	assert.Equal(t, "records", ve.Problems[0].Path)
-	assert.Contains(t, ve.Problems[0].Message, "records holds many more records than it gives values for")
+	assert.Contains(t, ve.Problems[0].Message, "holds many more records than it gives values for")
 	assert.Nil(t, w.Records)
 }
 

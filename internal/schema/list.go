@@ -38,7 +38,7 @@ func (d *decoder) list(t reflect.Type, rv reflect.Value) bool {
 			return false
 		}
 		if n == MaxList {
-			d.ps.Add(d.where(), "%s holds more than %s entries, far more than a partnerkit file needs; check that it is the right file", lastName(d.where()), Thousands(MaxList))
+			d.ps.Add(d.where(), "%sholds more than %s entries, far more than a partnerkit file needs; check that it is the right file", subject(d.where()), Thousands(MaxList))
 			return false
 		}
 		var ev reflect.Value
@@ -152,11 +152,11 @@ func (d *decoder) array(t reflect.Type, rv reflect.Value) bool {
 			return false
 		}
 		if n == MaxList {
-			d.ps.Add(d.where(), "%s holds more than %s entries, far more than a partnerkit file needs; check that it is the right file", lastName(d.where()), Thousands(MaxList))
+			d.ps.Add(d.where(), "%sholds more than %s entries, far more than a partnerkit file needs; check that it is the right file", subject(d.where()), Thousands(MaxList))
 			return false
 		}
 		if n == t.Len() {
-			d.add(func() string { return fmt.Sprintf("%s may hold at most %d entries", d.last(), t.Len()) })
+			d.add(func() string { return fmt.Sprintf("%smay hold at most %d entries", d.subject(), t.Len()) })
 		}
 		d.path = append(d.path, step{index: n})
 		var ok bool

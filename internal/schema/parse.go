@@ -149,7 +149,7 @@ func (p *parser) value() (any, bool) {
 			}
 			n := len(p.stack) - base
 			if n == MaxList {
-				p.ps.Add(p.where(), "%s holds more than %s entries, far more than a partnerkit file needs; check that it is the right file", lastName(p.where()), Thousands(MaxList))
+				p.ps.Add(p.where(), "%sholds more than %s entries, far more than a partnerkit file needs; check that it is the right file", subject(p.where()), Thousands(MaxList))
 				return nil, false
 			}
 			p.path = append(p.path, step{index: n})
@@ -233,7 +233,7 @@ func (p *parser) skip() bool {
 				return false
 			}
 			if n == MaxList {
-				p.ps.Add(p.where(), "%s holds more than %s entries, far more than a partnerkit file needs; check that it is the right file", lastName(p.where()), Thousands(MaxList))
+				p.ps.Add(p.where(), "%sholds more than %s entries, far more than a partnerkit file needs; check that it is the right file", subject(p.where()), Thousands(MaxList))
 				return false
 			}
 			p.path = append(p.path, step{index: n})

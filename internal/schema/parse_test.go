@@ -83,7 +83,7 @@ func TestStoreRefusesAListOfEmptyRecords(t *testing.T) {
 	}
 	err := decode([]byte(`{"records": [`+strings.TrimSuffix(strings.Repeat("{},", 20000), ",")+`]}`), &v)
 	require.Error(t, err)
-	assert.Contains(t, err.Error(), "records: records holds many more records than it gives values for")
+	assert.Contains(t, err.Error(), "records: holds many more records than it gives values for")
 	assert.Nil(t, v.Records)
 	require.NoError(t, decode([]byte(`{"records": [{}, {}, {}]}`), &v), "a few are fine")
 }

@@ -208,8 +208,10 @@ func problemLines(err error) []string {
 		out := make([]string, 0, len(shown)+1)
 		for _, p := range shown {
 			if p.Path != "" {
-				// The library's message names the place the way the file does
-				// ("roles[0] must be …"); the page has said it in words already.
+				// A decoding problem says only what the value must be ("must be
+				// text in quotes"); a checked value's message starts with its
+				// field's name ("email must be …"), which the page has said in
+				// words already.
 				msg := strings.TrimPrefix(p.Message, p.Path+": ")
 				msg = strings.TrimPrefix(msg, p.Path[strings.LastIndexByte(p.Path, '.')+1:]+" ")
 				out = append(out, fmt.Sprintf("%s: %s", capitalize(words.where(p.Path)), msg))
