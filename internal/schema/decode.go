@@ -147,6 +147,7 @@ const maxHeld = 1000
 type decoder struct {
 	parser
 	fields map[reflect.Type]map[string]field
+	hasOwn map[reflect.Type]bool // whether a type has its own decoding
 	// scratch holds the entries of the lists being read, by entry type and
 	// depth: a list is copied out once, at its exact length.
 	scratch map[scratchKey]*scratch
@@ -295,7 +296,7 @@ func (d *decoder) value(t reflect.Type, rv reflect.Value) bool {
 		}
 		return true // null leaves other values as they are, as encoding/json does
 	}
-	if t.Kind() != reflect.Pointer && (reflect.PointerTo(t).Implements(jsonUnmarshaler) || reflect.PointerTo(t).Implements(textUnmarshaler)) {
+	if t.Kind() != reflect.Pointer && d.isCustom(t) {
 		return d.custom(t, rv, kind)
 	}
 	switch t.Kind() {
@@ -464,6 +465,20 @@ func (n numberText) text(limit int) string {
 // short returns the number cut short to quote in a message.
 func (n numberText) short() string {
 	return Shorten(string(n[:min(len(n), 64)]))
+}
+
+// isCustom reports whether t has its own decoding, once per type.
+func (d *decoder) isCustom(t reflect.Type) bool {
+	c, ok := d.hasOwn[t]
+	if !ok {
+		p := reflect.PointerTo(t)
+		c = p.Implements(jsonUnmarshaler) || p.Implements(textUnmarshaler)
+		if d.hasOwn == nil {
+			d.hasOwn = make(map[reflect.Type]bool)
+		}
+		d.hasOwn[t] = c
+	}
+	return c
 }
 
 // mismatch reports that the next value is not what the field holds, as
