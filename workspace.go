@@ -148,6 +148,16 @@ func Load(r io.Reader) (*Workspace, error) {
 // memory in proportion to its size whatever it holds; a file of an older
 // version is parsed into a tree first, which migrate brings up to date.
 func Decode(r io.Reader) (*Workspace, error) {
+	return DecodeProgress(r, nil)
+}
+
+// DecodeProgress is Decode that tells progress, if not nil, how far it is:
+// every 64 KiB or so of the file, the bytes read and the file's size, and at
+// the end the size twice. progress is called on the goroutine that decodes
+// and may block it, as a page does to let the browser draw and answer input
+// while a large file is read. A file of an older version, which is read
+// another way, is told of at its end only.
+func DecodeProgress(r io.Reader, progress func(done, total int64)) (*Workspace, error) {
 	var buf bytes.Buffer
 	if l, ok := r.(interface{ Len() int }); ok { // a file in memory: read it in one piece
 		buf.Grow(min(l.Len(), MaxFileSize) + bytes.MinRead)
@@ -162,6 +172,9 @@ func Decode(r io.Reader) (*Workspace, error) {
 	if IsLocked(data) {
 		return nil, ErrLocked
 	}
+	if progress != nil {
+		defer progress(int64(len(data)), int64(len(data)))
+	}
 	ve := new(partnership.ValidationError)
 	raw, isObject := schema.Member(data, "schemaVersion")
 	v, verr := version(raw)
@@ -169,7 +182,7 @@ func Decode(r io.Reader) (*Workspace, error) {
 	case isObject && v == SchemaVersion:
 		// A file of this version is read straight into the workspace.
 		ws := new(Workspace)
-		if !schema.Decode(data, ws, ve) {
+		if !schema.DecodeProgress(data, ws, ve, progress) {
 			return nil, ve
 		}
 		placeMeetings(ws)

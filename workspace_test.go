@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -317,4 +318,32 @@ func TestReviewFollowsTheMeasures(t *testing.T) {
 	assert.Len(t, tl.Measures[0].Points, 2)
 	assert.NotEmpty(t, tl.Quarters)
 	assert.Empty(t, partnerkit.OverTime(nil, time.Time{}).Quarters)
+}
+
+// DecodeProgress tells how far it is as it reads a large file, in order,
+// every 64 KiB or so, and reads what Decode reads.
+func TestDecodeProgress(t *testing.T) {
+	var file bytes.Buffer
+	require.NoError(t, benchWorkspace(2000).Save(&file))
+	size := int64(file.Len())
+	var dones []int64
+	ws, err := partnerkit.DecodeProgress(bytes.NewReader(file.Bytes()), func(done, total int64) {
+		assert.Equal(t, size, total)
+		dones = append(dones, done)
+	})
+	require.NoError(t, err)
+	want, err := partnerkit.Decode(bytes.NewReader(file.Bytes()))
+	require.NoError(t, err)
+	assert.Equal(t, want, ws)
+	require.GreaterOrEqual(t, len(dones), int(size/(64<<10)), "%d bytes", size)
+	assert.True(t, slices.IsSorted(dones), "%v", dones)
+	assert.Equal(t, size, dones[len(dones)-1], "the end is told")
+	for i := 1; i < len(dones)-1; i++ {
+		assert.Less(t, dones[i]-dones[i-1], int64(96<<10), "no long silence")
+	}
+
+	dones = nil
+	_, err = partnerkit.DecodeProgress(strings.NewReader(`{"schemaVersion": 1}`), func(done, total int64) { dones = append(dones, done) })
+	require.NoError(t, err)
+	assert.Equal(t, []int64{20}, dones, "an older file is told of at its end")
 }

@@ -35,17 +35,25 @@ import (
 // file; to a Counter, the first few hundred found are sorted, and any beyond
 // are only counted.
 func Decode(data []byte, v any, ps Problems) bool {
+	return DecodeProgress(data, v, ps, nil)
+}
+
+// DecodeProgress is Decode that tells progress, if not nil, how far it is:
+// every 64 KiB or so of data, the bytes read and the size of the document.
+// progress is called on the goroutine that decodes and may block it, as a
+// page does to let the browser draw and answer input.
+func DecodeProgress(data []byte, v any, ps Problems, progress func(done, total int64)) bool {
+	data = bytes.TrimPrefix(data, bom)
 	rv := reflect.ValueOf(v)
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {
 		ps.Add("", "the document cannot be stored in %T: it needs a non-nil pointer", v)
 		return false
 	}
-	data = bytes.TrimPrefix(data, bom)
 	d := &decoder{
 		// Names given twice are found by the decoder itself, which knows the
 		// fields of each group: the reader would keep every name of every
 		// group, a million of them in a crafted file.
-		parser: parser{data: data, dec: jsontext.NewDecoder(bytes.NewBuffer(data), jsontext.AllowDuplicateNames(true)), ps: ps},
+		parser: parser{data: data, dec: jsontext.NewDecoder(bytes.NewBuffer(data), jsontext.AllowDuplicateNames(true)), ps: ps, progress: progress},
 		budget: budgetBase + budgetPerByte*int64(len(data)),
 	}
 	if c, ok := ps.(Counter); ok {
@@ -274,6 +282,7 @@ type field struct {
 // rv is invalid when nothing is to be stored (only checked). It reports
 // false after a problem that ends the reading (see Parse).
 func (d *decoder) value(t reflect.Type, rv reflect.Value) bool {
+	d.tick()
 	if d.failed {
 		rv = reflect.Value{}
 	}

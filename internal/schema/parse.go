@@ -55,6 +55,25 @@ type parser struct {
 	// those of the lists it is in: a list is copied out once, at its exact
 	// length, instead of growing by steps.
 	stack []any
+	// progress, if set, is told of the bytes read every progressStep, at
+	// next.
+	progress func(done, total int64)
+	next     int64
+}
+
+// progressStep is how many bytes a decoder reads between two reports of its
+// progress.
+const progressStep = 64 << 10
+
+// tick tells progress how far the reading is, every progressStep bytes.
+func (p *parser) tick() {
+	if p.progress == nil {
+		return
+	}
+	if off := p.dec.InputOffset(); off >= p.next {
+		p.next = off + progressStep
+		p.progress(off, int64(len(p.data)))
+	}
 }
 
 // step is one step of a path: a name in an object, or an index in a list.
@@ -81,6 +100,7 @@ func (p *parser) where() string {
 
 // value reads one value, and everything in it.
 func (p *parser) value() (any, bool) {
+	p.tick()
 	tok, err := p.dec.ReadToken()
 	if err != nil {
 		p.syntax(err)
@@ -192,6 +212,7 @@ func (p *parser) open() bool {
 // skip reads one value, and everything in it, within the limits value keeps,
 // and keeps nothing of it.
 func (p *parser) skip() bool {
+	p.tick()
 	switch p.dec.PeekKind() {
 	case '{':
 		if !p.open() {
