@@ -105,10 +105,13 @@ marks: performance.getEntriesByType("mark").map(m => m.name + "=" + m.startTime.
 	t.Logf("  partnerkit marks (last run):  %s", app[runs-1].Marks)
 	t.Logf("  partnerkit phases, median: %s", phases(app))
 
-	// The start-up's phases, in the order they happen.
+	// The start-up's phases, in the order they happen; the app is
+	// decompressed and compiled beside the page, not on its thread.
 	order := []string{"pk-decode-start", "pk-decode-end", "pk-instantiate-end", "pk-go-start", "pk-interactive"}
 	for _, r := range app {
 		at := marks(r.Marks)
+		assert.Contains(t, at, "pk-compiled-beside", "compiled in a worker: %s", r.Marks)
+		assert.NotContains(t, at, "pk-compiled-here", r.Marks)
 		for i, name := range order {
 			require.Contains(t, at, name, "mark %s missing: %s", name, r.Marks)
 			if i > 0 {
@@ -254,6 +257,35 @@ WebAssembly.instantiateStreaming = no; WebAssembly.instantiate = no })()`, "coul
 			assert.NotContains(t, msg, "Error", "no error names")
 			assert.Equal(t, "true", eval[string](b, `document.documentElement.getAttribute("data-pk-failed")`))
 			assert.Equal(t, 1, eval[int](b, `document.querySelectorAll("[role=alert]").length`), "one message")
+		})
+	}
+}
+
+// TestStartsWithoutAWorker checks that the page still starts, compiling the
+// app on its own thread, where the browser gives it no worker: none at all,
+// one it refuses to make, or one that fails once started.
+func TestStartsWithoutAWorker(t *testing.T) {
+	for _, c := range []struct{ name, script string }{
+		{"no workers", `delete window.Worker`},
+		{"refused", `window.Worker = function () { throw new DOMException("Access to the script is denied", "SecurityError"); }`},
+		{"fails", `(() => { const W = window.Worker; window.Worker = function () {
+  return new W(URL.createObjectURL(new Blob(["throw new Error('no room')"], {type: "text/javascript"}))); }; })()`},
+		{"cannot compile", `(() => { const W = window.Worker; window.Worker = function () {
+  return new W(URL.createObjectURL(new Blob(["onmessage = e => e.data === null && postMessage('cannot compile here')"], {type: "text/javascript"}))); }; })()`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			b := newBrowser(t)
+			_, err := chromedp.Call(b.ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: c.script})
+			require.NoError(t, err)
+			u := fileURL(built.page)
+			b.open(u)
+			b.click(`#pk-start-example`)
+			assert.Contains(t, b.text(`#pk-review`), "40 h demanded, 10 h available")
+			at := marks(eval[string](b, `performance.getEntriesByType("mark").map(m => m.name + "=" + m.startTime.toFixed(0)).join(" ")`))
+			assert.Contains(t, at, "pk-compiled-here", "compiled on the page's thread")
+			assert.NotContains(t, at, "pk-compiled-beside")
+			assert.Zero(t, eval[int](b, `document.querySelectorAll("[role=alert]").length`), "no message")
+			b.assertOffline(u)
 		})
 	}
 }

@@ -1,29 +1,13 @@
 (function () {
   "use strict";
-  // decode85 reads the text the build writes (wasm/build/text85.go): five
-  // characters for every four bytes, the last group padded with the highest digit.
-  function decode85(s, n) {
-    const alphabet = "!#%()*+,-.0123456789:;=?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_abcdefghijklmnopqrstuvwxyz{|}~";
-    const index = new Uint8Array(128);
-    for (let i = 0; i < 85; i++) index[alphabet.charCodeAt(i)] = i;
-    // The text is ASCII: the browser turns it into bytes far faster than
-    // charCodeAt can read it one character at a time.
-    const c = new TextEncoder().encode(s);
-    const out = new Uint8Array(Math.ceil(n / 4) * 4);
-    const full = c.length - c.length % 5;
-    let o = 0, i = 0;
-    for (; i < full; i += 5) {
-      const v = (((index[c[i]] * 85 + index[c[i + 1]]) * 85 +
-        index[c[i + 2]]) * 85 + index[c[i + 3]]) * 85 + index[c[i + 4]];
-      out[o++] = v >>> 24; out[o++] = (v >>> 16) & 255; out[o++] = (v >>> 8) & 255; out[o++] = v & 255;
-    }
-    if (i < c.length) {
-      let v = 0;
-      for (let j = 0; j < 5; j++) v = v * 85 + (i + j < c.length ? index[c[i + j]] : 84);
-      out[o++] = v >>> 24; out[o++] = (v >>> 16) & 255; out[o++] = (v >>> 8) & 255; out[o++] = v & 255;
-    }
-    return out.subarray(0, n);
-  }
+  // decode reads a piece of the app's text, base64 (wasm/build/page.go):
+  // the browser's own decoder where it has one, which is many times faster
+  // than a loop over the characters.
+  const decode = typeof Uint8Array.fromBase64 === "function" ? s => Uint8Array.fromBase64(s) : function (s) {
+    const t = atob(s), out = new Uint8Array(t.length);
+    for (let i = 0; i < t.length; i++) out[i] = t.charCodeAt(i);
+    return out;
+  };
   // pkBuild makes the elements of a part of the page in one call from the
   // app (wasm/dom/render.go, createAll), instead of one call per element and
   // attribute. spec is JSON: in document order, [tag, text, [name, value,
@@ -226,22 +210,76 @@
     return;
   }
   // The compiled app arrives in pieces, each a script that hands its text to
-  // pkChunk as the browser reads the page; the pieces are decompressed and
-  // compiled while the rest of the page is still being read.
+  // pkChunk as the browser reads the page. A worker decompresses and
+  // compiles the pieces while the page's thread still reads the rest of the
+  // page and draws the first screen; where no worker can start or it fails,
+  // the page's thread does it all itself, from the pieces it kept.
   performance.mark("pk-decode-start");
-  let push, done, got = 0, pieces = 0;
-  const stream = new ReadableStream({ start(c) { push = b => c.enqueue(b); done = () => c.close(); } });
-  window.pkChunk = function (s, size) {
+  // compiler runs in the worker: it takes the pieces the page posts (null
+  // ends them) and posts back the compiled module, or why it could not.
+  function compiler() {
+    let push, end;
+    const stream = new ReadableStream({ start(c) { push = b => c.enqueue(b); end = () => c.close(); } });
+    onmessage = e => e.data === null ? end() : push(e.data);
+    const wasm = stream.pipeThrough(new DecompressionStream("gzip"));
+    (typeof WebAssembly.compileStreaming === "function" ?
+      WebAssembly.compileStreaming(new Response(wasm, { headers: { "Content-Type": "application/wasm" } })) :
+      new Response(wasm).arrayBuffer().then(b => WebAssembly.compile(b)))
+      .then(m => postMessage(m)).catch(e => postMessage(String((e && e.message) || e)));
+  }
+  // beside compiles in a worker; null when this browser cannot start one.
+  function beside() {
+    let w, url;
+    try {
+      url = URL.createObjectURL(new Blob(["(" + compiler + ")()"], { type: "text/javascript" }));
+      w = new Worker(url);
+    } catch (e) {
+      return null;
+    }
+    const module = new Promise(function (resolve, reject) {
+      w.onmessage = e => e.data instanceof WebAssembly.Module ? resolve(e.data) : reject(e.data);
+      w.onerror = e => reject(e.message);
+    });
+    const stop = () => { w.terminate(); URL.revokeObjectURL(url); };
+    module.then(() => { stop(); performance.mark("pk-compiled-beside"); }, stop);
+    return { push: b => w.postMessage(b), end: () => w.postMessage(null), module };
+  }
+  // here compiles on the page's thread.
+  function here() {
+    let push, end;
+    const stream = new ReadableStream({ start(c) { push = b => c.enqueue(b); end = () => c.close(); } });
+    const wasm = stream.pipeThrough(new DecompressionStream("gzip"));
+    const module = typeof WebAssembly.compileStreaming === "function" ?
+      WebAssembly.compileStreaming(new Response(wasm, { headers: { "Content-Type": "application/wasm" } })) :
+      new Response(wasm).arrayBuffer().then(b => WebAssembly.compile(b));
+    module.then(() => performance.mark("pk-compiled-here"), () => {});
+    return { push, end, module };
+  }
+  const kept = [];
+  let ended = false, pieces = 0, to = beside();
+  let compiled;
+  if (to) {
+    compiled = to.module.catch(function () {
+      to = here();
+      for (const b of kept) to.push(b);
+      if (ended) to.end();
+      return to.module;
+    });
+  } else {
+    to = here();
+    compiled = to.module;
+  }
+  window.pkChunk = function (s, last) {
     if (failed) return;
     try {
-      const n = size === undefined ? s.length / 5 * 4 : size - got;
-      const b = decode85(s, n);
-      got += b.length;
-      push(b);
+      const b = decode(s);
+      kept.push(b);
+      to.push(b);
       pieces++;
       say("Getting partnerkit ready on this device… " + Math.round(pieces / parts * 70) + "%");
-      if (size !== undefined) {
-        done();
+      if (last) {
+        ended = true;
+        to.end();
         delete window.pkChunk;
         performance.mark("pk-decode-end");
       }
@@ -264,13 +302,8 @@
     let instance;
     const go = new Go();
     try {
-      const wasm = stream.pipeThrough(new DecompressionStream("gzip"));
-      if (typeof WebAssembly.instantiateStreaming === "function") {
-        ({ instance } = await WebAssembly.instantiateStreaming(
-          new Response(wasm, { headers: { "Content-Type": "application/wasm" } }), go.importObject));
-      } else {
-        ({ instance } = await WebAssembly.instantiate(await new Response(wasm).arrayBuffer(), go.importObject));
-      }
+      instance = await WebAssembly.instantiate(await compiled, go.importObject);
+      kept.length = 0;
       performance.mark("pk-instantiate-end");
       // How much memory the app holds, for the tests and for the curious.
       window.pkMemory = () => instance.exports.mem.buffer.byteLength;

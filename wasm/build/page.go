@@ -50,7 +50,10 @@ var style = pageCSS + "\n" + document.Stylesheet
 // csp returns the page's Content-Security-Policy. Every network request is
 // refused. Only the page's own scripts and style sheet run, named by their
 // SHA-256 hashes, so a script that got into the page any other way would not
-// run; WebAssembly compilation is allowed, images only from data: and blob:.
+// run; WebAssembly compilation is allowed, images only from data: and blob:,
+// and a worker only from blob:, the one the boot script makes from its own
+// text to decompress and compile the app beside the page (no script that
+// could make one runs without its hash here).
 func csp(scripts []string, style string) string {
 	var src strings.Builder
 	for _, s := range scripts {
@@ -58,7 +61,7 @@ func csp(scripts []string, style string) string {
 	}
 	return "default-src 'none'; script-src" + src.String() + " 'wasm-unsafe-eval'; style-src " + hashSource(style) + "; " +
 		"img-src data: blob:; font-src 'none'; connect-src 'none'; media-src 'none'; object-src 'none'; " +
-		"frame-src 'none'; worker-src 'none'; manifest-src 'none'; form-action 'none'; base-uri 'none'"
+		"frame-src 'none'; worker-src blob:; manifest-src 'none'; form-action 'none'; base-uri 'none'"
 }
 
 // hashSource is a CSP hash source for an inline script or style.
@@ -152,7 +155,7 @@ func wasmExecJS() ([]byte, error) {
 }
 
 // Page returns the single-file HTML page holding the compiled app, gzipped and
-// written as text by encode85, and the Go runtime's support script.
+// written as base64 text, and the Go runtime's support script.
 func Page(wasm, execJS []byte, o Options) ([]byte, error) {
 	if !codeText(o.Rubric) {
 		return nil, fmt.Errorf("the rubric code has characters a code cannot have")
@@ -177,9 +180,9 @@ func Page(wasm, execJS []byte, o Options) ([]byte, error) {
 	}
 	// The app goes in pieces, each a script of its own that hands its text
 	// to the boot script: the browser decompresses and compiles the first
-	// pieces while it still reads the rest of the page. The text of encode85
-	// needs no escaping in a script's string literal.
-	chunks := wasmChunks(encode85(gz.Bytes()), gz.Len())
+	// pieces while it still reads the rest of the page. Base64 needs no
+	// escaping in a script's string literal and cannot form "</script".
+	chunks := wasmChunks(base64.StdEncoding.EncodeToString(gz.Bytes()))
 	if strings.Contains(string(execJS), "</script") {
 		return nil, fmt.Errorf("wasm_exec.js contains </script and cannot be inlined")
 	}
@@ -210,19 +213,19 @@ func Page(wasm, execJS []byte, o Options) ([]byte, error) {
 }
 
 // chunkChars is the length of each piece of the app's text: a whole number
-// of five-character groups, so that each piece decodes on its own.
-const chunkChars = 5 * 50_000
+// of four-character groups, so that each piece decodes on its own.
+const chunkChars = 4 * 62_500
 
 // wasmChunks cuts the app's text into scripts that hand each piece to the
-// boot script's pkChunk; the last also gives the size in bytes, which ends
-// the stream.
-func wasmChunks(text string, size int) []string {
+// boot script's pkChunk; the last says it is the last, which ends the
+// stream.
+func wasmChunks(text string) []string {
 	var out []string
 	for len(text) > chunkChars {
 		out = append(out, `pkChunk("`+text[:chunkChars]+`")`)
 		text = text[chunkChars:]
 	}
-	return append(out, fmt.Sprintf(`pkChunk("%s", %d)`, text, size))
+	return append(out, `pkChunk("`+text+`", true)`)
 }
 
 // jsList marks scripts as safe to insert as they are.
