@@ -96,6 +96,9 @@ func Build(o Options) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	if wasm, err = joinData(wasm); err != nil {
+		return 0, err
+	}
 	execJS, err := wasmExecJS()
 	if err != nil {
 		return 0, err

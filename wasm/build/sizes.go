@@ -210,6 +210,26 @@ func (r *wasmReader) uleb() uint64 {
 	return 0
 }
 
+// sleb reads a signed LEB128 number.
+func (r *wasmReader) sleb() int64 {
+	var v int64
+	for shift := 0; shift < 64; shift += 7 {
+		c := r.byte()
+		if r.err != nil {
+			return 0
+		}
+		v |= int64(c&0x7f) << shift
+		if c < 0x80 {
+			if shift+7 < 64 && c&0x40 != 0 {
+				v |= -1 << (shift + 7)
+			}
+			return v
+		}
+	}
+	r.fail()
+	return 0
+}
+
 // limits reads a table's or a memory's limits.
 func (r *wasmReader) limits() {
 	hasMax := r.byte()&1 != 0
