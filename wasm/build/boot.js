@@ -234,6 +234,7 @@
       url = URL.createObjectURL(new Blob(["(" + compiler + ")()"], { type: "text/javascript" }));
       w = new Worker(url);
     } catch (e) {
+      if (url) URL.revokeObjectURL(url);
       return null;
     }
     const module = new Promise(function (resolve, reject) {
