@@ -215,23 +215,32 @@
   // page and draws the first screen; where no worker can start or it fails,
   // the page's thread does it all itself, from the pieces it kept.
   performance.mark("pk-decode-start");
-  // compiler runs in the worker: it takes the pieces the page posts (null
-  // ends them) and posts back the compiled module, or why it could not.
-  function compiler() {
+  // pipe is a stream of bytes that push adds to and end ends.
+  function pipe() {
     let push, end;
     const stream = new ReadableStream({ start(c) { push = b => c.enqueue(b); end = () => c.close(); } });
-    onmessage = e => e.data === null ? end() : push(e.data);
+    return { stream, push, end };
+  }
+  // compile decompresses and compiles the stream of the app's gzipped bytes.
+  function compile(stream) {
     const wasm = stream.pipeThrough(new DecompressionStream("gzip"));
-    (typeof WebAssembly.compileStreaming === "function" ?
+    return typeof WebAssembly.compileStreaming === "function" ?
       WebAssembly.compileStreaming(new Response(wasm, { headers: { "Content-Type": "application/wasm" } })) :
-      new Response(wasm).arrayBuffer().then(b => WebAssembly.compile(b)))
-      .then(m => postMessage(m)).catch(e => postMessage(String((e && e.message) || e)));
+      new Response(wasm).arrayBuffer().then(b => WebAssembly.compile(b));
+  }
+  // compiler runs in the worker, given the two functions above: it takes
+  // the pieces the page posts (null ends them) and posts back the compiled
+  // module, or why it could not.
+  function compiler(pipe, compile) {
+    const p = pipe();
+    onmessage = e => e.data === null ? p.end() : p.push(e.data);
+    compile(p.stream).then(m => postMessage(m)).catch(e => postMessage(String((e && e.message) || e)));
   }
   // beside compiles in a worker; null when this browser cannot start one.
   function beside() {
     let w, url;
     try {
-      url = URL.createObjectURL(new Blob(["(" + compiler + ")()"], { type: "text/javascript" }));
+      url = URL.createObjectURL(new Blob(["(" + compiler + ")(" + pipe + ", " + compile + ")"], { type: "text/javascript" }));
       w = new Worker(url);
     } catch (e) {
       if (url) URL.revokeObjectURL(url);
@@ -247,14 +256,9 @@
   }
   // here compiles on the page's thread.
   function here() {
-    let push, end;
-    const stream = new ReadableStream({ start(c) { push = b => c.enqueue(b); end = () => c.close(); } });
-    const wasm = stream.pipeThrough(new DecompressionStream("gzip"));
-    const module = typeof WebAssembly.compileStreaming === "function" ?
-      WebAssembly.compileStreaming(new Response(wasm, { headers: { "Content-Type": "application/wasm" } })) :
-      new Response(wasm).arrayBuffer().then(b => WebAssembly.compile(b));
+    const p = pipe(), module = compile(p.stream);
     module.then(() => performance.mark("pk-compiled-here"), () => {});
-    return { push, end, module };
+    return { push: p.push, end: p.end, module };
   }
   const kept = [];
   let ended = false, pieces = 0, to = beside();
