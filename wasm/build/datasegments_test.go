@@ -71,3 +71,22 @@ func TestJoinDataRefuses(t *testing.T) {
 
 // cut returns b without its last byte.
 func cut(b []byte) []byte { return b[:len(b)-1] }
+
+func TestLEB(t *testing.T) {
+	for _, c := range []struct {
+		v   int64
+		enc []byte
+	}{
+		{0, []byte{0}}, {63, []byte{0x3f}}, {64, []byte{0xc0, 0}}, {-1, []byte{0x7f}},
+		{-64, []byte{0x40}}, {-65, []byte{0xbf, 0x7f}}, {-128, []byte{0x80, 0x7f}}, {0x24423, []byte{0xa3, 0x88, 0x09}},
+	} {
+		assert.Equal(t, c.enc, appendSLEB(nil, c.v), "%d", c.v)
+		r := wasmReader{b: c.enc}
+		assert.Equal(t, c.v, r.sleb(), "% x", c.enc)
+		assert.NoError(t, r.err)
+		assert.True(t, r.done())
+	}
+	r := wasmReader{b: appendULEB(nil, 624485)}
+	assert.Equal(t, uint64(624485), r.uleb())
+	assert.Equal(t, []byte{0xe5, 0x8e, 0x26}, appendULEB(nil, 624485))
+}

@@ -195,39 +195,34 @@ func (r *wasmReader) byte() byte {
 
 // uleb reads an unsigned LEB128 number.
 func (r *wasmReader) uleb() uint64 {
-	var v uint64
-	for shift := 0; shift < 64; shift += 7 {
-		c := r.byte()
-		if r.err != nil {
-			return 0
-		}
-		v |= uint64(c&0x7f) << shift
-		if c < 0x80 {
-			return v
-		}
-	}
-	r.fail()
-	return 0
+	v, _ := r.leb()
+	return v
 }
 
 // sleb reads a signed LEB128 number.
 func (r *wasmReader) sleb() int64 {
-	var v int64
+	v, bits := r.leb()
+	if bits < 64 && v>>(bits-1)&1 != 0 {
+		return int64(v) | -1<<bits // the sign bit, extended
+	}
+	return int64(v)
+}
+
+// leb reads the bits of a LEB128 number and says how many it read.
+func (r *wasmReader) leb() (uint64, int) {
+	var v uint64
 	for shift := 0; shift < 64; shift += 7 {
 		c := r.byte()
 		if r.err != nil {
-			return 0
+			return 0, 1
 		}
-		v |= int64(c&0x7f) << shift
+		v |= uint64(c&0x7f) << shift
 		if c < 0x80 {
-			if shift+7 < 64 && c&0x40 != 0 {
-				v |= -1 << (shift + 7)
-			}
-			return v
+			return v, shift + 7
 		}
 	}
 	r.fail()
-	return 0
+	return 0, 1
 }
 
 // limits reads a table's or a memory's limits.
