@@ -31,6 +31,11 @@ func TestExampleReview(t *testing.T) {
 
 	b.click(`#pk-start-example`)
 	b.do(chromedp.WaitVisible(chromedp.CSS(`#pk-review-counts`)))
+	// The review has the focus and shows from its top, not from halfway
+	// down its findings.
+	assert.Equal(t, "pk-main", eval[string](b, `document.activeElement.id`))
+	assert.True(t, eval[bool](b, `(r => r.top >= 0 && r.bottom <= innerHeight)(document.getElementById("pk-review-h").getBoundingClientRect())`),
+		"the review's heading is in sight, at %v px of the window's %v", eval[float64](b, `document.getElementById("pk-review-h").getBoundingClientRect().top`), eval[float64](b, `innerHeight`))
 	assert.Equal(t, "true", eval[string](b, `document.getElementById("pk-nav-review").getAttribute("aria-current") === "page" ? "true" : "false"`))
 	assert.Contains(t, b.text(`#pk-review-counts`), "critical")
 	review := b.text(`#pk-review`)

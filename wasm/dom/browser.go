@@ -254,14 +254,60 @@ func Print() error {
 	return err
 }
 
-// Focus moves keyboard focus to the element with the id, if there is one.
+// Focus moves keyboard focus to the element with the id, if there is one,
+// and brings it into sight when it is not. The browser itself would scroll
+// a focused element out of sight to the middle of the window, and the
+// middle of a view taller than the window is far down its content: opening
+// the example landed halfway down its review. So the element is focused
+// without scrolling, and then scrolled to only when its top is out of
+// sight: a view taller than the window to the window's top, anything
+// smaller to its middle.
 func Focus(doc safejs.Value, id string) error {
 	el, err := doc.Call("getElementById", id)
 	if err != nil || el.IsNull() {
 		return err
 	}
-	_, err = el.Call("focus")
+	if _, err = el.Call("focus", map[string]any{"preventScroll": true}); err != nil {
+		return err
+	}
+	top, height, window, err := place(el)
+	if err != nil {
+		return err
+	}
+	tall := height > window
+	if top >= 0 && (top+height <= window || tall && top < window) {
+		return nil // in sight, or its top is
+	}
+	block := "center"
+	if tall {
+		block = "start"
+	}
+	_, err = el.Call("scrollIntoView", map[string]any{"block": block})
 	return err
+}
+
+// place returns where the element is in the window: its top and height,
+// and the window's height, in CSS pixels.
+func place(el safejs.Value) (top, height, window float64, err error) {
+	r, err := el.Call("getBoundingClientRect")
+	if err != nil {
+		return 0, 0, 0, err
+	}
+	num := func(v safejs.Value, name string) float64 {
+		if err != nil {
+			return 0
+		}
+		var x safejs.Value
+		if x, err = v.Get(name); err != nil {
+			return 0
+		}
+		var f float64
+		f, err = x.Float()
+		return f
+	}
+	top, height = num(r, "top"), num(r, "height")
+	window = num(safejs.Global(), "innerHeight")
+	return top, height, window, err
 }
 
 // FocusFirst scrolls to and focuses the first element of the ids that is on
