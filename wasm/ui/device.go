@@ -264,8 +264,12 @@ func (a *App) openStored(id string) []Effect {
 
 // openExample opens the built-in example as a workspace of its own: the one
 // on the device if it was opened before, or a new one.
+//
+// The example is read, not validated: its own test proves it valid, and the
+// review the page shows next validates it anyway, which Load would have
+// done a first time before the first frame.
 func (a *App) openExample() []Effect {
-	ws, err := partnerkit.Load(bytes.NewReader(casefile.JSON()))
+	ws, err := partnerkit.Decode(bytes.NewReader(casefile.JSON()))
 	if err != nil {
 		a.problem("The built-in example could not be opened. Your data is unchanged.", err)
 		return nil
