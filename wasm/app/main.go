@@ -382,6 +382,9 @@ func (h *host) apply(effects []ui.Effect) {
 			h.focus = e.ID
 		case ui.FocusFirst:
 			h.focusIn = e.IDs
+		case ui.AfterFrame:
+			action := e.Action
+			err = dom.AfterFrame(func() { h.queue <- item{later: action} })
 		case ui.Later:
 			if t, ok := h.later[e.Action]; ok {
 				t.Reset(e.After)

@@ -254,6 +254,48 @@ func Print() error {
 	return err
 }
 
+// AfterFrame calls f, on a goroutine of its own, once the browser has drawn
+// its next frame: in the task after the frame, so that the frame shows
+// first. A hidden page draws no frames (nor does node): there f is called in
+// the next task.
+func AfterFrame(f func()) error {
+	win := safejs.Global()
+	var task, frame safejs.Func
+	task, err := safejs.FuncOf(func(safejs.Value, []safejs.Value) any {
+		task.Release()
+		go f()
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	hidden := true
+	if raf, err := win.Get("requestAnimationFrame"); err == nil && raf.Type() == safejs.TypeFunction {
+		hidden = false
+		if doc, err := win.Get("document"); err == nil {
+			if v, err := doc.Get("visibilityState"); err == nil {
+				s, _ := v.String()
+				hidden = s == "hidden"
+			}
+		}
+	}
+	if hidden {
+		_, err = win.Call("setTimeout", task.Value(), 0)
+		return err
+	}
+	frame, err = safejs.FuncOf(func(safejs.Value, []safejs.Value) any {
+		frame.Release()
+		_, _ = win.Call("setTimeout", task.Value(), 0)
+		return nil
+	})
+	if err != nil {
+		task.Release()
+		return err
+	}
+	_, err = win.Call("requestAnimationFrame", frame.Value())
+	return err
+}
+
 // Focus moves keyboard focus to the element with the id, if there is one,
 // and brings it into sight when it is not. The browser itself would scroll
 // a focused element out of sight to the middle of the window, and the

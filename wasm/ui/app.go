@@ -73,6 +73,10 @@ type App struct {
 	other map[string]bool // choices switched to typing a value that is none of the options, by path
 
 	printing printer // what the page prints (see print.go)
+	// firstFrame is set while the frame that shows a workspace just opened
+	// is drawn: it draws what shows and leaves what prints for the event
+	// its AfterFrame sends, or any event before it.
+	firstFrame bool
 
 	rev   int     // counts the events that may have changed the workspace
 	cache derived // what the views compute from the workspace, kept until rev moves
@@ -127,6 +131,7 @@ func (a *App) Notify(n Notice) { a.notify(n) }
 
 // Handle applies one event and returns what the DOM layer must do.
 func (a *App) Handle(ev Event) []Effect {
+	a.firstFrame = false
 	a.touched(ev.Action)
 	eff := a.handle(ev)
 	for _, e := range eff {

@@ -179,6 +179,9 @@ func (a *App) viewPrint() *Node {
 // the choices that change it, and the state of the workspace it is drawn
 // from. "" means the view prints as it is.
 func (a *App) printKey() string {
+	if a.firstFrame {
+		return ""
+	}
 	switch a.view {
 	case ViewStart, ViewData:
 		if a.printing.form == "" {

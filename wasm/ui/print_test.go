@@ -243,3 +243,22 @@ func TestSlugEndsAtAWholeWord(t *testing.T) {
 		assert.LessOrEqual(t, len(got), 40)
 	}
 }
+
+// Opening the example draws what shows first: its pre-read, which only the
+// printer sees, is drawn on the event asked for once the example shows, or
+// on any event before it.
+func TestTheExamplePrintsOnceShown(t *testing.T) {
+	for _, next := range []Event{{Action: PrintSettle}, {Action: "print"}, {Action: "tick"}} {
+		t.Run(next.Action, func(t *testing.T) {
+			a := newApp(t)
+			eff := a.Handle(Event{Action: "start.example"})
+			assert.Contains(t, eff, Effect(AfterFrame{Action: PrintSettle}))
+			assert.NotNil(t, a.Render().Find("pk-review-counts"), "the review shows")
+			assert.Nil(t, printed(t, a), "its pre-read waits")
+			a.Handle(next)
+			doc := printed(t, a)
+			require.NotNil(t, doc)
+			assert.Contains(t, doc.TextContent(), "To talk about first")
+		})
+	}
+}

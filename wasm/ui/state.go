@@ -129,6 +129,13 @@ type Later struct {
 
 func (Later) effect() {}
 
+// AfterFrame asks the DOM layer to send the event Action once the page has
+// drawn the frame that shows this event's result: work that this frame does
+// not need waits for it.
+type AfterFrame struct{ Action string }
+
+func (AfterFrame) effect() {}
+
 func (Download) effect() {}
 func (Copy) effect()     {}
 func (Post) effect()     {}
