@@ -285,8 +285,10 @@ func TestWebKit(t *testing.T) {
 	t.Logf("WebKit marks of the hello-world page: %s", wdEval[string](w, marks))
 	w.open(u)
 
-	// The example: its review, and the map drawn.
+	// The example: its review, its findings counted once they are drawn, and
+	// the map drawn.
 	w.click(`#pk-start-example`)
+	w.element(`#pk-review-counts`)
 	assert.Contains(t, w.text(`#pk-review`), "40 h demanded, 10 h available")
 	w.waitFor(`const m = document.getElementById("pk-map"); return !!m && m.complete && m.naturalWidth > 0`)
 

@@ -74,8 +74,8 @@ type App struct {
 
 	printing printer // what the page prints (see print.go)
 	// firstFrame is set while the frame that shows a workspace just opened
-	// is drawn: it draws what shows and leaves what prints for the event
-	// its AfterFrame sends, or any event before it.
+	// is drawn: it draws the workspace and leaves what the review finds and
+	// what prints for the event its AfterFrame sends, or any event before it.
 	firstFrame bool
 
 	rev   int     // counts the events that may have changed the workspace

@@ -286,8 +286,8 @@ func (a *App) openExample() []Effect {
 	}
 	// Saved at the next pause, not before the example shows: its first save
 	// is the start-up's slowest step after the review (encoding/json learns
-	// the workspace's types). Its pre-read, which only the printer sees, is
-	// drawn after the example shows.
+	// the workspace's types). Its review's findings, and the pre-read only
+	// the printer sees, are drawn once the example shows.
 	a.save.dirty = true
 	a.notify(Notice{Kind: "ok", Text: "Opened the example: " + ws.Partnership.Name + ", as a workspace of its own. Your other workspaces are listed on Start."})
 	a.view = ViewReview

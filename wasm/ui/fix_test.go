@@ -41,6 +41,7 @@ func TestFixGoesToTheField(t *testing.T) {
 func TestEveryFindingLeadsToItsPlace(t *testing.T) {
 	a := newApp(t)
 	a.Handle(Event{Action: "start.example"})
+	a.Handle(Event{Action: PrintSettle}) // sent once the example shows
 	require.Equal(t, ViewReview, a.view)
 	var fixes int
 	a.Render().Walk(func(n *Node) bool {

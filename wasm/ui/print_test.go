@@ -244,18 +244,19 @@ func TestSlugEndsAtAWholeWord(t *testing.T) {
 	}
 }
 
-// Opening the example draws what shows first: its pre-read, which only the
-// printer sees, is drawn on the event asked for once the example shows, or
-// on any event before it.
+// Opening the example draws what shows first: its findings, and its
+// pre-read, which only the printer sees, are drawn on the event asked for
+// once the example shows, or on any event before it.
 func TestTheExamplePrintsOnceShown(t *testing.T) {
 	for _, next := range []Event{{Action: PrintSettle}, {Action: "print"}, {Action: "tick"}} {
 		t.Run(next.Action, func(t *testing.T) {
 			a := newApp(t)
 			eff := a.Handle(Event{Action: "start.example"})
 			assert.Contains(t, eff, Effect(AfterFrame{Action: PrintSettle}))
-			assert.NotNil(t, a.Render().Find("pk-review-counts"), "the review shows")
+			assert.NotNil(t, a.Render().Find("pk-review-checking"), "the review shows, being checked")
 			assert.Nil(t, printed(t, a), "its pre-read waits")
 			a.Handle(next)
+			assert.NotNil(t, a.Render().Find("pk-review-counts"))
 			doc := printed(t, a)
 			require.NotNil(t, doc)
 			assert.Contains(t, doc.TextContent(), "To talk about first")

@@ -92,7 +92,6 @@ func scanIndex(path, format string, i *int) bool {
 }
 
 func (a *App) viewReview() *Node {
-	fs := a.reviewFindings()
 	head := []*Node{
 		El("h2", ID("pk-review-h"), "Review"),
 		El("p", "Every coherence check partnerkit has, run over the whole workspace. Each finding says what was found, why, and a question to discuss; print it to hand out before a meeting: the pre-read starts with what to talk about first."),
@@ -118,6 +117,13 @@ func (a *App) viewReview() *Node {
 			El("div", Class("pk-actions"),
 				El("button", A("type", "button"), Class("pk-secondary"), ID("pk-map-download"), On("click", "review.map"), "Download the map (.svg file)")))
 	}
+	if a.firstFrame {
+		// The workspace was just opened: it shows at once, and what the
+		// checks find comes with the next event, once this frame is drawn.
+		return El("section", ID("pk-review"), A("aria-labelledby", "pk-review-h"), head, mapNode,
+			El("p", ID("pk-review-checking"), Class("pk-counts"), A("role", "status"), "Checking the whole workspace…"))
+	}
+	fs := a.reviewFindings()
 	if len(fs) == 0 {
 		text := "No findings: every check passed. Come back after the next meeting or rating round."
 		switch {

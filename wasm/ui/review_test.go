@@ -83,8 +83,18 @@ func TestReviewViewShowsTheExample(t *testing.T) {
 	assert.False(t, a.Dirty(), "saved as a workspace of its own")
 	assert.Empty(t, backups(t, a), "nothing is replaced, so nothing is kept aside")
 	require.Equal(t, ViewReview, a.view)
+	// The example shows at once, its map too, and says it is being checked;
+	// the findings come with the event it asks for once it shows.
+	require.Contains(t, eff, Effect(AfterFrame{Action: PrintSettle}))
+	first := a.Render()
+	require.NoError(t, first.Check())
+	assert.Equal(t, "Checking the whole workspace…", first.Find("pk-review-checking").TextContent())
+	assert.Nil(t, first.Find("pk-review-counts"))
+	assert.NotNil(t, first.Find("pk-map"))
+	assert.Empty(t, a.Handle(Event{Action: PrintSettle}))
 	root := a.Render()
 	require.NoError(t, root.Check())
+	assert.Nil(t, root.Find("pk-review-checking"))
 	fs := partnerkit.ReviewAt(a.ws, fixedNow())
 	counts := root.Find("pk-review-counts")
 	require.NotNil(t, counts)
@@ -115,6 +125,7 @@ func TestReviewViewShowsTheExample(t *testing.T) {
 func TestReviewTextStaysText(t *testing.T) {
 	a := newApp(t)
 	a.Handle(Event{Action: "start.example"})
+	a.Handle(Event{Action: PrintSettle}) // sent once the example shows
 	evil := `<img src=x onerror=alert(1)>`
 	a.ws.Partnership.Initiatives[0].Name = evil
 	root := a.Render()
