@@ -260,8 +260,17 @@ func (h *host) loop() {
 			}
 			h.apply(h.app.Handle(it.ev))
 		}
+		// The first event's phases are marked for the start-up's
+		// measurement: on a new device, the click that opens the example.
+		first := h.updates == 0
+		if first {
+			dom.Mark("pk-first-handled")
+		}
 		if err := h.r.Render(h.app.Render()); err != nil {
 			println("partnerkit: render:", err.Error())
+		}
+		if first {
+			dom.Mark("pk-first-patched")
 		}
 		h.setFooter()
 		if it.drawn != nil {
@@ -283,6 +292,9 @@ func (h *host) loop() {
 		if len(h.focusIn) > 0 {
 			_, _ = dom.FocusFirst(h.doc, h.focusIn)
 			h.focusIn = nil
+		}
+		if first {
+			dom.Mark("pk-first-focused") // focusing may lay the page out
 		}
 		h.tick()
 		h.tellHeight()
