@@ -103,3 +103,28 @@ func TestRecordIDsAreRequired(t *testing.T) {
 	}, paths)
 	assert.Contains(t, err.Error(), `id "x" is already used at partnership.initiatives[0].demands[1]`)
 }
+
+// Version 1's schoolLeader flag of a session attendee becomes the
+// school-leader role; anywhere else, or not a flag, it is an unknown field.
+func TestSchoolLeaderFlagsBecomeRoles(t *testing.T) {
+	ws, err := partnerkit.Decode(strings.NewReader(`{"schemaVersion": 1, "contract": {"session": {"attendees": [
+  {"name": "Ana", "side": "school", "schoolLeader": true},
+  {"name": "Bo", "side": "district", "schoolLeader": false, "roles": ["liaison"]}]}}}`))
+	require.NoError(t, err)
+	at := ws.Contract.Session.Attendees
+	require.Len(t, at, 2)
+	assert.Equal(t, []partnership.Role{"school-leader"}, at[0].Roles)
+	assert.Equal(t, []partnership.Role{"liaison"}, at[1].Roles)
+
+	for _, bad := range []struct{ file, path string }{
+		{`{"schemaVersion": 1, "contract": {"session": {"attendees": [{"name": "Ana", "schoolLeader": "yes"}]}}}`, "contract.session.attendees[0].schoolLeader"},
+		{`{"schemaVersion": 1, "meetings": [{"id": "m", "attendees": [{"name": "Ana", "schoolLeader": true}]}]}`, "meetings[0].attendees[0].schoolLeader"},
+		{`{"schemaVersion": 2, "workspaceId": "W1", "contract": {"session": {"attendees": [{"name": "Ana", "schoolLeader": true}]}}}`, "contract.session.attendees[0].schoolLeader"},
+	} {
+		_, err := partnerkit.Decode(strings.NewReader(bad.file))
+		ps := partnership.ProblemsOf(err)
+		require.Len(t, ps, 1, bad.file)
+		assert.Equal(t, bad.path, ps[0].Path, bad.file)
+		assert.Contains(t, ps[0].Message, `unknown field "schoolLeader"`, bad.file)
+	}
+}

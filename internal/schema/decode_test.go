@@ -225,3 +225,33 @@ func TestDecodeRefusesALiteralCutShort(t *testing.T) {
 		assert.Regexp(t, `^the file (is not valid JSON: line 1|is empty or ends too early)`, ve.Problems[0].Message, in)
 	}
 }
+
+// An extra field is asked about with its path and value, and passed over
+// when it is known; progress is told of the bytes read, in order.
+func TestDecodeWithOptions(t *testing.T) {
+	var asked []string
+	o := schema.Options{Extra: map[string]func(string, []byte) bool{
+		"old": func(path string, value []byte) bool {
+			asked = append(asked, path+"="+string(value))
+			return string(value) == "true"
+		},
+	}}
+	var v outer
+	ve := new(partnership.ValidationError)
+	assert.True(t, schema.DecodeWith([]byte(`{"list": [{"old": true}], "name": "x"}`), &v, ve, o))
+	assert.Equal(t, "x", v.Name)
+	assert.False(t, schema.DecodeWith([]byte(`{"list": [{"n": 1, "old": [1, 2]}], "new": 1}`), &v, ve, o))
+	assert.Equal(t, []string{"list[0].old=true", "list[0].old=[1, 2]"}, asked)
+	require.Len(t, ve.Problems, 2)
+	assert.Equal(t, "list[0].old", ve.Problems[0].Path, "in the order of their paths")
+	assert.Contains(t, ve.Problems[0].Message, `unknown field "old"`)
+
+	doc := []byte(`{"tags": [` + strings.TrimSuffix(strings.Repeat(`"abcdefgh",`, 50000), ",") + `]}`)
+	var dones []int64
+	require.True(t, schema.DecodeWith(doc, &inner{}, new(partnership.ValidationError), schema.Options{Progress: func(done, total int64) {
+		assert.Equal(t, int64(len(doc)), total)
+		dones = append(dones, done)
+	}}))
+	assert.GreaterOrEqual(t, len(dones), len(doc)/(64<<10))
+	assert.IsIncreasing(t, dones)
+}
