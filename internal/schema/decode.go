@@ -538,19 +538,9 @@ func (d *decoder) object(t reflect.Type, rv reflect.Value) bool {
 	fields := d.fieldsOf(t)
 	var seen fieldSet
 	for {
-		switch d.dec.PeekKind() {
-		case '}':
-			_, _ = d.dec.ReadToken()
-			return true
-		case 0:
-			_, err := d.dec.ReadToken()
-			d.syntax(err)
-			return false
-		}
-		name, err := d.dec.ReadToken()
-		if err != nil {
-			d.syntax(err)
-			return false
+		name, more, ok := d.member()
+		if !more {
+			return ok
 		}
 		f, ok := fields[name.String()]
 		if ok && !seen.add(f.pos) {
@@ -646,19 +636,9 @@ func (d *decoder) dict(t reflect.Type, rv reflect.Value) bool {
 	}
 	size := int64(16 + t.Key().Size() + t.Elem().Size())
 	for {
-		switch d.dec.PeekKind() {
-		case '}':
-			_, _ = d.dec.ReadToken()
-			return true
-		case 0:
-			_, err := d.dec.ReadToken()
-			d.syntax(err)
-			return false
-		}
-		name, err := d.dec.ReadToken()
-		if err != nil {
-			d.syntax(err)
-			return false
+		name, more, ok := d.member()
+		if !more {
+			return ok
 		}
 		k := name.String()
 		if fresh && !d.failed && rv.MapIndex(reflect.ValueOf(k).Convert(t.Key())).IsValid() {

@@ -20,9 +20,11 @@ func (d *decoder) list(t reflect.Type, rv reflect.Value) bool {
 		base = sc.n
 	}
 	for n := 0; ; n++ {
-		switch d.dec.PeekKind() {
-		case ']':
-			_, _ = d.dec.ReadToken()
+		more, ok := d.entry(n)
+		if !ok {
+			return false
+		}
+		if !more {
 			if sc != nil {
 				if !d.failed {
 					out := reflect.MakeSlice(t, sc.n-base, sc.n-base)
@@ -32,14 +34,6 @@ func (d *decoder) list(t reflect.Type, rv reflect.Value) bool {
 				sc.truncate(base)
 			}
 			return true
-		case 0:
-			_, err := d.dec.ReadToken()
-			d.syntax(err)
-			return false
-		}
-		if n == MaxList {
-			d.ps.Add(d.where(), "%sholds more than %s entries, far more than a partnerkit file needs; check that it is the right file", subject(d.where()), Thousands(MaxList))
-			return false
 		}
 		var ev reflect.Value
 		if sc != nil && !d.failed {
@@ -142,18 +136,8 @@ func (d *decoder) array(t reflect.Type, rv reflect.Value) bool {
 		rv.SetZero()
 	}
 	for n := 0; ; n++ {
-		switch d.dec.PeekKind() {
-		case ']':
-			_, _ = d.dec.ReadToken()
-			return true
-		case 0:
-			_, err := d.dec.ReadToken()
-			d.syntax(err)
-			return false
-		}
-		if n == MaxList {
-			d.ps.Add(d.where(), "%sholds more than %s entries, far more than a partnerkit file needs; check that it is the right file", subject(d.where()), Thousands(MaxList))
-			return false
+		if more, ok := d.entry(n); !more {
+			return ok
 		}
 		if n == t.Len() {
 			d.add(func() string { return fmt.Sprintf("%smay hold at most %d entries", d.subject(), t.Len()) })

@@ -119,19 +119,12 @@ func (p *parser) value() (any, bool) {
 		}
 		obj := make(map[string]any)
 		for {
-			switch p.dec.PeekKind() {
-			case '}':
-				_, _ = p.dec.ReadToken()
-				return obj, true
-			case 0: // an error, which the next read reports
-				_, err := p.dec.ReadToken()
-				p.syntax(err)
+			name, more, ok := p.member()
+			if !ok {
 				return nil, false
 			}
-			name, err := p.dec.ReadToken()
-			if err != nil {
-				p.syntax(err)
-				return nil, false
+			if !more {
+				return obj, true
 			}
 			k := name.String()
 			if _, twice := obj[k]; twice { // a decoder that leaves names to its reader
@@ -154,23 +147,17 @@ func (p *parser) value() (any, bool) {
 		}
 		base := len(p.stack)
 		for {
-			switch p.dec.PeekKind() {
-			case ']':
-				_, _ = p.dec.ReadToken()
-				arr := make([]any, len(p.stack)-base)
+			n := len(p.stack) - base
+			more, ok := p.entry(n)
+			if !ok {
+				return nil, false
+			}
+			if !more {
+				arr := make([]any, n)
 				copy(arr, p.stack[base:])
 				clear(p.stack[base:])
 				p.stack = p.stack[:base]
 				return arr, true
-			case 0:
-				_, err := p.dec.ReadToken()
-				p.syntax(err)
-				return nil, false
-			}
-			n := len(p.stack) - base
-			if n == MaxList {
-				p.ps.Add(p.where(), "%sholds more than %s entries, far more than a partnerkit file needs; check that it is the right file", subject(p.where()), Thousands(MaxList))
-				return nil, false
 			}
 			p.path = append(p.path, step{index: n})
 			v, ok := p.value()
@@ -209,6 +196,47 @@ func (p *parser) open() bool {
 	return true
 }
 
+// member reads the name of the next member of the group being read, or the }
+// that ends it: more is false at the end, and ok false after a problem,
+// which it reports.
+func (p *parser) member() (name jsontext.Token, more, ok bool) {
+	switch p.dec.PeekKind() {
+	case '}':
+		_, _ = p.dec.ReadToken()
+		return jsontext.Token{}, false, true
+	case 0: // an error, which the read reports
+		_, err := p.dec.ReadToken()
+		p.syntax(err)
+		return jsontext.Token{}, false, false
+	}
+	name, err := p.dec.ReadToken()
+	if err != nil {
+		p.syntax(err)
+		return jsontext.Token{}, false, false
+	}
+	return name, true, true
+}
+
+// entry reports whether the list being read has an entry n, or reads the ]
+// that ends it: more is false at the end, and ok false after a problem (an
+// entry past MaxList), which it reports.
+func (p *parser) entry(n int) (more, ok bool) {
+	switch p.dec.PeekKind() {
+	case ']':
+		_, _ = p.dec.ReadToken()
+		return false, true
+	case 0:
+		_, err := p.dec.ReadToken()
+		p.syntax(err)
+		return false, false
+	}
+	if n == MaxList {
+		p.ps.Add(p.where(), "%sholds more than %s entries, far more than a partnerkit file needs; check that it is the right file", subject(p.where()), Thousands(MaxList))
+		return false, false
+	}
+	return true, true
+}
+
 // skip reads one value, and everything in it, within the limits value keeps,
 // and keeps nothing of it.
 func (p *parser) skip() bool {
@@ -219,19 +247,9 @@ func (p *parser) skip() bool {
 			return false
 		}
 		for {
-			switch p.dec.PeekKind() {
-			case '}':
-				_, _ = p.dec.ReadToken()
-				return true
-			case 0:
-				_, err := p.dec.ReadToken()
-				p.syntax(err)
-				return false
-			}
-			name, err := p.dec.ReadToken()
-			if err != nil {
-				p.syntax(err)
-				return false
+			name, more, ok := p.member()
+			if !more {
+				return ok
 			}
 			p.path = append(p.path, step{name: name.String(), index: -1})
 			if !p.skip() {
@@ -244,18 +262,8 @@ func (p *parser) skip() bool {
 			return false
 		}
 		for n := 0; ; n++ {
-			switch p.dec.PeekKind() {
-			case ']':
-				_, _ = p.dec.ReadToken()
-				return true
-			case 0:
-				_, err := p.dec.ReadToken()
-				p.syntax(err)
-				return false
-			}
-			if n == MaxList {
-				p.ps.Add(p.where(), "%sholds more than %s entries, far more than a partnerkit file needs; check that it is the right file", subject(p.where()), Thousands(MaxList))
-				return false
+			if more, ok := p.entry(n); !more {
+				return ok
 			}
 			p.path = append(p.path, step{index: n})
 			if !p.skip() {
