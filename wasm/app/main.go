@@ -78,6 +78,8 @@ type host struct {
 	height   int             // the height last told
 	file     *dom.FileHandle // the file the user chose to save to, if any
 	footer   string          // the printed pages' footer last set
+	yield    bool            // the app's work goes on after the browser's turn (ui.Yield)
+	stepping bool            // a "task.step" is on its way
 	// printing is set while the page's own print dialog opens: what prints
 	// was drawn just before.
 	printing atomic.Bool
@@ -258,6 +260,9 @@ func (h *host) loop() {
 			if it.file != nil {
 				h.file = it.file
 			}
+			if it.ev.Action == "task.step" {
+				h.stepping = false
+			}
 			h.apply(h.app.Handle(it.ev))
 		}
 		// The first event's phases are marked for the start-up's
@@ -298,12 +303,29 @@ func (h *host) loop() {
 		}
 		h.tick()
 		h.tellHeight()
+		if h.yield {
+			h.yield = false
+			h.nextStep()
+		}
 		// "pk-update" measures one event: the app's update, the render and the patch.
 		dom.Measure("pk-update", start)
 		if h.updates++; h.updates%1000 == 0 {
 			dom.ClearMeasures("pk-update")
 		}
 	}
+}
+
+// nextStep sends "task.step" once the browser had a turn of its own, to
+// draw the page and handle the user's input.
+func (h *host) nextStep() {
+	if h.stepping {
+		return
+	}
+	h.stepping = true
+	go func() {
+		dom.Yield()
+		h.queue <- item{ev: ui.Event{Action: "task.step"}}
+	}()
 }
 
 // save saves on the device and, when the user chose a file to save to, to
@@ -390,6 +412,8 @@ func (h *host) apply(effects []ui.Effect) {
 			err = dom.PostToParent(e.Origin, e.Data)
 		case ui.Print:
 			h.print = true // after the render, so that what is to print is on the page
+		case ui.Yield:
+			h.yield = true // after the render, so that the browser draws how far the work is
 		case ui.Focus:
 			h.focus = e.ID
 		case ui.FocusFirst:

@@ -509,3 +509,22 @@ func Clock24() bool {
 	s, err := hc.String()
 	return err == nil && (s == "h23" || s == "h24")
 }
+
+// Yield waits until the browser has had a turn: a task of its own, in
+// which it draws the page if a frame is due and handles what the user
+// does. It blocks: call it from a goroutine.
+func Yield() {
+	done := make(chan struct{}, 1)
+	f, err := safejs.FuncOf(func(_ safejs.Value, _ []safejs.Value) any {
+		done <- struct{}{}
+		return nil
+	})
+	if err != nil {
+		return
+	}
+	defer f.Release()
+	if _, err := safejs.Global().Call("setTimeout", f.Value(), 0); err != nil {
+		return
+	}
+	<-done
+}

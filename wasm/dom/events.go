@@ -4,6 +4,7 @@ package dom
 
 import (
 	"errors"
+	"strconv"
 
 	"github.com/hack-pad/safejs"
 	"github.com/partnerkit/partnerkit/wasm/ui"
@@ -141,7 +142,8 @@ func onEvent(typ string, ev safejs.Value, send func(ui.Event)) {
 
 // readAndSend reads every file of a FileList, byte for byte (a survey
 // export may be a workbook, or text in another encoding than UTF-8), then
-// sends e with them.
+// sends e with them. A big file is read in parts, and how far the reading
+// is goes to the app first, as "file.reading" events for e's action.
 func readAndSend(list safejs.Value, e ui.Event, send func(ui.Event)) {
 	n, err := list.Length()
 	if err != nil || n == 0 {
@@ -154,7 +156,9 @@ func readAndSend(list safejs.Value, e ui.Event, send func(ui.Event)) {
 		}
 		name, _ := f.Get("name")
 		ns, _ := name.String()
-		data, err := readFile(f)
+		data, err := readFile(f, func(percent int) {
+			send(ui.Event{Action: "file.reading", Arg: e.Action, Value: strconv.Itoa(percent)})
+		})
 		if err != nil {
 			e.Files = append(e.Files, ui.File{Name: ns, Err: err.Error()})
 			continue
@@ -164,8 +168,42 @@ func readAndSend(list safejs.Value, e ui.Event, send func(ui.Event)) {
 	send(e)
 }
 
-// readFile reads a File's bytes.
-func readFile(f safejs.Value) ([]byte, error) {
+// readPart is how much of a file is read at a time: a big file is read in
+// parts, so that the page can say how far it is.
+const readPart = 2 << 20
+
+// readFile reads a File's bytes, calling progress after each part of a big
+// file with the percent read so far.
+func readFile(f safejs.Value, progress func(percent int)) ([]byte, error) {
+	sz, err := f.Get("size")
+	if err != nil {
+		return nil, err
+	}
+	size, err := sz.Int()
+	if err != nil {
+		return nil, err
+	}
+	if size <= readPart {
+		return readBlob(f)
+	}
+	data := make([]byte, 0, size)
+	for off := 0; off < size; off += readPart {
+		part, err := f.Call("slice", off, min(off+readPart, size))
+		if err != nil {
+			return nil, err
+		}
+		b, err := readBlob(part)
+		if err != nil {
+			return nil, err
+		}
+		data = append(data, b...)
+		progress(len(data) * 100 / size)
+	}
+	return data, nil
+}
+
+// readBlob reads a Blob's bytes (a File is one).
+func readBlob(f safejs.Value) ([]byte, error) {
 	p, err := f.Call("arrayBuffer")
 	if err != nil {
 		return nil, err

@@ -78,6 +78,9 @@ type App struct {
 	// what prints for the event its AfterFrame sends, or any event before it.
 	firstFrame bool
 
+	task   *task  // long work running in slices (see work.go)
+	unread string // the action whose files are left unread: the reading was cancelled
+
 	rev   int     // counts the events that may have changed the workspace
 	cache derived // what the views compute from the workspace, kept until rev moves
 }
@@ -146,6 +149,9 @@ func (a *App) Handle(ev Event) []Effect {
 }
 
 func (a *App) handle(ev Event) []Effect {
+	if eff, ok := a.handleTask(ev); ok {
+		return eff
+	}
 	if eff, ok := a.handleLock(ev); ok {
 		return eff
 	}

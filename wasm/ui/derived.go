@@ -50,6 +50,7 @@ var readOnly = map[string]bool{
 	"progress.fig.file": true, "progress.fig.field": true, "progress.fig.measure": true, "progress.fig.encoding": true,
 	"progress.fig.delimiter": true, "progress.fig.sheet": true, "progress.fig.cancel": true,
 	"print": true, "docx": true, "fac.names": true, PrintSettle: true,
+	"task.step": true, "task.cancel": true, "file.reading": true,
 	"lock.pass": true, "lock.repeat": true, "lock.ask": true, "lock.cancel": true, "data.export.locked": true,
 }
 

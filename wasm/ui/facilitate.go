@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"encoding/base64"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/internal/schema"
@@ -112,6 +114,12 @@ func (a *App) handleFacilitate(ev Event) ([]Effect, bool) {
 
 // newRound adds a round and chooses it.
 func (a *App) newRound(title, date string) {
+	a.ws.Readiness = append(a.ws.Readiness, a.makeRound(title, date))
+	a.fac.round = len(a.ws.Readiness) - 1
+}
+
+// makeRound returns a new round, not added yet.
+func (a *App) makeRound(title, date string) readiness.Round {
 	n := len(a.ws.Readiness) + 1
 	title = strings.TrimSpace(title)
 	if title == "" {
@@ -123,8 +131,7 @@ func (a *App) newRound(title, date string) {
 		rb := *a.custom
 		r.Rubric = &rb
 	}
-	a.ws.Readiness = append(a.ws.Readiness, r)
-	a.fac.round = len(a.ws.Readiness) - 1
+	return r
 }
 
 func (a *App) roundIndex(id string) int {
@@ -136,24 +143,33 @@ func (a *App) roundIndex(id string) int {
 	return -1
 }
 
-// newAdder returns an adder for the chosen round, starting a round if there
-// is none.
+// newAdder returns an adder for the chosen round, or for a new round when
+// there is none. It adds to a copy of the round: the workspace changes only
+// when commit is called.
 func (a *App) newAdder() *adder {
-	created := false
-	if a.currentRound() == nil {
-		a.newRound("", a.cfg.Now().Format("2006-01-02"))
-		created = true
+	ad := &adder{a: a}
+	var round readiness.Round
+	if r := a.currentRound(); r != nil {
+		round = *r
+		round.Responses = slices.Clone(r.Responses)
+		ad.from = len(r.Responses)
+	} else {
+		round = a.makeRound("", a.cfg.Now().Format("2006-01-02"))
+		ad.created = true
 	}
-	g, _ := a.ws.Gather(a.fac.round) // the round exists: it was just chosen or made
-	return &adder{a: a, ws: a.ws, g: g, round: a.currentRound(), created: created}
+	ad.ws = &partnerkit.Workspace{Partnership: a.ws.Partnership, Readiness: []readiness.Round{round}}
+	ad.round = &ad.ws.Readiness[0]
+	ad.g, _ = ad.ws.Gather(0) // the round exists: it was just copied or made
+	return ad
 }
 
 // adder adds responses to a round and reports what happened.
 type adder struct {
 	a        *App
-	ws       *partnerkit.Workspace
-	g        *partnerkit.Gatherer // adds to the round
-	round    *readiness.Round     // the round, for its title and rubric
+	ws       *partnerkit.Workspace // holds only the copy of the round, and the partnership
+	g        *partnerkit.Gatherer  // adds to the copy
+	round    *readiness.Round      // the copy, for its title and rubric
+	from     int                   // the responses the round held before
 	added    int
 	created  bool // the round was started for these responses
 	problems []string
@@ -176,7 +192,32 @@ func (ad *adder) add(source string, resp readiness.Response) {
 	ad.added++
 }
 
+// commit puts what was added into the workspace: the new round, or the
+// responses added to the round (which the user may have changed since, on
+// its own). It reports false when the round is gone.
+func (ad *adder) commit() bool {
+	a := ad.a
+	if ad.created {
+		a.ws.Readiness = append(a.ws.Readiness, *ad.round)
+		a.fac.round = len(a.ws.Readiness) - 1
+		return true
+	}
+	ri := a.roundIndex(ad.round.ID)
+	if ri < 0 {
+		return false
+	}
+	r := &a.ws.Readiness[ri]
+	r.Responses = append(r.Responses, ad.round.Responses[ad.from:]...)
+	a.fac.round = ri
+	return true
+}
+
+// finish commits what the adder added and says what happened.
 func (a *App) finish(ad *adder, what string) []Effect {
+	if !ad.commit() {
+		a.notify(Notice{Kind: "problem", Text: fmt.Sprintf("Nothing was added: the round %q was deleted meanwhile.", ad.round.Title)})
+		return nil
+	}
 	var eff []Effect
 	switch {
 	case ad.added > 0 && len(ad.problems) == 0:
@@ -191,6 +232,36 @@ func (a *App) finish(ad *adder, what string) []Effect {
 	}
 	return eff
 }
+
+// addAll adds many responses (those of a survey export) in slices, saying
+// how many are added so far; source names the i-th. done runs when they
+// are added; Cancel before then adds none of them.
+func (a *App) addAll(rs []readiness.Response, source func(i int) string, what, home string, done func()) []Effect {
+	ad := a.newAdder()
+	next := 0
+	return a.runTask(&task{home: home, phases: []phase{{
+		line: func() string {
+			return fmt.Sprintf("Adding %s of %s responses…", schema.Thousands(next), schema.Thousands(len(rs)))
+		},
+		run: func(t *task) bool {
+			start := time.Now()
+			for ; next < len(rs) && (next%64 != 0 || time.Since(start) < sliceTime); next++ {
+				ad.add(source(next), rs[next])
+			}
+			if next < len(rs) {
+				return false
+			}
+			a.touched("task.done")
+			done()
+			t.then = append(a.finish(ad, what), Focus{ID: "pk-responses"})
+			return true
+		},
+	}}}, len(rs)*responseSize)
+}
+
+// responseSize is about what a response takes in a file: how much work
+// adding one is, against sliceAbove.
+const responseSize = 100
 
 func plural(n int, one, many string) string {
 	if n == 1 {

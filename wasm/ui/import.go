@@ -79,6 +79,8 @@ type surveyImport struct {
 	responses []readiness.Response
 	problems  []partnership.Problem
 	preview   []readiness.PreviewRow
+	adds      *readiness.Report // what would be added, by team
+	checking  bool              // being read again after a choice
 }
 
 // choose gives column col the role value ("rating:metrics"), on the plan as
@@ -105,14 +107,33 @@ func (s *surveyImport) choose(col int, value string) bool {
 
 // refresh reads the export again as its plan now says.
 func (s *surveyImport) refresh() {
-	s.responses, s.problems = nil, nil
+	s.responses, s.problems, s.adds = nil, nil, nil
 	rs, err := s.ex.Responses()
 	if err != nil {
 		s.problems = partnership.ProblemsOf(err)
 	} else {
 		s.responses = rs
+		if rep, err := readiness.Summarize(s.rb, rs); err == nil {
+			s.adds = &rep
+		}
 	}
 	s.preview = s.ex.Preview(previewRows)
+}
+
+// checkSurvey reads the export again as its plan now says, in a slice of
+// its own when the file is big: until then the preview offers nothing to
+// add.
+func (a *App) checkSurvey() []Effect {
+	s := a.fac.imp
+	s.responses, s.problems, s.adds, s.checking = nil, nil, nil, true
+	return a.runTask(&task{home: "pk-csv", phases: []phase{{
+		line: func() string { return fmt.Sprintf("Checking %s responses…", schema.Thousands(s.ex.Len())) },
+		run: func(*task) bool {
+			s.refresh()
+			s.checking = false
+			return true
+		},
+	}}}, len(s.data))
 }
 
 // importRubric is the rubric responses are read with: the chosen round's,
@@ -147,16 +168,46 @@ func (a *App) openSurvey(files []File) []Effect {
 // earlier plan.
 func (a *App) reopenSurvey(si sheetImport) []Effect {
 	rb := a.importRubric()
-	ex, err := readiness.OpenExport(bytes.NewReader(si.data), rb, si.opts)
-	if err != nil {
-		a.fac.imp = nil
-		a.notify(Notice{Kind: "problem", Text: fmt.Sprintf("Nothing was added: %q is not a survey export partnerkit can read.", si.name),
-			Details: problemLines(err)})
-		return []Effect{Focus{ID: "pk-csv"}}
-	}
-	a.fac.imp = &surveyImport{sheetImport: si, rb: rb, ex: ex, read: slices.Clone(ex.Plan.Columns)}
-	a.fac.imp.refresh()
-	return []Effect{Focus{ID: "pk-exp-h"}}
+	var s *surveyImport
+	return a.readSheet(si, "a survey export", "pk-csv", "pk-exp-h", func() error {
+		ex, err := readiness.OpenExport(bytes.NewReader(si.data), rb, si.opts)
+		if err != nil {
+			a.fac.imp = nil
+			return err
+		}
+		s = &surveyImport{sheetImport: si, rb: rb, ex: ex, read: slices.Clone(ex.Plan.Columns)}
+		return nil
+	}, func() string {
+		return fmt.Sprintf("Checking %s responses…", schema.Thousands(s.ex.Len()))
+	}, func() {
+		s.refresh()
+		a.fac.imp = s
+	})
+}
+
+// readSheet reads a spreadsheet for the preview of an import, in two
+// slices when it is big: open reads its rows (an error keeps the file from
+// the preview, and is said: the file is not kind), then check, as checking says, checks them
+// and shows the preview, whose heading takes the focus. The focus goes
+// back to the file input home when the file cannot be read.
+func (a *App) readSheet(si sheetImport, kind, home, heading string, open func() error, checking func() string, check func()) []Effect {
+	return a.runTask(&task{home: home, then: []Effect{Focus{ID: heading}}, phases: []phase{{
+		line: steady(fmt.Sprintf("Reading the rows of %q…", si.name)),
+		run: func(t *task) bool {
+			if err := open(); err != nil {
+				a.notify(Notice{Kind: "problem", Text: fmt.Sprintf("Nothing was added: %q is not %s partnerkit can read.", si.name, kind),
+					Details: problemLines(err)})
+				t.stop(Focus{ID: home})
+			}
+			return true
+		},
+	}, {
+		line: checking,
+		run: func(*task) bool {
+			check()
+			return true
+		},
+	}}}, len(si.data))
 }
 
 // handleSurveyImport handles the preview's events.
@@ -175,33 +226,30 @@ func (a *App) handleSurveyImport(ev Event) ([]Effect, bool) {
 	switch ev.Action {
 	case "exp.role":
 		if j, err := strconv.Atoi(ev.Arg); err == nil && s.choose(j, ev.Value) {
-			s.refresh()
+			return a.checkSurvey(), true
 		}
 	case "exp.encoding", "exp.delimiter", "exp.sheet":
 		return a.reopenSurvey(s.readAs(strings.TrimPrefix(ev.Action, "exp."), ev.Value)), true
 	case "exp.team":
 		s.ex.Plan.Team = ev.Value
-		s.refresh()
+		return a.checkSurvey(), true
 	case "exp.unrated":
 		if i := slices.Index(s.ex.Plan.Unrated, ev.Arg); i >= 0 {
 			s.ex.Plan.Unrated = slices.Delete(s.ex.Plan.Unrated, i, i+1)
 		} else if _, _, ok := s.rb.Category(ev.Arg); ok {
 			s.ex.Plan.Unrated = append(s.ex.Plan.Unrated, ev.Arg)
 		}
-		s.refresh()
+		return a.checkSurvey(), true
 	case "exp.cancel":
+		a.cancelTask(false)
 		a.fac.imp = nil
 		return []Effect{Focus{ID: "pk-csv"}}, true
 	case "exp.add":
-		if len(s.problems) > 0 || len(s.responses) == 0 {
+		if s.checking || len(s.problems) > 0 || len(s.responses) == 0 {
 			return []Effect{Focus{ID: "pk-exp-problems"}}, true
 		}
-		ad := a.newAdder()
-		for i, r := range s.responses {
-			ad.add(fmt.Sprintf("%s, response %d", s.name, i+1), r)
-		}
-		a.fac.imp = nil
-		return append(a.finish(ad, "responses of the export"), Focus{ID: "pk-responses"}), true
+		return a.addAll(s.responses, func(i int) string { return fmt.Sprintf("%s, response %d", s.name, i+1) },
+			"responses of the export", "pk-exp-add", func() { a.fac.imp = nil }), true
 	}
 	return nil, true
 }
@@ -389,11 +437,8 @@ func (a *App) viewSurveyRows(s *surveyImport, rb readiness.Rubric) *Node {
 // viewWouldAdd shows what the import would add: per team, the number of
 // responses and each area's average and number of ratings.
 func viewWouldAdd(s *surveyImport, rb readiness.Rubric) *Node {
-	if len(s.responses) == 0 {
-		return nil
-	}
-	rep, err := readiness.Summarize(rb, s.responses)
-	if err != nil {
+	rep := s.adds
+	if rep == nil {
 		return nil
 	}
 	head := []*Node{El("th", A("scope", "col"), "Team"), El("th", A("scope", "col"), "Responses")}
@@ -589,16 +634,19 @@ func (a *App) handleInventoryImport(ev Event) []Effect {
 
 // reopenInventory reads the file as its options say, for its preview.
 func (a *App) reopenInventory(si sheetImport) []Effect {
-	inv, err := partnership.OpenInventory(bytes.NewReader(si.data), a.ws.Partnership, si.opts)
-	if err != nil {
-		a.part.inv = nil
-		a.notify(Notice{Kind: "problem", Text: fmt.Sprintf("Nothing was added: %q is not a spreadsheet partnerkit can read.", si.name),
-			Details: problemLines(err)})
-		return []Effect{Focus{ID: "pk-inv-file"}}
-	}
-	a.part.inv = &inventoryImport{sheetImport: si, inv: inv, read: slices.Clone(inv.Plan.Columns)}
-	a.part.inv.refresh()
-	return []Effect{Focus{ID: "pk-inv-h"}}
+	var s *inventoryImport
+	return a.readSheet(si, "a spreadsheet", "pk-inv-file", "pk-inv-h", func() error {
+		inv, err := partnership.OpenInventory(bytes.NewReader(si.data), a.ws.Partnership, si.opts)
+		if err != nil {
+			a.part.inv = nil
+			return err
+		}
+		s = &inventoryImport{sheetImport: si, inv: inv, read: slices.Clone(inv.Plan.Columns)}
+		return nil
+	}, steady("Checking the initiatives…"), func() {
+		s.refresh()
+		a.part.inv = s
+	})
 }
 
 // viewInventoryImport draws the import of initiatives from a spreadsheet:

@@ -122,16 +122,19 @@ func (a *App) handleFigureImport(ev Event) []Effect {
 
 // reopenFigures reads the file as its options say, for its preview.
 func (a *App) reopenFigures(si sheetImport) []Effect {
-	fs, err := progress.OpenFigures(bytes.NewReader(si.data), a.measures(), a.ws.Observations, si.opts)
-	if err != nil {
-		a.prog.fig = nil
-		a.notify(Notice{Kind: "problem", Text: fmt.Sprintf("Nothing was added: %q is not a spreadsheet partnerkit can read.", si.name),
-			Details: problemLines(err)})
-		return []Effect{Focus{ID: "pk-fig-file"}}
-	}
-	a.prog.fig = &figureImport{sheetImport: si, fs: fs, read: slices.Clone(fs.Plan.Columns)}
-	a.prog.fig.refresh()
-	return []Effect{Focus{ID: "pk-fig-h"}}
+	var s *figureImport
+	return a.readSheet(si, "a spreadsheet", "pk-fig-file", "pk-fig-h", func() error {
+		fs, err := progress.OpenFigures(bytes.NewReader(si.data), a.measures(), a.ws.Observations, si.opts)
+		if err != nil {
+			a.prog.fig = nil
+			return err
+		}
+		s = &figureImport{sheetImport: si, fs: fs, read: slices.Clone(fs.Plan.Columns)}
+		return nil
+	}, steady("Checking the figures…"), func() {
+		s.refresh()
+		a.prog.fig = s
+	})
 }
 
 // viewFigureImport draws the import of figures: the file picker, and the

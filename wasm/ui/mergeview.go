@@ -45,15 +45,42 @@ func (a *App) importWorkspace(files []File) []Effect {
 		return nil
 	}
 	f := files[0]
-	// Read as the page reads its own save, so that every state the page
-	// keeps, unfinished records included, exports and opens back as it was.
-	theirs, err := partnerkit.Decode(bytes.NewReader(withoutBOM(f.Data)))
-	if err != nil {
-		a.notify(Notice{Kind: "problem",
-			Text:    fmt.Sprintf("%q was not imported: it is not a partnerkit workspace file partnerkit can use. Your current data is unchanged.", f.Name),
-			Details: problemLines(err)})
-		return nil
+	home := "pk-import"
+	if a.view == ViewStart {
+		home = "pk-start-import"
 	}
+	// In two slices for a big file: read it, then open it (or compare it
+	// with the open workspace).
+	var theirs *partnerkit.Workspace
+	return a.runTask(&task{home: home, phases: []phase{{
+		line: steady(fmt.Sprintf("Reading %q…", f.Name)),
+		run: func(t *task) bool {
+			// Read as the page reads its own save, so that every state the page
+			// keeps, unfinished records included, exports and opens back as it was.
+			var err error
+			theirs, err = partnerkit.Decode(bytes.NewReader(withoutBOM(f.Data)))
+			if err != nil {
+				a.notify(Notice{Kind: "problem",
+					Text:    fmt.Sprintf("%q was not imported: it is not a partnerkit workspace file partnerkit can use. Your current data is unchanged.", f.Name),
+					Details: problemLines(err)})
+				t.stop()
+			}
+			return true
+		},
+	}, {
+		line: steady(fmt.Sprintf("Opening %q…", f.Name)),
+		run: func(t *task) bool {
+			a.touched("task.done")
+			t.then = a.openImported(f.Name, theirs)
+			return true
+		},
+	}}}, len(f.Data))
+}
+
+// openImported opens a workspace file read by importWorkspace: as a
+// workspace of its own, or, for a copy of one this device has, with what it
+// changes shown before anything changes.
+func (a *App) openImported(name string, theirs *partnerkit.Workspace) []Effect {
 	onDevice := false
 	if a.stored() && theirs.WorkspaceID != "" {
 		_, onDevice = a.save.store.Entry(theirs.WorkspaceID)
@@ -77,7 +104,7 @@ func (a *App) importWorkspace(files []File) []Effect {
 		if theirs.Lineage != nil {
 			a.shareTheirs(theirs)
 		}
-		text := fmt.Sprintf("Opened %q as a workspace of its own.", f.Name)
+		text := fmt.Sprintf("Opened %q as a workspace of its own.", name)
 		text += unfinished(theirs)
 		if a.stored() {
 			if es, _, _ := a.save.store.Entries(); len(es) > 1 {
@@ -87,7 +114,7 @@ func (a *App) importWorkspace(files []File) []Effect {
 		a.notify(Notice{Kind: "ok", Text: text})
 		return []Effect{Focus{ID: "pk-main"}}
 	}
-	a.preview(f.Name, theirs)
+	a.preview(name, theirs)
 	a.view = ViewData
 	return []Effect{Focus{ID: "pk-merge-h"}}
 }

@@ -310,7 +310,7 @@ func BenchmarkTypeInField(b *testing.B) {
 	}
 }
 
-// A survey export of thousands of responses is added at once, listed in
+// A survey export of thousands of responses is added in slices, listed in
 // part and summarised whole.
 func TestALargeSurveyIsListedInPart(t *testing.T) {
 	a := newApp(t)
@@ -325,7 +325,7 @@ func TestALargeSurveyIsListedInPart(t *testing.T) {
 	a.Handle(Event{Action: "fac.csv", Files: []File{{Name: "survey.csv", Data: csv.Bytes()}}})
 	require.Empty(t, a.ws.Readiness, "nothing is added before the preview is confirmed")
 	assert.Equal(t, "Add 3,000 responses to a new round", a.Render().Find("pk-exp-add").TextContent())
-	a.Handle(Event{Action: "exp.add"})
+	finishWork(t, a, a.Handle(Event{Action: "exp.add"}))
 	require.Len(t, a.ws.Readiness, 1)
 	require.Len(t, a.ws.Readiness[0].Responses, 3000)
 	root := a.Render()

@@ -57,6 +57,7 @@ func (a *App) frame(status, body *Node) *Node {
 		),
 		a.viewNav(),
 		a.viewSaveProblem(),
+		a.viewTask(),
 		a.viewNotices(),
 		El("div", ID("pk-main"), A("tabindex", "-1"), Class("pk-view"), body),
 		pr,
