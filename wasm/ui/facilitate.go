@@ -538,6 +538,11 @@ func lis(items []string) []*Node {
 // maxListed is how many problems of one file a notice lists.
 const maxListed = 50
 
+// maxConcerns is how many concerns of one area the summary lists on the
+// page: thousands would take the browser seconds to draw, and are read in
+// the printed summary or the report.
+const maxConcerns = 20
+
 func (a *App) viewTeam(i int, rep readiness.Report, t readiness.TeamSummary) *Node {
 	hid := fmt.Sprintf("pk-team-%d-h", i)
 	rows := make([]*Node, len(t.Categories))
@@ -556,9 +561,17 @@ func (a *App) viewTeam(i int, rep readiness.Report, t readiness.TeamSummary) *No
 		}
 		var concerns *Node
 		if len(c.Concerns) > 0 {
-			items := make([]*Node, len(c.Concerns))
-			for k, cn := range c.Concerns {
+			shown := c.Concerns[:min(len(c.Concerns), maxConcerns)]
+			items := make([]*Node, len(shown), len(shown)+1)
+			for k, cn := range shown {
 				items[k] = El("li", El("strong", cn.Rater+": "), cn.Text)
+			}
+			if more := len(c.Concerns) - len(shown); more > 0 {
+				what := "concerns: the printed summary and the downloaded report list them all"
+				if more == 1 {
+					what = "concern: the printed summary and the downloaded report list it"
+				}
+				items = append(items, El("li", Class("pk-hint"), fmt.Sprintf("and %s more %s", schema.Thousands(more), what)))
 			}
 			concerns = El("ul", items)
 		}
