@@ -81,6 +81,8 @@ func TestABigSurveyIsImportedInSlices(t *testing.T) {
 	require.Len(t, a.ws.Readiness, 1)
 	assert.Len(t, a.ws.Readiness[0].Responses, 30_000)
 	assert.Nil(t, a.fac.imp)
+	assert.Contains(t, a.Render().Find("pk-summary").TextContent(), "and 14,980 more concerns: the printed summary and the downloaded report list them all",
+		"the page lists 20 of a team's 15,000 concerns")
 }
 
 // While the browser reads a big file, the line says how far it is; Cancel
