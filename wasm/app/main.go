@@ -79,6 +79,7 @@ type host struct {
 	file     *dom.FileHandle // the file the user chose to save to, if any
 	footer   string          // the printed pages' footer last set
 	yield    bool            // the app's work goes on after the browser's turn (ui.Yield)
+	unsaved  atomic.Bool     // the app holds changes it cannot save yet (ui.App.Unsaved)
 	stepping bool            // a "task.step" is on its way
 	// printing is set while the page's own print dialog opens: what prints
 	// was drawn just before.
@@ -126,6 +127,9 @@ func run() error {
 		return err
 	}
 	if err := h.onBeforePrint(); err != nil {
+		return err
+	}
+	if err := h.onLeave(); err != nil {
 		return err
 	}
 	if !cfg.Embed {
@@ -178,6 +182,25 @@ func (h *host) onHide() error {
 		return err
 	}
 	_, err = h.doc.Call("addEventListener", "visibilitychange", f.Value())
+	return err
+}
+
+// onLeave asks the browser to confirm leaving the page while the app holds
+// changes it cannot save yet (the data was locked in another tab): the
+// browser shows its own question, and the user can stay and unlock.
+func (h *host) onLeave() error {
+	f, err := safejs.FuncOf(func(_ safejs.Value, args []safejs.Value) any {
+		if len(args) == 0 || !h.unsaved.Load() {
+			return nil
+		}
+		_, _ = args[0].Call("preventDefault")
+		_ = args[0].Set("returnValue", "unsaved") // browsers before preventDefault was enough
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	_, err = safejs.Global().Call("addEventListener", "beforeunload", f.Value())
 	return err
 }
 
@@ -307,6 +330,7 @@ func (h *host) loop() {
 			h.yield = false
 			h.nextStep()
 		}
+		h.unsaved.Store(h.app.Unsaved())
 		// "pk-update" measures one event: the app's update, the render and the patch.
 		dom.Measure("pk-update", start)
 		if h.updates++; h.updates%1000 == 0 {

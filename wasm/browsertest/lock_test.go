@@ -7,9 +7,11 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
@@ -192,4 +194,94 @@ func TestLockedSaveToFile(t *testing.T) {
 		return err == nil && got.Partnership.Name == renamed
 	}, 15*time.Second, 200*time.Millisecond, "the file holds the renamed workspace, locked")
 	b.assertOffline(u)
+}
+
+// TestATabWaitingForThePassphraseKeepsItsChanges types in one tab while
+// another locks the data: the first tab's last changes cannot be saved
+// until it has the passphrase. Closing it then asks first (the browser's
+// leave-page question), the notice offers a download, and once unlocked
+// the changes are saved, locked.
+func TestATabWaitingForThePassphraseKeepsItsChanges(t *testing.T) {
+	const pass = "lantern river 1987"
+	one := newBrowserFor(t, 4*time.Minute)
+	u := fileURL(built.page)
+	one.openExample(u)
+	two := one.newTab()
+	var mu sync.Mutex
+	var asked []page.DialogType
+	chromedp.Listen(two.ctx, func(ev any) {
+		if e, ok := ev.(*page.EventJavascriptDialogOpening); ok {
+			mu.Lock()
+			asked = append(asked, e.Type)
+			mu.Unlock()
+			go func() {
+				_, _ = chromedp.Call(two.ctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: false})
+			}()
+		}
+	})
+	_, err := chromedp.Call(two.ctx, page.Enable, page.EnableParams{})
+	require.NoError(t, err)
+	two.open(u)
+	two.click(`#pk-nav-partnership`)
+
+	// Tab two types key after key, never pausing long enough to save,
+	// while tab one locks the data.
+	p := newPauses(t)
+	field := at("partnership.district.name")
+	two.do(chromedp.WaitVisible(chromedp.CSS(field)), chromedp.Focus(chromedp.CSS(field)))
+	stop := make(chan struct{})
+	typed := make(chan error, 1)
+	go func() {
+		for {
+			select {
+			case <-stop:
+				typed <- nil
+				return
+			default:
+			}
+			if _, err := chromedp.Run(two.ctx, chromedp.KeyEvent("z")); err != nil {
+				typed <- err
+				return
+			}
+			time.Sleep(60 * time.Millisecond)
+		}
+	}()
+	one.lockWith(pass, p)
+	two.do(chromedp.WaitVisible(chromedp.CSS(`#pk-unlock-unsaved`)))
+	close(stop)
+	require.NoError(t, <-typed)
+	assert.Contains(t, two.text(`#pk-unlock-unsaved`), "not saved yet")
+	assert.True(t, eval[bool](two, `!!document.querySelector("#pk-unlock-download")`), "a copy can be downloaded now")
+
+	// Closing the tab asks first; the user stays.
+	_, err = chromedp.Call(two.ctx, page.Close, cdp.Empty{})
+	require.NoError(t, err)
+	require.Eventually(t, func() bool {
+		mu.Lock()
+		defer mu.Unlock()
+		return len(asked) > 0
+	}, 10*time.Second, 50*time.Millisecond, "closing a tab with changes not saved asks first")
+	assert.Equal(t, page.DialogTypeBeforeunload, asked[0])
+	two.do(chromedp.WaitVisible(chromedp.CSS(`#pk-unlock-pass`)))
+
+	// Unlocked, the changes are saved, and the tab closes without asking.
+	two.human(`#pk-unlock-pass`, pass, false, p)
+	two.click(`#pk-unlock`)
+	two.do(chromedp.WaitNotPresent(chromedp.CSS(`#pk-unlock-pass`)))
+	two.click(`#pk-nav-partnership`)
+	name := two.value(field)
+	assert.True(t, strings.HasSuffix(name, "zz"), "what was typed before the lock is kept: %q", name)
+	two.do(chromedp.Poll[chromedp.Void](`document.querySelector("#pk-status").textContent.includes("Saved")`, chromedp.WithPollingTimeout(10*time.Second)))
+	one.click(`#pk-nav-start`)
+	one.click(`#pk-nav-partnership`)
+	mu.Lock()
+	n := len(asked)
+	mu.Unlock()
+	_, err = chromedp.Call(two.ctx, page.Close, cdp.Empty{})
+	require.NoError(t, err)
+	time.Sleep(time.Second)
+	mu.Lock()
+	assert.Equal(t, n, len(asked), "nothing left to save: closing does not ask")
+	mu.Unlock()
+	one.assertOffline(u)
 }

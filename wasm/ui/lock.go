@@ -109,6 +109,12 @@ var whileLocked = map[string]bool{
 // Locked reports whether the data is locked and not open in this tab.
 func (a *App) Locked() bool { return a.lock.needed }
 
+// Unsaved reports whether this tab holds changes it cannot save yet: the
+// data was locked in another tab, and they wait for the passphrase. They
+// cannot be kept aside meanwhile, locked without the key or open against
+// the lock, so the page asks before it is closed, and offers a download.
+func (a *App) Unsaved() bool { return a.save.dirty && a.Locked() }
+
 // handleLock handles the events of the lock, and refuses every other event
 // while the data is locked and not open.
 func (a *App) handleLock(ev Event) ([]Effect, bool) {
@@ -366,8 +372,11 @@ func (a *App) viewUnlock() *Node {
 	if l.pending == lockOpen {
 		busy = El("p", ID("pk-unlock-busy"), A("role", "status"), "Opening…")
 	}
-	if a.save.dirty {
-		unsaved = El("p", "The data was locked in another tab or window. The changes you made here are not saved yet: type the passphrase to save them.")
+	if a.Unsaved() {
+		unsaved = El("div", ID("pk-unlock-unsaved"), Class("pk-notice pk-notice-problem"),
+			El("p", "The data was locked in another tab or window. The changes you made here are not saved yet: type the passphrase to save them. Until then they are only in this tab, and closing it asks first."),
+			El("div", Class("pk-actions"),
+				El("button", A("type", "button"), ID("pk-unlock-download"), On("click", "data.export"), "Download a copy now (not locked)")))
 	}
 	return El("section", A("aria-labelledby", "pk-unlock-h"),
 		El("h2", ID("pk-unlock-h"), "Your data is locked"),
