@@ -224,6 +224,11 @@ func TestWorkspacesAreKeptApart(t *testing.T) {
 	v, ok, _ = st.Shared("a", fmt.Sprintf("rev%02d", store.MaxShared+2))
 	assert.True(t, ok)
 	assert.Equal(t, fmt.Sprintf(`{"v":%d}`, store.MaxShared+2), v)
+	require.NoError(t, st.Unshare("a", fmt.Sprintf("rev%02d", store.MaxShared+2)))
+	_, ok, _ = st.Shared("a", fmt.Sprintf("rev%02d", store.MaxShared+2))
+	assert.False(t, ok, "a version unshared is gone")
+	keys, _ = m.Keys(store.SharedPrefix + "a.")
+	assert.Len(t, keys, store.MaxShared-1, "and only it")
 
 	require.NoError(t, st.Drop("a"))
 	es, cur, _ = st.Entries()

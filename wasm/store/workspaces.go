@@ -297,6 +297,11 @@ func (st *Store) Shared(id, revision string) (string, bool, error) {
 	return v.data, true, nil
 }
 
+// Unshare forgets a version kept by Share: it will not come back.
+func (st *Store) Unshare(id, revision string) error {
+	return st.s.Remove(sharedKey(st.sealer, id, revision))
+}
+
 // shared is a version kept by Share. It is stored as a line
 // "<time>\t<workspace ID>\t<revision>" and the workspace (older pages wrote
 // only the time: the key named the rest); the key names the revision as it

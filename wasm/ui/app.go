@@ -54,10 +54,12 @@ type App struct {
 	lock    locking // the device's data locked with a passphrase (see lock.go)
 	confirm bool    // asking to confirm "delete all data"
 
-	merging  *mergeState // a colleague's file waiting for the user's decision
-	renaming bool        // the open workspace's name is being edited on Start
-	deleting string      // the workspace whose deletion is being confirmed
-	fileName string      // the file the workspace is saved to, when one was chosen
+	merging  *mergeState     // a colleague's file waiting for the user's decision
+	renaming bool            // the open workspace's name is being edited on Start
+	deleting string          // the workspace whose deletion is being confirmed
+	fileName string          // the file the workspace is saved to, when one was chosen
+	fileRev  string          // the revision last written to that file
+	sent     map[string]bool // the revisions downloaded: kept as bases of merges
 
 	rate   rater
 	fac    facilitator

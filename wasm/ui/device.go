@@ -442,7 +442,7 @@ func (a *App) readBackup(key string) (string, error) {
 // exportWorkspace downloads the open workspace. The version sent is stamped
 // and kept, as the base of a merge when a copy of it comes back.
 func (a *App) exportWorkspace() []Effect {
-	data, err := a.copyOut()
+	data, err := a.copyOut(true)
 	if err != nil {
 		a.problem("The workspace could not be exported.", err)
 		return nil
@@ -453,10 +453,7 @@ func (a *App) exportWorkspace() []Effect {
 // saveToFile writes the open workspace to the file the user chose (asking
 // for one when none was chosen yet, or when ask is true).
 func (a *App) saveToFile(ask bool) []Effect {
-	data, err := a.copyOut()
-	if err == nil {
-		data, err = a.sealFile(data)
-	}
+	data, err := a.FileCopy()
 	if err != nil {
 		a.problem("The workspace could not be saved to a file.", err)
 		return nil
@@ -464,14 +461,25 @@ func (a *App) saveToFile(ask bool) []Effect {
 	return []Effect{SaveFile{Name: a.fileSuggestion(), Data: data, Ask: ask || a.fileName == ""}}
 }
 
-// FileCopy returns what a later automatic save writes to the file the user
-// chose: the open workspace, locked with the passphrase while the data is
-// locked, as the first save to that file was.
+// FileCopy returns what a save writes to the file the user chose, the first
+// and every later one: the open workspace as a copy that leaves the device
+// (with a revision of its own, kept as the base of a later merge with
+// that file), locked with the passphrase while the data is locked.
+//
+// The file holds only the latest: the version written before is no longer
+// kept, unless it left the device otherwise too (a download), so that
+// saving as one types does not push the versions sent to colleagues out of
+// the few kept (store.MaxShared).
 func (a *App) FileCopy() ([]byte, error) {
-	data, err := Marshal(a.ws)
+	prev := a.fileRev
+	data, err := a.copyOut(false)
 	if err != nil {
 		return nil, err
 	}
+	if rev := a.ws.Revision(); prev != "" && prev != rev && !a.sent[prev] && a.stored() {
+		_ = a.save.store.Unshare(a.ws.WorkspaceID, prev)
+	}
+	a.fileRev = a.ws.Revision()
 	return a.sealFile(data)
 }
 
@@ -503,7 +511,7 @@ func (a *App) fileSuggestion() string {
 
 // copyOut stamps the open workspace, keeps the version that leaves the
 // device as the base of the next merge, and returns the file.
-func (a *App) copyOut() ([]byte, error) {
+func (a *App) copyOut(sent bool) ([]byte, error) {
 	if !a.ws.Current() {
 		a.ws.Stamp()
 		a.save.dirty = true
@@ -520,6 +528,12 @@ func (a *App) copyOut() ([]byte, error) {
 		a.Save()
 		_ = a.save.store.Share(a.ws.WorkspaceID, a.ws.Revision(), string(data))
 		a.copied()
+	}
+	if sent {
+		if a.sent == nil {
+			a.sent = map[string]bool{}
+		}
+		a.sent[a.ws.Revision()] = true
 	}
 	return data, nil
 }

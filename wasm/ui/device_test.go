@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 	"time"
@@ -199,6 +200,37 @@ func TestKeepACopy(t *testing.T) {
 	require.NotEmpty(t, a.reminder())
 	a.Handle(Event{Action: "data.file.written"})
 	assert.Empty(t, a.reminder(), "the chosen file holds every change")
+
+	// What a later save writes to the chosen file is a version sent, as the
+	// first was: it is kept as the base of the next merge.
+	a.ws.Partnership.Name = "Riverside and partners, later"
+	a.saveNow()
+	later, err := a.FileCopy()
+	require.NoError(t, err)
+	ws, err := partnerkit.Decode(bytes.NewReader(later))
+	require.NoError(t, err)
+	assert.Equal(t, "Riverside and partners, later", ws.Partnership.Name)
+	require.NotEqual(t, sent, ws.Revision(), "the later save has a revision of its own")
+	assert.Equal(t, a.ws.Revision(), ws.Revision())
+	kept, ok, err := a.save.store.Shared(a.ws.WorkspaceID, ws.Revision())
+	require.NoError(t, err)
+	require.True(t, ok, "the version written to the file is kept")
+	assert.Equal(t, string(later), kept)
+	assert.False(t, a.Dirty(), "the device holds the revision the file has")
+
+	// The file holds only its latest version: the one written before it is
+	// no longer kept, the one downloaded is.
+	a.ws.Partnership.Name = "Riverside and partners, latest"
+	a.saveNow()
+	latest, err := a.FileCopy()
+	require.NoError(t, err)
+	ws, err = partnerkit.Decode(bytes.NewReader(latest))
+	require.NoError(t, err)
+	_, ok, err = a.save.store.Shared(a.ws.WorkspaceID, ws.Revision())
+	require.NoError(t, err)
+	assert.True(t, ok)
+	keys, _ = s.Keys(store.SharedPrefix + a.ws.WorkspaceID + ".")
+	assert.ElementsMatch(t, []string{store.SharedPrefix + a.ws.WorkspaceID + "." + sent, store.SharedPrefix + a.ws.WorkspaceID + "." + ws.Revision()}, keys)
 }
 
 // exchange edits two copies of one workspace, as two devices would.

@@ -289,7 +289,7 @@ func (a *App) exportLocked() []Effect {
 	if a.lock.key == nil {
 		return nil
 	}
-	data, err := a.copyOut()
+	data, err := a.copyOut(true)
 	if err == nil {
 		data, err = a.sealFile(data)
 	}
