@@ -72,6 +72,7 @@ func steady(s string) func() string { return func() string { return s } }
 func (a *App) runTask(t *task, size int) []Effect {
 	if old := a.task; old != nil && old.reading == "" {
 		a.cancelTask(false)
+		a.notify(Notice{Kind: "ok", Text: "The work under way was stopped before it changed anything, for what you asked next."})
 	}
 	a.task = t
 	if size < sliceAbove {

@@ -75,6 +75,14 @@ func TestABigSurveyIsImportedInSlices(t *testing.T) {
 	assert.Equal(t, "Stopped. Nothing was changed.", a.notices[len(a.notices)-1].Text)
 	assert.NotNil(t, a.fac.imp, "the preview stays, to add again")
 
+	// Other work asked for while adding stops the adding, and says so.
+	require.Equal(t, []Effect{Yield{}}, a.Handle(Event{Action: "exp.add"}))
+	a.Handle(Event{Action: "task.step"})
+	finishWork(t, a, a.Handle(Event{Action: "exp.team", Value: "District"}))
+	assert.Empty(t, a.ws.Readiness, "the adding stopped before it changed anything")
+	assert.Contains(t, a.notices[len(a.notices)-1].Text, "was stopped before it changed anything")
+	finishWork(t, a, a.Handle(Event{Action: "exp.team", Value: ""}))
+
 	eff = finishWork(t, a, a.Handle(Event{Action: "exp.add"}))
 	assert.Contains(t, eff, Effect(Persist{}))
 	assert.Contains(t, eff, Effect(Focus{ID: "pk-responses"}), "the user waited: the result takes the focus")
