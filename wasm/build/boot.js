@@ -213,7 +213,7 @@
   // pkChunk as the browser reads the page. A worker decompresses and
   // compiles the pieces while the page's thread still reads the rest of the
   // page and draws the first screen; where no worker can start or it fails,
-  // the page's thread does it all itself, from the pieces it kept.
+  // the page's thread does it all itself, from the text it kept.
   performance.mark("pk-decode-start");
   // pipe is a stream of bytes that push adds to and end ends.
   function pipe() {
@@ -252,7 +252,8 @@
     });
     const stop = () => { w.terminate(); URL.revokeObjectURL(url); };
     module.then(() => { stop(); performance.mark("pk-compiled-beside"); }, stop);
-    return { push: b => w.postMessage(b), end: () => w.postMessage(null), module };
+    // Each piece is handed over, not copied: the page keeps its text.
+    return { push: b => w.postMessage(b, [b.buffer]), end: () => w.postMessage(null), module };
   }
   // here compiles on the page's thread.
   function here() {
@@ -266,7 +267,7 @@
   if (to) {
     compiled = to.module.catch(function () {
       to = here();
-      for (const b of kept) to.push(b);
+      for (const s of kept) to.push(decode(s));
       if (ended) to.end();
       return to.module;
     });
@@ -277,9 +278,8 @@
   window.pkChunk = function (s, last) {
     if (failed) return;
     try {
-      const b = decode(s);
-      kept.push(b);
-      to.push(b);
+      kept.push(s);
+      to.push(decode(s));
       pieces++;
       say("Getting partnerkit ready on this device… " + Math.round(pieces / parts * 70) + "%");
       if (last) {
