@@ -80,7 +80,10 @@ type host struct {
 	footer   string          // the printed pages' footer last set
 	yield    bool            // the app's work goes on after the browser's turn (ui.Yield)
 	unsaved  atomic.Bool     // the app holds changes it cannot save yet (ui.App.Unsaved)
-	stepping bool            // a "task.step" is on its way
+	// pausing is set while the loop waits for the browser in the middle of
+	// an event (ui.Config.Pause): a callback must not wait for the loop then.
+	pausing  atomic.Bool
+	stepping bool // a "task.step" is on its way
 	// printing is set while the page's own print dialog opens: what prints
 	// was drawn just before.
 	printing atomic.Bool
@@ -108,6 +111,13 @@ func run() error {
 	cfg.Clock24 = dom.Clock24()
 	cfg.FileSave = dom.CanSaveFile()
 	h := &host{doc: doc, r: dom.NewRenderer(doc, root), queue: make(chan item, 256)}
+	cfg.Pause = func() { // on the loop's goroutine, inside an event
+		if err := h.r.Render(h.app.Render()); err == nil {
+			h.pausing.Store(true)
+			dom.Yield()
+			h.pausing.Store(false)
+		}
+	}
 	h.app = h.restore(cfg)
 	if cfg.Embed {
 		if b, err := doc.Get("body"); err == nil {
@@ -167,6 +177,12 @@ func (h *host) restore(cfg ui.Config) *ui.App {
 func (h *host) onHide() error {
 	f, err := safejs.FuncOf(func(_ safejs.Value, _ []safejs.Value) any {
 		if !h.app.Dirty() {
+			return nil
+		}
+		if h.pausing.Load() {
+			// The loop waits for this very callback to end: save from here,
+			// while the app is still (what it is reading changes nothing).
+			h.app.Flush()
 			return nil
 		}
 		done := make(chan struct{})
@@ -248,7 +264,7 @@ func (h *host) onOthers() error {
 // follows the workspace only after a pause (ui.PrintSettle).
 func (h *host) onBeforePrint() error {
 	f, err := safejs.FuncOf(func(_ safejs.Value, _ []safejs.Value) any {
-		if h.printing.Load() {
+		if h.printing.Load() || h.pausing.Load() {
 			return nil
 		}
 		done := make(chan struct{})

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -163,8 +164,12 @@ func TestABigWorkspaceFileOpensInSlices(t *testing.T) {
 	took := time.Since(start)
 	longest, gap := b.frames()
 	assert.Contains(t, b.text(`#pk-notices`), `Opened "big-workspace.json" as a workspace of its own.`)
-	t.Logf("opening a workspace file of %.1f MB: %v; lines %q; a key taken in %v; longest task %.0f ms, longest gap between frames %.0f ms",
-		float64(info.Size())/1e6, took.Round(time.Millisecond), seen, key.Round(time.Millisecond), longest, gap)
+	assert.True(t, slices.ContainsFunc(seen, func(l string) bool {
+		return strings.HasPrefix(l, `Reading "big-workspace.json"… `) && strings.HasSuffix(l, "%")
+	}),
+		"the line says how far the file is read: %q", seen)
+	t.Logf("opening a workspace file of %.1f MB: %v; %d lines, from %q to %q; a key taken in %v; longest task %.0f ms, longest gap between frames %.0f ms",
+		float64(info.Size())/1e6, took.Round(time.Millisecond), len(seen), seen[0], seen[len(seen)-1], key.Round(time.Millisecond), longest, gap)
 	b.assertOffline(u)
 }
 

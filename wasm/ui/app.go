@@ -36,6 +36,11 @@ type Config struct {
 	// locale does; false shows them as people in the United States write
 	// them (3:30 PM).
 	Clock24 bool
+	// Pause, if set, draws the page as it is and lets the browser have a
+	// turn (draw, take the user's input), in the middle of work that cannot
+	// stop between slices: reading a big workspace file. The events the
+	// user sends meanwhile are handled once the work is done.
+	Pause func()
 	// FileSave is true when the browser can write to a file the user chooses
 	// (the File System Access API): Your data then offers "Save to file…".
 	FileSave bool

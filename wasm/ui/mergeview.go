@@ -52,13 +52,17 @@ func (a *App) importWorkspace(files []File) []Effect {
 	// In two slices for a big file: read it, then open it (or compare it
 	// with the open workspace).
 	var theirs *partnerkit.Workspace
+	read := ""
 	return a.runTask(&task{home: home, phases: []phase{{
-		line: steady(fmt.Sprintf("Reading %q…", f.Name)),
+		line: func() string { return fmt.Sprintf("Reading %q…%s", f.Name, read) },
 		run: func(t *task) bool {
 			// Read as the page reads its own save, so that every state the page
 			// keeps, unfinished records included, exports and opens back as it was.
 			var err error
-			theirs, err = partnerkit.Decode(bytes.NewReader(withoutBOM(f.Data)))
+			theirs, err = partnerkit.DecodeProgress(bytes.NewReader(withoutBOM(f.Data)), a.pauses(func(done, total int64) {
+				read = fmt.Sprintf(" %d%%", done*100/max(total, 1))
+			}))
+			read = ""
 			if err != nil {
 				a.notify(Notice{Kind: "problem",
 					Text:    fmt.Sprintf("%q was not imported: it is not a partnerkit workspace file partnerkit can use. Your current data is unchanged.", f.Name),

@@ -186,6 +186,21 @@ var background = map[string]bool{
 	"tick": true, "storage.changed": true, PrintSettle: true, "data.file.written": true, "data.file.failed": true,
 }
 
+// pauses returns a progress function for a decoder that cannot stop
+// between slices (partnerkit.DecodeProgress): it tells progress how far
+// the decoder is and, every sliceTime, lets the page draw the progress line
+// and the browser have a turn (Config.Pause), in the middle of the slice.
+func (a *App) pauses(progress func(done, total int64)) func(done, total int64) {
+	last := time.Now()
+	return func(done, total int64) {
+		progress(done, total)
+		if a.cfg.Pause != nil && time.Since(last) >= sliceTime {
+			a.cfg.Pause()
+			last = time.Now()
+		}
+	}
+}
+
 // viewTask is the progress line of long work, with its Cancel, or nil.
 func (a *App) viewTask() *Node {
 	t := a.task

@@ -1,11 +1,14 @@
 package ui
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/partnerkit/partnerkit"
+	"github.com/partnerkit/partnerkit/readiness"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -109,4 +112,30 @@ func TestReadingABigFileCanBeCancelled(t *testing.T) {
 	finishWork(t, a, a.Handle(Event{Action: "fac.csv", Files: []File{{Name: "big.csv", Data: bigExport(3)}}}))
 	assert.NotNil(t, a.fac.imp, "a file read to the end is read as usual")
 	assert.Empty(t, taskLine(a))
+}
+
+// A big workspace file is read by a decoder that cannot stop between
+// slices: it tells how far it is, and the page draws the line and lets the
+// browser have a turn (Config.Pause) while it reads.
+func TestABigWorkspaceFileSaysHowFarItIs(t *testing.T) {
+	ws := partnerkit.New()
+	ws.Readiness = []readiness.Round{{ID: "round-1", Title: "Autumn"}}
+	for i := range 30_000 {
+		ws.Readiness[0].Responses = append(ws.Readiness[0].Responses, readiness.Response{Rater: fmt.Sprintf("Rater %d", i), Team: "District",
+			Ratings: map[string]int{"alignment": 1 + i%4, "resources": 2, "metrics": 3, "communication": 4}})
+	}
+	ws.AssignIDs()
+	var buf bytes.Buffer
+	require.NoError(t, ws.Save(&buf))
+	a := newApp(t)
+	var lines []string
+	a.cfg.Pause = func() { lines = append(lines, taskLine(a)) }
+	a.Handle(Event{Action: "nav", Arg: string(ViewData)})
+	finishWork(t, a, a.Handle(Event{Action: "data.import", Files: []File{{Name: "big.json", Data: buf.Bytes()}}}))
+	require.Len(t, a.ws.Readiness, 1)
+	assert.Len(t, a.ws.Readiness[0].Responses, 30_000)
+	require.NotEmpty(t, lines, "the page had turns while the file was read")
+	for _, l := range lines {
+		assert.Regexp(t, `^Reading "big.json"… \d+%$`, l)
+	}
 }
