@@ -545,10 +545,28 @@ func (s *inventoryImport) refresh() {
 	s.initiatives = in
 }
 
-// inventoryAdded is what the last inventory import added, for Undo.
-type inventoryAdded struct {
+// importAdded is what the last import of a spreadsheet added, for Undo: the
+// file's name and the ids of the records it added.
+type importAdded struct {
 	name string
-	ids  []string
+	ids  map[string]bool
+}
+
+// addedFrom notes the records an import of the file name adds.
+func addedFrom[T any](name string, records []T, id func(T) string) *importAdded {
+	a := &importAdded{name: name, ids: make(map[string]bool, len(records))}
+	for _, r := range records {
+		a.ids[id(r)] = true
+	}
+	return a
+}
+
+// takeOut removes from list the records the import added, and says how
+// many it removed; a set of ids keeps Undo linear in a large import.
+func takeOut[T any](a *importAdded, list []T, id func(T) string) ([]T, int) {
+	n := len(list)
+	list = slices.DeleteFunc(list, func(r T) bool { return a.ids[id(r)] })
+	return list, n - len(list)
 }
 
 // handleInventoryImport handles the inventory's import and its template.
@@ -587,14 +605,8 @@ func (a *App) handleInventoryImport(ev Event) []Effect {
 		if e.added == nil {
 			return nil
 		}
-		n := 0
-		p.Initiatives = slices.DeleteFunc(p.Initiatives, func(x partnership.Initiative) bool {
-			gone := slices.Contains(e.added.ids, x.ID)
-			if gone {
-				n++
-			}
-			return gone
-		})
+		var n int
+		p.Initiatives, n = takeOut(e.added, p.Initiatives, func(x partnership.Initiative) string { return x.ID })
 		a.notify(Notice{Kind: "ok", Text: fmt.Sprintf("Took out the %s added from %q.", plural(n, "initiative", "initiatives"), e.added.name)})
 		e.added, e.opened, e.checked = nil, false, false
 		return []Effect{Persist{}, Focus{ID: "pk-inv-file"}}
@@ -620,10 +632,7 @@ func (a *App) handleInventoryImport(ev Event) []Effect {
 		if len(s.problems) > 0 || len(s.initiatives) == 0 {
 			return []Effect{Focus{ID: "pk-inv-problems"}}
 		}
-		added := &inventoryAdded{name: s.name}
-		for _, in := range s.initiatives {
-			added.ids = append(added.ids, in.ID)
-		}
+		added := addedFrom(s.name, s.initiatives, func(x partnership.Initiative) string { return x.ID })
 		p.Initiatives = append(p.Initiatives, s.initiatives...)
 		a.notify(Notice{Kind: "ok", Text: fmt.Sprintf("Added %s from %q to the partnership.", plural(len(s.initiatives), "initiative", "initiatives"), s.name)})
 		e.inv, e.added, e.checked = nil, added, false

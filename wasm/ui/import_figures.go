@@ -48,12 +48,6 @@ func (s *figureImport) refresh() {
 	s.figures = obs
 }
 
-// figuresAdded is what the last import of figures added, for Undo.
-type figuresAdded struct {
-	name string
-	ids  []string
-}
-
 // handleFigureImport handles the import of figures ("progress.fig.*").
 func (a *App) handleFigureImport(ev Event) []Effect {
 	e := &a.prog
@@ -72,14 +66,8 @@ func (a *App) handleFigureImport(ev Event) []Effect {
 		if e.figAdded == nil {
 			return nil
 		}
-		n := 0
-		a.ws.Observations = slices.DeleteFunc(a.ws.Observations, func(o progress.Observation) bool {
-			gone := slices.Contains(e.figAdded.ids, o.ID)
-			if gone {
-				n++
-			}
-			return gone
-		})
+		var n int
+		a.ws.Observations, n = takeOut(e.figAdded, a.ws.Observations, func(o progress.Observation) string { return o.ID })
 		if len(a.ws.Observations) == 0 {
 			a.ws.Observations = nil
 		}
@@ -108,10 +96,7 @@ func (a *App) handleFigureImport(ev Event) []Effect {
 		if len(s.problems) > 0 || len(s.figures) == 0 {
 			return []Effect{Focus{ID: "pk-fig-problems"}}
 		}
-		added := &figuresAdded{name: s.name}
-		for _, o := range s.figures {
-			added.ids = append(added.ids, o.ID)
-		}
+		added := addedFrom(s.name, s.figures, func(o progress.Observation) string { return o.ID })
 		a.ws.Observations = append(a.ws.Observations, s.figures...)
 		a.notify(Notice{Kind: "ok", Text: fmt.Sprintf("Added %s from %q.", plural(len(s.figures), "figure", "figures"), s.name)})
 		e.fig, e.figAdded, e.entering = nil, added, -1

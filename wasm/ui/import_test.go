@@ -303,3 +303,15 @@ func TestImportPreviewsSayNothingInternal(t *testing.T) {
 		}
 	}
 }
+
+func TestTakeOutRemovesOnlyWhatTheImportAdded(t *testing.T) {
+	type rec struct{ ID, Name string }
+	id := func(r rec) string { return r.ID }
+	added := addedFrom("inventory.csv", []rec{{"b", ""}, {"d", ""}}, id)
+	list, n := takeOut(added, []rec{{"a", "kept"}, {"b", ""}, {"c", "kept"}, {"d", ""}}, id)
+	assert.Equal(t, 2, n)
+	assert.Equal(t, []rec{{"a", "kept"}, {"c", "kept"}}, list)
+	list, n = takeOut(added, list, id)
+	assert.Equal(t, 0, n, "a second Undo takes out nothing more")
+	assert.Len(t, list, 2)
+}

@@ -22,7 +22,7 @@ type partEditor struct {
 	opened  bool             // open was set (the zero value means none)
 	removed *removal         // the last thing removed, for Undo
 	inv     *inventoryImport // the inventory being checked before it is added
-	added   *inventoryAdded  // what the last inventory import added, for Undo
+	added   *importAdded     // what the last inventory import added, for Undo
 	// What the checks found and the map, as of the last pause in typing.
 	checked  bool
 	checks   int // counts the times the checks ran, so that the print follows them

@@ -208,7 +208,7 @@ type progressEditor struct {
 	// opened, by id: they stay where they were chosen until it is left.
 	placing  map[string]bool
 	fig      *figureImport // the spreadsheet of figures being checked before it is added
-	figAdded *figuresAdded // what the last import of figures added, for Undo
+	figAdded *importAdded  // what the last import of figures added, for Undo
 }
 
 // handleProgress handles the figures' and the view's events ("progress.*").
