@@ -2,6 +2,7 @@ package main
 
 import (
 	"testing"
+	"time"
 
 	"github.com/partnerkit/partnerkit/wasm/ui"
 	"github.com/stretchr/testify/assert"
@@ -32,10 +33,41 @@ func TestNodeHTMLEscapesAsTheBuilderWould(t *testing.T) {
 }
 
 func TestFirstScreensAreTheAppsOwn(t *testing.T) {
-	start, opening, err := firstScreens()
+	s, err := firstScreens()
 	require.NoError(t, err)
-	assert.Contains(t, start, `<button type="button" id="pk-start-example" data-on-click="start.example">Open the example district</button>`)
-	assert.Contains(t, start, `aria-current="page">Start</button>`)
-	assert.Contains(t, opening, `id="`+ui.OpeningNameID+`"`)
-	assert.NotContains(t, opening, "aria-current")
+	assert.Contains(t, s.Start, `<button type="button" id="pk-start-example" data-on-click="start.example">Open the example district</button>`)
+	assert.Contains(t, s.Start, `aria-current="page">Start</button>`)
+	assert.Contains(t, s.Opening, `id="`+ui.OpeningNameID+`"`)
+	assert.NotContains(t, s.Opening, "aria-current")
+	// The example's review, checking the workspace, as the app first draws it.
+	assert.Contains(t, s.Example, `id="pk-review-checking"`)
+	assert.Contains(t, s.Example, `aria-current="page">Review</button>`)
+	assert.Contains(t, s.Example, "Opened the example: Aligned Partners Project")
+	assert.Contains(t, s.Example, `id="pk-map"`)
+	assert.NotContains(t, s.Example, `id="pk-review-counts"`, "the findings are the app's, once it runs")
+	assert.NotEmpty(t, s.ExampleID)
+}
+
+// The page shows the screens drawn when it was built, on any day and any
+// device: on none of them may anything depend on the day, the time zone,
+// the browser's clock or whether it can save to a file.
+func TestFirstScreensAreTheSameEverywhere(t *testing.T) {
+	want, err := firstScreens()
+	require.NoError(t, err)
+	for _, c := range []struct {
+		name string
+		cfg  ui.Config
+	}{
+		{"another day, far away", ui.Config{Now: func() time.Time { return time.Date(2031, 7, 1, 23, 59, 0, 0, time.FixedZone("UTC-10", -10*3600)) }}},
+		{"the 24-hour clock", ui.Config{Clock24: true, Now: time.Now}},
+		{"another time zone", ui.Config{TimeZone: "Asia/Tokyo", Now: time.Now}},
+		{"saving to a file", ui.Config{FileSave: true, Now: time.Now}},
+		{"a day of the change to daylight saving", ui.Config{TimeZone: "America/New_York", Now: func() time.Time { return time.Date(2027, 3, 14, 3, 30, 0, 0, time.UTC) }}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got, err := screensWith(c.cfg)
+			require.NoError(t, err)
+			assert.Equal(t, want, got)
+		})
+	}
 }

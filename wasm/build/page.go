@@ -176,20 +176,27 @@ func Page(wasm, execJS []byte, o Options) ([]byte, error) {
 	if strings.Contains(string(execJS), "</script") {
 		return nil, fmt.Errorf("wasm_exec.js contains </script and cannot be inlined")
 	}
-	start, opening, err := firstScreens()
+	first, err := firstScreens()
 	if err != nil {
 		return nil, fmt.Errorf("rendering the first screen: %w", err)
+	}
+	if o.Rubric != "" {
+		// A page with a rubric of its own shows the example once its app
+		// runs: the example's frame here is drawn with the ODST rubric.
+		first.Example = ""
 	}
 	var buf bytes.Buffer
 	err = t.Execute(&buf, map[string]any{
 		// Rendered by the page's own view code, which escapes every text.
-		"Start":    template.HTML(start),
-		"Opening":  template.HTML(opening),
-		"StoreKey": store.WorkspaceKey,
-		"IndexKey": store.IndexKey,
-		"Parts":    len(chunks),
-		"CSP":      csp(append([]string{string(execJS), bootJS}, chunks...), style),
-		"Title":    o.Title,
+		"Start":     template.HTML(first.Start),
+		"Opening":   template.HTML(first.Opening),
+		"Example":   template.HTML(first.Example),
+		"ExampleID": first.ExampleID,
+		"StoreKey":  store.WorkspaceKey,
+		"IndexKey":  store.IndexKey,
+		"Parts":     len(chunks),
+		"CSP":       csp(append([]string{string(execJS), bootJS}, chunks...), style),
+		"Title":     o.Title,
 		// A code holds only [A-Za-z0-9._-] (checked above): safe as raw text.
 		"Rubric": template.HTML(o.Rubric),
 		// The scripts and the style sheet are inserted as they are, byte for

@@ -49,6 +49,7 @@ func pageInlines(t *testing.T, wasm []byte) {
 	assert.Contains(t, s, "Getting partnerkit ready")
 	assert.Contains(t, s, `id="pk-start-example"`, "the first screen is in the page")
 	assert.Contains(t, s, "Opening your workspace…")
+	assert.NotContains(t, s, `id="pk-example"`, "a page with a rubric of its own draws the example once the app runs")
 	assert.NotRegexp(t, regexp.MustCompile(`(?i)\s(src|href)=`), s, "the page loads nothing from elsewhere")
 	assert.NotContains(t, s, "fetch(")
 
@@ -71,6 +72,18 @@ func pageInlines(t *testing.T, wasm []byte) {
 	got, err := io.ReadAll(zr)
 	require.NoError(t, err)
 	assert.Equal(t, wasm, got)
+}
+
+// The example's first frame comes with the page, in a template the boot
+// script shows when "Open the example district" is clicked before the app
+// runs, with the example's workspace ID: a device that keeps the example
+// opens its own copy instead.
+func TestPageCarriesTheExamplesFirstFrame(t *testing.T) {
+	page, err := Page([]byte("\x00asm"), []byte("class Go {}"), Options{})
+	require.NoError(t, err)
+	first, err := firstScreens()
+	require.NoError(t, err)
+	assert.Contains(t, string(page), `<template id="pk-example" data-pk-workspace="`+first.ExampleID+`">`+first.Example+`</template>`)
 }
 
 func TestPageRefusesAForgedRubricCode(t *testing.T) {

@@ -164,7 +164,7 @@ func (a *App) handleDevice(ev Event) ([]Effect, bool) {
 		a.view = ViewPartnership
 		a.notify(Notice{Kind: "ok", Text: "Started a new, empty workspace. Your other workspaces are listed on Start."})
 		return []Effect{Focus{ID: "pk-main"}}, true
-	case "start.example":
+	case StartExample:
 		return a.openExample(), true
 	case "ws.open":
 		return a.openStored(ev.Arg), true
@@ -261,6 +261,9 @@ func (a *App) openStored(id string) []Effect {
 	a.notify(Notice{Kind: "ok", Text: "Opened " + a.nameOf(ws) + "."})
 	return []Effect{Focus{ID: "pk-main"}}
 }
+
+// StartExample is the event of Start's "Open the example district".
+const StartExample = "start.example"
 
 // openExample opens the built-in example as a workspace of its own: the one
 // on the device if it was opened before, or a new one.

@@ -23,7 +23,7 @@ func (a *App) viewStart() *Node {
 		El("h3", "Begin"),
 		El("div", Class("pk-actions"),
 			El("button", A("type", "button"), ID("pk-start-new"), On("click", "start.new"), "Start a new workspace"),
-			El("button", A("type", "button"), ID("pk-start-example"), On("click", "start.example"), "Open the example district"),
+			El("button", A("type", "button"), ID("pk-start-example"), On("click", StartExample), "Open the example district"),
 		),
 		El("p", Class("pk-hint"), "The example is the Aligned Partners case of Hams Gulch Unified School District (from SCOPE, Beyond Alignment, 2020), with invented names for people. It opens as a workspace of its own."),
 		El("div", Class("pk-drop"), On("drop", "data.import"),
