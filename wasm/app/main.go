@@ -60,6 +60,10 @@ type item struct {
 	file  *dom.FileHandle // the file a copy was saved to, with "data.file.saved"
 	// drawn, when set, is closed once ev is handled and the page drawn.
 	drawn chan struct{}
+	// preview is set on the example's opening when the page showed its first
+	// frame already: the focus stays where the person put it (the boot
+	// script puts it back on the same element), not where the app would.
+	preview bool
 }
 
 type host struct {
@@ -154,6 +158,14 @@ func run() error {
 		h.tellHeight()
 	}
 	if b, err := doc.Get("documentElement"); err == nil {
+		// "Open the example district" was clicked before the app ran: the
+		// page shows the example's first frame (wasm/build), which the app
+		// now opens and draws over it, before the browser paints again.
+		if p, err := b.Call("getAttribute", "data-pk-preview"); err == nil && !p.IsNull() {
+			if v, _ := p.String(); v == "example" {
+				h.queue <- item{ev: ui.Event{Action: ui.StartExample}, preview: true}
+			}
+		}
 		_, _ = b.Call("setAttribute", "data-pk-ready", "true")
 	}
 	go h.loop()
@@ -303,6 +315,9 @@ func (h *host) loop() {
 				h.stepping = false
 			}
 			h.apply(h.app.Handle(it.ev))
+			if it.preview {
+				h.focus, h.focusIn = "", nil
+			}
 		}
 		// The first event's phases are marked for the start-up's
 		// measurement: on a new device, the click that opens the example.

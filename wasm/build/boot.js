@@ -94,6 +94,11 @@
   // The workspace open when the page was last closed: the list of the
   // device's workspaces names it, or an older page kept its one workspace.
   let returning = false, name = "";
+  // The example's first frame comes with the page (pk-example), for a device
+  // that can keep it and does not keep it yet: one that does opens its own
+  // copy, which the app draws once it runs.
+  const example = document.getElementById("pk-example");
+  let preview = !!example && location.search === "" && location.hash === "";
   try {
     const list = localStorage.getItem(app.getAttribute("data-pk-index"));
     let ix = null;
@@ -101,7 +106,9 @@
       ix = list === null ? null : JSON.parse(list);
     } catch (e) {
       // Unreadable: the app makes the list again.
+      preview = false;
     }
+    if (ix && (typeof ix !== "object" || !Array.isArray(ix.workspaces) || ix.workspaces.some(w => !w || w.id === example.getAttribute("data-pk-workspace")))) preview = false;
     if (ix && typeof ix === "object" && "partnerkitLocked" in ix) {
       returning = true; // locked with a passphrase: no name to show
     } else if (ix && typeof ix === "object") {
@@ -120,6 +127,7 @@
     }
   } catch (e) {
     // Storage turned off: the app says so once it runs.
+    preview = false;
   }
   if (first && embed) {
     first.remove();
@@ -150,6 +158,23 @@
       return;
     }
     if (!el || !app.contains(el)) return;
+    if (ev.type === "click" && preview && el.id === "pk-start-example") {
+      // The example shows at once, as the app will draw it; the app opens
+      // it when it runs (wasm/app) and draws the same frame over this one.
+      ev.preventDefault();
+      ev.stopImmediatePropagation();
+      preview = false;
+      const root = document.getElementById("pk-root");
+      if (!root) return;
+      root.replaceWith(example.content.cloneNode(true));
+      html.setAttribute("data-pk-preview", "example");
+      const main = document.getElementById("pk-main");
+      if (main) {
+        main.focus({ preventScroll: true }); // where the app puts the focus
+        if (window.scrollY > 0 && main.getBoundingClientRect().top < 0) main.scrollIntoView({ block: "start" });
+      }
+      return;
+    }
     if (ev.type === "click") {
       if (el.matches("input[type=file]")) return; // its file picker opens; the choice is held below
       ev.preventDefault();
@@ -169,12 +194,12 @@
   for (const k of kinds) document.addEventListener(k, hold, true);
   document.addEventListener("focusin", function track(ev) {
     if (ready()) document.removeEventListener("focusin", track, true);
-    else if (ev.target.id) focused = ev.target.id;
+    else focused = ev.target.id || ev.target.hasAttribute("data-on-click") ? selector(ev.target) : "";
   }, true);
   function replay() {
     for (const k of kinds) document.removeEventListener(k, hold, true);
     if (focused && (document.activeElement === null || document.activeElement === document.body)) {
-      const el = document.getElementById(focused);
+      const el = document.querySelector(focused);
       if (el) el.focus();
     }
     let i = 0;

@@ -1,0 +1,96 @@
+//go:build !js
+
+package browsertest
+
+import (
+	"testing"
+
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// holdTheApp keeps the app from running until the test calls
+// window.__pkRelease(): the page shows what comes with the file, and the
+// person uses it, as on a slow device.
+const holdTheApp = `(() => {
+  const instantiate = WebAssembly.instantiate.bind(WebAssembly);
+  let release;
+  const gate = new Promise(r => { release = r; });
+  window.__pkRelease = release;
+  WebAssembly.instantiate = (...args) => gate.then(() => instantiate(...args));
+})()`
+
+// TestTheExampleShowsBeforeTheAppRuns clicks "Open the example district"
+// before the app runs, as an eager person on a slow device would: the
+// example shows at once from the page itself, keyboard and clicks on it
+// are not lost, and once the app runs it is the app's example, saved on the
+// device, with the focus where the person left it. A device that keeps
+// the example already waits for the app, which opens its own copy.
+func TestTheExampleShowsBeforeTheAppRuns(t *testing.T) {
+	b := newBrowser(t)
+	_, err := chromedp.Call(b.ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: holdTheApp})
+	require.NoError(t, err)
+	u := fileURL(built.page)
+	ready := func() bool { return eval[bool](b, `document.documentElement.getAttribute("data-pk-ready") === "true"`) }
+	waitReady := func() {
+		b.do(chromedp.WaitReady(chromedp.CSS(`html[data-pk-ready="true"]`)))
+	}
+
+	// Shown at once, then the app's.
+	{
+		b.do(chromedp.Navigate(u), chromedp.Click(chromedp.CSS(`#pk-start-example`), chromedp.NodeVisible))
+		b.do(chromedp.WaitVisible(chromedp.CSS(`#pk-review-checking`)))
+		require.False(t, ready(), "shown before the app runs")
+		assert.Contains(t, b.text(`#pk-notices`), "Opened the example: Aligned Partners Project")
+		assert.Equal(t, "pk-main", eval[string](b, `document.activeElement.id`), "the focus where the app puts it")
+		assert.True(t, eval[bool](b, `!!document.getElementById("pk-map")`), "with its map")
+		// The person tabs on to the Review tab's first button.
+		for i := 0; i < 3 && eval[string](b, `document.activeElement.getAttribute("data-on-click") || ""`) == ""; i++ {
+			b.tab()
+		}
+		focused := eval[string](b, `document.activeElement.getAttribute("data-on-click") + " " + (document.activeElement.getAttribute("data-arg") || "")`)
+		require.NotEqual(t, "null ", focused, "tabbing reaches a control of the example")
+		eval[bool](b, `window.__pkRelease(), true`)
+		waitReady()
+		b.do(chromedp.WaitVisible(chromedp.CSS(`#pk-review-counts`)))
+		assert.Equal(t, focused, eval[string](b, `document.activeElement.getAttribute("data-on-click") + " " + (document.activeElement.getAttribute("data-arg") || "")`),
+			"the focus stays on the control the person tabbed to")
+		assert.Zero(t, eval[int](b, `document.querySelectorAll("#pk-review-checking").length`), "the findings replace the line that says it is checking")
+		assert.Contains(t, b.text(`#pk-notices`), "Opened the example: Aligned Partners Project", "the app's own notice, the same")
+		assert.Equal(t, 1, eval[int](b, `document.querySelectorAll("#pk-main").length`))
+		b.do(chromedp.Poll[chromedp.Void](`Object.keys(localStorage).some(k => (localStorage.getItem(k) || "").includes("Aligned Partners Project"))`))
+	}
+
+	// A click on it is done once the app runs.
+	{
+		eval[bool](b, `localStorage.clear(), true`)
+		b.do(chromedp.Navigate(u), chromedp.Click(chromedp.CSS(`#pk-start-example`), chromedp.NodeVisible))
+		b.do(chromedp.WaitVisible(chromedp.CSS(`#pk-review-checking`)))
+		b.do(chromedp.Click(chromedp.CSS(`#pk-nav-partnership`), chromedp.NodeVisible))
+		require.False(t, ready())
+		assert.Equal(t, "true", eval[string](b, `document.getElementById("pk-nav-partnership").getAttribute("aria-busy")`), "the control says it is getting ready")
+		assert.Contains(t, b.text(`#pk-loader`), "Getting ready")
+		eval[bool](b, `window.__pkRelease(), true`)
+		waitReady()
+		b.do(chromedp.WaitVisible(chromedp.CSS(`#pk-nav-partnership[aria-current="page"]`)))
+		assert.Contains(t, b.text(`#pk-main`), "Hams Gulch", "the example's partnership")
+		b.do(chromedp.Poll[chromedp.Void](`!!localStorage.getItem(document.getElementById("app").getAttribute("data-pk-index"))`))
+	}
+
+	// A device that keeps the example opens its own.
+	{
+		// The example is kept (above), but not open: Start lists it.
+		eval[bool](b, `(() => { const k = document.getElementById("app").getAttribute("data-pk-index"), ix = JSON.parse(localStorage.getItem(k));
+ix.current = ""; localStorage.setItem(k, JSON.stringify(ix)); return true })()`)
+		b.do(chromedp.Navigate(u), chromedp.Click(chromedp.CSS(`#pk-start-example`), chromedp.NodeVisible))
+		assert.Zero(t, eval[int](b, `document.querySelectorAll("#pk-review-checking").length`), "nothing shown that the device may not keep")
+		assert.Equal(t, "true", eval[string](b, `document.getElementById("pk-start-example").getAttribute("aria-busy")`))
+		eval[bool](b, `window.__pkRelease(), true`)
+		waitReady()
+		b.do(chromedp.WaitVisible(chromedp.CSS(`#pk-nav-review[aria-current="page"]`)))
+		assert.NotContains(t, b.text(`#pk-notices`), "as a workspace of its own", "its own copy, not a new one")
+	}
+	b.assertOffline(u)
+}
