@@ -21,7 +21,10 @@ import (
 // an eager user would), and notes the times in window.__pkTimes: content,
 // the first frame after the button appeared (the browser paints then);
 // usable, the first frame after what the click asks for is shown; checked,
-// the first frame after all of it is. On the hello-world page the button is
+// live, the first frame after the app itself drew it (on partnerkit's page
+// the example's first frame comes with the page, and the app draws it over
+// once it runs: from then on its controls work); checked, the first frame
+// after all of it is. On the hello-world page the button is
 // "hello", which says "clicked" once clicked; on partnerkit's it is "Open the
 // example district", which shows the example's review: at once, with a line
 // that says it is checking the workspace, and the findings in a frame that
@@ -46,6 +49,10 @@ const measureStartup = `(() => {
       times.shown = performance.now();
       requestAnimationFrame(() => { times.usable = performance.now(); });
     }
+    if (times.liveAt === undefined && (hello ? checked() : performance.getEntriesByName("pk-first-patched").length > 0 && shown())) {
+      times.liveAt = performance.now();
+      requestAnimationFrame(() => { times.live = performance.now(); });
+    }
     if (times.checkedAt === undefined && checked()) {
       times.checkedAt = performance.now();
       requestAnimationFrame(() => { times.checked = performance.now(); });
@@ -58,8 +65,8 @@ const measureStartup = `(() => {
 
 // startupRun is one page's start-up, in milliseconds from navigation.
 type startupRun struct {
-	Content, Usable, Checked float64
-	Marks                    string
+	Content, Usable, Live, Checked float64
+	Marks                          string
 }
 
 // TestStartupAgainstHelloWorld measures partnerkit's start-up against a
@@ -67,9 +74,11 @@ type startupRun struct {
 // the two so that both see the same load on the machine: the time to first
 // content (the first button drawn) and to usable (a click on that button
 // shows what it asks for). It logs the medians and their ratios to the bars
-// of DESIGN.md (content 1.2, usable 1.8) and asserts the first content's:
-// the first screen comes with the file, so it shows before hello-world's
-// button on any machine. It asserts too what must hold anywhere: a click
+// of DESIGN.md (content 1.2, usable 1.8) and asserts them: the first
+// screen, and the example's first frame, come with the file, so they show
+// about when hello-world's button does, on any machine, however large the
+// app. It logs too when the app itself has drawn the example (live: its
+// controls work from then on; a click before is held and done then). It asserts too what must hold anywhere: a click
 // made as soon as the button shows is not lost, and the page's start-up
 // goes through its phases in order.
 func TestStartupAgainstHelloWorld(t *testing.T) {
@@ -79,8 +88,8 @@ func TestStartupAgainstHelloWorld(t *testing.T) {
 	const runs = 7
 	measure := func(path string) startupRun {
 		b.do(chromedp.Navigate(fileURL(path)))
-		b.do(chromedp.Poll[chromedp.Void](`window.__pkTimes && window.__pkTimes.checked !== undefined && window.__pkTimes.usable !== undefined && window.__pkTimes.content !== undefined`))
-		r := eval[startupRun](b, `({content: window.__pkTimes.content, usable: window.__pkTimes.usable, checked: window.__pkTimes.checked,
+		b.do(chromedp.Poll[chromedp.Void](`window.__pkTimes && window.__pkTimes.checked !== undefined && window.__pkTimes.usable !== undefined && window.__pkTimes.live !== undefined && window.__pkTimes.content !== undefined`))
+		r := eval[startupRun](b, `({content: window.__pkTimes.content, usable: window.__pkTimes.usable, live: window.__pkTimes.live, checked: window.__pkTimes.checked,
 marks: performance.getEntriesByType("mark").map(m => m.name + "=" + m.startTime.toFixed(0)).join(" ")})`)
 		require.Positive(t, r.Content, path)
 		require.GreaterOrEqual(t, r.Usable, r.Content, "%s: usable before its content was drawn", path)
@@ -89,8 +98,15 @@ marks: performance.getEntriesByType("mark").map(m => m.name + "=" + m.startTime.
 	}
 	var hello, app []startupRun
 	for i := 0; i < runs; i++ {
-		hello = append(hello, measure(built.hello))
-		app = append(app, measure(built.page))
+		// Each goes first in every other pair: the page loaded second may
+		// pay for what the browser still does for the first.
+		if i%2 == 0 {
+			hello = append(hello, measure(built.hello))
+			app = append(app, measure(built.page))
+		} else {
+			app = append(app, measure(built.page))
+			hello = append(hello, measure(built.hello))
+		}
 	}
 	median := func(rs []startupRun, f func(startupRun) float64) float64 {
 		v := make([]float64, len(rs))
@@ -107,14 +123,19 @@ marks: performance.getEntriesByType("mark").map(m => m.name + "=" + m.startTime.
 	t.Logf("from file://, median of %d runs each, alternating:", runs)
 	t.Logf("  first content: hello-world %.0f ms, partnerkit %.0f ms, ratio %.2f (bar 1.2)", hc, ac, ac/hc)
 	t.Logf("  usable:        hello-world %.0f ms, partnerkit %.0f ms, ratio %.2f (bar 1.8)", hu, au, au/hu)
+	live := func(r startupRun) float64 { return r.Live }
+	t.Logf("  live:          hello-world %.0f ms, partnerkit %.0f ms, ratio %.2f (the app drew it: its controls work)", median(hello, live), median(app, live), median(app, live)/median(hello, live))
 	checked := func(r startupRun) float64 { return r.Checked }
 	t.Logf("  checked:       partnerkit %.0f ms, ratio to hello-world's usable %.2f (the example's findings drawn too)", median(app, checked), median(app, checked)/hu)
 	t.Logf("  each run, content/usable: hello-world %s; partnerkit %s", each(hello), each(app))
 	assert.LessOrEqual(t, ac/hc, 1.2, "first content within 1.2 times hello-world's (DESIGN.md)")
-	// What the click costs once the app runs: the queued click is replayed
-	// when the app is interactive.
-	click := func(r startupRun) float64 { return r.Usable - marks(r.Marks)["pk-interactive"] }
-	t.Logf("  from interactive to usable (the click): hello-world %.0f ms, partnerkit %.0f ms", median(hello, click), median(app, click))
+	// The example's first frame comes with the page: a click shows it
+	// whatever the size of the app.
+	assert.LessOrEqual(t, au/hu, 1.8, "usable within 1.8 times hello-world's (DESIGN.md)")
+	// What the app costs once it runs: it opens the example and draws it
+	// over the frame the page showed.
+	click := func(r startupRun) float64 { return r.Live - marks(r.Marks)["pk-interactive"] }
+	t.Logf("  from interactive to live (the app opens the example): hello-world %.0f ms, partnerkit %.0f ms", median(hello, click), median(app, click))
 	t.Logf("  hello-world marks (last run): %s", hello[runs-1].Marks)
 	t.Logf("  partnerkit marks (last run):  %s", app[runs-1].Marks)
 	t.Logf("  partnerkit phases, median: %s", phases(app))
