@@ -198,4 +198,12 @@ document.getElementById("pk-add-codes").click(); return true`, code))
 	f.waitFor(`return !!document.getElementById("pk-summary")`)
 	assert.Contains(t, ffEval[string](f, `return document.getElementById("pk-main").textContent`), "Ana <img src=x onerror=alert(1)>")
 	t.Logf("Firefox marks: %s", ffEval[string](f, `return performance.getEntriesByType("mark").map(m => m.name + "=" + m.startTime.toFixed(0)).join(" ")`))
+
+	// On a new device, the example shows as soon as it is asked for, from
+	// the page itself; the app draws it over once it runs.
+	ffEval[bool](f, `localStorage.clear(); return true`)
+	f.call("WebDriver:Navigate", map[string]any{"url": u}, nil)
+	exampleAtOnce(t, "Firefox", ffEval[map[string]bool](f, exampleAtOnceJS))
+	f.waitFor(`return !!document.getElementById("pk-review-counts") && document.documentElement.getAttribute("data-pk-ready") === "true"`)
+	assert.Contains(t, ffEval[string](f, `return document.getElementById("pk-review").textContent`), "40 h demanded, 10 h available")
 }

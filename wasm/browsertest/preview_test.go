@@ -22,6 +22,21 @@ const holdTheApp = `(() => {
   WebAssembly.instantiate = (...args) => gate.then(() => instantiate(...args));
 })()`
 
+// exampleAtOnceJS, run by a WebDriver as soon as the page has loaded,
+// clicks "Open the example district" and says whether the app was running
+// (ready) and whether the example shows (shown).
+const exampleAtOnceJS = `const ready = document.documentElement.getAttribute("data-pk-ready") === "true";
+document.getElementById("pk-start-example").click();
+return {ready, shown: !!document.getElementById("pk-review-checking") || !!document.getElementById("pk-review-counts")}`
+
+// exampleAtOnce checks what exampleAtOnceJS saw in the browser named: the
+// example shows at once, before the app runs.
+func exampleAtOnce(t *testing.T, browser string, seen map[string]bool) {
+	t.Helper()
+	t.Logf("%s: the example asked for before the app ran: %v", browser, !seen["ready"])
+	assert.True(t, seen["shown"] || seen["ready"], "%s: the example shows at once before the app runs", browser)
+}
+
 // TestTheExampleShowsBeforeTheAppRuns clicks "Open the example district"
 // before the app runs, as an eager person on a slow device would: the
 // example shows at once from the page itself, keyboard and clicks on it

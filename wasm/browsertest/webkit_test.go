@@ -378,6 +378,13 @@ URL.createObjectURL = b => { b.text().then(s => window.__pkDownloads.push(s)); r
 	w.click(`#pk-nav-contract`)
 	assert.Equal(t, "Contract No. 2017-7", wdEval[string](w, fmt.Sprintf(`return document.querySelector(%q).value`, at("contract.contractRef"))))
 
+	// On a new device, the example shows as soon as it is asked for, from
+	// the page itself; the app draws it over once it runs.
+	wdEval[bool](w, `localStorage.clear(); return true`)
+	w.cmd("POST", "/url", map[string]any{"url": u}, nil)
+	exampleAtOnce(t, "WebKit", wdEval[map[string]bool](w, exampleAtOnceJS))
+	w.waitFor(`return !!document.getElementById("pk-review-counts") && document.documentElement.getAttribute("data-pk-ready") === "true"`)
+	assert.Contains(t, w.text(`#pk-review`), "40 h demanded, 10 h available")
 }
 
 // TestWebKitMemory measures the page's memory in WebKit, each time in a
