@@ -61,6 +61,11 @@ func TestTheExampleShowsBeforeTheAppRuns(t *testing.T) {
 		assert.Contains(t, b.text(`#pk-notices`), "Opened the example: Aligned Partners Project")
 		assert.Equal(t, "pk-main", eval[string](b, `document.activeElement.id`), "the focus where the app puts it")
 		assert.True(t, eval[bool](b, `!!document.getElementById("pk-map")`), "with its map")
+		// What the app draws over it is the same: its sections, its notices,
+		// its map.
+		same := `[document.querySelector("nav.pk-nav").outerHTML, document.getElementById("pk-notices").textContent,
+document.getElementById("pk-map").getAttribute("src"), document.querySelector("#pk-main h2").textContent]`
+		before := eval[[]string](b, same)
 		// The person tabs on to the Review tab's first button.
 		for i := 0; i < 3 && eval[string](b, `document.activeElement.getAttribute("data-on-click") || ""`) == ""; i++ {
 			b.tab()
@@ -73,6 +78,7 @@ func TestTheExampleShowsBeforeTheAppRuns(t *testing.T) {
 		assert.Equal(t, focused, eval[string](b, `document.activeElement.getAttribute("data-on-click") + " " + (document.activeElement.getAttribute("data-arg") || "")`),
 			"the focus stays on the control the person tabbed to")
 		assert.Zero(t, eval[int](b, `document.querySelectorAll("#pk-review-checking").length`), "the findings replace the line that says it is checking")
+		assert.Equal(t, before, eval[[]string](b, same), "the app draws what the page showed")
 		assert.Contains(t, b.text(`#pk-notices`), "Opened the example: Aligned Partners Project", "the app's own notice, the same")
 		assert.Equal(t, 1, eval[int](b, `document.querySelectorAll("#pk-main").length`))
 		b.do(chromedp.Poll[chromedp.Void](`Object.keys(localStorage).some(k => (localStorage.getItem(k) || "").includes("Aligned Partners Project"))`))
