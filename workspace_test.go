@@ -142,6 +142,10 @@ func TestLoadRejects(t *testing.T) {
 			require.NotEmpty(t, ve.Problems)
 			assert.Equal(t, tt.path, ve.Problems[0].Path)
 			assert.Contains(t, ve.Problems[0].Message, tt.msg)
+			// A name the file has where nothing of that name is kept is
+			// marked as such, for a page to say in words.
+			unknown := strings.Contains(tt.msg, "unknown field") || strings.Contains(tt.msg, "did you mean")
+			assert.Equal(t, unknown, ve.Problems[0].Unknown)
 		})
 	}
 }

@@ -31,6 +31,11 @@ type Problem struct {
 	Header string `json:"header,omitempty"`
 	// Value is the cell's text, when the problem is with what a cell holds.
 	Value string `json:"value,omitempty"`
+	// Unknown is set when the problem is a name the file has where
+	// partnerkit keeps nothing of that name: the last step of Path (a
+	// mistyped name, or one another program wrote). The message lists the
+	// names allowed there.
+	Unknown bool `json:"unknown,omitempty"`
 }
 
 // String returns the problem as "path: message", or for a spreadsheet
@@ -110,6 +115,17 @@ func (e *ValidationError) Add(path, format string, args ...any) {
 		return
 	}
 	e.Problems = append(e.Problems, Problem{Path: path, Message: fmt.Sprintf(format, args...)})
+}
+
+// AddUnknown records that the file has a name where nothing of that name
+// is kept, at the path that ends with it (see Problem.Unknown); it makes
+// *ValidationError a schema.Unknowns.
+func (e *ValidationError) AddUnknown(path, message string) {
+	if len(e.Problems) >= MaxProblems {
+		e.More++
+		return
+	}
+	e.Problems = append(e.Problems, Problem{Path: path, Message: message, Unknown: true})
 }
 
 // Full reports whether the error lists MaxProblems problems already, so

@@ -197,17 +197,32 @@ type heldProblem struct {
 	steps []step
 	path  string
 	msg   string
+	// unknown is set for a name nothing of that name is kept at (Unknowns).
+	unknown bool
 }
 
 // add records a problem at the current path; msg is called at once, while
 // the token it may describe is still valid, or not at all.
-func (d *decoder) add(msg func() string) {
+func (d *decoder) add(msg func() string) { d.keep(msg, false) }
+
+// keep records a problem at the current path, an unknown name's if
+// unknown is set.
+func (d *decoder) keep(msg func() string, unknown bool) {
 	d.failed = true
 	if d.hold > 0 && len(d.held) >= d.hold {
 		d.counted++
 		return
 	}
-	d.held = append(d.held, heldProblem{steps: slices.Clone(d.path), path: d.where(), msg: msg()})
+	d.held = append(d.held, heldProblem{steps: slices.Clone(d.path), path: d.where(), msg: msg(), unknown: unknown})
+}
+
+// unknown records that the name at the end of the current path is none of
+// fields.
+func (d *decoder) unknown(fields map[string]field) {
+	d.keep(func() string {
+		k := d.path[len(d.path)-1].name
+		return fmt.Sprintf("unknown field %q%s", k, allowed(fields, k))
+	}, true)
 }
 
 // flush reports the problems held in the order of their paths, and counts
@@ -217,6 +232,10 @@ func (d *decoder) flush() {
 	for _, p := range d.held {
 		if d.counter != nil && d.counter.Full() {
 			d.counter.CountMore()
+			continue
+		}
+		if u, ok := d.ps.(Unknowns); ok && p.unknown {
+			u.AddUnknown(p.path, p.msg)
 			continue
 		}
 		d.ps.Add(p.path, "%s", p.msg)
@@ -555,8 +574,7 @@ func (d *decoder) object(t reflect.Type, rv reflect.Value) bool {
 				return false
 			}
 			if !extra(path, raw) {
-				k := d.path[len(d.path)-1].name
-				d.add(func() string { return fmt.Sprintf("unknown field %q%s", k, allowed(fields, k)) })
+				d.unknown(fields)
 			}
 			d.path = d.path[:len(d.path)-1]
 			continue
@@ -570,9 +588,8 @@ func (d *decoder) object(t reflect.Type, rv reflect.Value) bool {
 				}
 				continue
 			}
-			k := name.String()
-			d.path = append(d.path, step{name: k, index: -1})
-			d.add(func() string { return fmt.Sprintf("unknown field %q%s", k, allowed(fields, k)) })
+			d.path = append(d.path, step{name: name.String(), index: -1})
+			d.unknown(fields)
 			if !d.skip() {
 				return false
 			}

@@ -62,7 +62,7 @@ func TestDecodeProblems(t *testing.T) {
 		want     []partnership.Problem
 	}{
 		{"every problem at once", `{"name":1,"inner":{"n":1.5,"u":256,"f":"x","b":"yes","tags":"a","pairs":[]},"list":[{"n":"2"},{"zz":0}],"Hidden":"h"}`, []partnership.Problem{
-			{Path: "Hidden", Message: `unknown field "Hidden"; allowed here: any, inner, list, name, shared`},
+			{Path: "Hidden", Message: `unknown field "Hidden"; allowed here: any, inner, list, name, shared`, Unknown: true},
 			{Path: "inner.b", Message: `must be true or false, not the text "yes"`},
 			{Path: "inner.f", Message: `must be a number, not the text "x"`},
 			{Path: "inner.n", Message: "must be a whole number within range, not 1.5"},
@@ -70,7 +70,7 @@ func TestDecodeProblems(t *testing.T) {
 			{Path: "inner.tags", Message: `must be a list in [ ], not the text "a"`},
 			{Path: "inner.u", Message: "must be a whole number of zero or more within range, not 256"},
 			{Path: "list[0].n", Message: `must be a whole number, not the text "2"`},
-			{Path: "list[1].zz", Message: `unknown field "zz"; allowed here: b, f, n, pairs, tags, u, when`},
+			{Path: "list[1].zz", Message: `unknown field "zz"; allowed here: b, f, n, pairs, tags, u, when`, Unknown: true},
 			{Path: "name", Message: "must be text in quotes, not the number 1"},
 		}},
 		{"bad time", `{"inner":{"when":"yesterday"}}`, []partnership.Problem{

@@ -15,6 +15,16 @@ type Problems interface {
 	Add(path, format string, args ...any)
 }
 
+// Unknowns is a Problems that keeps apart the problems of a name the
+// document has where nothing of that name is kept (a mistyped name, or one
+// another program wrote): Decode gives it those with AddUnknown, at the
+// path that ends with the name, instead of with Add. A page can then say
+// it in words, where the message names the names allowed there.
+type Unknowns interface {
+	Problems
+	AddUnknown(path, message string)
+}
+
 // Counter is a Problems that keeps only so many problems, and counts the
 // others, as *partnership.ValidationError does. Store asks it whether it is
 // Full before spelling a problem out, and then only counts it: a file with

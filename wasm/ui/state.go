@@ -214,6 +214,10 @@ func problemLines(err error) []string {
 		shown := ve.Problems[:min(len(ve.Problems), maxDetails)]
 		out := make([]string, 0, len(shown)+1)
 		for _, p := range shown {
+			if p.Unknown {
+				out = append(out, unknownLine(words, p.Path))
+				continue
+			}
 			if p.Path != "" {
 				// A decoding problem says only what the value must be ("must be
 				// text in quotes"); a checked value's message starts with its
@@ -232,4 +236,23 @@ func problemLines(err error) []string {
 		return out
 	}
 	return []string{err.Error()}
+}
+
+// unknownLine says in words that a file has a name at path (its last step)
+// where partnerkit keeps nothing of that name: the place by what it holds,
+// the name as the file has it, and what to do. The names allowed there are
+// the file's words, for whoever edits it: the message of the library says
+// them.
+func unknownLine(words *App, path string) string {
+	parent, name := path, path
+	if i := strings.LastIndexByte(path, '.'); i >= 0 {
+		parent, name = path[:i], path[i+1:]
+	} else {
+		parent = ""
+	}
+	where := "This file"
+	if parent != "" {
+		where = capitalize(words.where(parent)) + ": this file"
+	}
+	return fmt.Sprintf("%s has %q, which partnerkit does not keep there: it may be mistyped, or come from another program. Remove it from the file, or ask whoever sent it for a file partnerkit wrote.", where, name)
 }

@@ -168,7 +168,10 @@ func TestImportListsProblemsAndKeepsData(t *testing.T) {
 	require.Len(t, a.ws.Readiness, 1, "the current data must stay")
 	require.Len(t, a.notices, 1)
 	assert.Equal(t, "problem", a.notices[0].Kind)
-	assert.Contains(t, strings.Join(a.notices[0].Details, "\n"), "Readiness rounds › round 1 › colour: unknown field")
+	details := strings.Join(a.notices[0].Details, "\n")
+	assert.Contains(t, details, `Readiness rounds › round 1: this file has "colour", which partnerkit does not keep there`)
+	assert.NotContains(t, details, "allowed here", "the file's own words stay in the file")
+	assert.NotContains(t, details, "unknown field")
 
 	eff = a.Handle(Event{Action: "data.import", Files: []File{{Name: "good.json",
 		Data: []byte(`{"schemaVersion": 1, "readiness": [{"id": "r2", "title": "Autumn"}]}`)}}})
