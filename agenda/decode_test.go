@@ -46,7 +46,7 @@ func TestDecodeProblems(t *testing.T) {
 			json: `{"id":"m1","title":"T","cadence":"quarterly","start":"2026-09-15T15:30:00-04:00","minutes":"60","sections":[{"title":"A","minutes":10,"questions":[{"txt":"q"}]}]}`,
 			want: []partnership.Problem{
 				{Path: "minutes", Message: `must be a whole number, not the text "60"`},
-				{Path: "sections[0].questions[0].txt", Message: `unknown field "txt"; allowed here: notes, text`},
+				{Path: "sections[0].questions[0].txt", Message: `unknown field "txt"; allowed here: notes, text`, Unknown: true},
 			},
 		},
 		{
