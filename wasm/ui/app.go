@@ -1,7 +1,8 @@
 package ui
 
 import (
-	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -55,9 +56,11 @@ type App struct {
 
 	view    View
 	notices []Notice
-	save    saving  // keeping the workspace on the device (see save.go)
-	lock    locking // the device's data locked with a passphrase (see lock.go)
-	confirm bool    // asking to confirm "delete all data"
+	// noticeSeq is the seq of the last notice.
+	noticeSeq int
+	save      saving  // keeping the workspace on the device (see save.go)
+	lock      locking // the device's data locked with a passphrase (see lock.go)
+	confirm   bool    // asking to confirm "delete all data"
 
 	merging  *mergeState     // a colleague's file waiting for the user's decision
 	renaming bool            // the open workspace's name is being edited on Start
@@ -187,10 +190,7 @@ func (a *App) handle(ev Event) []Effect {
 			Text: "The browser did not let partnerkit copy (" + ev.Value + "). The code is selected: press Ctrl+C (or ⌘C) to copy it."})
 		return []Effect{Select{ID: ev.Arg}}
 	case "notice.dismiss":
-		var i int
-		if _, err := fmt.Sscan(ev.Arg, &i); err == nil && i >= 0 && i < len(a.notices) {
-			a.notices = append(a.notices[:i:i], a.notices[i+1:]...)
-		}
+		a.notices = slices.DeleteFunc(a.notices, func(n Notice) bool { return strconv.Itoa(n.seq) == ev.Arg })
 		return []Effect{Focus{ID: "pk-main"}}
 	case "data.export":
 		return a.exportWorkspace()
@@ -218,7 +218,8 @@ func (a *App) handle(ev Event) []Effect {
 		a.rate = rater{}
 		a.rate.reset()
 		a.part, a.con, a.meet, a.prog = partEditor{}, contractEditor{}, meetingEditor{}, progressEditor{entering: -1}
-		a.notices = []Notice{{Kind: "ok", Text: "All partnerkit data on this device was deleted."}}
+		a.notices = nil
+		a.notify(Notice{Kind: "ok", Text: "All partnerkit data on this device was deleted."})
 		return nil
 	case "tick":
 		return nil // the clock moved: the next render reads it
@@ -288,5 +289,7 @@ func (a *App) notify(n Notice) {
 		}
 		a.notices = kept
 	}
+	a.noticeSeq++
+	n.seq = a.noticeSeq
 	a.notices = append(a.notices, n)
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -164,7 +165,9 @@ func TestTheStatusTellsTheLastSaveThatSucceeded(t *testing.T) {
 	assert.Equal(t, "Not saved since 3:04:05 PM: the browser's storage for this page is full.", st.Text)
 	for range 3 {
 		a.Handle(Event{Action: "nav", Arg: string(ViewReview)})
-		a.Handle(Event{Action: "notice.dismiss", Arg: "0"})
+		if len(a.notices) > 0 {
+			a.Handle(Event{Action: "notice.dismiss", Arg: strconv.Itoa(a.notices[0].seq)})
+		}
 	}
 	warn := a.Render().Find("pk-save-problem")
 	require.NotNil(t, warn, "the warning stays when notices are dismissed")

@@ -153,6 +153,10 @@ type Notice struct {
 	Details []string
 	// Export offers to download the workspace, as a button in the notice.
 	Export bool
+	// seq numbers the notice among the app's, from 1: its Dismiss button
+	// names it by it, so that a click held or repeated while another is
+	// dismissed still dismisses the notice it was made on.
+	seq int
 }
 
 // SaveStatus is what the page says about saving on this device.

@@ -304,3 +304,31 @@ func FuzzFindResponses(f *testing.F) {
 		}
 	})
 }
+
+// A Dismiss names its notice, not its place: clicked twice (a double click,
+// or clicks held while the page starts), it dismisses that notice only, and
+// the other notice's Dismiss still works after it.
+func TestDismissNamesItsNotice(t *testing.T) {
+	a := newApp(t)
+	a.notify(Notice{Kind: "info", Text: "first"})
+	a.notify(Notice{Kind: "ok", Text: "second"})
+	args := func() []string {
+		var out []string
+		a.Render().Find("pk-notices").Walk(func(n *Node) bool {
+			if v, ok := n.Attr("data-on-click"); ok && v == "notice.dismiss" {
+				out = append(out, attr(n, "data-arg"))
+			}
+			return true
+		})
+		return out
+	}
+	before := args()
+	require.Len(t, before, 2)
+	a.Handle(Event{Action: "notice.dismiss", Arg: before[0]})
+	a.Handle(Event{Action: "notice.dismiss", Arg: before[0]})
+	require.Len(t, a.notices, 1, "the second click on the same Dismiss does nothing more")
+	assert.Equal(t, "second", a.notices[0].Text)
+	assert.Equal(t, before[1:], args(), "the other notice keeps its Dismiss")
+	a.Handle(Event{Action: "notice.dismiss", Arg: before[1]})
+	assert.Empty(t, a.notices)
+}

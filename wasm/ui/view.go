@@ -124,7 +124,7 @@ const maxDetails = 20
 
 func (a *App) viewNotices() *Node {
 	list := make([]*Node, 0, len(a.notices))
-	for i, n := range a.notices {
+	for _, n := range a.notices {
 		var details *Node
 		if len(n.Details) > 0 {
 			shown := n.Details[:min(len(n.Details), maxDetails+1)]
@@ -142,9 +142,9 @@ func (a *App) viewNotices() *Node {
 			export = El("div", Class("pk-actions"),
 				El("button", A("type", "button"), On("click", "data.export"), "Download a copy now"))
 		}
-		list = append(list, El("div", Key(fmt.Sprintf("n%d-%s", i, n.Text)), Class("pk-notice pk-notice-"+n.Kind),
+		list = append(list, El("div", Key("n"+strconv.Itoa(n.seq)), Class("pk-notice pk-notice-"+n.Kind),
 			El("p", n.Text), details, export,
-			El("button", A("type", "button"), On("click", "notice.dismiss"), Arg(strconv.Itoa(i)), A("aria-label", "Dismiss this message"), "Dismiss"),
+			El("button", A("type", "button"), On("click", "notice.dismiss"), Arg(strconv.Itoa(n.seq)), A("aria-label", "Dismiss this message"), "Dismiss"),
 		))
 	}
 	return El("div", ID("pk-notices"), A("aria-live", "polite"), A("role", "region"), A("aria-label", "Messages"), list)
