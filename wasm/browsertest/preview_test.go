@@ -63,7 +63,7 @@ func TestTheExampleShowsBeforeTheAppRuns(t *testing.T) {
 		assert.True(t, eval[bool](b, `!!document.getElementById("pk-map")`), "with its map")
 		// What the app draws over it is the same: its sections, its notices,
 		// its map.
-		same := `[document.querySelector("nav.pk-nav").outerHTML, document.getElementById("pk-notices").textContent,
+		same := `[document.querySelector("nav.pk-nav").outerHTML, document.getElementById("pk-notices").outerHTML,
 document.getElementById("pk-map").getAttribute("src"), document.querySelector("#pk-main h2").textContent]`
 		before := eval[[]string](b, same)
 		// The person tabs on to the Review tab's first button.
@@ -92,7 +92,7 @@ document.getElementById("pk-map").getAttribute("src"), document.querySelector("#
 		b.do(chromedp.Click(chromedp.CSS(`#pk-nav-partnership`), chromedp.NodeVisible))
 		require.False(t, ready())
 		assert.Equal(t, "true", eval[string](b, `document.getElementById("pk-nav-partnership").getAttribute("aria-busy")`), "the control says it is getting ready")
-		assert.Contains(t, b.text(`#pk-loader`), "Getting ready")
+		assert.Contains(t, b.text(`#pk-review-checking`), "Getting ready", "said where the frame says it is checking")
 		eval[bool](b, `window.__pkRelease(), true`)
 		waitReady()
 		b.do(chromedp.WaitVisible(chromedp.CSS(`#pk-nav-partnership[aria-current="page"]`)))
@@ -113,5 +113,75 @@ ix.current = ""; localStorage.setItem(k, JSON.stringify(ix)); return true })()`)
 		b.do(chromedp.WaitVisible(chromedp.CSS(`#pk-nav-review[aria-current="page"]`)))
 		assert.NotContains(t, b.text(`#pk-notices`), "as a workspace of its own", "its own copy, not a new one")
 	}
+	b.assertOffline(u)
+}
+
+// TestTheExampleFrameKeepsPlaceAndIntent uses the example's frame before the
+// app runs the ways a person does, and checks that the app taking over
+// changes none of it: the page does not move, the focus stays where it was
+// (or nowhere, if the person clicked on text), and a Dismiss clicked twice
+// dismisses its notice only.
+func TestTheExampleFrameKeepsPlaceAndIntent(t *testing.T) {
+	b := newBrowser(t)
+	_, err := chromedp.Call(b.ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: holdTheApp})
+	require.NoError(t, err)
+	u := fileURL(built.page)
+	type place struct {
+		ScrollY, HeadingTop float64
+		Focus               string
+	}
+	where := func() place {
+		return eval[place](b, `({scrollY: window.scrollY, headingTop: document.getElementById("pk-review-h").getBoundingClientRect().top,
+focus: document.activeElement.id || document.activeElement.className || document.activeElement.tagName})`)
+	}
+	// frame opens the page on a new device and clicks the example before
+	// the app runs; takeOver lets the app run and waits until it has drawn
+	// the example's findings and saved it.
+	frame := func() {
+		b.do(chromedp.Navigate(u), chromedp.Click(chromedp.CSS(`#pk-start-example`), chromedp.NodeVisible))
+		b.do(chromedp.WaitVisible(chromedp.CSS(`#pk-review-checking`)))
+		require.False(t, eval[bool](b, `document.documentElement.hasAttribute("data-pk-ready")`))
+	}
+	takeOver := func() {
+		eval[bool](b, `window.__pkRelease(), true`)
+		b.do(chromedp.WaitVisible(chromedp.CSS(`#pk-review-counts`)))
+		b.do(chromedp.Poll[chromedp.Void](`document.getElementById("pk-status").textContent.startsWith("Saved")`))
+		eval[bool](b, `localStorage.clear(), true`) // a new device again for the next frame
+	}
+
+	// Scrolled down, the focus on the map's scrolling area (no id, no action).
+	frame()
+	assert.Zero(t, eval[int](b, `document.querySelectorAll("#pk-loader").length`), "no progress line above the frame to vanish")
+	eval[bool](b, `document.querySelector(".pk-map-scroll").focus({preventScroll: true}), window.scrollTo(0, 160), true`)
+	before := where()
+	require.Equal(t, "pk-map-scroll", before.Focus)
+	require.Positive(t, before.ScrollY)
+	takeOver()
+	after := where()
+	assert.Equal(t, before.Focus, after.Focus, "the focus stays on the map's scrolling area")
+	assert.Equal(t, before.ScrollY, after.ScrollY, "the page does not move")
+	assert.InDelta(t, before.HeadingTop, after.HeadingTop, 1)
+
+	// The focus moved nowhere (a click on text) stays nowhere.
+	frame()
+	eval[bool](b, `document.getElementById("pk-map-download").focus(), true`)
+	b.click(`.pk-tagline`)
+	eval[bool](b, `window.scrollTo(0, 0), true`)
+	takeOver()
+	assert.NotEqual(t, "pk-map-download", where().Focus, "a focus the person left is not brought back")
+	assert.Zero(t, where().ScrollY, "nor does the page scroll to it")
+
+	// Dismiss clicked twice on the first notice, which does not go away
+	// before the app runs: it shows that it is getting ready.
+	frame()
+	first := `#pk-notices > :first-child button[data-on-click="notice.dismiss"]`
+	b.click(first)
+	assert.Equal(t, "true", eval[string](b, `document.querySelector('`+first+`').getAttribute("aria-busy")`))
+	b.click(first)
+	takeOver()
+	b.do(chromedp.Poll[chromedp.Void](`document.querySelectorAll("#pk-notices .pk-notice").length < 2`))
+	assert.Equal(t, []string{"ok"}, eval[[]string](b, `[...document.querySelectorAll("#pk-notices .pk-notice")].map(n => n.className.replace("pk-notice pk-notice-", ""))`),
+		"only the notice clicked is dismissed")
+	assert.Contains(t, b.text(`#pk-notices`), "Opened the example")
 	b.assertOffline(u)
 }

@@ -42,7 +42,7 @@
     return nodes;
   };
   const app = document.getElementById("app");
-  const loader = document.getElementById("pk-loader");
+  let loader = document.getElementById("pk-loader");
   const parts = Number(app.getAttribute("data-pk-parts")) || 1;
   const html = document.documentElement;
   function say(text) {
@@ -94,6 +94,11 @@
   // The workspace open when the page was last closed: the list of the
   // device's workspaces names it, or an older page kept its one workspace.
   let returning = false, name = "";
+  // keepsExample reports whether the list of the device's workspaces, ix,
+  // may hold the example (or cannot be read).
+  function keepsExample(ix) {
+    return !!ix && (typeof ix !== "object" || !Array.isArray(ix.workspaces) || ix.workspaces.some(w => !w || w.id === example.getAttribute("data-pk-workspace")));
+  }
   // The example's first frame comes with the page (pk-example), for a device
   // that can keep it and does not keep it yet: one that does opens its own
   // copy, which the app draws once it runs.
@@ -108,7 +113,7 @@
       // Unreadable: the app makes the list again.
       preview = false;
     }
-    if (ix && (typeof ix !== "object" || !Array.isArray(ix.workspaces) || ix.workspaces.some(w => !w || w.id === example.getAttribute("data-pk-workspace")))) preview = false;
+    if (preview && keepsExample(ix)) preview = false;
     if (ix && typeof ix === "object" && "partnerkitLocked" in ix) {
       returning = true; // locked with a passphrase: no name to show
     } else if (ix && typeof ix === "object") {
@@ -158,7 +163,7 @@
       return;
     }
     if (!el || !app.contains(el)) return;
-    if (ev.type === "click" && preview && el.id === "pk-start-example") {
+    if (ev.type === "click" && preview && el.id === "pk-start-example" && !keptNow()) {
       // The example shows at once, as the app will draw it; the app opens
       // it when it runs (wasm/app) and draws the same frame over this one.
       ev.preventDefault();
@@ -168,6 +173,14 @@
       if (!root) return;
       root.replaceWith(example.content.cloneNode(true));
       html.setAttribute("data-pk-preview", "example");
+      // The frame's own line says it is checking, and takes the progress
+      // line's words: the app draws no progress line above the frame, and
+      // nothing moves when it takes over.
+      const checking = document.getElementById("pk-review-checking");
+      if (loader && checking) {
+        loader.remove();
+        loader = checking;
+      }
       const main = document.getElementById("pk-main");
       if (main) {
         main.focus({ preventScroll: true }); // where the app puts the focus
@@ -190,17 +203,47 @@
     el.setAttribute("aria-busy", "true");
     say("Getting ready: what you asked for will happen in a moment…");
   }
+  // keptNow reports whether the device keeps the example now: another tab
+  // may have saved it since the page was read.
+  function keptNow() {
+    try {
+      return keepsExample(JSON.parse(localStorage.getItem(app.getAttribute("data-pk-index"))));
+    } catch (e) {
+      return true;
+    }
+  }
   const kinds = ["click", "change", "dragover", "drop"];
   for (const k of kinds) document.addEventListener(k, hold, true);
+  // place names where el is, for the same element of what the app draws:
+  // its id, or its place under the nearest element with one.
+  function place(el) {
+    const steps = [];
+    for (let e = el; e && e !== html; e = e.parentElement) {
+      if (e.id) {
+        steps.unshift("#" + CSS.escape(e.id));
+        return steps.join(" > ");
+      }
+      steps.unshift(":nth-child(" + (Array.prototype.indexOf.call(e.parentElement.children, e) + 1) + ")");
+    }
+    return "";
+  }
+  // What has the focus is put back once the app has drawn over the first
+  // screen; focus that went nowhere (a click on text) is not.
   document.addEventListener("focusin", function track(ev) {
-    if (ready()) document.removeEventListener("focusin", track, true);
-    else focused = ev.target.id || ev.target.hasAttribute("data-on-click") ? selector(ev.target) : "";
+    if (!ready()) focused = app.contains(ev.target) ? place(ev.target) : "";
+  }, true);
+  document.addEventListener("focusout", function () {
+    // The app's own drawing takes the focus away too: only a person's
+    // moving it nowhere, seen once the event is over, forgets it.
+    setTimeout(() => {
+      if (!ready() && (document.activeElement === null || document.activeElement === document.body)) focused = "";
+    }, 0);
   }, true);
   function replay() {
     for (const k of kinds) document.removeEventListener(k, hold, true);
     if (focused && (document.activeElement === null || document.activeElement === document.body)) {
       const el = document.querySelector(focused);
-      if (el) el.focus();
+      if (el) el.focus({ preventScroll: true }); // as it was: the app drew the same
     }
     let i = 0;
     (function next() {
