@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
@@ -87,8 +88,16 @@ func TestStartupAgainstHelloWorld(t *testing.T) {
 	require.NoError(t, err)
 	const runs = 7
 	measure := func(path string) startupRun {
+		done := chromedp.Poll[chromedp.Void](`window.__pkTimes && window.__pkTimes.checked !== undefined && window.__pkTimes.usable !== undefined && window.__pkTimes.live !== undefined && window.__pkTimes.content !== undefined`,
+			chromedp.WithPollingTimeout(20*time.Second))
 		b.do(chromedp.Navigate(fileURL(path)))
-		b.do(chromedp.Poll[chromedp.Void](`window.__pkTimes && window.__pkTimes.checked !== undefined && window.__pkTimes.usable !== undefined && window.__pkTimes.live !== undefined && window.__pkTimes.content !== undefined`))
+		if err := chromedp.Do(b.ctx, done); err != nil {
+			// Seen once on a loaded machine, for the hello-world page: a load
+			// whose click never came. It is logged, and measured again.
+			t.Logf("%s: not done in 20 s (%v): times %s, marks %s", path, err, eval[string](b, `JSON.stringify(window.__pkTimes)`),
+				eval[string](b, `performance.getEntriesByType("mark").map(m => m.name + "=" + m.startTime.toFixed(0)).join(" ")`))
+			b.do(chromedp.Navigate(fileURL(path)), done)
+		}
 		r := eval[startupRun](b, `({content: window.__pkTimes.content, usable: window.__pkTimes.usable, live: window.__pkTimes.live, checked: window.__pkTimes.checked,
 marks: performance.getEntriesByType("mark").map(m => m.name + "=" + m.startTime.toFixed(0)).join(" ")})`)
 		require.Positive(t, r.Content, path)
